@@ -1,0 +1,3 @@
+export * from './database-config.js';
+export * from './open-database.js';
+export { kitEntities } from './kit-entities.js';

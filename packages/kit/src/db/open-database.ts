@@ -1,0 +1,50 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { EntitySchema } from '@mikro-orm/core';
+import { MikroORM as LibSqlMikroORM } from '@mikro-orm/libsql';
+import { MikroORM as MySqlMikroORM } from '@mikro-orm/mysql';
+import type { MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { DatabaseConfig } from './database-config.js';
+import { kitEntities } from './kit-entities.js';
+
+export type Orm = MikroORM & { em: SqlEntityManager };
+export type EntityManager = SqlEntityManager;
+
+export interface OpenDatabaseOptions {
+  config: DatabaseConfig;
+  /** The subgraph's entities; the kit's outbox and inbox tables are added to them. */
+  entities: EntitySchema[];
+}
+
+/** Opens the subgraph's database: MySQL (real) or an embedded SQLite file, same entities. */
+export async function openDatabase({ config, entities }: OpenDatabaseOptions): Promise<Orm> {
+  const common = {
+    entities: [...entities, ...kitEntities],
+    // A request or a consumer always works in its own fork; the global context is a bug.
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+  };
+  if (config.kind === 'sqlite') {
+    mkdirSync(path.dirname(config.file), { recursive: true });
+    const orm = await LibSqlMikroORM.init({ ...common, dbName: config.file });
+    // WAL lets readers run beside the one writer; the busy timeout queues writers instead of failing.
+    await orm.em.getConnection().execute('pragma journal_mode = wal');
+    await orm.em.getConnection().execute('pragma busy_timeout = 5000');
+    return orm as unknown as Orm;
+  }
+  const orm = await MySqlMikroORM.init({
+    ...common,
+    host: config.host,
+    port: config.port,
+    user: config.user,
+    password: config.password,
+    dbName: config.dbName,
+    pool: { min: 0, max: config.poolSize },
+  });
+  return orm as unknown as Orm;
+}
+
+export function isMySql(orm: Pick<Orm, 'config'>): boolean {
+  return orm.config.get('driver')?.name === 'MySqlDriver';
+}

@@ -1,0 +1,53 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EventEnvelope } from '@shop/contracts';
+import type { EntityManager, Orm } from '../db/open-database.js';
+import { consumerMetrics } from './event-metrics.js';
+import { ProcessedEvent } from './processed-event.entity.js';
+import type { EventHandler } from './transport.js';
+
+export type ApplyOutcome = 'applied' | 'duplicate';
+
+class AlreadyProcessed extends Error {}
+
+/**
+ * Applies an event's effect at most once for this consumer: the inbox row and the effect commit in
+ * one transaction, so a redelivered event finds its inbox row and does nothing.
+ */
+export async function applyOnce(
+  em: EntityManager,
+  consumer: string,
+  event: EventEnvelope,
+  effect: (tx: EntityManager) => Promise<void>,
+): Promise<ApplyOutcome> {
+  try {
+    await em.fork().transactional(async (tx) => {
+      try {
+        await tx.insert(ProcessedEvent, { consumer, eventId: event.id, processedAt: new Date() });
+      } catch (error) {
+        if (error instanceof UniqueConstraintViolationException) throw new AlreadyProcessed();
+        throw error;
+      }
+      await effect(tx);
+    });
+  } catch (error) {
+    if (error instanceof AlreadyProcessed) {
+      consumerMetrics.consumed.inc({ consumer, outcome: 'duplicate' });
+      return 'duplicate';
+    }
+    throw error;
+  }
+  consumerMetrics.consumed.inc({ consumer, outcome: 'applied' });
+  consumerMetrics.lag.observe({ consumer }, (Date.now() - Date.parse(event.time)) / 1000);
+  return 'applied';
+}
+
+/** Wraps an effect into a transport handler that applies each event once, in its own transaction. */
+export function idempotentHandler(
+  orm: Orm,
+  consumer: string,
+  effect: (tx: EntityManager, event: EventEnvelope) => Promise<void>,
+): EventHandler {
+  return async (event) => {
+    await applyOnce(orm.em, consumer, event, (tx) => effect(tx, event));
+  };
+}

@@ -1,0 +1,196 @@
+import { Kafka, logLevel, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+import { deadLetterTopicOf } from '@shop/contracts';
+import type { Logger } from '../logger.js';
+import { DeliveryAbortedError, deliverWithRetries } from './deliver.js';
+import { kafkaLogCreator } from './kafka-logger.js';
+import type {
+  EventTransport,
+  OutgoingMessage,
+  SubscribeOptions,
+  Subscription,
+} from './transport.js';
+
+export interface KafkaTransportOptions {
+  clientId: string;
+  brokers: string[];
+  logger: Logger;
+  /** Partitions of topics this transport creates. */
+  partitions?: number;
+  /** How long a publish may take before the relay treats it as failed and retries later. */
+  publishTimeoutMs?: number;
+}
+
+/**
+ * Kafka with kafkajs. Producer: acks from all in-sync replicas, one request in flight so a key's
+ * events keep their order across retries. Consumer: offsets committed by hand only after the
+ * handler's effect is stored; an event that keeps failing goes to `<topic>.dlq` and the partition
+ * moves on.
+ */
+export class KafkaTransport implements EventTransport {
+  readonly kind = 'kafka' as const;
+  private readonly kafka: Kafka;
+  private producer: Promise<Producer> | undefined;
+  private readonly consumers = new Set<Consumer>();
+
+  constructor(private readonly options: KafkaTransportOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: logLevel.WARN,
+      logCreator: kafkaLogCreator(options.logger.child({ component: 'kafka' })),
+      connectionTimeout: 3000,
+      requestTimeout: 10000,
+      retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 8 },
+    });
+  }
+
+  async ensureTopics(topics: string[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const wanted = topics.flatMap((topic) => [topic, deadLetterTopicOf(topic)]);
+      const missing = [...new Set(wanted)].filter((topic) => !existing.has(topic));
+      if (missing.length === 0) return;
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: this.options.partitions ?? 3,
+          replicationFactor: -1,
+        })),
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async publish(messages: OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.connectedProducer();
+    const byTopic = new Map<string, { key: string; value: string }[]>();
+    for (const { topic, key, value } of messages) {
+      const list = byTopic.get(topic) ?? [];
+      list.push({ key, value });
+      byTopic.set(topic, list);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      timeout: this.options.publishTimeoutMs ?? 10000,
+      topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
+    });
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    const logger = this.options.logger.child({ group: options.group });
+    const consumer = this.kafka.consumer({
+      groupId: options.group,
+      sessionTimeout: 15000,
+      heartbeatInterval: 3000,
+      allowAutoTopicCreation: false,
+      // Keep trying through a broker restart instead of giving up on the group.
+      retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10, restartOnFailure: async () => true },
+    });
+    this.consumers.add(consumer);
+    consumer.on(consumer.events.CRASH, ({ payload }) =>
+      logger.warn({ error: payload.error.message, restart: payload.restart }, 'consumer crashed'),
+    );
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+    let running = true;
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitions ?? 3,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const keepGoing = () => running && isRunning() && !isStale();
+        let lastDone: KafkaMessage | undefined;
+        try {
+          for (const message of batch.messages) {
+            if (!keepGoing()) break;
+            await this.consumeOne(batch.topic, message, options, keepGoing, logger);
+            resolveOffset(message.offset);
+            lastDone = message;
+            await heartbeat();
+          }
+        } catch (error) {
+          if (!(error instanceof DeliveryAbortedError)) throw error;
+        } finally {
+          // Commit exactly what has been applied; everything after it is redelivered.
+          if (lastDone) {
+            await consumer.commitOffsets([
+              {
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: (BigInt(lastDone.offset) + 1n).toString(),
+              },
+            ]);
+          }
+        }
+      },
+    });
+    return {
+      stop: async () => {
+        running = false;
+        await consumer.disconnect();
+        this.consumers.delete(consumer);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
+    this.consumers.clear();
+    if (this.producer) await (await this.producer).disconnect();
+    this.producer = undefined;
+  }
+
+  private async consumeOne(
+    topic: string,
+    message: KafkaMessage,
+    options: SubscribeOptions,
+    keepGoing: () => boolean,
+    logger: Logger,
+  ): Promise<void> {
+    const value = message.value?.toString('utf8') ?? '';
+    const outcome = await deliverWithRetries(value, topic, options.handler, options, keepGoing);
+    if (outcome.ok) return;
+    logger.error(
+      { topic, offset: message.offset, reason: outcome.reason, error: outcome.error },
+      'event dead-lettered',
+    );
+    const producer = await this.connectedProducer();
+    await producer.send({
+      topic: deadLetterTopicOf(topic),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            'x-error': outcome.error.slice(0, 2000),
+            'x-reason': outcome.reason,
+            'x-attempts': String(outcome.attempts),
+            'x-group': options.group,
+            'x-original-offset': message.offset,
+          },
+        },
+      ],
+    });
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    this.producer ??= (async () => {
+      const producer = this.kafka.producer({
+        allowAutoTopicCreation: false,
+        maxInFlightRequests: 1,
+      });
+      await producer.connect();
+      return producer;
+    })().catch((error: unknown) => {
+      this.producer = undefined;
+      throw error;
+    });
+    return this.producer;
+  }
+}

@@ -1,0 +1,136 @@
+import { IsolationLevel, LockMode } from '@mikro-orm/core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isMySql, type EntityManager, type Orm } from '../db/open-database.js';
+import type { Logger } from '../logger.js';
+import { relayMetrics } from './event-metrics.js';
+import { OutboxEvent } from './outbox-event.entity.js';
+import type { EventTransport } from './transport.js';
+
+export interface OutboxRelayOptions {
+  orm: Orm;
+  transport: EventTransport;
+  logger: Logger;
+  /** Label for metrics and logs, usually the subgraph name. */
+  service: string;
+  batchSize?: number;
+  /** How often an idle relay looks for rows that no `notify()` announced (other processes). */
+  pollIntervalMs?: number;
+  /** Back-off ceiling while the transport keeps failing. */
+  maxBackoffMs?: number;
+}
+
+/**
+ * Publishes pending outbox rows in id order and marks them sent. When the transport fails the rows
+ * stay pending (attempts and last error recorded) and the relay backs off and tries again, so an
+ * unreachable broker delays events but never loses them.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly maxBackoffMs: number;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Something was just recorded: publish now rather than at the next poll. */
+  notify(): void {
+    this.wake?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.notify();
+    await this.loop;
+  }
+
+  /** Publishes one batch; returns how many rows were sent, or throws if the transport failed. */
+  async relayBatch(): Promise<number> {
+    const em = this.options.orm.em.fork();
+    // MySQL: lock the batch so a second relay (another replica) waits instead of sending it twice;
+    // read committed avoids gap locks that would block writers adding new rows meanwhile.
+    // SQLite is one process with one relay, and a read transaction there would go stale.
+    if (isMySql(this.options.orm)) {
+      return em.transactional((tx) => this.sendPending(tx, LockMode.PESSIMISTIC_WRITE), {
+        isolationLevel: IsolationLevel.READ_COMMITTED,
+      });
+    }
+    return this.sendPending(em, undefined);
+  }
+
+  private async sendPending(
+    em: EntityManager,
+    lockMode: LockMode.PESSIMISTIC_WRITE | undefined,
+  ): Promise<number> {
+    const rows = await em.find(
+      OutboxEvent,
+      { sentAt: null },
+      { orderBy: { id: 'asc' }, limit: this.batchSize, lockMode },
+    );
+    if (rows.length === 0) return 0;
+    const ids = rows.map((row) => row.id);
+    try {
+      await this.options.transport.publish(
+        rows.map((row) => ({ topic: row.topic, key: row.key, value: row.envelope })),
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      for (const row of rows) {
+        row.attempts += 1;
+        row.lastError = message.slice(0, 2000);
+      }
+      await em.flush();
+      throw new RelayPublishError(message, rows.length);
+    }
+    await em.nativeUpdate(OutboxEvent, { id: { $in: ids } }, { sentAt: new Date() });
+    relayMetrics.published.inc({ service: this.options.service }, rows.length);
+    return rows.length;
+  }
+
+  private async run(): Promise<void> {
+    let backoffMs = 0;
+    while (this.running) {
+      try {
+        const sent = await this.relayBatch();
+        backoffMs = 0;
+        if (sent === this.batchSize) continue;
+        await this.idle(this.pollIntervalMs);
+      } catch (error) {
+        relayMetrics.failures.inc({ service: this.options.service });
+        backoffMs = Math.min(this.maxBackoffMs, Math.max(100, backoffMs * 2));
+        this.options.logger.warn(
+          { error: (error as Error).message, retryInMs: backoffMs },
+          'outbox relay could not publish; rows stay pending',
+        );
+        await this.idle(backoffMs);
+      }
+    }
+  }
+
+  private async idle(ms: number): Promise<void> {
+    const woken = new Promise<void>((resolve) => (this.wake = resolve));
+    await Promise.race([sleep(ms), woken]);
+    this.wake = undefined;
+  }
+}
+
+export class RelayPublishError extends Error {
+  override readonly name = 'RelayPublishError';
+  constructor(
+    message: string,
+    readonly pending: number,
+  ) {
+    super(`publishing ${pending} outbox rows failed: ${message}`);
+  }
+}

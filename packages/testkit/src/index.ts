@@ -1,0 +1,4 @@
+export * from './infra.js';
+export * from './test-database.js';
+export * from './wait-for.js';
+export * from './event-ledger.js';

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['**/test/**/*.test.ts', 'tests/**/*.test.ts'],
+    exclude: ['**/node_modules/**', '.data/**', '.tools/**'],
+    // Suites share real services (one Kafka broker that some tests kill and restart): run files
+    // one at a time so no suite sees another's fault injection.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});

@@ -1,0 +1,47 @@
+import {
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+  type CircuitState,
+} from 'cockatiel';
+import { isTargetFailure, isTransientFailure } from './failures.js';
+
+export interface CallPolicyOptions {
+  timeoutMs: number;
+  retries: number;
+  breaker: { consecutiveFailures: number; halfOpenAfterMs: number };
+  backoff: { initialDelayMs: number; maxDelayMs: number };
+  onCircuitState(state: CircuitState): void;
+}
+
+/**
+ * The policies of one target. Both share one circuit, so every call to the target feeds it.
+ * Retry wraps the breaker, so an open circuit stops the retries; the timeout is per attempt.
+ */
+export function createCallPolicies(options: CallPolicyOptions) {
+  const perAttempt = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
+  const circuit = circuitBreaker(handleWhen(isTargetFailure), {
+    halfOpenAfter: options.breaker.halfOpenAfterMs,
+    breaker: new ConsecutiveBreaker(options.breaker.consecutiveFailures),
+  });
+  circuit.onStateChange(options.onCircuitState);
+  // ExponentialBackoff's default generator is decorrelated jitter.
+  const retries = retry(handleWhen(isTransientFailure), {
+    maxAttempts: options.retries,
+    backoff: new ExponentialBackoff({
+      initialDelay: options.backoff.initialDelayMs,
+      maxDelay: options.backoff.maxDelayMs,
+    }),
+  });
+  return {
+    /** For idempotent calls: GET, or POST with an idempotency key. */
+    retrying: wrap(retries, circuit, perAttempt),
+    /** For calls a repeat could apply twice. */
+    once: wrap(circuit, perAttempt),
+  };
+}

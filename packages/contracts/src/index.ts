@@ -1,1 +1,2 @@
 export * from './events/envelope.js';
+export * from './events/auth-events.js';

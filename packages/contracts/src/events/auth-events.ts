@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** auth.events — published by the auth subgraph. */
+export const userRegisteredEvent = {
+  type: 'UserRegistered',
+  version: 1,
+  data: z.object({
+    userId: z.uuid(),
+    email: z.email(),
+    name: z.string(),
+    roles: z.array(z.enum(['CUSTOMER', 'ADMIN', 'PARTNER'])),
+  }),
+} as const;
+
+export type UserRegistered = z.infer<typeof userRegisteredEvent.data>;

@@ -1,0 +1,4 @@
+export * from './health.js';
+export * from './http-response.js';
+export * from './metrics.js';
+export * from './shutdown.js';

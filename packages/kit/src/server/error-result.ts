@@ -1,0 +1,72 @@
+import { createUnionType, Field, InterfaceType, type ClassType } from 'type-graphql';
+
+export const errorResultInterfaceName = 'ErrorResult';
+
+/**
+ * A business failure the client is expected to handle (out of stock, coupon expired, amount
+ * mismatch), returned as data rather than thrown, as in Vendure. Each subgraph declares concrete
+ * error types implementing it and returns them inside a result union:
+ *
+ * ```ts
+ * @ObjectType({ implements: ErrorResult })
+ * class OutOfStock extends ErrorResult { ... super('OUT_OF_STOCK', 'Only 2 left') ... }
+ * ```
+ */
+@InterfaceType(errorResultInterfaceName, {
+  description:
+    'A business failure the client should handle; `errorCode` is stable, `message` is for people.',
+  // type-graphql's metadata is global: auto-registering would put every subgraph's error types
+  // (all loaded in one process by `pnpm start`) into each schema. Unions bring in their own.
+  autoRegisterImplementations: false,
+})
+export abstract class ErrorResult {
+  @Field(() => String, { description: 'Stable, machine-readable code, e.g. OUT_OF_STOCK.' })
+  errorCode: string;
+
+  @Field(() => String, { description: 'Human-readable explanation.' })
+  message: string;
+
+  protected constructor(errorCode: string, message: string) {
+    this.errorCode = errorCode;
+    this.message = message;
+  }
+}
+
+export interface ResultUnionConfig<Types extends readonly ClassType[]> {
+  name: string;
+  description?: string;
+  /** The success type and the error types, lazily (classes may be declared later). */
+  types: () => Types;
+}
+
+function isErrorResultClass(type: ClassType): boolean {
+  return type.prototype instanceof ErrorResult;
+}
+
+/**
+ * A union `Success | ErrorA | ErrorB` (`union CreateOrderResult = Order | OutOfStock`). Resolvers
+ * return either an error instance or the success value as they have it — usually an ORM entity,
+ * which is not an instance of the GraphQL class. So the member is picked by `__typename` if the
+ * value carries one, else by `instanceof`, else it is the one member that is not an error.
+ */
+export function createResultUnion<const Types extends readonly ClassType[]>(
+  config: ResultUnionConfig<Types>,
+) {
+  return createUnionType({
+    name: config.name,
+    description: config.description,
+    types: config.types,
+    resolveType: (value) => {
+      const typename = (value as { __typename?: unknown }).__typename;
+      if (typeof typename === 'string') return typename;
+      const members = config.types();
+      const instanceOf = members.find((member) => value instanceof member);
+      if (instanceOf) return instanceOf;
+      const successes = members.filter((member) => !isErrorResultClass(member));
+      if (successes.length === 1) return successes[0];
+      throw new Error(
+        `${config.name}: cannot tell which member a value is; give it a __typename or return a class instance`,
+      );
+    },
+  });
+}

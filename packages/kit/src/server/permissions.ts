@@ -1,0 +1,116 @@
+import { GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
+import { errorResultInterfaceName } from './error-result.js';
+import { allow, applyMiddleware, deny, rule, shield, type and } from './graphql-shield.js';
+import type { Identity } from '../identity/identity.js';
+
+export { allow, and, chain, deny, not, or, rule } from './graphql-shield.js';
+
+/** One graphql-shield rule (the package exports no name for it). */
+export type ShieldRule = Parameters<typeof and>[number];
+type FieldRules = Record<string, ShieldRule>;
+
+/** Permission rules of a subgraph: per type, either one rule for all fields or one per field. */
+export type PermissionRules = Record<string, ShieldRule | FieldRules>;
+
+interface IdentityContext {
+  identity: Identity;
+}
+
+// Rules that depend only on the identity are evaluated once per request ('contextual' cache).
+export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
+  (_parent, _args, context: IdentityContext) => context.identity.kind === 'user',
+);
+
+export const isAdmin = rule('isAdmin', { cache: 'contextual' })(
+  (_parent, _args, context: IdentityContext) =>
+    context.identity.kind === 'user' && context.identity.roles.includes('ADMIN'),
+);
+
+export const isService = rule('isService', { cache: 'contextual' })(
+  (_parent, _args, context: IdentityContext) => context.identity.kind === 'service',
+);
+
+/**
+ * The request passed the subgraph's caller check. Always true inside a running subgraph (the HTTP
+ * layer refuses anything else), stated anyway so the rule map says what it relies on.
+ */
+export const isVerifiedCaller = rule('isVerifiedCaller', { cache: 'contextual' })(
+  (_parent, _args, context: Partial<IdentityContext>) => context.identity !== undefined,
+);
+
+/**
+ * Owner-only access to an object: the signed-in user must own the parent. Put it on the type so it
+ * guards the object wherever it is reached from — its query, another type's field, `_entities`.
+ * Evaluated per object (no cache): the answer depends on the parent.
+ */
+export function isOwner<Parent>(ownerIdOf: (parent: Parent) => string | null | undefined) {
+  return rule({ cache: 'no_cache' })(
+    (parent: Parent, _args, context: IdentityContext) =>
+      context.identity.kind === 'user' && ownerIdOf(parent) === context.identity.userId,
+  );
+}
+
+/** Anonymous callers must sign in (UNAUTHENTICATED); anyone else is not allowed (FORBIDDEN). */
+function denial(_thrown: unknown, _parent: object, _args: object, context: object): GraphQLError {
+  const identity = (context as Partial<IdentityContext>).identity;
+  if (!identity || identity.kind === 'anonymous') {
+    return new GraphQLError('You must be signed in to do this.', {
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  }
+  return new GraphQLError('You are not allowed to do this.', {
+    extensions: { code: 'FORBIDDEN' },
+  });
+}
+
+/**
+ * Federation's own fields are governed like any other: `_service` (the SDL, for composition) is
+ * for the router and services only, `_entities` for verified callers; the entities it returns are
+ * then checked field by field by their own type's rules, so an owner-only type stays owner-only.
+ * Error results only describe why a guarded operation failed, so they are readable by default.
+ */
+function kitRules(schema: GraphQLSchema): PermissionRules {
+  const rules: PermissionRules = { _Service: allow };
+  const query = schema.getQueryType();
+  if (query) {
+    const federationFields: FieldRules = { _service: isService };
+    if (query.getFields()._entities) federationFields._entities = isVerifiedCaller;
+    rules[query.name] = federationFields;
+  }
+  for (const type of Object.values(schema.getTypeMap())) {
+    const isErrorResult =
+      isObjectType(type) &&
+      type.getInterfaces().some((implemented) => implemented.name === errorResultInterfaceName);
+    if (isErrorResult) rules[type.name] = allow;
+  }
+  return rules;
+}
+
+/** The subgraph's rules over the kit's, except on federation's fields, which the kit keeps. */
+function mergeRules(kit: PermissionRules, own: PermissionRules, queryName: string | undefined) {
+  const merged: PermissionRules = { ...kit, ...own };
+  if (queryName) {
+    const ownQuery = own[queryName];
+    // A single rule for the whole query type becomes its wildcard, beside federation's fields.
+    const ownFields = ownQuery === undefined ? {} : isRule(ownQuery) ? { '*': ownQuery } : ownQuery;
+    merged[queryName] = { ...ownFields, ...(kit[queryName] as FieldRules) };
+  }
+  return merged;
+}
+
+function isRule(rules: ShieldRule | FieldRules): rules is ShieldRule {
+  return 'resolve' in rules && typeof rules.resolve === 'function';
+}
+
+/**
+ * Applies the subgraph's permission rules with graphql-shield. Anything without a rule is denied
+ * (`fallbackRule: deny`); errors thrown by resolvers pass through unchanged.
+ */
+export function applyPermissions(schema: GraphQLSchema, rules: PermissionRules): GraphQLSchema {
+  const queryName = schema.getQueryType()?.name;
+  const merged = mergeRules(kitRules(schema), rules, queryName);
+  return applyMiddleware(
+    schema,
+    shield(merged, { fallbackRule: deny, allowExternalErrors: true, fallbackError: denial }),
+  );
+}

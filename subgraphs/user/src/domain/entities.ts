@@ -1,0 +1,5 @@
+import { AddressSchema } from './address.entity.js';
+import { PointsEntrySchema } from './points-entry.entity.js';
+import { UserSchema } from './user.entity.js';
+
+export const userEntities = [UserSchema, AddressSchema, PointsEntrySchema];

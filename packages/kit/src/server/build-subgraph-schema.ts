@@ -4,7 +4,7 @@ import {
 } from '@apollo/subgraph';
 import type { GraphQLReferenceResolver, GraphQLResolverMap } from '@apollo/subgraph';
 import { graphqlSync, parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import { applyPermissions, type PermissionRules } from './permissions.js';
 
 /** Federation 2 spec version and the directives a subgraph may use unprefixed. */
@@ -27,6 +27,8 @@ export interface SubgraphSchemaOptions<Context> {
   referenceResolvers?: ReferenceResolvers<Context>;
   /** graphql-shield rules; whatever has none is denied. */
   permissions: PermissionRules;
+  /** Builds resolver instances, so they get the service's use cases through their constructor. */
+  container?: ContainerType;
 }
 
 export interface SubgraphSchema {
@@ -56,6 +58,7 @@ export async function buildSubgraphSchema<Context>(
   const typeGraphQLSchema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
+    container: options.container,
     // A subgraph may have no Query of its own (only entity fields); `@apollo/subgraph` adds one.
     skipCheck: true,
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { EntityManager, Orm } from '../db/open-database.js';
-import type { Identity } from '../identity/identity.js';
+import type { Caller, Identity } from '../identity/identity.js';
 import type { Logger } from '../logger.js';
 
 /** What every resolver of a subgraph receives. */
@@ -9,6 +9,8 @@ export interface SubgraphContext<Loaders = undefined> {
   /** A fresh fork per request: nothing loaded by one request is seen by another. */
   em: EntityManager;
   identity: Identity;
+  /** The verified caller: who forwarded the request (router or a service) and the client's address. */
+  caller: Caller;
   requestId: string;
   /** The subgraph's logger with `requestId` and `userId` bound. */
   logger: Logger;
@@ -23,7 +25,7 @@ export interface SubgraphContext<Loaders = undefined> {
  * Subgraphs accept only the router and services, never the public: the router forwards the end
  * user (or `anonymous`) in a form this check verifies.
  */
-export type CallerResolver = (headers: IncomingHttpHeaders) => Promise<Identity | null>;
+export type CallerResolver = (headers: IncomingHttpHeaders) => Promise<Caller | null>;
 
 /** The safe default until a subgraph wires a real caller check: nobody gets in. */
 export const rejectAllCallers: CallerResolver = async () => null;
@@ -45,7 +47,7 @@ export function requestIdFrom(headers: IncomingHttpHeaders): string {
 
 export interface RequestContextInput<Loaders> {
   orm: Orm;
-  identity: Identity;
+  caller: Caller;
   requestId: string;
   logger: Logger;
   createLoaders?: LoadersFactory<Loaders>;
@@ -57,9 +59,13 @@ export function createRequestContext<Loaders>(
   const em = input.orm.em.fork();
   return {
     em,
-    identity: input.identity,
+    identity: input.caller.identity,
+    caller: input.caller,
     requestId: input.requestId,
-    logger: input.logger.child({ requestId: input.requestId, userId: userIdOf(input.identity) }),
-    loaders: input.createLoaders?.(em, input.identity) as Loaders,
+    logger: input.logger.child({
+      requestId: input.requestId,
+      userId: userIdOf(input.caller.identity),
+    }),
+    loaders: input.createLoaders?.(em, input.caller.identity) as Loaders,
   };
 }

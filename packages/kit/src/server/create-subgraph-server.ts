@@ -17,7 +17,7 @@ import {
 import { sendJson } from '../ops/http-response.js';
 import { collectProcessMetrics, serveMetrics } from '../ops/metrics.js';
 import type { Stoppable } from '../ops/shutdown.js';
-import type { Identity } from '../identity/identity.js';
+import type { Caller, Identity } from '../identity/identity.js';
 import {
   createRequestContext,
   rejectAllCallers,
@@ -45,6 +45,13 @@ export interface SubgraphServerOptions<Loaders = undefined> {
   introspection: boolean;
   metricsRegistry: Registry;
   createLoaders?: LoadersFactory<Loaders>;
+  /** Other HTTP endpoints of the service (internal API, JWKS), matched by path prefix. */
+  routes?: HttpRoute[];
+}
+
+export interface HttpRoute {
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
 export interface SubgraphServer extends Stoppable {
@@ -66,10 +73,10 @@ function maskUnexpectedError(formatted: GraphQLFormattedError): GraphQLFormatted
   return { ...formatted, message: 'Internal server error' };
 }
 
-async function callerIdentity(resolveCaller: CallerResolver, req: IncomingMessage) {
-  let identity: Identity | null;
+async function verifiedCaller(resolveCaller: CallerResolver, req: IncomingMessage) {
+  let caller: Caller | null;
   try {
-    identity = await resolveCaller(req.headers);
+    caller = await resolveCaller(req.headers);
   } catch (error) {
     // A refusal the check chose to explain (e.g. 403); anything else is a failure of the check.
     if (!(error instanceof GraphQLError)) throw error;
@@ -77,14 +84,14 @@ async function callerIdentity(resolveCaller: CallerResolver, req: IncomingMessag
     if (!status) throw error;
     throw new HttpRequestError(status, String(error.extensions.code ?? 'FORBIDDEN'), error.message);
   }
-  if (!identity) {
+  if (!caller) {
     throw new HttpRequestError(
       401,
       'UNAUTHENTICATED',
       'This subgraph only accepts the router and services: caller credentials are missing or invalid.',
     );
   }
-  return identity;
+  return caller;
 }
 
 /** Answers a request GraphQL did not run: a refusal as it was given, anything else as a 500. */
@@ -170,12 +177,12 @@ export async function createSubgraphServer<Loaders = undefined>(
     let identity: Identity | undefined;
     let context: SubgraphContext<Loaders> | undefined;
     try {
-      const caller = await callerIdentity(resolveCaller, req);
-      identity = caller;
+      const caller = await verifiedCaller(resolveCaller, req);
+      identity = caller.identity;
       await executeGraphQLOverHttp(apollo, req, res, async () => {
         context = createRequestContext({
           orm,
-          identity: caller,
+          caller,
           requestId,
           logger,
           createLoaders: options.createLoaders,
@@ -212,8 +219,11 @@ export async function createSubgraphServer<Loaders = undefined>(
         return serveReadiness(res, readiness);
       case '/metrics':
         return serveMetrics(res, metricsRegistry);
-      default:
+      default: {
+        const extra = options.routes?.find((candidate) => pathname.startsWith(candidate.prefix));
+        if (extra) return extra.handle(req, res);
         return sendJson(res, 404, { error: `no route ${pathname}` });
+      }
     }
   }
 

@@ -1,3 +1,5 @@
+// type-graphql's decorators need the metadata API before any of them runs.
+import 'reflect-metadata';
 import { createUnionType, Field, InterfaceType, type ClassType } from 'type-graphql';
 
 export const errorResultInterfaceName = 'ErrorResult';

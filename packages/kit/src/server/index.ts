@@ -9,3 +9,4 @@ export type { OperationOutcome } from './operation-metrics-plugin.js';
 export * from './permissions.js';
 export type { Identity, Role } from '../identity/identity.js';
 export * from '../ops/index.js';
+export * from './invalid-input.js';

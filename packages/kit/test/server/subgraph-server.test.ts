@@ -146,6 +146,11 @@ function buildNotesSchema(): Promise<SubgraphSchema> {
  * is a known caller that may not call subgraphs.
  */
 const testCaller: CallerResolver = async (headers: IncomingHttpHeaders) => {
+  const identity = testIdentity(headers);
+  return identity && { via: 'test', identity };
+};
+
+function testIdentity(headers: IncomingHttpHeaders): Identity | null {
   const caller = headers['x-test-caller'];
   if (typeof caller !== 'string') return null;
   if (caller === 'anonymous') return { kind: 'anonymous' };
@@ -158,7 +163,7 @@ const testCaller: CallerResolver = async (headers: IncomingHttpHeaders) => {
   }
   if (kind === 'service') return { kind: 'service', service: name };
   return null;
-};
+}
 
 // ---- Harness ----
 

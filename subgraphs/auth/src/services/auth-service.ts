@@ -38,6 +38,11 @@ export interface AuthServiceDeps {
   refreshTokens: RefreshTokens;
   throttle: LoginThrottle;
   outbox: Outbox;
+  /**
+   * Creates the user's profile straight after sign-up, so the very next request finds it. The
+   * UserRegistered event does the same later; whichever is second is a no-op. Must not throw.
+   */
+  registerProfile(user: UserRegistered): Promise<void>;
 }
 
 /** The auth use cases. Each writes its rows (and events) in one transaction. */
@@ -59,15 +64,18 @@ export class AuthService {
     const { email, password, name } = parsed.data;
     if (await em.count(Credential, { email })) return { kind: 'email-taken' };
     const passwordHash = await hashPassword(password);
+    let outcome: SignUpOutcome;
+    let registered: UserRegistered | undefined;
     try {
-      return await this.deps.outbox.transaction(em, async (tx) => {
+      outcome = await this.deps.outbox.transaction(em, async (tx) => {
         const credential = tx.create(Credential, { id: randomUUID(), email, passwordHash, roles });
         tx.persist(credential);
+        registered = { userId: credential.id, email, name, roles };
         this.deps.outbox.record<UserRegistered>(tx, {
           type: userRegisteredEvent.type,
           version: userRegisteredEvent.version,
           subject: credential.id,
-          data: { userId: credential.id, email, name, roles },
+          data: registered,
         });
         return { kind: 'signed-up', session: await this.openSession(tx, credential) } as const;
       });
@@ -76,6 +84,8 @@ export class AuthService {
       if (error instanceof UniqueConstraintViolationException) return { kind: 'email-taken' };
       throw error;
     }
+    if (registered) await this.deps.registerProfile(registered);
+    return outcome;
   }
 
   async login(

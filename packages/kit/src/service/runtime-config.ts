@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { infraModeSchema } from '../config.js';
+
+/** Settings every process shares; each service adds its own on top. */
+export const runtimeConfigSchema = z
+  .looseObject({
+    SHOP_INFRA: infraModeSchema,
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    SHOP_HOST: z.string().default('127.0.0.1'),
+    SHOP_DATA_DIR: z.string().default('.data'),
+    /** Signs the internal tokens the router and services present to subgraphs. */
+    SHOP_INTERNAL_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    SHOP_KAFKA_BROKERS: z.string().default('127.0.0.1:19092'),
+    SHOP_REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SHOP_INFRA === 'real' && !env.SHOP_INTERNAL_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHOP_INTERNAL_SECRET'],
+        message: 'required when SHOP_INFRA=real (`pnpm infra:up` writes one into .data/infra/shop.env)',
+      });
+    }
+  });
+
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;

@@ -1,0 +1,98 @@
+import { loadConfig } from '../config.js';
+import { databaseConfigSchema } from '../db/database-config.js';
+import { openDatabase } from '../db/open-database.js';
+import { idempotentConsumerGroup } from './consumer-group.js';
+import { Outbox } from '../events/outbox.js';
+import { OutboxRelay } from '../events/outbox-relay.js';
+import type { Subscription } from '../events/transport.js';
+import { createInternalRouter } from '../internal-http/index.js';
+import { buildSubgraphSchema } from '../server/build-subgraph-schema.js';
+import { createSubgraphServer, type HttpRoute } from '../server/create-subgraph-server.js';
+import type { Stoppable } from '../ops/shutdown.js';
+import type { ServiceDefinition } from './define-service.js';
+import type { Runtime } from './runtime.js';
+
+export interface RunningService extends Stoppable {
+  name: string;
+  url: string;
+  port: number;
+}
+
+/**
+ * Starts a subgraph the same way for all: its database (schema brought up to date), outbox and
+ * relay, event consumers, internal API, and the GraphQL server that accepts only callers holding
+ * a valid internal token (the router or a service).
+ */
+export async function startService(
+  definition: ServiceDefinition,
+  runtime: Runtime,
+  options: { port?: number } = {},
+): Promise<RunningService> {
+  const { name } = definition;
+  const logger = runtime.logger.child({ subgraph: name });
+  const orm = await openDatabase({
+    config: loadConfig(name, databaseConfigSchema(name), runtime.env),
+    entities: definition.entities,
+  });
+  await orm.schema.update();
+  const outbox = new Outbox(name, () => relay.notify());
+  const relay = new OutboxRelay({ orm, transport: runtime.transport, logger, service: name });
+  const parts = await definition.setup({ orm, outbox, runtime, logger });
+  const built = await buildSubgraphSchema({ ...definition.graphql, container: parts.container });
+
+  const routes: HttpRoute[] = [...(parts.routes ?? [])];
+  if (parts.internalRoutes) {
+    const internal = createInternalRouter({
+      logger,
+      verifyCaller: async (token) => {
+        const caller = await runtime.internalTokens.verify(token);
+        return caller?.identity.kind === 'service' ? { service: caller.identity.service } : null;
+      },
+    });
+    parts.internalRoutes(internal);
+    routes.push({ prefix: '/internal/', handle: (req, res) => internal.handle(req, res) });
+  }
+
+  const server = await createSubgraphServer({
+    name,
+    schema: built.schema,
+    orm,
+    logger,
+    port: options.port ?? runtime.portOf(name),
+    host: runtime.config.SHOP_HOST,
+    introspection: runtime.config.NODE_ENV !== 'production',
+    metricsRegistry: runtime.metricsRegistry,
+    resolveCaller: (headers) => {
+      const token = headers['x-shop-internal-token'];
+      return runtime.internalTokens.verify(typeof token === 'string' ? token : undefined);
+    },
+    routes,
+  });
+
+  const consumers = parts.consumers ?? [];
+  await runtime.transport.ensureTopics([outbox.topic, ...consumers.flatMap((c) => c.topics)]);
+  const subscriptions: Subscription[] = [];
+  for (const consumer of consumers) {
+    subscriptions.push(
+      await runtime.transport.subscribe({
+        group: idempotentConsumerGroup(name, consumer.name),
+        topics: consumer.topics,
+        handler: consumer.handler,
+      }),
+    );
+  }
+  relay.start();
+  for (const job of parts.background ?? []) job.start();
+
+  return {
+    name,
+    url: server.url,
+    port: server.port,
+    stop: async () => {
+      for (const job of parts.background ?? []) await job.stop();
+      for (const subscription of subscriptions) await subscription.stop();
+      await relay.stop();
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// `pnpm start`: the whole shop in one process on the embedded adapters (SQLite, in-process events,
+// memory caches), or on the real services with SHOP_INFRA=real after `pnpm infra:up`.
+import { applyInfraEnv } from '@shop/infra';
+import { installShutdownHandlers, type Stoppable } from '@shop/kit/ops';
+import { createRuntime, startService } from '@shop/kit/service';
+import { subgraphs } from './subgraphs.js';
+
+if (process.env.SHOP_INFRA === 'real' && !applyInfraEnv()) {
+  console.error('SHOP_INFRA=real but .data/infra/shop.env is missing: run `pnpm infra:up` first.');
+  process.exit(1);
+}
+const runtime = createRuntime('shop');
+const started: Stoppable[] = [];
+for (const definition of subgraphs) {
+  const service = await startService(definition, runtime);
+  runtime.logger.info({ subgraph: service.name, url: service.url }, 'subgraph ready');
+  started.push(service);
+}
+installShutdownHandlers([...started.reverse(), { name: 'runtime', stop: () => runtime.close() }], runtime.logger);
+runtime.logger.info(`shop running (${runtime.mode})`);

@@ -1,0 +1,4 @@
+import { runStandalone } from '@shop/kit/service';
+import { authService } from './service.js';
+
+await runStandalone(authService);

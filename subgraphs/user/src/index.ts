@@ -1,0 +1,4 @@
+import { runStandalone } from '@shop/kit/service';
+import { userService } from './service.js';
+
+await runStandalone(userService);

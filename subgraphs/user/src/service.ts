@@ -1,0 +1,35 @@
+import { topicOf } from '@shop/contracts';
+import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
+import { userEntities } from './domain/entities.js';
+import { userRegisteredHandler } from './events/user-registered.handler.js';
+import { registerUserRoute } from './internal/register-user.route.js';
+import { userPermissions } from './schema/permissions.js';
+import { userReferenceResolvers } from './schema/reference.js';
+import { UserResolver } from './schema/user.resolver.js';
+import { AddressBook } from './services/address-book.js';
+import { ProfileService } from './services/profile-service.js';
+
+export const userService = defineService({
+  name: 'user',
+  entities: userEntities,
+  graphql: {
+    resolvers: [UserResolver],
+    referenceResolvers: userReferenceResolvers,
+    permissions: userPermissions,
+  },
+  setup: ({ orm }) => {
+    const profiles = new ProfileService();
+    const addresses = new AddressBook();
+    return {
+      container: resolverContainer(new UserResolver({ profiles, addresses })),
+      internalRoutes: (router) => registerUserRoute(router, orm, profiles),
+      consumers: [
+        {
+          name: 'user-registered',
+          topics: [topicOf('auth')],
+          handler: userRegisteredHandler(orm, idempotentConsumerGroup('user', 'user-registered'), profiles),
+        },
+      ],
+    };
+  },
+});

@@ -1,5 +1,4 @@
 import net from 'node:net';
-import { applyInfraEnv } from '@shop/infra';
 
 export type RealService = 'mysql' | 'kafka' | 'redis' | 'opensearch';
 
@@ -56,6 +55,8 @@ function canConnect({ host, port }: { host: string; port: number }): Promise<boo
  * which fails the test file with the reason.
  */
 export async function probeInfra(services: RealService[]): Promise<InfraProbe> {
+  // Loaded on demand: suites on the embedded adapters never need the infra package.
+  const { applyInfraEnv } = await import('@shop/infra');
   const settings = applyInfraEnv();
   const missing: string[] = [];
   if (!settings) missing.push('connection settings (.data/infra/shop.env)');

@@ -1,0 +1,13 @@
+import { kafkaStatus } from './kafka.js';
+import { mysqlStatus } from './mysql.js';
+import { opensearchStatus } from './opensearch.js';
+import { redisStatus } from './redis.js';
+import type { ServiceStatus } from './status.js';
+
+export { applyInfraEnv, loadInfraEnv } from './env-file.js';
+export { killKafka, restartKafka, startKafka, stopKafka } from './kafka.js';
+export type { ServiceStatus } from './status.js';
+
+export function infraStatus(): Promise<ServiceStatus[]> {
+  return Promise.all([mysqlStatus(), redisStatus(), kafkaStatus(), opensearchStatus()]);
+}

@@ -1,0 +1,13 @@
+/** Where the services listen; the defaults avoid a developer's own Kafka (9092) and OpenSearch (9200). */
+export const endpoints = {
+  mysql: {
+    host: process.env.SHOP_MYSQL_HOST ?? '127.0.0.1',
+    port: Number(process.env.SHOP_MYSQL_PORT ?? 3306),
+  },
+  redisUrl: process.env.SHOP_REDIS_URL ?? 'redis://127.0.0.1:6379',
+  kafka: { port: Number(process.env.SHOP_KAFKA_PORT ?? 19092) },
+  opensearch: { port: Number(process.env.SHOP_OPENSEARCH_PORT ?? 19200) },
+};
+
+export const kafkaBrokers = `127.0.0.1:${endpoints.kafka.port}`;
+export const opensearchUrl = `http://127.0.0.1:${endpoints.opensearch.port}`;

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
 import { deadLetterTopicOf } from '@shop/contracts';
 import type { Logger } from '../logger.js';
 import { DeliveryAbortedError, deliverWithRetries } from './deliver.js';
@@ -67,6 +67,20 @@ export class KafkaTransport implements EventTransport {
 
   async publish(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    // Bounded as a whole (connecting included): a relay must learn soon that the broker is away.
+    const timeoutMs = this.options.publishTimeoutMs ?? 10_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`publish timed out after ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.send(messages, timeoutMs), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async send(messages: OutgoingMessage[], timeoutMs: number): Promise<void> {
     const producer = await this.connectedProducer();
     const byTopic = new Map<string, { key: string; value: string }[]>();
     for (const { topic, key, value } of messages) {
@@ -76,7 +90,7 @@ export class KafkaTransport implements EventTransport {
     }
     await producer.sendBatch({
       acks: -1,
-      timeout: this.options.publishTimeoutMs ?? 10000,
+      timeout: timeoutMs,
       topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
     });
   }
@@ -184,6 +198,9 @@ export class KafkaTransport implements EventTransport {
       const producer = this.kafka.producer({
         allowAutoTopicCreation: false,
         maxInFlightRequests: 1,
+        createPartitioner: Partitioners.DefaultPartitioner,
+        // Few quick retries: the relay owns the longer back-off and keeps rows pending meanwhile.
+        retry: { initialRetryTime: 200, maxRetryTime: 2000, retries: 3 },
       });
       await producer.connect();
       return producer;

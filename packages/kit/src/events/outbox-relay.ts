@@ -57,6 +57,12 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many rows were sent, or throws if the transport failed. */
   async relayBatch(): Promise<number> {
+    const result = await this.lockAndSend();
+    if ('failure' in result) throw result.failure;
+    return result.sent;
+  }
+
+  private lockAndSend(): Promise<SendResult> {
     const em = this.options.orm.em.fork();
     // MySQL: lock the batch so a second relay (another replica) waits instead of sending it twice;
     // read committed avoids gap locks that would block writers adding new rows meanwhile.
@@ -69,16 +75,17 @@ export class OutboxRelay {
     return this.sendPending(em, undefined);
   }
 
+  /** Failures are returned, not thrown: the attempts recorded on the rows must be committed. */
   private async sendPending(
     em: EntityManager,
     lockMode: LockMode.PESSIMISTIC_WRITE | undefined,
-  ): Promise<number> {
+  ): Promise<SendResult> {
     const rows = await em.find(
       OutboxEvent,
       { sentAt: null },
       { orderBy: { id: 'asc' }, limit: this.batchSize, lockMode },
     );
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return { sent: 0 };
     const ids = rows.map((row) => row.id);
     try {
       await this.options.transport.publish(
@@ -91,11 +98,11 @@ export class OutboxRelay {
         row.lastError = message.slice(0, 2000);
       }
       await em.flush();
-      throw new RelayPublishError(message, rows.length);
+      return { failure: new RelayPublishError(message, rows.length) };
     }
     await em.nativeUpdate(OutboxEvent, { id: { $in: ids } }, { sentAt: new Date() });
     relayMetrics.published.inc({ service: this.options.service }, rows.length);
-    return rows.length;
+    return { sent: rows.length };
   }
 
   private async run(): Promise<void> {
@@ -124,6 +131,8 @@ export class OutboxRelay {
     this.wake = undefined;
   }
 }
+
+type SendResult = { sent: number } | { failure: RelayPublishError };
 
 export class RelayPublishError extends Error {
   override readonly name = 'RelayPublishError';

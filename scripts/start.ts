@@ -16,5 +16,8 @@ for (const definition of subgraphs) {
   runtime.logger.info({ subgraph: service.name, url: service.url }, 'subgraph ready');
   started.push(service);
 }
-installShutdownHandlers([...started.reverse(), { name: 'runtime', stop: () => runtime.close() }], runtime.logger);
+installShutdownHandlers(
+  [...started.reverse(), { name: 'runtime', stop: () => runtime.close() }],
+  runtime.logger,
+);
 runtime.logger.info(`shop running (${runtime.mode})`);

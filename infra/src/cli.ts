@@ -38,4 +38,3 @@ try {
   console.error(`infra ${command}: ${(error as Error).message}`);
   process.exit(1);
 }
-

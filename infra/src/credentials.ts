@@ -18,7 +18,13 @@ export function parseEnvFile(text: string): Record<string, string> {
 
 export function writeEnvFile(file: string, values: Record<string, string>): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, Object.entries(values).map(([key, value]) => `${key}=${value}\n`).join(''), { mode: 0o600 });
+  writeFileSync(
+    file,
+    Object.entries(values)
+      .map(([key, value]) => `${key}=${value}\n`)
+      .join(''),
+    { mode: 0o600 },
+  );
   chmodSync(file, 0o600);
 }
 

@@ -5,7 +5,15 @@ import { findJava } from './java.js';
 import { resolveJars } from './maven.js';
 import { infraDir, stateOf } from './paths.js';
 import { endpoints, kafkaBrokers } from './ports.js';
-import { isAlive, killProcess, readPid, run, startDetached, stopProcess, waitUntil } from './processes.js';
+import {
+  isAlive,
+  killProcess,
+  readPid,
+  run,
+  startDetached,
+  stopProcess,
+  waitUntil,
+} from './processes.js';
 import type { ServiceStatus } from './status.js';
 
 const libs = stateOf('kafka', 'libs');
@@ -63,7 +71,16 @@ async function formatStorage(java: string): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const { stdout } = await run(java, ['-cp', classpath, 'kafka.tools.StorageTool', 'random-uuid']);
   const clusterId = stdout.trim().split('\n').pop() ?? '';
-  await run(java, ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', configFile]);
+  await run(java, [
+    '-cp',
+    classpath,
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    clusterId,
+    '-c',
+    configFile,
+  ]);
 }
 
 export async function startKafka(): Promise<void> {
@@ -89,7 +106,10 @@ export async function startKafka(): Promise<void> {
       { pidFile, logFile },
     );
   }
-  await waitUntil('kafka', healthy, { timeoutMs: 90_000, logFile: path.join(logDir, 'server.log') });
+  await waitUntil('kafka', healthy, {
+    timeoutMs: 90_000,
+    logFile: path.join(logDir, 'server.log'),
+  });
 }
 
 export async function stopKafka(): Promise<boolean> {

@@ -17,9 +17,13 @@ export async function resolveJars(pom: string, libsDir: string, label: string): 
   }
   console.log(`${label}: resolving jars from Maven Central…`);
   rmSync(libsDir, { recursive: true, force: true });
-  await run('mvn', ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${libsDir}`], {
-    maxBuffer: 16 * 1024 * 1024,
-  }).catch((error: Error & { stdout?: string }) => {
+  await run(
+    'mvn',
+    ['-q', '-B', '-f', pom, 'dependency:copy-dependencies', `-DoutputDirectory=${libsDir}`],
+    {
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  ).catch((error: Error & { stdout?: string }) => {
     throw new Error(`${label}: mvn could not resolve ${pom}: ${error.stdout ?? error.message}`);
   });
   writeFileSync(marker, pomHash);

@@ -54,7 +54,11 @@ export async function provisionMysql(passwords: Record<string, string>): Promise
   try {
     const grant = async (user: string, password: string, scope: string) => {
       for (const host of ['%', 'localhost']) {
-        await connection.query(`create user if not exists ?@? identified by ?`, [user, host, password]);
+        await connection.query(`create user if not exists ?@? identified by ?`, [
+          user,
+          host,
+          password,
+        ]);
         await connection.query(`alter user ?@? identified by ?`, [user, host, password]);
         await connection.query(`grant all privileges on ${scope} to ?@?`, [user, host]);
       }
@@ -78,7 +82,12 @@ export async function mysqlStatus(): Promise<ServiceStatus> {
     const connection = await rootConnection();
     const [rows] = await connection.query('select version() as version');
     await connection.end();
-    return { service: 'MySQL', up: true, version: (rows as { version: string }[])[0]?.version, endpoint };
+    return {
+      service: 'MySQL',
+      up: true,
+      version: (rows as { version: string }[])[0]?.version,
+      endpoint,
+    };
   } catch {
     return { service: 'MySQL', up: false, version: undefined, endpoint };
   }

@@ -20,7 +20,9 @@ async function version(): Promise<string | undefined> {
 }
 
 async function healthy(): Promise<boolean> {
-  const response = await fetch(`${opensearchUrl}/_cluster/health`, { signal: AbortSignal.timeout(1500) });
+  const response = await fetch(`${opensearchUrl}/_cluster/health`, {
+    signal: AbortSignal.timeout(1500),
+  });
   if (!response.ok) return false;
   const { status } = (await response.json()) as { status?: string };
   return status === 'green' || status === 'yellow';
@@ -60,5 +62,10 @@ export async function stopOpenSearch(): Promise<boolean> {
 
 export async function opensearchStatus(): Promise<ServiceStatus> {
   const number = await version().catch(() => undefined);
-  return { service: 'OpenSearch', up: number !== undefined, version: number, endpoint: opensearchUrl };
+  return {
+    service: 'OpenSearch',
+    up: number !== undefined,
+    version: number,
+    endpoint: opensearchUrl,
+  };
 }

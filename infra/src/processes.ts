@@ -80,5 +80,7 @@ export async function waitUntil(
     if (await check().catch(() => false)) return;
     await sleep(500);
   }
-  throw new Error(`${what} did not become healthy within ${timeoutMs / 1000} s${logFile ? `; see ${logFile}` : ''}`);
+  throw new Error(
+    `${what} did not become healthy within ${timeoutMs / 1000} s${logFile ? `; see ${logFile}` : ''}`,
+  );
 }

@@ -27,21 +27,36 @@ async function serverVersion(): Promise<string> {
 
 /** Uses the machine's Redis; starts a local redis-server (no persistence) if none answers. */
 export async function ensureRedis(): Promise<void> {
-  if (await serverVersion().then(() => true, () => false)) return;
+  if (
+    await serverVersion().then(
+      () => true,
+      () => false,
+    )
+  )
+    return;
   const url = new URL(endpoints.redisUrl);
   const dir = stateOf('redis');
   mkdirSync(dir, { recursive: true });
   console.log('redis: starting a local redis-server…');
   await run('redis-server', [
-    '--daemonize', 'yes',
-    '--bind', url.hostname,
-    '--port', url.port || '6379',
-    '--save', '',
-    '--appendonly', 'no',
-    '--dir', dir,
-    '--logfile', `${dir}/redis.log`,
+    '--daemonize',
+    'yes',
+    '--bind',
+    url.hostname,
+    '--port',
+    url.port || '6379',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+    '--logfile',
+    `${dir}/redis.log`,
   ]).catch(() => {
-    throw new Error(`Redis is not reachable at ${endpoints.redisUrl} and redis-server could not be started`);
+    throw new Error(
+      `Redis is not reachable at ${endpoints.redisUrl} and redis-server could not be started`,
+    );
   });
   await waitUntil('redis', () => serverVersion().then(() => true), { timeoutMs: 20_000 });
 }

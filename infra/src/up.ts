@@ -21,7 +21,10 @@ export async function infraUp(): Promise<void> {
     'SHOP_INTERNAL_SECRET',
   ]);
   const passwords = Object.fromEntries(
-    [...domains, 'test'].map((name) => [name, credentials[`SHOP_DB_PASSWORD_${name.toUpperCase()}`]!]),
+    [...domains, 'test'].map((name) => [
+      name,
+      credentials[`SHOP_DB_PASSWORD_${name.toUpperCase()}`]!,
+    ]),
   );
   await step('mysql', () => provisionMysql(passwords));
   await step('redis', ensureRedis);
@@ -30,9 +33,14 @@ export async function infraUp(): Promise<void> {
   writeShopEnv({
     SHOP_MYSQL_HOST: endpoints.mysql.host,
     SHOP_MYSQL_PORT: String(endpoints.mysql.port),
-    ...Object.fromEntries([...domains, 'test'].map((name) => [`SHOP_DB_USER_${name.toUpperCase()}`, `shop_${name}`])),
     ...Object.fromEntries(
-      [...domains, 'test'].map((name) => [`SHOP_DB_PASSWORD_${name.toUpperCase()}`, passwords[name]!]),
+      [...domains, 'test'].map((name) => [`SHOP_DB_USER_${name.toUpperCase()}`, `shop_${name}`]),
+    ),
+    ...Object.fromEntries(
+      [...domains, 'test'].map((name) => [
+        `SHOP_DB_PASSWORD_${name.toUpperCase()}`,
+        passwords[name]!,
+      ]),
     ),
     SHOP_INTERNAL_SECRET: credentials.SHOP_INTERNAL_SECRET!,
     SHOP_REDIS_URL: endpoints.redisUrl,

@@ -44,7 +44,11 @@ export function ledgerConsumer(orm: Orm, group: string, slowMs = 0): EventHandle
     const data = event.data as LedgerEventData;
     if (data.poison) throw new Error(`poison event ${data.sequence} cannot be applied`);
     if (slowMs) await new Promise((resolve) => setTimeout(resolve, slowMs));
-    await tx.insert(AppliedEntry, { eventId: event.id, sequence: data.sequence, amount: data.amount });
+    await tx.insert(AppliedEntry, {
+      eventId: event.id,
+      sequence: data.sequence,
+      amount: data.amount,
+    });
   });
 }
 
@@ -57,11 +61,20 @@ export function amountOf(sequence: number): number {
 export async function writeLedgerEvents(
   orm: Orm,
   outbox: Outbox,
-  { from = 0, count, perTransaction = 100, keys = 50 }: { from?: number; count: number; perTransaction?: number; keys?: number },
+  {
+    from = 0,
+    count,
+    perTransaction = 100,
+    keys = 50,
+  }: { from?: number; count: number; perTransaction?: number; keys?: number },
 ): Promise<void> {
   for (let start = from; start < from + count; start += perTransaction) {
     await outbox.transaction(orm.em.fork(), async (tx) => {
-      for (let sequence = start; sequence < Math.min(start + perTransaction, from + count); sequence++) {
+      for (
+        let sequence = start;
+        sequence < Math.min(start + perTransaction, from + count);
+        sequence++
+      ) {
         outbox.record<LedgerEventData>(tx, {
           type: ledgerEventType,
           subject: `account-${sequence % keys}`,
@@ -83,7 +96,9 @@ export async function ledgerTotals(orm: Orm): Promise<LedgerTotals> {
   const [row] = await orm.em
     .fork()
     .getConnection()
-    .execute<{ rows: number; distinct_events: number; distinct_sequences: number; amount: number | null }[]>(
+    .execute<
+      { rows: number; distinct_events: number; distinct_sequences: number; amount: number | null }[]
+    >(
       'select count(*) as `rows`, count(distinct event_id) as distinct_events, count(distinct sequence) as distinct_sequences, sum(amount) as amount from applied_entry',
     );
   return {

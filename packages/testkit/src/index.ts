@@ -2,3 +2,4 @@ export * from './infra.js';
 export * from './test-database.js';
 export * from './wait-for.js';
 export * from './event-ledger.js';
+export * from './free-port.js';

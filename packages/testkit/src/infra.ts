@@ -15,7 +15,10 @@ function endpointOf(service: RealService): { host: string; port: number } {
   const env = process.env;
   switch (service) {
     case 'mysql':
-      return { host: env.SHOP_MYSQL_HOST ?? '127.0.0.1', port: Number(env.SHOP_MYSQL_PORT ?? 3306) };
+      return {
+        host: env.SHOP_MYSQL_HOST ?? '127.0.0.1',
+        port: Number(env.SHOP_MYSQL_PORT ?? 3306),
+      };
     case 'redis': {
       const url = new URL(env.SHOP_REDIS_URL ?? 'redis://127.0.0.1:6379');
       return { host: url.hostname, port: Number(url.port || 6379) };

@@ -22,7 +22,11 @@ export const authService = defineService({
     const keys = new KeyRing(orm, { accessTokenTtlSeconds: config.SHOP_ACCESS_TOKEN_TTL_SECONDS });
     const throttle = new LoginThrottle(
       createRateLimiter(
-        { keyPrefix: 'login-ip', points: config.SHOP_LOGIN_ATTEMPTS_PER_IP, durationSeconds: config.SHOP_LOGIN_IP_WINDOW_SECONDS },
+        {
+          keyPrefix: 'login-ip',
+          points: config.SHOP_LOGIN_ATTEMPTS_PER_IP,
+          durationSeconds: config.SHOP_LOGIN_IP_WINDOW_SECONDS,
+        },
         runtime.redis,
       ),
       createRateLimiter(
@@ -48,7 +52,10 @@ export const authService = defineService({
         try {
           await users.post('/internal/users', user, { idempotencyKey: `register-${user.userId}` });
         } catch (error) {
-          logger.warn({ err: error, userId: user.userId }, 'profile not created now; the UserRegistered event will');
+          logger.warn(
+            { err: error, userId: user.userId },
+            'profile not created now; the UserRegistered event will',
+          );
         }
       },
     });

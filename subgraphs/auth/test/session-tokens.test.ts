@@ -38,9 +38,15 @@ describe('refresh tokens and signing keys (SQLite)', () => {
     expect(rotated.ok).toBe(true);
     const second = rotated.ok ? rotated.next.token : '';
 
-    expect(await refreshTokens.rotate(orm.em.fork(), first)).toEqual({ ok: false, reason: 'reused' });
+    expect(await refreshTokens.rotate(orm.em.fork(), first)).toEqual({
+      ok: false,
+      reason: 'reused',
+    });
     // The thief's replay also ended the legitimate holder's session.
-    expect(await refreshTokens.rotate(orm.em.fork(), second)).toEqual({ ok: false, reason: 'revoked' });
+    expect(await refreshTokens.rotate(orm.em.fork(), second)).toEqual({
+      ok: false,
+      reason: 'revoked',
+    });
   });
 
   it('lets exactly one of 20 concurrent refreshes with the same token through', async () => {
@@ -49,14 +55,24 @@ describe('refresh tokens and signing keys (SQLite)', () => {
       Array.from({ length: 20 }, () => refreshTokens.rotate(orm.em.fork(), token)),
     );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.filter((result) => !result.ok).every((result) => !result.ok && ['reused', 'revoked'].includes(result.reason))).toBe(true);
+    expect(
+      results
+        .filter((result) => !result.ok)
+        .every((result) => !result.ok && ['reused', 'revoked'].includes(result.reason)),
+    ).toBe(true);
   });
 
   it('refuses unknown tokens and ends a session on logout', async () => {
-    expect(await refreshTokens.rotate(orm.em.fork(), 'not-a-token')).toEqual({ ok: false, reason: 'unknown' });
+    expect(await refreshTokens.rotate(orm.em.fork(), 'not-a-token')).toEqual({
+      ok: false,
+      reason: 'unknown',
+    });
     const token = await newSession('u-3');
     expect(await refreshTokens.revokeSessionOf(orm.em.fork(), token)).toBe(true);
-    expect(await refreshTokens.rotate(orm.em.fork(), token)).toEqual({ ok: false, reason: 'revoked' });
+    expect(await refreshTokens.rotate(orm.em.fork(), token)).toEqual({
+      ok: false,
+      reason: 'revoked',
+    });
   });
 
   it('signs with the newest key after rotation and keeps the old key published', async () => {

@@ -27,7 +27,11 @@ export const userService = defineService({
         {
           name: 'user-registered',
           topics: [topicOf('auth')],
-          handler: userRegisteredHandler(orm, idempotentConsumerGroup('user', 'user-registered'), profiles),
+          handler: userRegisteredHandler(
+            orm,
+            idempotentConsumerGroup('user', 'user-registered'),
+            profiles,
+          ),
         },
       ],
     };

@@ -28,7 +28,8 @@ if (!applyInfraEnv()) {
 }
 const brokers = (process.env.SHOP_KAFKA_BROKERS ?? '').split(',');
 const logger = createLogger('bench-events', { level: 'error' });
-const kafka = (clientId: string): EventTransport => new KafkaTransport({ clientId, brokers, logger });
+const kafka = (clientId: string): EventTransport =>
+  new KafkaTransport({ clientId, brokers, logger });
 
 console.log(
   `Burst: ${load.burstEvents.toLocaleString('en')} events as fast as they can be written; ` +
@@ -36,7 +37,14 @@ console.log(
 );
 const results: PipelineResult[] = [];
 results.push(await runBareKafka({ brokers, ...load }));
-results.push(await runOutboxPipeline({ name: 'outbox → Kafka → MySQL consumer', database: 'mysql', transport: kafka, ...load }));
+results.push(
+  await runOutboxPipeline({
+    name: 'outbox → Kafka → MySQL consumer',
+    database: 'mysql',
+    transport: kafka,
+    ...load,
+  }),
+);
 results.push(
   await runOutboxPipeline({
     name: 'outbox → in-process → SQLite consumer (embedded)',

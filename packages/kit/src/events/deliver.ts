@@ -22,7 +22,8 @@ export function parseEnvelope(
     return { ok: false, error: `not JSON: ${(error as Error).message}` };
   }
   const parsed = eventEnvelopeSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, error: `not an event envelope: ${parsed.error.message}` };
+  if (!parsed.success)
+    return { ok: false, error: `not an event envelope: ${parsed.error.message}` };
   return { ok: true, event: parsed.data };
 }
 

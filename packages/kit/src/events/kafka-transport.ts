@@ -1,4 +1,11 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type KafkaMessage, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Consumer,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import { deadLetterTopicOf } from '@shop/contracts';
 import type { Logger } from '../logger.js';
 import { DeliveryAbortedError, deliverWithRetries } from './deliver.js';
@@ -71,7 +78,10 @@ export class KafkaTransport implements EventTransport {
     const timeoutMs = this.options.publishTimeoutMs ?? 10_000;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`publish timed out after ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`publish timed out after ${timeoutMs} ms`)),
+        timeoutMs,
+      );
     });
     try {
       await Promise.race([this.send(messages, timeoutMs), timeout]);
@@ -103,7 +113,12 @@ export class KafkaTransport implements EventTransport {
       heartbeatInterval: 3000,
       allowAutoTopicCreation: false,
       // Keep trying through a broker restart instead of giving up on the group.
-      retry: { initialRetryTime: 300, maxRetryTime: 5000, retries: 10, restartOnFailure: async () => true },
+      retry: {
+        initialRetryTime: 300,
+        maxRetryTime: 5000,
+        retries: 10,
+        restartOnFailure: async () => true,
+      },
     });
     this.consumers.add(consumer);
     consumer.on(consumer.events.CRASH, ({ payload }) =>

@@ -24,7 +24,8 @@ export class InternalTokens {
   private readonly key: Uint8Array;
 
   constructor(secret: string) {
-    if (secret.length < 32) throw new Error('the internal token secret must be at least 32 characters');
+    if (secret.length < 32)
+      throw new Error('the internal token secret must be at least 32 characters');
     this.key = new TextEncoder().encode(secret);
   }
 

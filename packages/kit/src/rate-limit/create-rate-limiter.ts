@@ -16,7 +16,10 @@ export interface RateLimiterSettings {
 }
 
 /** Redis-backed counters shared by every instance in real runs; memory in the embedded run. */
-export function createRateLimiter(settings: RateLimiterSettings, redis?: Redis): RateLimiterAbstract {
+export function createRateLimiter(
+  settings: RateLimiterSettings,
+  redis?: Redis,
+): RateLimiterAbstract {
   const options = {
     keyPrefix: settings.keyPrefix,
     points: settings.points,
@@ -41,7 +44,10 @@ export async function spend(
     return { allowed: true };
   } catch (rejection) {
     if (rejection instanceof RateLimiterRes) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+      };
     }
     throw rejection;
   }

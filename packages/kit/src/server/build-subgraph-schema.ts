@@ -4,7 +4,12 @@ import {
 } from '@apollo/subgraph';
 import type { GraphQLReferenceResolver, GraphQLResolverMap } from '@apollo/subgraph';
 import { graphqlSync, parse, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import {
+  buildSchema,
+  createResolversMap,
+  type ContainerType,
+  type NonEmptyArray,
+} from 'type-graphql';
 import { applyPermissions, type PermissionRules } from './permissions.js';
 
 /** Federation 2 spec version and the directives a subgraph may use unprefixed. */

@@ -12,7 +12,10 @@ export class FieldIssue {
 }
 
 /** Every subgraph reports bad input the same way, so the type is shared across the supergraph. */
-@ObjectType({ implements: ErrorResult, description: 'The input was rejected; nothing was changed.' })
+@ObjectType({
+  implements: ErrorResult,
+  description: 'The input was rejected; nothing was changed.',
+})
 @Directive('@shareable')
 export class InvalidInput extends ErrorResult {
   @Field(() => [FieldIssue])

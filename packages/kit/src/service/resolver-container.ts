@@ -6,7 +6,7 @@ import type { ContainerType } from 'type-graphql';
  */
 export function resolverContainer(...instances: object[]): ContainerType {
   return {
-    get: (resolverClass: Function) => {
+    get: (resolverClass: { name: string }) => {
       const instance = instances.find((candidate) => candidate.constructor === resolverClass);
       if (!instance) throw new Error(`no resolver instance for ${resolverClass.name}`);
       return instance;

@@ -9,7 +9,10 @@ export const runtimeConfigSchema = z
     SHOP_HOST: z.string().default('127.0.0.1'),
     SHOP_DATA_DIR: z.string().default('.data'),
     /** Signs the internal tokens the router and services present to subgraphs. */
-    SHOP_INTERNAL_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+    SHOP_INTERNAL_SECRET: z
+      .string()
+      .min(32, { message: 'must be at least 32 characters' })
+      .optional(),
     SHOP_KAFKA_BROKERS: z.string().default('127.0.0.1:19092'),
     SHOP_REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   })
@@ -18,7 +21,8 @@ export const runtimeConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['SHOP_INTERNAL_SECRET'],
-        message: 'required when SHOP_INFRA=real (`pnpm infra:up` writes one into .data/infra/shop.env)',
+        message:
+          'required when SHOP_INFRA=real (`pnpm infra:up` writes one into .data/infra/shop.env)',
       });
     }
   });

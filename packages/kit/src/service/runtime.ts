@@ -49,12 +49,14 @@ export function createRuntime(
   const internalTokens = new InternalTokens(
     config.SHOP_INTERNAL_SECRET ?? embeddedInternalSecret(config.SHOP_DATA_DIR),
   );
-  const redis = mode === 'real' ? new Redis(config.SHOP_REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
+  const redis =
+    mode === 'real' ? new Redis(config.SHOP_REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
   const metricsRegistry = new Registry();
   const portOf = (service: ServiceName) =>
     Number(env[`SHOP_PORT_${service.toUpperCase()}`] ?? defaultPorts[service]);
   const baseUrlOf = (service: ServiceName) =>
-    env[`SHOP_SERVICE_URL_${service.toUpperCase()}`] ?? `http://${config.SHOP_HOST}:${portOf(service)}`;
+    env[`SHOP_SERVICE_URL_${service.toUpperCase()}`] ??
+    `http://${config.SHOP_HOST}:${portOf(service)}`;
   const serviceTokens = new Map<string, { token: Promise<string>; expiresAt: number }>();
   const serviceToken = (from: ServiceName) => {
     const cached = serviceTokens.get(from);

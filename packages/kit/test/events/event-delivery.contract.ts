@@ -86,9 +86,13 @@ export function describeEventDeliveryContract(harness: TransportHarness): void {
     it(`applies each of ${eventCount.toLocaleString('en')} outboxed events exactly once`, async () => {
       await writeLedgerEvents(sourceOrm, outbox, { count: eventCount });
       const expected = expectedTotals(eventCount);
-      await waitFor('every event applied', async () => (await ledgerTotals(sinkOrm)).rows >= eventCount, {
-        timeoutMs: 180_000,
-      });
+      await waitFor(
+        'every event applied',
+        async () => (await ledgerTotals(sinkOrm)).rows >= eventCount,
+        {
+          timeoutMs: 180_000,
+        },
+      );
       await waitFor('outbox drained', async () => (await pendingRows(sourceOrm)) === 0);
       expect(await ledgerTotals(sinkOrm)).toEqual(expected);
     });
@@ -128,15 +132,22 @@ export function describeEventDeliveryContract(harness: TransportHarness): void {
           });
         }
       });
-      await waitFor('events behind the poison applied', async () => (await ledgerTotals(sinkOrm)).rows === before.rows + 20, {
-        timeoutMs: 60_000,
-      });
+      await waitFor(
+        'events behind the poison applied',
+        async () => (await ledgerTotals(sinkOrm)).rows === before.rows + 20,
+        {
+          timeoutMs: 60_000,
+        },
+      );
       const deadLetters = await waitFor('poison dead-lettered', async () => {
         const letters = await harness.readDeadLetters(transport, outbox.topic);
         return letters.length > 0 ? letters : undefined;
       });
       expect(deadLetters).toHaveLength(1);
-      expect(deadLetters[0]).toMatchObject({ key, error: expect.stringContaining('poison event -1') });
+      expect(deadLetters[0]).toMatchObject({
+        key,
+        error: expect.stringContaining('poison event -1'),
+      });
       expect(await ledgerTotals(sinkOrm)).toMatchObject({ amount: before.amount + 20 });
     });
   });
@@ -149,5 +160,8 @@ export async function pendingRows(orm: Orm): Promise<number> {
 /** How many redelivered events the consumer recognised and skipped. */
 async function duplicatesSeen(consumer: string): Promise<number> {
   const { values } = await consumerMetrics.consumed.get();
-  return values.find((v) => v.labels.consumer === consumer && v.labels.outcome === 'duplicate')?.value ?? 0;
+  return (
+    values.find((v) => v.labels.consumer === consumer && v.labels.outcome === 'duplicate')?.value ??
+    0
+  );
 }

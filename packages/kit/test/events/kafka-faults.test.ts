@@ -6,7 +6,13 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { killKafka, startKafka } from '@shop/infra';
 import { createTestDatabase, probeInfra, waitFor, type TestDatabase } from '@shop/testkit';
 import type { Orm } from '../../src/db/index.js';
-import { KafkaTransport, Outbox, OutboxEvent, OutboxRelay, type Subscription } from '../../src/events/index.js';
+import {
+  KafkaTransport,
+  Outbox,
+  OutboxEvent,
+  OutboxRelay,
+  type Subscription,
+} from '../../src/events/index.js';
 import { createLogger } from '../../src/logger.js';
 import { pendingRows } from './event-delivery.contract.js';
 import {
@@ -19,7 +25,9 @@ import {
 
 const infra = await probeInfra(['mysql', 'kafka']);
 const logger = createLogger('kafka-faults', { level: 'silent' });
-const consumerProcessScript = fileURLToPath(new URL('./fixtures/ledger-consumer-process.ts', import.meta.url));
+const consumerProcessScript = fileURLToPath(
+  new URL('./fixtures/ledger-consumer-process.ts', import.meta.url),
+);
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
 describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
@@ -42,7 +50,13 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
     sinkOrm = await openLedgerDatabase(sinkDb.config);
     transport = new KafkaTransport({ clientId: source, brokers: brokers(), logger });
     outbox = new Outbox(source, () => relay.notify());
-    relay = new OutboxRelay({ orm: sourceOrm, transport, logger, service: source, maxBackoffMs: 2000 });
+    relay = new OutboxRelay({
+      orm: sourceOrm,
+      transport,
+      logger,
+      service: source,
+      maxBackoffMs: 2000,
+    });
   });
 
   afterEach(async () => {
@@ -79,17 +93,27 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
     await subscribeInProcess();
     relay.start();
     const writing = writeLedgerEvents(sourceOrm, outbox, { count, perTransaction: 50 });
-    await waitFor('a fifth of the stream applied', async () => (await ledgerTotals(sinkOrm)).rows >= count / 5, {
-      timeoutMs: 120_000,
-    });
+    await waitFor(
+      'a fifth of the stream applied',
+      async () => (await ledgerTotals(sinkOrm)).rows >= count / 5,
+      {
+        timeoutMs: 120_000,
+      },
+    );
     await killKafka();
     await sleep(1000);
     await startKafka();
     await writing;
-    await waitFor('every event applied after the restart', async () => (await ledgerTotals(sinkOrm)).rows >= count, {
-      timeoutMs: 240_000,
+    await waitFor(
+      'every event applied after the restart',
+      async () => (await ledgerTotals(sinkOrm)).rows >= count,
+      {
+        timeoutMs: 240_000,
+      },
+    );
+    await waitFor('outbox drained', async () => (await pendingRows(sourceOrm)) === 0, {
+      timeoutMs: 60_000,
     });
-    await waitFor('outbox drained', async () => (await pendingRows(sourceOrm)) === 0, { timeoutMs: 60_000 });
     await sleep(2000); // a late duplicate would land now
     expect(await ledgerTotals(sinkOrm)).toEqual(expectedTotals(count));
   }, 420_000);
@@ -100,21 +124,31 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
     await transport.ensureTopics([outbox.topic]);
     relay.start();
     await writeLedgerEvents(sourceOrm, outbox, { count, perTransaction: 500 });
-    await waitFor('outbox drained', async () => (await pendingRows(sourceOrm)) === 0, { timeoutMs: 120_000 });
-
-    const first = startConsumerProcess(group, sinkDb, outbox.topic, 2);
-    await waitFor('the first consumer applied some', async () => (await ledgerTotals(sinkOrm)).rows >= 2000, {
+    await waitFor('outbox drained', async () => (await pendingRows(sourceOrm)) === 0, {
       timeoutMs: 120_000,
     });
+
+    const first = startConsumerProcess(group, sinkDb, outbox.topic, 2);
+    await waitFor(
+      'the first consumer applied some',
+      async () => (await ledgerTotals(sinkOrm)).rows >= 2000,
+      {
+        timeoutMs: 120_000,
+      },
+    );
     first.kill('SIGKILL');
     const killedAt = (await ledgerTotals(sinkOrm)).rows;
     expect(killedAt).toBeLessThan(count);
 
     const second = startConsumerProcess(group, sinkDb, outbox.topic, 0);
     try {
-      await waitFor('the second consumer finished the stream', async () => (await ledgerTotals(sinkOrm)).rows >= count, {
-        timeoutMs: 240_000,
-      });
+      await waitFor(
+        'the second consumer finished the stream',
+        async () => (await ledgerTotals(sinkOrm)).rows >= count,
+        {
+          timeoutMs: 240_000,
+        },
+      );
       await sleep(2000);
       expect(await ledgerTotals(sinkOrm)).toEqual(expectedTotals(count));
     } finally {
@@ -131,7 +165,8 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
       await writeLedgerEvents(sourceOrm, outbox, { count, perTransaction: 20 });
       await waitFor(
         'failed publish attempts recorded on every row',
-        async () => (await sourceOrm.em.fork().count(OutboxEvent, { attempts: { $gte: 1 } })) === count,
+        async () =>
+          (await sourceOrm.em.fork().count(OutboxEvent, { attempts: { $gte: 1 } })) === count,
         { timeoutMs: 120_000 },
       );
       expect(await pendingRows(sourceOrm)).toBe(count);
@@ -140,9 +175,13 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
     } finally {
       await startKafka();
     }
-    await waitFor('outbox drained once the broker is back', async () => (await pendingRows(sourceOrm)) === 0, {
-      timeoutMs: 120_000,
-    });
+    await waitFor(
+      'outbox drained once the broker is back',
+      async () => (await pendingRows(sourceOrm)) === 0,
+      {
+        timeoutMs: 120_000,
+      },
+    );
     await waitFor('every event applied', async () => (await ledgerTotals(sinkOrm)).rows >= count, {
       timeoutMs: 120_000,
     });
@@ -151,7 +190,12 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
   }, 360_000);
 });
 
-function startConsumerProcess(group: string, sink: TestDatabase, topic: string, slowMs: number): ChildProcess {
+function startConsumerProcess(
+  group: string,
+  sink: TestDatabase,
+  topic: string,
+  slowMs: number,
+): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', consumerProcessScript], {
     cwd: repoRoot,
     env: {

@@ -13,7 +13,11 @@ describe.skipIf(!infra.ok)(`Kafka transport${infra.reason ? ` (${infra.reason})`
     name: 'Kafka (MySQL)',
     database: 'mysql',
     createTransport: (clientId) =>
-      new KafkaTransport({ clientId, brokers: brokers(), logger: createLogger(clientId, { level: 'error' }) }),
+      new KafkaTransport({
+        clientId,
+        brokers: brokers(),
+        logger: createLogger(clientId, { level: 'error' }),
+      }),
     readDeadLetters: (_transport, topic) => readKafkaDeadLetters(brokers(), topic),
   });
 });

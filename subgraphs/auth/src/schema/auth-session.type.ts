@@ -26,7 +26,10 @@ export class EmailTaken extends ErrorResult {
   }
 }
 
-@ObjectType({ implements: ErrorResult, description: 'Wrong email or password (which one is not said).' })
+@ObjectType({
+  implements: ErrorResult,
+  description: 'Wrong email or password (which one is not said).',
+})
 export class InvalidCredentials extends ErrorResult {
   constructor() {
     super('INVALID_CREDENTIALS', 'The email or the password is wrong.');
@@ -39,12 +42,18 @@ export class TooManyAttempts extends ErrorResult {
   retryAfterSeconds: number;
 
   constructor(retryAfterSeconds: number) {
-    super('TOO_MANY_ATTEMPTS', `Too many login attempts. Try again in ${retryAfterSeconds} seconds.`);
+    super(
+      'TOO_MANY_ATTEMPTS',
+      `Too many login attempts. Try again in ${retryAfterSeconds} seconds.`,
+    );
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
-@ObjectType({ implements: ErrorResult, description: 'The refresh token cannot be used; log in again.' })
+@ObjectType({
+  implements: ErrorResult,
+  description: 'The refresh token cannot be used; log in again.',
+})
 export class InvalidRefreshToken extends ErrorResult {
   @Field(() => String, { description: 'unknown, expired, revoked or reused.' })
   reason: string;

@@ -22,7 +22,10 @@ export class AuthResolver {
   constructor(private readonly deps: AuthResolverDeps) {}
 
   @Mutation(() => SignUpResult, { description: 'Creates a customer account and signs it in.' })
-  async signUp(@Arg('input', () => SignUpInput) input: SignUpInput, @Ctx() context: SubgraphContext) {
+  async signUp(
+    @Arg('input', () => SignUpInput) input: SignUpInput,
+    @Ctx() context: SubgraphContext,
+  ) {
     const outcome = await this.deps.auth.signUp(context.em, input);
     switch (outcome.kind) {
       case 'email-taken':
@@ -36,7 +39,11 @@ export class AuthResolver {
 
   @Mutation(() => LoginResult)
   async login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() context: SubgraphContext) {
-    const outcome = await this.deps.auth.login(context.em, input, context.caller.clientIp ?? 'unknown');
+    const outcome = await this.deps.auth.login(
+      context.em,
+      input,
+      context.caller.clientIp ?? 'unknown',
+    );
     switch (outcome.kind) {
       case 'invalid-credentials':
         return new InvalidCredentials();
@@ -48,20 +55,29 @@ export class AuthResolver {
   }
 
   @Mutation(() => RefreshTokenResult, {
-    description: 'Swaps a refresh token for a new session. Reusing an old token ends the whole session.',
+    description:
+      'Swaps a refresh token for a new session. Reusing an old token ends the whole session.',
   })
-  async refreshToken(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() context: SubgraphContext) {
+  async refreshToken(
+    @Arg('refreshToken', () => String) refreshToken: string,
+    @Ctx() context: SubgraphContext,
+  ) {
     const outcome = await this.deps.auth.refresh(context.em, refreshToken);
-    return outcome.kind === 'refreshed' ? sessionOf(outcome.session) : new InvalidRefreshToken(outcome.reason);
+    return outcome.kind === 'refreshed'
+      ? sessionOf(outcome.session)
+      : new InvalidRefreshToken(outcome.reason);
   }
 
-  @Mutation(() => Boolean, { description: 'Ends the session of this refresh token. True if there was one.' })
+  @Mutation(() => Boolean, {
+    description: 'Ends the session of this refresh token. True if there was one.',
+  })
   logout(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() context: SubgraphContext) {
     return this.deps.auth.logout(context.em, refreshToken);
   }
 
   @Mutation(() => String, {
-    description: 'Admin: a new key signs access tokens from now on; old keys verify until their tokens expire. Returns the new kid.',
+    description:
+      'Admin: a new key signs access tokens from now on; old keys verify until their tokens expire. Returns the new kid.',
   })
   rotateSigningKey() {
     return this.deps.keys.rotate();

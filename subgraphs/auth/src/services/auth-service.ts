@@ -58,7 +58,10 @@ export class AuthService {
     if (!parsed.success) {
       return {
         kind: 'invalid-input',
-        issues: parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
+        issues: parsed.error.issues.map((issue) => ({
+          field: issue.path.join('.'),
+          message: issue.message,
+        })),
       };
     }
     const { email, password, name } = parsed.data;
@@ -95,7 +98,8 @@ export class AuthService {
   ): Promise<LoginOutcome> {
     const email = emailSchema.safeParse(input.email).data ?? input.email;
     const gate = await this.deps.throttle.beforeAttempt(clientIp, email);
-    if (!gate.allowed) return { kind: 'too-many-attempts', retryAfterSeconds: gate.retryAfterSeconds };
+    if (!gate.allowed)
+      return { kind: 'too-many-attempts', retryAfterSeconds: gate.retryAfterSeconds };
     const credential = await em.findOne(Credential, { email });
     const valid = credential
       ? await verifyPassword(credential.passwordHash, input.password)

@@ -12,7 +12,11 @@ export const newPasswordSchema = z
   .min(10, { message: 'must be at least 10 characters' })
   .max(128, { message: 'must be at most 128 characters' });
 
-export const displayNameSchema = z.string().trim().min(1, { message: 'must not be empty' }).max(100);
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'must not be empty' })
+  .max(100);
 
 export const signUpInputSchema = z.object({
   email: emailSchema,

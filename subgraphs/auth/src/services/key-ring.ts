@@ -77,7 +77,11 @@ export class KeyRing {
   private async load(): Promise<Snapshot> {
     const em = this.orm.em.fork();
     const now = new Date();
-    let active = await em.findOne(SigningKey, { retiredAt: null }, { orderBy: { createdAt: 'desc' } });
+    let active = await em.findOne(
+      SigningKey,
+      { retiredAt: null },
+      { orderBy: { createdAt: 'desc' } },
+    );
     if (!active) {
       active = em.create(SigningKey, await newSigningKey());
       await em.persist(active).flush();
@@ -88,7 +92,10 @@ export class KeyRing {
     return {
       active: {
         kid: active.kid,
-        privateKey: (await importJWK(JSON.parse(active.privateJwk) as JWK, signingAlgorithm)) as CryptoKey,
+        privateKey: (await importJWK(
+          JSON.parse(active.privateJwk) as JWK,
+          signingAlgorithm,
+        )) as CryptoKey,
       },
       jwks: { keys: published.map((key) => JSON.parse(key.publicJwk) as JWK) },
       loadedAt: Date.now(),
@@ -96,7 +103,9 @@ export class KeyRing {
   }
 }
 
-async function newSigningKey(): Promise<Pick<SigningKey, 'kid' | 'algorithm' | 'publicJwk' | 'privateJwk'>> {
+async function newSigningKey(): Promise<
+  Pick<SigningKey, 'kid' | 'algorithm' | 'publicJwk' | 'privateJwk'>
+> {
   const kid = randomBytes(12).toString('base64url');
   const { publicKey, privateKey } = await generateKeyPair(signingAlgorithm, { extractable: true });
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: signingAlgorithm, use: 'sig' };

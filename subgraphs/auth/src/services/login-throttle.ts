@@ -17,7 +17,10 @@ export class LoginThrottle {
     if (!ipDecision.allowed) return ipDecision;
     const account = await this.perAccount.get(accountKey(email));
     if (account && account.remainingPoints <= 0) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(account.msBeforeNext / 1000)) };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil(account.msBeforeNext / 1000)),
+      };
     }
     return { allowed: true };
   }

@@ -23,7 +23,13 @@ export class RefreshTokens {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
     em.persist(
-      em.create(RefreshToken, { id: randomUUID(), tokenHash: hashOf(token), familyId, userId, expiresAt }),
+      em.create(RefreshToken, {
+        id: randomUUID(),
+        tokenHash: hashOf(token),
+        familyId,
+        userId,
+        expiresAt,
+      }),
     );
     return { token, expiresAt };
   }
@@ -37,7 +43,8 @@ export class RefreshTokens {
       const current = await tx.findOne(RefreshToken, { tokenHash: hashOf(token) });
       if (!current) return { ok: false, reason: 'unknown' } as const;
       if (current.revokedAt) return { ok: false, reason: 'revoked' } as const;
-      if (current.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'expired' } as const;
+      if (current.expiresAt.getTime() <= Date.now())
+        return { ok: false, reason: 'expired' } as const;
       const won = await tx.nativeUpdate(
         RefreshToken,
         { id: current.id, rotatedAt: null, revokedAt: null },
@@ -47,7 +54,11 @@ export class RefreshTokens {
         await this.revokeFamily(tx, current.familyId);
         return { ok: false, reason: 'reused' } as const;
       }
-      return { ok: true, userId: current.userId, next: this.issue(tx, current.userId, current.familyId) } as const;
+      return {
+        ok: true,
+        userId: current.userId,
+        next: this.issue(tx, current.userId, current.familyId),
+      } as const;
     });
   }
 

@@ -1,6 +1,11 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const pointsReasons = ['ORDER_REWARD', 'ORDER_SPEND', 'ORDER_REFUND', 'ADMIN_ADJUSTMENT'] as const;
+export const pointsReasons = [
+  'ORDER_REWARD',
+  'ORDER_SPEND',
+  'ORDER_REFUND',
+  'ADMIN_ADJUSTMENT',
+] as const;
 export type PointsReason = (typeof pointsReasons)[number];
 
 /**

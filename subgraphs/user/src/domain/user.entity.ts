@@ -14,7 +14,10 @@ export const UserSchema = defineEntity({
     pointsBalance: p.integer().default(0),
     lifetimeSpend: p.bigint('number').default(0),
     createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
   },
 });
 

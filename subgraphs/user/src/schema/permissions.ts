@@ -1,6 +1,18 @@
-import { allow, isAdmin, isAuthenticated, isOwner, isService, or, type PermissionRules } from '@shop/kit/server';
+import {
+  allow,
+  isAdmin,
+  isAuthenticated,
+  isOwner,
+  isService,
+  or,
+  type PermissionRules,
+} from '@shop/kit/server';
 
-const ownerOrAdmin = or(isOwner<{ id: string }>((user) => user.id), isAdmin, isService);
+const ownerOrAdmin = or(
+  isOwner<{ id: string }>((user) => user.id),
+  isAdmin,
+  isService,
+);
 
 export const userPermissions: PermissionRules = {
   Query: { me: isAuthenticated, users: isAdmin },
@@ -12,8 +24,14 @@ export const userPermissions: PermissionRules = {
   },
   // Type-level rules guard the objects however they are reached, `_entities` included.
   User: ownerOrAdmin,
-  Address: or(isOwner<{ userId: string }>((address) => address.userId), isAdmin),
-  PointsEntry: or(isOwner<{ userId: string }>((entry) => entry.userId), isAdmin),
+  Address: or(
+    isOwner<{ userId: string }>((address) => address.userId),
+    isAdmin,
+  ),
+  PointsEntry: or(
+    isOwner<{ userId: string }>((entry) => entry.userId),
+    isAdmin,
+  ),
   UserConnection: isAdmin,
   MembershipGrade: allow,
 };

@@ -23,7 +23,8 @@ export interface UserResolverDeps {
 
 /** Ownership is enforced twice: queries are scoped to the signed-in user, and the type rules check it. */
 function signedInUserId(context: SubgraphContext): string {
-  if (context.identity.kind !== 'user') throw new Error('permission rules let an anonymous caller through');
+  if (context.identity.kind !== 'user')
+    throw new Error('permission rules let an anonymous caller through');
   return context.identity.userId;
 }
 
@@ -75,7 +76,10 @@ export class UserResolver {
   }
 
   @Mutation(() => AddressResult)
-  async addAddress(@Arg('input', () => AddressInput) input: AddressInput, @Ctx() context: SubgraphContext) {
+  async addAddress(
+    @Arg('input', () => AddressInput) input: AddressInput,
+    @Ctx() context: SubgraphContext,
+  ) {
     return addressResult(await this.deps.addresses.add(context.em, signedInUserId(context), input));
   }
 
@@ -85,7 +89,9 @@ export class UserResolver {
     @Arg('input', () => AddressInput) input: AddressInput,
     @Ctx() context: SubgraphContext,
   ) {
-    return addressResult(await this.deps.addresses.update(context.em, signedInUserId(context), id, input));
+    return addressResult(
+      await this.deps.addresses.update(context.em, signedInUserId(context), id, input),
+    );
   }
 
   @Mutation(() => Boolean, { description: 'True if the address was in your book and is now gone.' })

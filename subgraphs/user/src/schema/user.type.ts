@@ -3,16 +3,19 @@ import { ErrorResult } from '@shop/kit/server';
 import { membershipGrades, type MembershipGrade } from '../domain/membership-grade.js';
 import { pointsReasons, type PointsReason } from '../domain/points-entry.entity.js';
 
-export const MembershipGradeEnum = Object.fromEntries(membershipGrades.map((g) => [g, g])) as Record<
-  MembershipGrade,
-  MembershipGrade
->;
+export const MembershipGradeEnum = Object.fromEntries(
+  membershipGrades.map((g) => [g, g]),
+) as Record<MembershipGrade, MembershipGrade>;
 registerEnumType(MembershipGradeEnum, {
   name: 'MembershipGrade',
-  description: 'Earned by lifetime spend: SILVER from ₩300,000, GOLD from ₩1,000,000, VIP from ₩3,000,000.',
+  description:
+    'Earned by lifetime spend: SILVER from ₩300,000, GOLD from ₩1,000,000, VIP from ₩3,000,000.',
 });
 
-export const PointsReasonEnum = Object.fromEntries(pointsReasons.map((r) => [r, r])) as Record<PointsReason, PointsReason>;
+export const PointsReasonEnum = Object.fromEntries(pointsReasons.map((r) => [r, r])) as Record<
+  PointsReason,
+  PointsReason
+>;
 registerEnumType(PointsReasonEnum, { name: 'PointsReason' });
 
 @ObjectType('User', { description: 'A customer: profile, addresses, grade and points.' })
@@ -110,7 +113,10 @@ export class AddressLimitReached extends ErrorResult {
   limit: number;
 
   constructor(limit: number) {
-    super('ADDRESS_LIMIT_REACHED', `An address book holds at most ${limit} addresses. Remove one first.`);
+    super(
+      'ADDRESS_LIMIT_REACHED',
+      `An address book holds at most ${limit} addresses. Remove one first.`,
+    );
     this.limit = limit;
   }
 }

@@ -25,7 +25,8 @@ export class AddressBook {
       if (count >= maxAddresses) return { kind: 'limit-reached', limit: maxAddresses } as const;
       const { isDefault, ...fields } = parsed.data;
       const makeDefault = isDefault === true || count === 0;
-      if (makeDefault) await tx.nativeUpdate(Address, { userId, isDefault: true }, { isDefault: false });
+      if (makeDefault)
+        await tx.nativeUpdate(Address, { userId, isDefault: true }, { isDefault: false });
       const address = tx.create(Address, {
         id: randomUUID(),
         userId,
@@ -38,7 +39,12 @@ export class AddressBook {
     });
   }
 
-  async update(em: EntityManager, userId: string, addressId: string, input: unknown): Promise<AddressOutcome> {
+  async update(
+    em: EntityManager,
+    userId: string,
+    addressId: string,
+    input: unknown,
+  ): Promise<AddressOutcome> {
     const parsed = addressInputSchema.safeParse(input);
     if (!parsed.success) return { kind: 'invalid-input', issues: issuesOf(parsed.error) };
     return em.transactional(async (tx) => {

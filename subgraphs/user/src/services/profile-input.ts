@@ -36,5 +36,8 @@ export interface FieldIssue {
 }
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ field: issue.path.join('.') || 'input', message: issue.message }));
+  return error.issues.map((issue) => ({
+    field: issue.path.join('.') || 'input',
+    message: issue.message,
+  }));
 }

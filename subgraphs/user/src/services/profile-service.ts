@@ -14,7 +14,10 @@ export class ProfileService {
    * Creates the profile of a newly registered user. Called both synchronously by auth at sign-up
    * and by the UserRegistered event; whichever comes second finds the row and does nothing.
    */
-  async register(em: EntityManager, input: { userId: string; email: string; name: string }): Promise<User> {
+  async register(
+    em: EntityManager,
+    input: { userId: string; email: string; name: string },
+  ): Promise<User> {
     const existing = await em.findOne(User, { id: input.userId });
     if (existing) return existing;
     try {

@@ -26,13 +26,18 @@ export async function searchUsers(em: EntityManager, search: UserSearch): Promis
   const query = search.query?.trim();
   if (query) {
     const pattern = query.replace(/[\\%_]/g, (c) => `\\${c}`);
-    conditions.push({ $or: [{ email: { $like: `${pattern.toLowerCase()}%` } }, { name: { $like: `%${pattern}%` } }] });
+    conditions.push({
+      $or: [{ email: { $like: `${pattern.toLowerCase()}%` } }, { name: { $like: `%${pattern}%` } }],
+    });
   }
   if (search.grade) conditions.push({ grade: search.grade });
   const cursor = decodeCursor(search.after);
   if (cursor) {
     conditions.push({
-      $or: [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { $lt: cursor.id } }],
+      $or: [
+        { createdAt: { $lt: cursor.createdAt } },
+        { createdAt: cursor.createdAt, id: { $lt: cursor.id } },
+      ],
     });
   }
   const users = await em.find(User, conditions.length ? { $and: conditions } : {}, {
@@ -52,10 +57,15 @@ function encodeCursor(user: User): string {
   return Buffer.from(JSON.stringify([user.createdAt.toISOString(), user.id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string | null | undefined): { createdAt: Date; id: string } | undefined {
+function decodeCursor(
+  cursor: string | null | undefined,
+): { createdAt: Date; id: string } | undefined {
   if (!cursor) return undefined;
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
+    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [
+      string,
+      string,
+    ];
     const date = new Date(createdAt);
     if (Number.isNaN(date.getTime()) || typeof id !== 'string') return undefined;
     return { createdAt: date, id };

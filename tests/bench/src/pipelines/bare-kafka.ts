@@ -9,8 +9,14 @@ import type { LoadShape, PipelineResult } from './outbox-pipeline.js';
 const name = 'bare kafkajs produce → consume (baseline)';
 
 /** The floor the outbox pipeline is compared with: the same messages with no database at all. */
-export async function runBareKafka(options: LoadShape & { brokers: string[] }): Promise<PipelineResult> {
-  const kafka = new Kafka({ clientId: 'bench-bare', brokers: options.brokers, logLevel: logLevel.NOTHING });
+export async function runBareKafka(
+  options: LoadShape & { brokers: string[] },
+): Promise<PipelineResult> {
+  const kafka = new Kafka({
+    clientId: 'bench-bare',
+    brokers: options.brokers,
+    logLevel: logLevel.NOTHING,
+  });
   const topic = `bench-bare-${randomBytes(3).toString('hex')}`;
   const admin = kafka.admin();
   await admin.connect();
@@ -33,15 +39,23 @@ export async function runBareKafka(options: LoadShape & { brokers: string[] }): 
     producer.send({
       topic,
       acks: -1,
-      messages: Array.from({ length: count }, (_, i) => ({ key: `k${i % 50}`, value: String(Date.now()) })),
+      messages: Array.from({ length: count }, (_, i) => ({
+        key: `k${i % 50}`,
+        value: String(Date.now()),
+      })),
     });
   try {
     const started = performance.now();
-    for (let sent = 0; sent < options.burstEvents; sent += 100) await send(Math.min(100, options.burstEvents - sent));
-    await waitFor('burst consumed', () => {
-      progress(name, received, options.burstEvents);
-      return received >= options.burstEvents;
-    }, { timeoutMs: 600_000, intervalMs: 100 });
+    for (let sent = 0; sent < options.burstEvents; sent += 100)
+      await send(Math.min(100, options.burstEvents - sent));
+    await waitFor(
+      'burst consumed',
+      () => {
+        progress(name, received, options.burstEvents);
+        return received >= options.burstEvents;
+      },
+      { timeoutMs: 600_000, intervalMs: 100 },
+    );
     const throughput = options.burstEvents / ((performance.now() - started) / 1000);
     const perTick = Math.max(1, Math.round(options.pacedRate / 50));
     for (let tick = 0; tick < options.pacedSeconds * 50; tick++) {

@@ -34,7 +34,11 @@ const pacedTicksPerSecond = 50;
  * transport carries it, an idempotent consumer applies it in its own transaction.
  */
 export async function runOutboxPipeline(
-  options: LoadShape & { name: string; database: 'mysql' | 'sqlite'; transport: (clientId: string) => EventTransport },
+  options: LoadShape & {
+    name: string;
+    database: 'mysql' | 'sqlite';
+    transport: (clientId: string) => EventTransport;
+  },
 ): Promise<PipelineResult> {
   const logger = createLogger('bench', { level: 'error' });
   const source = `bench${randomBytes(3).toString('hex')}`;
@@ -86,10 +90,19 @@ export async function runOutboxPipeline(
       await sleep(Math.max(0, 1000 / pacedTicksPerSecond - (performance.now() - tickStarted)));
     }
     const pacedTotal = options.burstEvents + ticks * perTick;
-    await waitFor('paced events applied', async () => (await ledgerTotals(sinkOrm)).rows >= pacedTotal, {
-      timeoutMs: 120_000,
-    });
-    return { name: options.name, throughput, lagP50: quantile(lags, 0.5), lagP99: quantile(lags, 0.99) };
+    await waitFor(
+      'paced events applied',
+      async () => (await ledgerTotals(sinkOrm)).rows >= pacedTotal,
+      {
+        timeoutMs: 120_000,
+      },
+    );
+    return {
+      name: options.name,
+      throughput,
+      lagP50: quantile(lags, 0.5),
+      lagP99: quantile(lags, 0.99),
+    };
   } finally {
     await relay.stop();
     await subscription.stop();

@@ -6,6 +6,7 @@ import { resolveJars } from './maven.js';
 import { infraDir, stateOf } from './paths.js';
 import { endpoints, kafkaBrokers } from './ports.js';
 import {
+  adoptListener,
   isAlive,
   killProcess,
   readPid,
@@ -84,7 +85,10 @@ async function formatStorage(java: string): Promise<void> {
 }
 
 export async function startKafka(): Promise<void> {
-  if (isAlive(readPid(pidFile)) && (await healthy().catch(() => false))) return;
+  if (await healthy().catch(() => false)) {
+    if (!isAlive(readPid(pidFile))) await adoptListener(endpoints.kafka.port, pidFile);
+    return;
+  }
   await resolveJars(path.join(infraDir, 'kafka', 'pom.xml'), libs, 'kafka');
   const java = await findJava(17);
   mkdirSync(logDir, { recursive: true });

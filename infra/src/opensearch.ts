@@ -4,7 +4,14 @@ import { findJava } from './java.js';
 import { resolveJars } from './maven.js';
 import { infraDir, stateOf } from './paths.js';
 import { endpoints, opensearchUrl } from './ports.js';
-import { isAlive, readPid, startDetached, stopProcess, waitUntil } from './processes.js';
+import {
+  adoptListener,
+  isAlive,
+  readPid,
+  startDetached,
+  stopProcess,
+  waitUntil,
+} from './processes.js';
 import type { ServiceStatus } from './status.js';
 
 const libs = stateOf('opensearch', 'libs');
@@ -34,7 +41,10 @@ async function healthy(): Promise<boolean> {
  * single-file Java program, run from source.
  */
 export async function startOpenSearch(): Promise<void> {
-  if (isAlive(readPid(pidFile)) && (await healthy().catch(() => false))) return;
+  if (await healthy().catch(() => false)) {
+    if (!isAlive(readPid(pidFile))) await adoptListener(endpoints.opensearch.port, pidFile);
+    return;
+  }
   await resolveJars(path.join(infraDir, 'opensearch', 'pom.xml'), libs, 'opensearch');
   const java = await findJava(21);
   mkdirSync(home, { recursive: true });

@@ -84,3 +84,22 @@ export async function waitUntil(
     `${what} did not become healthy within ${timeoutMs / 1000} s${logFile ? `; see ${logFile}` : ''}`,
   );
 }
+
+/** The pid of the process listening on a local TCP port, if `ss` can tell. */
+export async function pidListeningOn(port: number): Promise<number | undefined> {
+  const { stdout } = await run('ss', ['-ltnpH', `sport = :${port}`]).catch(() => ({ stdout: '' }));
+  const pid = Number(/pid=(\d+)/.exec(stdout)?.[1]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+/**
+ * A healthy service on our port that this checkout did not start (another clone's `infra:up`):
+ * take it over by recording its pid, so `down` and fault-injection tests act on the real process.
+ */
+export async function adoptListener(port: number, pidFile: string): Promise<boolean> {
+  const pid = await pidListeningOn(port);
+  if (!pid) return false;
+  mkdirSync(path.dirname(pidFile), { recursive: true });
+  writeFileSync(pidFile, String(pid));
+  return true;
+}

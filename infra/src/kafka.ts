@@ -6,7 +6,7 @@ import { resolveJars } from './maven.js';
 import { infraDir, stateOf } from './paths.js';
 import { endpoints, kafkaBrokers } from './ports.js';
 import {
-  adoptListener,
+  freePortFromForeignProcess,
   isAlive,
   killProcess,
   readPid,
@@ -85,10 +85,9 @@ async function formatStorage(java: string): Promise<void> {
 }
 
 export async function startKafka(): Promise<void> {
-  if (await healthy().catch(() => false)) {
-    if (!isAlive(readPid(pidFile))) await adoptListener(endpoints.kafka.port, pidFile);
-    return;
-  }
+  const ours = isAlive(readPid(pidFile));
+  if (ours && (await healthy().catch(() => false))) return;
+  if (!ours) await freePortFromForeignProcess(endpoints.kafka.port, 'kafka');
   await resolveJars(path.join(infraDir, 'kafka', 'pom.xml'), libs, 'kafka');
   const java = await findJava(17);
   mkdirSync(logDir, { recursive: true });

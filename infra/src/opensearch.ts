@@ -5,7 +5,7 @@ import { resolveJars } from './maven.js';
 import { infraDir, stateOf } from './paths.js';
 import { endpoints, opensearchUrl } from './ports.js';
 import {
-  adoptListener,
+  freePortFromForeignProcess,
   isAlive,
   readPid,
   startDetached,
@@ -41,10 +41,9 @@ async function healthy(): Promise<boolean> {
  * single-file Java program, run from source.
  */
 export async function startOpenSearch(): Promise<void> {
-  if (await healthy().catch(() => false)) {
-    if (!isAlive(readPid(pidFile))) await adoptListener(endpoints.opensearch.port, pidFile);
-    return;
-  }
+  const ours = isAlive(readPid(pidFile));
+  if (ours && (await healthy().catch(() => false))) return;
+  if (!ours) await freePortFromForeignProcess(endpoints.opensearch.port, 'opensearch');
   await resolveJars(path.join(infraDir, 'opensearch', 'pom.xml'), libs, 'opensearch');
   const java = await findJava(21);
   mkdirSync(home, { recursive: true });

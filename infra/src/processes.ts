@@ -93,13 +93,16 @@ export async function pidListeningOn(port: number): Promise<number | undefined> 
 }
 
 /**
- * A healthy service on our port that this checkout did not start (another clone's `infra:up`):
- * take it over by recording its pid, so `down` and fault-injection tests act on the real process.
+ * A service on our port that this checkout did not start (another clone's `infra:up`): stop it,
+ * so this checkout runs its own, with its own data, and `down` and fault injection act on it.
  */
-export async function adoptListener(port: number, pidFile: string): Promise<boolean> {
+export async function freePortFromForeignProcess(port: number, label: string): Promise<void> {
   const pid = await pidListeningOn(port);
-  if (!pid) return false;
-  mkdirSync(path.dirname(pidFile), { recursive: true });
-  writeFileSync(pidFile, String(pid));
-  return true;
+  if (!pid) return;
+  console.log(`${label}: stopping the instance another checkout left on port ${port} (pid ${pid})`);
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid) && Date.now() < deadline) await sleep(200);
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  while (isAlive(pid)) await sleep(100);
 }

@@ -3,3 +3,4 @@ export * from './test-database.js';
 export * from './wait-for.js';
 export * from './event-ledger.js';
 export * from './free-port.js';
+export * from './graphql-client.js';

@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import type { UserRegistered } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { createRateLimiter } from '@shop/kit/rate-limit';
 import { sendJson } from '@shop/kit/ops';
+import { migrationsList } from './migrations/index.js';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { authConfigSchema } from './config.js';
 import { authEntities } from './domain/entities.js';
@@ -16,6 +18,10 @@ import { RefreshTokens } from './services/refresh-tokens.js';
 export const authService = defineService({
   name: 'auth',
   entities: authEntities,
+  migrations: {
+    list: migrationsList,
+    folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+  },
   graphql: { resolvers: [AuthResolver], permissions: authPermissions },
   setup: ({ orm, outbox, runtime, logger }) => {
     const config = loadConfig('auth', authConfigSchema, runtime.env);

@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { topicOf } from '@shop/contracts';
+import { migrationsList } from './migrations/index.js';
 import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
 import { userEntities } from './domain/entities.js';
 import { userRegisteredHandler } from './events/user-registered.handler.js';
@@ -12,6 +14,10 @@ import { ProfileService } from './services/profile-service.js';
 export const userService = defineService({
   name: 'user',
   entities: userEntities,
+  migrations: {
+    list: migrationsList,
+    folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+  },
   graphql: {
     resolvers: [UserResolver],
     referenceResolvers: userReferenceResolvers,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { EntitySchema } from '@mikro-orm/core';
+import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM as LibSqlMikroORM } from '@mikro-orm/libsql';
 import { MikroORM as MySqlMikroORM } from '@mikro-orm/mysql';
 import type { MikroORM } from '@mikro-orm/core';
@@ -15,10 +16,16 @@ export interface OpenDatabaseOptions {
   config: DatabaseConfig;
   /** The subgraph's entities; the kit's outbox and inbox tables are added to them. */
   entities: EntitySchema[];
+  /** MySQL schema history: the subgraph's migrations and the folder new ones are written to. */
+  migrations?: { list: MigrationObject[]; folder: string };
 }
 
 /** Opens the subgraph's database: MySQL (real) or an embedded SQLite file, same entities. */
-export async function openDatabase({ config, entities }: OpenDatabaseOptions): Promise<Orm> {
+export async function openDatabase({
+  config,
+  entities,
+  migrations,
+}: OpenDatabaseOptions): Promise<Orm> {
   const common = {
     entities: [...entities, ...kitEntities],
     // A request or a consumer always works in its own fork; the global context is a bug.
@@ -41,8 +48,25 @@ export async function openDatabase({ config, entities }: OpenDatabaseOptions): P
     password: config.password,
     dbName: config.dbName,
     pool: { min: 0, max: config.poolSize },
+    extensions: [Migrator],
+    migrations: {
+      path: migrations?.folder,
+      pathTs: migrations?.folder,
+      migrationsList: migrations?.list ?? [],
+      snapshot: false,
+      emit: 'ts',
+    },
   });
   return orm as unknown as Orm;
+}
+
+/**
+ * Brings the schema up to date: MySQL (what production runs) through the subgraph's migrations,
+ * the embedded SQLite file by syncing it to the entities.
+ */
+export async function prepareSchema(orm: Orm): Promise<void> {
+  if (isMySql(orm)) await orm.migrator.up();
+  else await orm.schema.update();
 }
 
 export function isMySql(orm: Pick<Orm, 'config'>): boolean {

@@ -1,4 +1,4 @@
-import type { EntitySchema } from '@mikro-orm/core';
+import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
 import type { ContainerType } from 'type-graphql';
 import type { Orm } from '../db/open-database.js';
 import type { Outbox } from '../events/outbox.js';
@@ -45,6 +45,8 @@ export interface ServiceSetup {
 export interface ServiceDefinition {
   name: SubgraphName;
   entities: EntitySchema[];
+  /** MySQL migrations (`pnpm db:migration <subgraph>` writes the next one). */
+  migrations: { list: MigrationObject[]; folder: string };
   graphql: SubgraphGraphQL;
   setup(setup: ServiceSetup): Promise<ServiceParts> | ServiceParts;
 }

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import { databaseConfigSchema } from '../db/database-config.js';
-import { openDatabase } from '../db/open-database.js';
+import { openDatabase, prepareSchema } from '../db/open-database.js';
 import { idempotentConsumerGroup } from './consumer-group.js';
 import { Outbox } from '../events/outbox.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
@@ -33,8 +33,9 @@ export async function startService(
   const orm = await openDatabase({
     config: loadConfig(name, databaseConfigSchema(name), runtime.env),
     entities: definition.entities,
+    migrations: definition.migrations,
   });
-  await orm.schema.update();
+  await prepareSchema(orm);
   const outbox = new Outbox(name, () => relay.notify());
   const relay = new OutboxRelay({ orm, transport: runtime.transport, logger, service: name });
   const parts = await definition.setup({ orm, outbox, runtime, logger });

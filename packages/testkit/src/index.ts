@@ -4,3 +4,4 @@ export * from './wait-for.js';
 export * from './event-ledger.js';
 export * from './free-port.js';
 export * from './graphql-client.js';
+export * from './start-services.js';

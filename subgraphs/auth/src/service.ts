@@ -23,9 +23,11 @@ export const authService = defineService({
     folder: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   graphql: { resolvers: [AuthResolver], permissions: authPermissions },
-  setup: ({ orm, outbox, runtime, logger }) => {
+  setup: async ({ orm, outbox, runtime, logger }) => {
     const config = loadConfig('auth', authConfigSchema, runtime.env);
     const keys = new KeyRing(orm, { accessTokenTtlSeconds: config.SHOP_ACCESS_TOKEN_TTL_SECONDS });
+    // The first key is created now, not inside the first sign-up's transaction.
+    await keys.activeKey();
     const throttle = new LoginThrottle(
       createRateLimiter(
         {

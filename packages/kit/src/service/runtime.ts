@@ -37,7 +37,7 @@ export function createRuntime(
   env: Record<string, string | undefined> = process.env,
 ): Runtime {
   const config = loadConfig(processName, runtimeConfigSchema, env);
-  const logger = createLogger(processName);
+  const logger = createLogger(processName, { level: env.SHOP_LOG_LEVEL ?? 'info' });
   const mode = config.SHOP_INFRA;
   const transport = createTransport(
     mode === 'real'

@@ -3,6 +3,7 @@
 import { applyInfraEnv } from '@shop/infra';
 import { installShutdownHandlers, type Stoppable } from '@shop/kit/ops';
 import { createRuntime, startService } from '@shop/kit/service';
+import { createRouter } from '@shop/router';
 import { subgraphs } from './subgraphs.js';
 
 if (process.env.SHOP_INFRA === 'real' && !applyInfraEnv()) {
@@ -16,6 +17,9 @@ for (const definition of subgraphs) {
   runtime.logger.info({ subgraph: service.name, url: service.url }, 'subgraph ready');
   started.push(service);
 }
+const router = await createRouter(runtime);
+runtime.logger.info({ url: router.url }, 'router ready');
+started.push(router);
 installShutdownHandlers(
   [...started.reverse(), { name: 'runtime', stop: () => runtime.close() }],
   runtime.logger,

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import type { SubgraphContext } from './context.js';
+import type { Logger } from '../logger.js';
 
 /** How an operation ended, a small fixed set so it can be a metric label. */
 export type OperationOutcome = 'success' | 'denied' | 'invalid' | 'error';
@@ -59,21 +59,24 @@ function operationMetrics(registry: Registry) {
   return { requests, duration };
 }
 
-export interface OperationMetricsOptions {
+/** Any server's context: a subgraph's carries its request logger, the router's does not. */
+type MetricsContext = { logger?: Pick<Logger, 'error'> };
+
+export interface OperationMetricsOptions<Context extends MetricsContext> {
   registry: Registry;
   /** The subgraph's name: processes hosting several subgraphs share the default registry. */
   service: string;
   /** Receives each operation's name and outcome, for the request's log line. */
-  onReport(context: SubgraphContext<unknown>, report: OperationReport): void;
+  onReport(context: Context, report: OperationReport): void;
 }
 
 /**
  * Counts and times every operation, and logs unexpected errors with the request's logger, which
  * knows the request id (the response carries only a masked message).
  */
-export function operationMetricsPlugin(
-  options: OperationMetricsOptions,
-): ApolloServerPlugin<SubgraphContext<unknown>> {
+export function operationMetricsPlugin<Context extends MetricsContext>(
+  options: OperationMetricsOptions<Context>,
+): ApolloServerPlugin<Context> {
   const { requests, duration } = operationMetrics(options.registry);
   return {
     async requestDidStart() {
@@ -84,7 +87,7 @@ export function operationMetricsPlugin(
           errors = requestContext.errors;
           for (const error of errors) {
             if (outcomeOf([error]) !== 'error') continue;
-            requestContext.contextValue.logger.error(
+            requestContext.contextValue.logger?.error(
               { err: error.originalError ?? error, path: error.path },
               'unexpected error in a GraphQL operation',
             );

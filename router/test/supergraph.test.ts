@@ -1,0 +1,352 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authService } from '@shop/auth';
+import { startService } from '@shop/kit/service';
+import {
+  freePort,
+  graphqlRequest,
+  probeInfra,
+  startServices,
+  type StartedServices,
+} from '@shop/testkit';
+import { userService } from '@shop/user';
+import { createRouter, type RunningRouter } from '../src/create-router.js';
+import {
+  authSigningKey,
+  publicKeyAsHmacSecret,
+  signWith,
+  strangerKey,
+  unsignedToken,
+} from './forged-tokens.js';
+
+const signUpMutation = `mutation SignUp($input: SignUpInput!) {
+  signUp(input: $input) {
+    __typename
+    ... on AuthSession { userId accessToken refreshToken }
+    ... on ErrorResult { errorCode message }
+  }
+}`;
+const loginMutation = `mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    __typename
+    ... on AuthSession { userId accessToken refreshToken }
+    ... on ErrorResult { errorCode message }
+  }
+}`;
+const refreshMutation = `mutation Refresh($token: String!) {
+  refreshToken(refreshToken: $token) {
+    __typename
+    ... on AuthSession { accessToken refreshToken }
+    ... on InvalidRefreshToken { reason }
+  }
+}`;
+const meQuery = `query Me { me { id email name phone addresses { label isDefault } } }`;
+
+interface Session {
+  userId: string;
+  accessToken: string;
+  refreshToken: string;
+}
+
+const userRequestsPerMinute = 40;
+
+const infra = await probeInfra(['mysql', 'kafka', 'redis']);
+const runs = [
+  { name: 'embedded', env: {}, skip: false },
+  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
+];
+
+describe.each(runs)('the supergraph through the router ($name)', ({ env, skip }) => {
+  if (skip) {
+    it.skip(`needs the real services: ${infra.reason}`, () => {});
+    return;
+  }
+  let shop: StartedServices;
+  let router: RunningRouter;
+  let users = 0;
+  // Real databases outlive the run: every email is new.
+  const runId = Math.random().toString(36).slice(2, 10);
+
+  const call = <Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ) => graphqlRequest<Data>(router.url, query, { variables, token });
+
+  async function newCustomer(): Promise<Session & { email: string; password: string }> {
+    const email = `customer${++users}.${runId}@example.com`;
+    const password = 'correct horse battery staple';
+    const result = await call<{ signUp: Session }>(signUpMutation, {
+      input: { email, password, name: `고객 ${users}` },
+    });
+    return { ...result.data!.signUp, email, password };
+  }
+
+  beforeAll(async () => {
+    shop = await startServices([userService, authService], {
+      SHOP_RATE_LIMIT_USER_PER_MINUTE: String(userRequestsPerMinute),
+      SHOP_RATE_LIMIT_IP_PER_MINUTE: '10000',
+      SHOP_LOGIN_ATTEMPTS_PER_IP: '10000',
+      SHOP_QUERY_MAX_COST: '200',
+      SHOP_SUBGRAPH_BREAKER_FAILURES: '2',
+      SHOP_SUBGRAPH_BREAKER_HALF_OPEN_MS: '1000',
+      ...env,
+    });
+    router = await createRouter(shop.runtime, { port: await freePort() });
+  });
+
+  afterAll(async () => {
+    await router?.stop();
+    await shop?.stop();
+  });
+
+  it('signs up, logs in, reads and edits the profile and addresses', async () => {
+    const customer = await newCustomer();
+    const login = await call<{ login: Session }>(loginMutation, {
+      input: { email: customer.email, password: customer.password },
+    });
+    expect(login.data?.login).toMatchObject({ __typename: 'AuthSession', userId: customer.userId });
+    const token = login.data!.login.accessToken;
+
+    const me = await call(meQuery, {}, token);
+    expect(me.data?.me).toMatchObject({
+      id: customer.userId,
+      email: customer.email,
+      addresses: [],
+    });
+
+    const update = await call(
+      `mutation { updateProfile(input: { name: "김철수", phone: "010-9876-5432" }) { __typename ... on User { name phone } } }`,
+      {},
+      token,
+    );
+    expect(update.data?.updateProfile).toEqual({
+      __typename: 'User',
+      name: '김철수',
+      phone: '010-9876-5432',
+    });
+
+    const added = await call(
+      `mutation($input: AddressInput!) { addAddress(input: $input) { __typename ... on Address { label isDefault } } }`,
+      {
+        input: {
+          label: '회사',
+          recipient: '김철수',
+          phone: '010-9876-5432',
+          postalCode: '06236',
+          line1: '서울 강남구 테헤란로 152',
+        },
+      },
+      token,
+    );
+    expect(added.data?.addAddress).toEqual({
+      __typename: 'Address',
+      label: '회사',
+      isDefault: true,
+    });
+    const after = await call(meQuery, {}, token);
+    expect(after.data?.me).toMatchObject({
+      name: '김철수',
+      addresses: [{ label: '회사', isDefault: true }],
+    });
+  });
+
+  it('rotates refresh tokens, revokes the family on reuse, and logs out', async () => {
+    const customer = await newCustomer();
+    const first = await call<{ refreshToken: Session }>(refreshMutation, {
+      token: customer.refreshToken,
+    });
+    expect(first.data?.refreshToken.refreshToken).toBeTruthy();
+    expect(first.data?.refreshToken.refreshToken).not.toBe(customer.refreshToken);
+
+    const replay = await call(refreshMutation, { token: customer.refreshToken });
+    expect(replay.data?.refreshToken).toEqual({
+      __typename: 'InvalidRefreshToken',
+      reason: 'reused',
+    });
+    const victim = await call(refreshMutation, { token: first.data!.refreshToken.refreshToken });
+    expect(victim.data?.refreshToken).toEqual({
+      __typename: 'InvalidRefreshToken',
+      reason: 'revoked',
+    });
+
+    const other = await call<{ login: Session }>(loginMutation, {
+      input: { email: customer.email, password: customer.password },
+    });
+    const logout = await call(`mutation($t: String!) { logout(refreshToken: $t) }`, {
+      t: other.data!.login.refreshToken,
+    });
+    expect(logout.data).toEqual({ logout: true });
+    const afterLogout = await call(refreshMutation, { token: other.data!.login.refreshToken });
+    expect(afterLogout.data?.refreshToken).toEqual({
+      __typename: 'InvalidRefreshToken',
+      reason: 'revoked',
+    });
+  });
+
+  it('refuses forged, expired and misdirected tokens with a clear 401', async () => {
+    const customer = await newCustomer();
+    const key = await authSigningKey(shop.runtime);
+    const cases: [string, string][] = [
+      ['alg none', unsignedToken(customer.userId)],
+      ['HS256 with the public key', await publicKeyAsHmacSecret(key.publicJwk, customer.userId)],
+      ['unknown kid', await signWith(await strangerKey(), { sub: customer.userId })],
+      ['expired', await signWith(key, { sub: customer.userId, expiresInSeconds: -60 })],
+      ['wrong issuer', await signWith(key, { sub: customer.userId, iss: 'someone-else' })],
+      ['wrong audience', await signWith(key, { sub: customer.userId, aud: 'another-app' })],
+      ['garbage', 'not.a.jwt'],
+    ];
+    for (const [name, token] of cases) {
+      const result = await call(meQuery, {}, token);
+      expect(result.status, name).toBe(401);
+      expect(result.errors?.[0]?.extensions?.code, name).toBe('UNAUTHENTICATED');
+      expect(result.data, name).toBeUndefined();
+    }
+    const expired = await call(
+      meQuery,
+      {},
+      await signWith(key, { sub: customer.userId, expiresInSeconds: -60 }),
+    );
+    expect(expired.errors?.[0]?.message).toMatch(/expired.*refreshToken/);
+    // The control: the same key and claims, in date, get through.
+    const valid = await call(meQuery, {}, await signWith(key, { sub: customer.userId }));
+    expect(valid.data?.me).toMatchObject({ id: customer.userId });
+  });
+
+  it('refuses a request sent straight to a subgraph', async () => {
+    const direct = await graphqlRequest(shop.services.get('user')!.url, meQuery, {
+      headers: { 'x-shop-internal-token': 'forged' },
+    });
+    expect(direct.status).toBe(401);
+    expect(direct.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('shows each customer only their own data', async () => {
+    const alice = await newCustomer();
+    const bob = await newCustomer();
+    const bobsView = await call(meQuery, {}, bob.accessToken);
+    expect(bobsView.data?.me.id).toBe(bob.userId);
+    const adminOnly = await call(`{ users { nodes { email } } }`, {}, bob.accessToken);
+    expect(adminOnly.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(adminOnly.data ?? {})).not.toContain(alice.email);
+  });
+
+  it('refuses over-deep, over-aliased, over-cost, over-long and over-directed queries, and batches', async () => {
+    const customer = await newCustomer();
+    const refused = async (query: string) => {
+      const result = await call(query, {}, customer.accessToken);
+      return {
+        status: result.status,
+        code: result.errors?.[0]?.extensions?.code,
+        message: result.errors?.[0]?.message,
+      };
+    };
+    const deep = `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }`;
+    expect(await refused(deep)).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/levels deep/),
+    });
+    const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+    expect(await refused(aliases)).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/aliases/),
+    });
+    const costly = `{ me { pointsHistory(first: 100) { delta balanceAfter reason } } }`;
+    expect(await refused(costly)).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/costs/),
+    });
+    const long = `{ me { ${'id '.repeat(3100)} } }`;
+    expect((await refused(long)).status).toBe(400);
+    const directives = `{ me { ${Array.from({ length: 21 }, (_, i) => `f${i}: id @include(if: true)`).join(' ')} } }`;
+    expect(await refused(directives)).toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/directives/),
+    });
+    const fine = await call(meQuery, {}, customer.accessToken);
+    expect(fine.data?.me.id).toBe(customer.userId);
+
+    const batch = await fetch(router.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]),
+    });
+    expect(batch.status).toBe(400);
+  });
+
+  it('counts every aliased login as an attempt', async () => {
+    const victim = await newCustomer();
+    const attempts = Array.from(
+      { length: 20 },
+      (_, i) =>
+        `a${i}: login(input: { email: "${victim.email}", password: "wrong ${i}" }) { __typename }`,
+    );
+    const result = await call<Record<string, { __typename: string }>>(
+      `mutation { ${attempts.join(' ')} }`,
+    );
+    const outcomes = Object.values(result.data ?? {}).map((value) => value.__typename);
+    expect(outcomes.filter((name) => name === 'InvalidCredentials')).toHaveLength(5);
+    expect(outcomes.filter((name) => name === 'TooManyAttempts')).toHaveLength(15);
+    // The account is now locked even for the right password.
+    const locked = await call(loginMutation, {
+      input: { email: victim.email, password: victim.password },
+    });
+    expect(locked.data?.login.__typename).toBe('TooManyAttempts');
+
+    const hundred = Array.from(
+      { length: 100 },
+      (_, i) => `a${i}: login(input: { email: "x@y.z", password: "p" }) { __typename }`,
+    );
+    const refused = await call(`mutation { ${hundred.join(' ')} }`);
+    expect(refused.errors?.[0]?.extensions?.code).toBeDefined();
+    expect(refused.data).toBeUndefined();
+  });
+
+  it('answers the request over the limit with 429 and Retry-After, for that user only', async () => {
+    const busy = await newCustomer();
+    const calm = await newCustomer();
+    let last = await call(meQuery, {}, busy.accessToken);
+    for (let i = 1; i < userRequestsPerMinute && last.status === 200; i++)
+      last = await call(meQuery, {}, busy.accessToken);
+    expect(last.status).toBe(200);
+    const over = await call(meQuery, {}, busy.accessToken);
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(over.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    const other = await call(meQuery, {}, calm.accessToken);
+    expect(other.status).toBe(200);
+  });
+
+  it('fails fast while the user subgraph is down, keeps auth working, and recovers', async () => {
+    const customer = await newCustomer();
+    const user = shop.services.get('user')!;
+    await user.stop();
+    try {
+      for (let i = 0; i < 3; i++) await call(meQuery, {}, customer.accessToken);
+      const started = performance.now();
+      const down = await call(meQuery, {}, customer.accessToken);
+      const elapsed = performance.now() - started;
+      expect(down.errors?.[0]?.extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+      expect(down.errors?.[0]?.message).toMatch(/user/);
+      expect(elapsed).toBeLessThan(500);
+      const login = await call(loginMutation, {
+        input: { email: customer.email, password: customer.password },
+      });
+      expect(login.data?.login.__typename).toBe('AuthSession');
+    } finally {
+      shop.services.set('user', await startService(userService, shop.runtime, { port: user.port }));
+    }
+    await sleep(1100);
+    const back = await call(meQuery, {}, customer.accessToken);
+    expect(back.data?.me.id).toBe(customer.userId);
+  });
+
+  it('serves health, readiness and metrics', async () => {
+    const base = router.url.replace(/\/graphql$/, '');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/graphql_requests_total\{service="router",operation="Me"/);
+    expect(metrics).toContain('router_subgraph_fetches_total');
+  });
+});

@@ -67,6 +67,7 @@ describe.each(runs)('the supergraph through the router ($name)', ({ env, skip })
   // Real databases outlive the run: every email is new.
   const runId = Math.random().toString(36).slice(2, 10);
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the assertions check the shape
   const call = <Data = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,

@@ -6,15 +6,16 @@ export type TokenCheck = { ok: true; identity: Identity } | { ok: false; reason:
 /**
  * Verifies client access tokens against auth's JWKS: ES256 only (so `none` and HS256-with-the-
  * public-key are refused), issuer, audience and expiry checked. An unknown `kid` refetches the
- * JWKS (at most every 30 s), so a rotated key is picked up without a restart.
+ * JWKS (at most once per cooldown), so a rotated key is picked up without a restart.
  */
 export function accessTokenVerifier(options: {
   jwksUrl: string;
   issuer: string;
   audience: string;
+  cooldownMs: number;
 }) {
   const jwks = createRemoteJWKSet(new URL(options.jwksUrl), {
-    cooldownDuration: 30_000,
+    cooldownDuration: options.cooldownMs,
     cacheMaxAge: 10 * 60_000,
     timeoutDuration: 3000,
   });

@@ -11,6 +11,8 @@ export const routerConfigSchema = z.looseObject({
   SHOP_AUTH_JWKS_URL: z.url().optional(),
   SHOP_JWT_ISSUER: z.string().default('shop-auth'),
   SHOP_JWT_AUDIENCE: z.string().default('shop'),
+  /** How soon an unknown `kid` may refetch the JWKS again (limits what a forged kid can cost us). */
+  SHOP_JWKS_COOLDOWN_MS: positive.default(30_000),
   /** Comma-separated origins allowed to call from a browser. */
   SHOP_CORS_ORIGINS: z
     .string()

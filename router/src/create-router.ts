@@ -65,6 +65,7 @@ export async function createRouter(
     jwksUrl: config.SHOP_AUTH_JWKS_URL ?? `${runtime.baseUrlOf('auth')}/.well-known/jwks.json`,
     issuer: config.SHOP_JWT_ISSUER,
     audience: config.SHOP_JWT_AUDIENCE,
+    cooldownMs: config.SHOP_JWKS_COOLDOWN_MS,
   });
   const perIp = createRateLimiter(
     { keyPrefix: 'router-ip', points: config.SHOP_RATE_LIMIT_IP_PER_MINUTE, durationSeconds: 60 },

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authService } from '@shop/auth';
-import { startService } from '@shop/kit/service';
+import { decodeProtectedHeader } from 'jose';
+import { createRuntime, startService } from '@shop/kit/service';
 import {
   freePort,
   graphqlRequest,
@@ -13,6 +14,7 @@ import { userService } from '@shop/user';
 import { createRouter, type RunningRouter } from '../src/create-router.js';
 import {
   authSigningKey,
+  createAdmin,
   publicKeyAsHmacSecret,
   signWith,
   strangerKey,
@@ -91,6 +93,7 @@ describe.each(runs)('the supergraph through the router ($name)', ({ env, skip })
       SHOP_QUERY_MAX_COST: '200',
       SHOP_SUBGRAPH_BREAKER_FAILURES: '2',
       SHOP_SUBGRAPH_BREAKER_HALF_OPEN_MS: '1000',
+      SHOP_JWKS_COOLDOWN_MS: '300',
       ...env,
     });
     router = await createRouter(shop.runtime, { port: await freePort() });
@@ -340,6 +343,84 @@ describe.each(runs)('the supergraph through the router ($name)', ({ env, skip })
     await sleep(1100);
     const back = await call(meQuery, {}, customer.accessToken);
     expect(back.data?.me.id).toBe(customer.userId);
+  });
+
+  it('lets an admin search users and rotate the signing key, picked up without a restart', async () => {
+    const customer = await newCustomer();
+    const adminEmail = `admin.${runId}@example.com`;
+    await createAdmin(shop.runtime, adminEmail, 'admin password 123');
+    const login = await call<{ login: Session }>(loginMutation, {
+      input: { email: adminEmail, password: 'admin password 123' },
+    });
+    const adminToken = login.data!.login.accessToken;
+    const search = await call(
+      `query($q: String) { users(search: { query: $q, first: 5 }) { nodes { id email } hasNextPage } }`,
+      { q: customer.email },
+      adminToken,
+    );
+    expect(search.data?.users.nodes).toEqual([{ id: customer.userId, email: customer.email }]);
+
+    const oldKid = decodeProtectedHeader(adminToken).kid;
+    const rotated = await call(`mutation { rotateSigningKey }`, {}, adminToken);
+    const newKid = rotated.data?.rotateSigningKey;
+    expect(newKid).toBeTruthy();
+    expect(newKid).not.toBe(oldKid);
+    await sleep(400); // the router's JWKS cooldown in this test
+    const fresh = await call<{ login: Session }>(loginMutation, {
+      input: { email: customer.email, password: customer.password },
+    });
+    expect(fresh.errors, JSON.stringify(fresh.errors)).toBeUndefined();
+    expect(decodeProtectedHeader(fresh.data!.login.accessToken).kid).toBe(newKid);
+    expect((await call(meQuery, {}, fresh.data!.login.accessToken)).data?.me.id).toBe(
+      customer.userId,
+    );
+    // Tokens signed before the rotation stay valid until they expire.
+    expect((await call(meQuery, {}, customer.accessToken)).data?.me.id).toBe(customer.userId);
+    // A customer may not rotate keys.
+    const denied = await call(`mutation { rotateSigningKey }`, {}, customer.accessToken);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('allows listed origins only, and keeps CSRF prevention on', async () => {
+    const allowed = await fetch(router.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' },
+    });
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const other = await fetch(router.url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+
+    const simpleGet = await fetch(`${router.url}?query=${encodeURIComponent('{ __typename }')}`);
+    expect(simpleGet.status).toBe(400);
+    const simplePost = await fetch(router.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(simplePost.status).toBe(400);
+  });
+
+  it('hides introspection and field suggestions in production', async () => {
+    const productionRuntime = createRuntime('router-production', {
+      ...shop.runtime.env,
+      NODE_ENV: 'production',
+    });
+    const production = await createRouter(productionRuntime, { port: await freePort() });
+    try {
+      const introspection = await graphqlRequest(production.url, '{ __schema { types { name } } }');
+      expect(introspection.errors?.[0]?.message).toMatch(/introspection/i);
+      const typo = await graphqlRequest(production.url, '{ mee { id } }');
+      expect(typo.errors?.[0]?.message).toMatch(/Cannot query field "mee"/);
+      expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+      const development = await graphqlRequest(router.url, '{ mee { id } }');
+      expect(development.errors?.[0]?.message).toMatch(/Did you mean/);
+    } finally {
+      await production.stop();
+      await productionRuntime.close();
+    }
   });
 
   it('serves health, readiness and metrics', async () => {

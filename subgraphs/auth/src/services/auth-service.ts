@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { userRegisteredEvent, type UserRegistered } from '@shop/contracts';
+import type { UserRegistered } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import type { Role } from '@shop/kit/identity';
@@ -9,7 +8,8 @@ import type { AccessTokens } from './access-tokens.js';
 import { emailSchema, signUpInputSchema } from './credentials-input.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
-import type { RefreshTokens } from './refresh-tokens.js';
+import { registerCredential } from './registration.js';
+import type { IssuedRefreshToken, RefreshTokens } from './refresh-tokens.js';
 
 export interface Session {
   userId: string;
@@ -67,28 +67,31 @@ export class AuthService {
     const { email, password, name } = parsed.data;
     if (await em.count(Credential, { email })) return { kind: 'email-taken' };
     const passwordHash = await hashPassword(password);
-    let outcome: SignUpOutcome;
-    let registered: UserRegistered | undefined;
+    let account: {
+      credential: Credential;
+      registered: UserRegistered;
+      refresh: IssuedRefreshToken;
+    };
     try {
-      outcome = await this.deps.outbox.transaction(em, async (tx) => {
-        const credential = tx.create(Credential, { id: randomUUID(), email, passwordHash, roles });
-        tx.persist(credential);
-        registered = { userId: credential.id, email, name, roles };
-        this.deps.outbox.record<UserRegistered>(tx, {
-          type: userRegisteredEvent.type,
-          version: userRegisteredEvent.version,
-          subject: credential.id,
-          data: registered,
+      account = await this.deps.outbox.transaction(em, async (tx) => {
+        const created = registerCredential(tx, this.deps.outbox, {
+          email,
+          name,
+          passwordHash,
+          roles,
         });
-        return { kind: 'signed-up', session: await this.openSession(tx, credential) } as const;
+        return { ...created, refresh: this.deps.refreshTokens.issue(tx, created.credential.id) };
       });
     } catch (error) {
       // Two sign-ups with one email at once: the unique key lets only one through.
       if (error instanceof UniqueConstraintViolationException) return { kind: 'email-taken' };
       throw error;
     }
-    if (registered) await this.deps.registerProfile(registered);
-    return outcome;
+    await this.deps.registerProfile(account.registered);
+    return {
+      kind: 'signed-up',
+      session: await this.sessionOf(account.credential, account.refresh),
+    };
   }
 
   async login(
@@ -109,8 +112,9 @@ export class AuthService {
       return { kind: 'invalid-credentials' };
     }
     await this.deps.throttle.succeeded(email);
-    const session = await em.transactional((tx) => this.openSession(tx, credential));
-    return { kind: 'logged-in', session };
+    const refresh = this.deps.refreshTokens.issue(em, credential.id);
+    await em.flush();
+    return { kind: 'logged-in', session: await this.sessionOf(credential, refresh) };
   }
 
   async refresh(em: EntityManager, refreshToken: string): Promise<RefreshOutcome> {
@@ -135,9 +139,12 @@ export class AuthService {
     return this.deps.refreshTokens.revokeSessionOf(em, refreshToken);
   }
 
-  private async openSession(em: EntityManager, credential: Credential): Promise<Session> {
+  /**
+   * Signs the access token outside any transaction: the key ring may have to read its keys, which
+   * must not wait on a write lock the caller holds (SQLite has one writer).
+   */
+  private async sessionOf(credential: Credential, refresh: IssuedRefreshToken): Promise<Session> {
     const access = await this.deps.accessTokens.issue(credential.id, credential.roles);
-    const refresh = this.deps.refreshTokens.issue(em, credential.id);
     return {
       userId: credential.id,
       accessToken: access.token,

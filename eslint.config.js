@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['infra/**', 'scripts/**', 'tests/bench/**'],
+    files: ['infra/**', 'scripts/**', 'tests/bench/**', '**/src/create-admin.ts'],
     rules: { 'no-console': 'off' },
   },
 );

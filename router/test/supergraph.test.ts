@@ -360,6 +360,7 @@ describe.each(runs)('the supergraph through the router ($name)', ({ env, skip })
     );
     expect(search.data?.users.nodes).toEqual([{ id: customer.userId, email: customer.email }]);
 
+    const oldKey = await authSigningKey(shop.runtime);
     const oldKid = decodeProtectedHeader(adminToken).kid;
     const rotated = await call(`mutation { rotateSigningKey }`, {}, adminToken);
     const newKid = rotated.data?.rotateSigningKey;
@@ -376,6 +377,13 @@ describe.each(runs)('the supergraph through the router ($name)', ({ env, skip })
     );
     // Tokens signed before the rotation stay valid until they expire.
     expect((await call(meQuery, {}, customer.accessToken)).data?.me.id).toBe(customer.userId);
+    // A token from the rotated-out key after its expiry is refused.
+    const stale = await call(
+      meQuery,
+      {},
+      await signWith(oldKey, { sub: customer.userId, expiresInSeconds: -60 }),
+    );
+    expect(stale.status).toBe(401);
     // A customer may not rotate keys.
     const denied = await call(`mutation { rotateSigningKey }`, {}, customer.accessToken);
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -19,9 +19,5 @@ export const SkuSchema = defineEntity({
   },
 });
 
-export class Sku extends SkuSchema.class {
-  get available(): number {
-    return this.onHand - this.reserved;
-  }
-}
+export class Sku extends SkuSchema.class {}
 SkuSchema.setClass(Sku);

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -12,6 +11,7 @@ import type { Identity } from '@shop/kit/identity';
 import {
   ReadinessChecks,
   collectProcessMetrics,
+  listen,
   sendJson,
   serveLiveness,
   serveMetrics,
@@ -220,12 +220,11 @@ export async function createRouter(
 
   await apollo.start();
   readiness.add('supergraph', async () => {});
-  const port = await new Promise<number>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port ?? runtime.portOf('router'), runtime.config.SHOP_HOST, () =>
-      resolve((httpServer.address() as AddressInfo).port),
-    );
-  });
+  const port = await listen(
+    httpServer,
+    options.port ?? runtime.portOf('router'),
+    runtime.config.SHOP_HOST,
+  );
   logger.info({ port }, 'router listening');
   let stopped: Promise<void> | undefined;
   return {

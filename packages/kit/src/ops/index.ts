@@ -2,3 +2,4 @@ export * from './health.js';
 export * from './http-response.js';
 export * from './metrics.js';
 export * from './shutdown.js';
+export * from './listen.js';

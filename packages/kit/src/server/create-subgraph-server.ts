@@ -4,7 +4,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
 import type { Orm } from '../db/open-database.js';
 import type { Logger } from '../logger.js';
@@ -15,6 +14,7 @@ import {
   type ReadinessCheck,
 } from '../ops/health.js';
 import { sendJson } from '../ops/http-response.js';
+import { listen } from '../ops/listen.js';
 import { collectProcessMetrics, serveMetrics } from '../ops/metrics.js';
 import type { Stoppable } from '../ops/shutdown.js';
 import type { Caller, Identity } from '../identity/identity.js';
@@ -104,16 +104,6 @@ function sendFailure(res: ServerResponse, error: unknown, logger: Logger): void 
       res,
       new HttpRequestError(500, 'INTERNAL_SERVER_ERROR', 'Internal server error'),
     );
-}
-
-function listen(server: ReturnType<typeof createServer>, port: number, host: string) {
-  return new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
 
 /**

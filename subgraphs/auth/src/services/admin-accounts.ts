@@ -1,7 +1,7 @@
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { Credential } from '../domain/credential.entity.js';
-import { signUpInputSchema } from './credentials-input.js';
+import { parseSignUp } from './credentials-input.js';
 import { hashPassword } from './password-hasher.js';
 import { registerCredential } from './registration.js';
 
@@ -18,16 +18,8 @@ export async function promoteOrCreateAdmin(
   outbox: Outbox,
   input: { email: string; password: string; name: string },
 ): Promise<AdminOutcome> {
-  const parsed = signUpInputSchema.safeParse(input);
-  if (!parsed.success) {
-    return {
-      kind: 'invalid-input',
-      issues: parsed.error.issues.map((issue) => ({
-        field: issue.path.join('.'),
-        message: issue.message,
-      })),
-    };
-  }
+  const parsed = parseSignUp(input);
+  if (!parsed.ok) return { kind: 'invalid-input', issues: parsed.issues };
   const { email, password, name } = parsed.data;
   const existing = await em.findOne(Credential, { email });
   if (existing) {

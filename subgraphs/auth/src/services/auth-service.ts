@@ -5,7 +5,7 @@ import type { Outbox } from '@shop/kit/events';
 import type { Role } from '@shop/kit/identity';
 import { Credential } from '../domain/credential.entity.js';
 import type { AccessTokens } from './access-tokens.js';
-import { emailSchema, signUpInputSchema } from './credentials-input.js';
+import { emailSchema, parseSignUp } from './credentials-input.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './password-hasher.js';
 import { registerCredential } from './registration.js';
@@ -54,16 +54,8 @@ export class AuthService {
     input: { email: string; password: string; name: string },
     roles: Role[] = ['CUSTOMER'],
   ): Promise<SignUpOutcome> {
-    const parsed = signUpInputSchema.safeParse(input);
-    if (!parsed.success) {
-      return {
-        kind: 'invalid-input',
-        issues: parsed.error.issues.map((issue) => ({
-          field: issue.path.join('.'),
-          message: issue.message,
-        })),
-      };
-    }
+    const parsed = parseSignUp(input);
+    if (!parsed.ok) return { kind: 'invalid-input', issues: parsed.issues };
     const { email, password, name } = parsed.data;
     if (await em.count(Credential, { email })) return { kind: 'email-taken' };
     const passwordHash = await hashPassword(password);

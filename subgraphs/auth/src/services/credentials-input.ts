@@ -18,8 +18,24 @@ export const displayNameSchema = z
   .min(1, { message: 'must not be empty' })
   .max(100);
 
-export const signUpInputSchema = z.object({
+const signUpInputSchema = z.object({
   email: emailSchema,
   password: newPasswordSchema,
   name: displayNameSchema,
 });
+
+export type ParsedSignUp =
+  | { ok: true; data: z.infer<typeof signUpInputSchema> }
+  | { ok: false; issues: { field: string; message: string }[] };
+
+export function parseSignUp(input: unknown): ParsedSignUp {
+  const parsed = signUpInputSchema.safeParse(input);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((issue) => ({
+      field: issue.path.join('.'),
+      message: issue.message,
+    })),
+  };
+}

@@ -1,3 +1,4 @@
+import { loadConfig, logLevelSchema, portSchema } from '@shop/kit';
 import { z } from 'zod';
 
 const flag = z
@@ -5,15 +6,35 @@ const flag = z
   .default('false')
   .transform((value) => value === 'true');
 const positive = z.coerce.number().int().positive();
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 
-/** The router's own settings (the shared ones — mode, secrets, ports — come from the runtime). */
-export const routerConfigSchema = z.looseObject({
-  SHOP_AUTH_JWKS_URL: z.url().optional(),
-  SHOP_JWT_ISSUER: z.string().default('shop-auth'),
-  SHOP_JWT_AUDIENCE: z.string().default('shop'),
-  /** How soon an unknown `kid` may refetch the JWKS again (limits what a forged kid can cost us). */
+/** `SHOP_SUBGRAPH_URL_<NAME>` overrides the URL the supergraph file gives subgraph `<name>`. */
+export const subgraphUrlPrefix = 'SHOP_SUBGRAPH_URL_';
+
+/** Everything the router reads, except the internal-token secret (see `routerConfigSchema`). */
+const settings = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** `real`: rate-limit counters in Redis, shared by every router instance; `embedded`: memory. */
+  SHOP_INFRA: z.enum(['embedded', 'real']).default('embedded'),
+  SHOP_REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  SHOP_LOG_LEVEL: logLevelSchema,
+  SHOP_HOST: z.string().default('127.0.0.1'),
+  /** 0 picks a free port (tests). */
+  SHOP_PORT_ROUTER: portSchema.default(4000),
+  /** Defaults to `router/supergraph.graphql`, written by `pnpm compose`. */
+  SHOP_SUPERGRAPH_FILE: z.string().optional(),
+  /** Defaults to the auth subgraph's origin + `/.well-known/jwks.json`. */
+  SHOP_AUTH_JWKS_URL: httpUrl.optional(),
+  SHOP_JWT_ISSUER: z.string().min(1).default('shop-auth'),
+  SHOP_JWT_AUDIENCE: z.string().min(1).default('shop'),
+  /** Seconds of clock skew tolerated on `exp`/`nbf`/`iat`. */
+  SHOP_JWT_CLOCK_TOLERANCE_SECONDS: z.coerce.number().int().min(0).max(300).default(5),
+  /** How soon an unknown `kid` may refetch the JWKS again (what a forged kid can cost auth). */
   SHOP_JWKS_COOLDOWN_MS: positive.default(30_000),
-  /** Comma-separated origins allowed to call from a browser. */
+  /** After this long the JWKS is refetched anyway, so a key removed from it stops being accepted. */
+  SHOP_JWKS_CACHE_MAX_AGE_MS: positive.default(300_000),
+  SHOP_JWKS_TIMEOUT_MS: positive.default(3_000),
+  /** Comma-separated browser origins allowed to call the router (credentials included). */
   SHOP_CORS_ORIGINS: z
     .string()
     .default('http://localhost:5173,http://127.0.0.1:5173')
@@ -23,19 +44,57 @@ export const routerConfigSchema = z.looseObject({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
-  /** Honour X-Forwarded-For only behind a proxy you run. */
+  /** Honour the left-most X-Forwarded-For only behind a proxy you run. */
   SHOP_TRUST_PROXY: flag,
   SHOP_RATE_LIMIT_IP_PER_MINUTE: positive.default(300),
   SHOP_RATE_LIMIT_USER_PER_MINUTE: positive.default(600),
   SHOP_QUERY_MAX_DEPTH: positive.default(12),
+  /** Below 100 on purpose: 100 aliased `login`s in one request are refused outright. */
   SHOP_QUERY_MAX_ALIASES: positive.default(30),
   SHOP_QUERY_MAX_DIRECTIVES: positive.default(20),
-  SHOP_QUERY_MAX_TOKENS: positive.default(3000),
-  SHOP_QUERY_MAX_COST: positive.default(5000),
-  SHOP_SUBGRAPH_TIMEOUT_MS: positive.default(5000),
-  /** Consecutive failures that open a subgraph's circuit, and how long it stays open. */
+  SHOP_QUERY_MAX_TOKENS: positive.default(3_000),
+  SHOP_QUERY_MAX_COST: positive.default(5_000),
+  SHOP_MAX_REQUEST_BYTES: positive.default(1_048_576),
+  /** Per subgraph fetch. */
+  SHOP_SUBGRAPH_TIMEOUT_MS: positive.default(5_000),
+  /** Consecutive failures that open a subgraph's circuit, and how long before a trial call. */
   SHOP_SUBGRAPH_BREAKER_FAILURES: positive.default(5),
-  SHOP_SUBGRAPH_BREAKER_HALF_OPEN_MS: positive.default(5000),
+  SHOP_SUBGRAPH_BREAKER_HALF_OPEN_MS: positive.default(5_000),
+  /** From `SHOP_SUBGRAPH_URL_<NAME>`: subgraph name (lower case) → URL. */
+  subgraphUrls: z.record(z.string(), httpUrl).default({}),
 });
 
-export type RouterConfig = z.infer<typeof routerConfigSchema>;
+/** Collects the `SHOP_SUBGRAPH_URL_<NAME>` variables into `subgraphUrls`. */
+function withSubgraphUrls(env: unknown): unknown {
+  if (typeof env !== 'object' || env === null) return env;
+  const subgraphUrls: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith(subgraphUrlPrefix) && value !== undefined && value !== '')
+      subgraphUrls[key.slice(subgraphUrlPrefix.length).toLowerCase()] = value;
+  }
+  return { ...env, subgraphUrls };
+}
+
+/** The router's settings without the secret: for a host process that already holds the signer. */
+export const routerSettingsSchema = z.preprocess(withSubgraphUrls, settings);
+
+/** The router's whole configuration, read from the environment (`loadRouterConfig`). */
+export const routerConfigSchema = z.preprocess(
+  withSubgraphUrls,
+  settings.extend({
+    /** Signs the identity forwarded to subgraphs; they verify it with the same secret. */
+    SHOP_INTERNAL_SECRET: z.string({ message: 'required' }).min(32, {
+      message: 'must be at least 32 characters',
+    }),
+  }),
+);
+
+export type RouterSettings = z.output<typeof routerSettingsSchema>;
+export type RouterConfig = z.output<typeof routerConfigSchema>;
+
+/** Reads and checks the environment; throws a `ConfigError` listing every problem at once. */
+export function loadRouterConfig(
+  env: Record<string, string | undefined> = process.env,
+): RouterConfig {
+  return loadConfig('router', routerConfigSchema, env);
+}

@@ -1,13 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import type { GraphQLFormattedError } from 'graphql';
-import { loadConfig } from '@shop/kit';
-import type { Identity } from '@shop/kit/identity';
+import type { Redis } from 'ioredis';
+import { Registry } from 'prom-client';
+import { createLogger, type Logger } from '@shop/kit';
+import { InternalTokens } from '@shop/kit/identity';
 import {
   ReadinessChecks,
   collectProcessMetrics,
@@ -17,80 +16,157 @@ import {
   serveMetrics,
   serveReadiness,
 } from '@shop/kit/ops';
-import { createRateLimiter, spend } from '@shop/kit/rate-limit';
-import {
-  HttpRequestError,
-  executeGraphQLOverHttp,
-  operationMetricsPlugin,
-  requestIdFrom,
-  sendGraphQLError,
-} from '@shop/kit/server';
-import type { Runtime, SubgraphName } from '@shop/kit/service';
-import { accessTokenVerifier } from './access-token.js';
-import { clientAddress } from './client-address.js';
-import { routerConfigSchema } from './config.js';
+import type { Runtime } from '@shop/kit/service';
+import { accessTokenVerifier } from './auth/verify-access-token.js';
+import { SubgraphCircuit } from './circuit.js';
+import type { RouterConfig, RouterSettings } from './config.js';
 import { applyCors } from './cors.js';
-import { queryLimitsRule } from './query-limits.js';
+import { errorFormatter } from './format-error.js';
+import { graphqlHandler } from './graphql-handler.js';
+import { queryLimitsPlugin } from './limits/query-limits-plugin.js';
+import { RouterMetrics } from './metrics.js';
+import { RequestRateLimiter } from './rate-limit.js';
+import { connectRedis } from './redis.js';
+import { requestReportPlugin } from './request-report-plugin.js';
 import type { RouterContext } from './router-context.js';
+import { fromRuntime, type RuntimeRouterOptions } from './runtime-router.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
+import { readSupergraph, resolveSubgraphUrls } from './supergraph.js';
+
+export type { RouterConfig } from './config.js';
+export { loadRouterConfig, routerConfigSchema } from './config.js';
+export type { RuntimeRouterOptions } from './runtime-router.js';
+
+/** What the router may be given instead of making its own (all optional). */
+export interface RouterDeps {
+  /** Default: a pino logger named `router` at `SHOP_LOG_LEVEL`. */
+  logger?: Logger;
+  /** Default: a registry of its own (process metrics included), served on `/metrics`. */
+  registry?: Registry;
+  /** Used when `SHOP_INFRA=real`; default: a client of its own on `SHOP_REDIS_URL`. */
+  redis?: Redis;
+  /** Default: signs with `SHOP_INTERNAL_SECRET`. */
+  internalTokens?: InternalTokens;
+  /** Default: the file `SHOP_SUPERGRAPH_FILE` (else `router/supergraph.graphql`). */
+  supergraphSdl?: string;
+  /** Where a subgraph is when no `SHOP_SUBGRAPH_URL_<NAME>` says; default: the supergraph's URL. */
+  subgraphUrl?: (name: string) => string | undefined;
+}
 
 export interface RunningRouter {
   name: string;
+  /** `http://host:port/graphql` */
   url: string;
   port: number;
+  /** Stops taking requests, lets in-flight ones finish (10 s at most), then closes. */
   stop(): Promise<void>;
 }
 
-const defaultSupergraph = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
-
-/** Field suggestions tell an attacker the schema; production hides them (with introspection). */
-function hideSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  return { ...formatted, message: formatted.message.replace(/ ?Did you mean .*$/, '') };
+/**
+ * The single GraphQL endpoint of the shop (DESIGN §7), on plain node:http: `/graphql`, `/health`,
+ * `/ready` (once the supergraph is loaded), `/metrics`. Per request: CORS, request id, JWT check,
+ * rate limit, then Apollo Server with CSRF prevention, query limits and the gateway, whose fetches
+ * carry a signed identity and run inside a circuit per subgraph.
+ *
+ * `createRouter(runtime, options)` runs it inside a shop process (`pnpm start`), sharing that
+ * runtime's logger, metrics, Redis and internal-token signer.
+ */
+export function createRouter(config: RouterConfig, deps?: RouterDeps): Promise<RunningRouter>;
+export function createRouter(
+  runtime: Runtime,
+  options?: RuntimeRouterOptions,
+): Promise<RunningRouter>;
+export function createRouter(
+  source: RouterConfig | Runtime,
+  depsOrOptions: RouterDeps | RuntimeRouterOptions = {},
+): Promise<RunningRouter> {
+  if ('portOf' in source && 'internalTokens' in source) {
+    const { settings, deps } = fromRuntime(source, depsOrOptions as RuntimeRouterOptions);
+    return startRouter(settings, deps);
+  }
+  return startRouter(source, depsOrOptions as RouterDeps);
 }
 
-/**
- * The single GraphQL endpoint: verifies the client's JWT, rate-limits per user or IP, enforces
- * query limits, forwards a signed identity to the subgraphs through a circuit per subgraph.
- */
-export async function createRouter(
-  runtime: Runtime,
-  options: { port?: number; supergraphFile?: string } = {},
+function jwksUrlOf(config: RouterSettings, urls: Map<string, string>): string {
+  if (config.SHOP_AUTH_JWKS_URL) return config.SHOP_AUTH_JWKS_URL;
+  const auth = urls.get('auth');
+  if (!auth) throw new Error('router: no auth subgraph in the supergraph: set SHOP_AUTH_JWKS_URL');
+  return new URL('/.well-known/jwks.json', auth).href;
+}
+
+function signerFor(secret: string | undefined): InternalTokens {
+  if (!secret) throw new Error('router: SHOP_INTERNAL_SECRET is required');
+  return new InternalTokens(secret);
+}
+
+async function startRouter(
+  config: RouterSettings & { SHOP_INTERNAL_SECRET?: string },
+  deps: RouterDeps,
 ): Promise<RunningRouter> {
-  const config = loadConfig('router', routerConfigSchema, runtime.env);
-  const production = runtime.config.NODE_ENV === 'production';
-  const logger = runtime.logger.child({ component: 'router' });
-  const registry = runtime.metricsRegistry;
+  const production = config.NODE_ENV === 'production';
+  const logger = deps.logger ?? createLogger('router', { level: config.SHOP_LOG_LEVEL });
+  const registry = deps.registry ?? new Registry();
   collectProcessMetrics(registry);
+  const metrics = new RouterMetrics(registry);
+  const internalTokens = deps.internalTokens ?? signerFor(config.SHOP_INTERNAL_SECRET);
+  const supergraphSdl = deps.supergraphSdl ?? readSupergraph(config.SHOP_SUPERGRAPH_FILE);
+  const { urls, unknownOverrides } = resolveSubgraphUrls(
+    supergraphSdl,
+    config.subgraphUrls,
+    deps.subgraphUrl,
+  );
+  for (const key of unknownOverrides)
+    logger.warn({ variable: `SHOP_SUBGRAPH_URL_${key.toUpperCase()}` }, 'no such subgraph');
   const verifyAccessToken = accessTokenVerifier({
-    jwksUrl: config.SHOP_AUTH_JWKS_URL ?? `${runtime.baseUrlOf('auth')}/.well-known/jwks.json`,
+    jwksUrl: jwksUrlOf(config, urls),
     issuer: config.SHOP_JWT_ISSUER,
     audience: config.SHOP_JWT_AUDIENCE,
+    clockToleranceSeconds: config.SHOP_JWT_CLOCK_TOLERANCE_SECONDS,
     cooldownMs: config.SHOP_JWKS_COOLDOWN_MS,
+    cacheMaxAgeMs: config.SHOP_JWKS_CACHE_MAX_AGE_MS,
+    timeoutMs: config.SHOP_JWKS_TIMEOUT_MS,
   });
-  const perIp = createRateLimiter(
-    { keyPrefix: 'router-ip', points: config.SHOP_RATE_LIMIT_IP_PER_MINUTE, durationSeconds: 60 },
-    runtime.redis,
-  );
-  const perUser = createRateLimiter(
+  const ownsRedis = config.SHOP_INFRA === 'real' && !deps.redis;
+  const redis =
+    config.SHOP_INFRA === 'real'
+      ? (deps.redis ?? (await connectRedis(config.SHOP_REDIS_URL, logger)))
+      : undefined;
+  const rateLimiter = new RequestRateLimiter(
     {
-      keyPrefix: 'router-user',
-      points: config.SHOP_RATE_LIMIT_USER_PER_MINUTE,
-      durationSeconds: 60,
+      ipPerMinute: config.SHOP_RATE_LIMIT_IP_PER_MINUTE,
+      userPerMinute: config.SHOP_RATE_LIMIT_USER_PER_MINUTE,
     },
-    runtime.redis,
+    redis,
   );
 
+  // Apollo's anonymous usage telemetry from the gateway (on unless this is set) has no place here.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(options.supergraphFile ?? defaultSupergraph, 'utf8'),
-    buildService: ({ name }) =>
-      new SubgraphDataSource(name, `${runtime.baseUrlOf(name as SubgraphName)}/graphql`, {
-        timeoutMs: config.SHOP_SUBGRAPH_TIMEOUT_MS,
-        breakerFailures: config.SHOP_SUBGRAPH_BREAKER_FAILURES,
-        halfOpenAfterMs: config.SHOP_SUBGRAPH_BREAKER_HALF_OPEN_MS,
-        registry,
-      }),
+    supergraphSdl,
+    logger,
+    buildService: ({ name }) => {
+      const circuit = new SubgraphCircuit(
+        {
+          timeoutMs: config.SHOP_SUBGRAPH_TIMEOUT_MS,
+          consecutiveFailures: config.SHOP_SUBGRAPH_BREAKER_FAILURES,
+          halfOpenAfterMs: config.SHOP_SUBGRAPH_BREAKER_HALF_OPEN_MS,
+        },
+        (state) => {
+          metrics.circuitChanged(name, state);
+          logger[state === 'closed' ? 'info' : 'warn']({ subgraph: name, state }, 'circuit');
+        },
+      );
+      metrics.circuitChanged(name, 'closed');
+      return new SubgraphDataSource(name, urls.get(name) ?? '', circuit, metrics);
+    },
   });
+
+  let phase: 'starting' | 'ready' | 'stopping' = 'starting';
   const readiness = new ReadinessChecks();
+  readiness.add('supergraph', async () => {
+    if (phase !== 'ready') throw new Error(phase === 'starting' ? 'loading' : 'stopping');
+  });
+
   const httpServer = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
       logger.error({ err: error }, 'router request failed');
@@ -98,108 +174,43 @@ export async function createRouter(
       else res.destroy();
     });
   });
-  const reports = new WeakMap<object, { operationName?: string; outcome: string }>();
+
   const apollo = new ApolloServer<RouterContext>({
     gateway,
+    logger,
     introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.SHOP_QUERY_MAX_TOKENS },
-    validationRules: [
-      queryLimitsRule({
+    formatError: errorFormatter(production),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
+      ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin({
         maxDepth: config.SHOP_QUERY_MAX_DEPTH,
         maxAliases: config.SHOP_QUERY_MAX_ALIASES,
         maxDirectives: config.SHOP_QUERY_MAX_DIRECTIVES,
         maxCost: config.SHOP_QUERY_MAX_COST,
+        maxTokens: config.SHOP_QUERY_MAX_TOKENS,
       }),
-    ],
-    formatError: (formatted) => (production ? hideSuggestions(formatted) : formatted),
-    logger,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
-      ApolloServerPluginLandingPageDisabled(),
-      operationMetricsPlugin<RouterContext>({
-        registry,
-        service: 'router',
-        onReport: (context, report) => reports.set(context, report),
-      }),
+      requestReportPlugin(),
     ],
   });
 
-  async function identify(req: IncomingMessage): Promise<Identity> {
-    const header = req.headers.authorization;
-    if (!header) return { kind: 'anonymous' };
-    const token = /^Bearer (.+)$/i.exec(header)?.[1];
-    if (!token)
-      throw new HttpRequestError(
-        401,
-        'UNAUTHENTICATED',
-        'Send the access token as `Authorization: Bearer <token>`.',
-      );
-    const check = await verifyAccessToken(token);
-    if (!check.ok) throw new HttpRequestError(401, 'UNAUTHENTICATED', check.reason);
-    return check.identity;
-  }
-
-  async function limit(identity: Identity, clientIp: string, res: ServerResponse): Promise<void> {
-    const decision =
-      identity.kind === 'user'
-        ? await spend(perUser, identity.userId)
-        : await spend(perIp, clientIp);
-    if (decision.allowed) return;
-    res.setHeader('retry-after', String(decision.retryAfterSeconds));
-    throw new HttpRequestError(
-      429,
-      'RATE_LIMITED',
-      `Too many requests: try again in ${decision.retryAfterSeconds} seconds.`,
-    );
-  }
-
-  async function handleGraphQL(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const startedAt = performance.now();
-    const requestId = requestIdFrom(req.headers);
-    res.setHeader('x-request-id', requestId);
-    const clientIp = clientAddress(req, config.SHOP_TRUST_PROXY);
-    let identity: Identity | undefined;
-    let context: RouterContext | undefined;
-    try {
-      identity = await identify(req);
-      await limit(identity, clientIp, res);
-      const internalToken = await runtime.internalTokens.sign({
-        via: 'router',
-        identity,
-        clientIp,
-      });
-      context = {
-        identity,
-        clientIp,
-        requestId,
-        internalToken,
-        logger: logger.child({ requestId }),
-      };
-      const ready = context;
-      await executeGraphQLOverHttp(apollo, req, res, async () => ready);
-    } catch (error) {
-      if (!(error instanceof HttpRequestError)) throw error;
-      sendGraphQLError(res, error);
-    } finally {
-      const report = context && reports.get(context);
-      logger.info(
-        {
-          requestId,
-          operationName: report?.operationName,
-          outcome: report?.outcome ?? 'refused',
-          status: res.statusCode,
-          durationMs: Math.round(performance.now() - startedAt),
-          userId: identity?.kind === 'user' ? identity.userId : undefined,
-          clientIp,
-        },
-        'graphql request',
-      );
-    }
-  }
+  const handleGraphQL = graphqlHandler({
+    apollo,
+    verifyAccessToken,
+    rateLimiter,
+    internalTokens,
+    metrics,
+    logger,
+    trustProxy: config.SHOP_TRUST_PROXY,
+    maxBodyBytes: config.SHOP_MAX_REQUEST_BYTES,
+    isReady: () => phase === 'ready',
+  });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? '/', 'http://router');
@@ -218,19 +229,25 @@ export async function createRouter(
     }
   }
 
-  await apollo.start();
-  readiness.add('supergraph', async () => {});
-  const port = await listen(
-    httpServer,
-    options.port ?? runtime.portOf('router'),
-    runtime.config.SHOP_HOST,
-  );
-  logger.info({ port }, 'router listening');
+  // Listen first so /health answers and /ready says "loading" while the supergraph loads.
+  let port: number;
+  try {
+    port = await listen(httpServer, config.SHOP_PORT_ROUTER, config.SHOP_HOST);
+    await apollo.start();
+  } catch (error) {
+    httpServer.close();
+    if (ownsRedis) redis?.disconnect();
+    throw error;
+  }
+  phase = 'ready';
+  const url = `http://${config.SHOP_HOST}:${port}/graphql`;
+  logger.info({ url, subgraphs: Object.fromEntries(urls) }, 'router ready');
+
   let stopped: Promise<void> | undefined;
-  return {
-    name: 'router',
-    url: `http://${runtime.config.SHOP_HOST}:${port}/graphql`,
-    port,
-    stop: () => (stopped ??= apollo.stop()),
+  const stop = async () => {
+    phase = 'stopping';
+    await apollo.stop();
+    if (ownsRedis) await redis?.quit().catch(() => redis.disconnect());
   };
+  return { name: 'router', url, port, stop: () => (stopped ??= stop()) };
 }

@@ -6,8 +6,21 @@ export interface RouterContext {
   identity: Identity;
   clientIp: string;
   requestId: string;
-  /** Signed once per request and reused for each subgraph fetch. */
-  internalToken: string;
-  /** Bound to the request id, for errors found while executing. */
+  /** The signed internal token: signed on first use, then reused for every subgraph fetch. */
+  internalToken(): Promise<string>;
+  /** Bound to the request id. */
   logger: Logger;
+  /** Filled in by the request plugin, for the request's log line and metrics. */
+  report: RequestReport;
+}
+
+export interface RequestReport {
+  /** The resolved operation's name (`null` when unnamed); unset until the operation is known. */
+  operationName?: string | null;
+  /** `extensions.code` of every error sent back. */
+  errorCodes: string[];
+}
+
+export function isRouterContext(value: unknown): value is RouterContext {
+  return typeof value === 'object' && value !== null && 'internalToken' in value;
 }

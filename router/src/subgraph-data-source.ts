@@ -1,119 +1,98 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import {
-  BrokenCircuitError,
-  ConsecutiveBreaker,
-  TaskCancelledError,
-  TimeoutStrategy,
-  circuitBreaker,
-  handleAll,
-  timeout,
-  wrap,
-  type IPolicy,
-} from 'cockatiel';
 import { GraphQLError } from 'graphql';
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { RouterContext } from './router-context.js';
+import { fetchOutcomeOf, httpStatusOf, type SubgraphCircuit } from './circuit.js';
+import type { RouterMetrics } from './metrics.js';
+import { isRouterContext, type RouterContext } from './router-context.js';
 
-type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
-export interface SubgraphCallSettings {
-  timeoutMs: number;
-  breakerFailures: number;
-  halfOpenAfterMs: number;
-  registry: Registry;
+/** Headers only the router may set; whatever a client sent under these names never goes through. */
+function isReservedHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('x-shop-') || lower === 'authorization' || lower === 'cookie';
 }
 
-function subgraphMetrics(registry: Registry) {
-  const existing = registry.getSingleMetric('router_subgraph_fetches_total');
-  if (existing) {
-    return {
-      fetches: existing as Counter<string>,
-      duration: registry.getSingleMetric(
-        'router_subgraph_fetch_duration_seconds',
-      ) as Histogram<string>,
-      circuit: registry.getSingleMetric('router_subgraph_circuit_open') as Gauge<string>,
-    };
-  }
-  return {
-    fetches: new Counter({
-      name: 'router_subgraph_fetches_total',
-      help: 'Fetches from the router to subgraphs, by outcome',
-      labelNames: ['subgraph', 'outcome'],
-      registers: [registry],
-    }),
-    duration: new Histogram({
-      name: 'router_subgraph_fetch_duration_seconds',
-      help: 'Duration of subgraph fetches',
-      labelNames: ['subgraph'],
-      registers: [registry],
-    }),
-    circuit: new Gauge({
-      name: 'router_subgraph_circuit_open',
-      help: '1 while the circuit to a subgraph is open',
-      labelNames: ['subgraph'],
-      registers: [registry],
-    }),
-  };
-}
+const reasons = {
+  circuit_open: 'it failed repeatedly just now; the router is not calling it for a moment',
+  timeout: 'it did not answer in time',
+  network_error: 'it could not be reached',
+  http_error: 'it answered with an error',
+} as const;
 
 /**
- * A fetch to one subgraph: forwards the verified identity as a signed internal token (never a
- * client's header), with a timeout and a circuit breaker so a dead subgraph fails fast.
+ * The router's fetch to one subgraph: forwards the verified identity as a signed internal token
+ * (and the request id), never a client's header; runs inside the subgraph's circuit with a
+ * timeout, so a dead subgraph fails fast with SUBGRAPH_UNAVAILABLE naming it.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
-  private readonly policy: IPolicy;
-  private readonly metrics: ReturnType<typeof subgraphMetrics>;
+  private readonly signals = new AsyncLocalStorage<AbortSignal>();
 
   constructor(
     private readonly subgraph: string,
     url: string,
-    settings: SubgraphCallSettings,
+    private readonly circuit: SubgraphCircuit,
+    private readonly metrics: RouterMetrics,
   ) {
     super({ url });
-    const breaker = circuitBreaker(handleAll, {
-      halfOpenAfter: settings.halfOpenAfterMs,
-      breaker: new ConsecutiveBreaker(settings.breakerFailures),
-    });
-    this.metrics = subgraphMetrics(settings.registry);
-    breaker.onBreak(() => this.metrics.circuit.set({ subgraph }, 1));
-    breaker.onReset(() => this.metrics.circuit.set({ subgraph }, 0));
-    this.policy = wrap(breaker, timeout(settings.timeoutMs, TimeoutStrategy.Aggressive));
+    const fetchWithoutTimeout = this.fetcher;
+    // The circuit's timeout aborts the request itself, not only the wait for it.
+    this.fetcher = (input, init) =>
+      fetchWithoutTimeout(input, { ...init, signal: this.signals.getStore() ?? init?.signal });
   }
 
-  override willSendRequest({
+  override async willSendRequest({
     request,
     context,
-  }: GraphQLDataSourceProcessOptions<RouterContext>): void {
+  }: GraphQLDataSourceProcessOptions<RouterContext>): Promise<void> {
     const headers = request.http?.headers;
-    if (!headers || !('internalToken' in context)) return;
-    headers.set('x-shop-internal-token', context.internalToken);
+    if (!headers) return;
+    const reserved = [...headers].map(([name]) => name).filter(isReservedHeader);
+    for (const name of reserved) headers.delete(name);
+    // The gateway's own calls (none with a static supergraph) carry no client context.
+    if (!isRouterContext(context)) return;
+    headers.set('x-shop-internal-token', await context.internalToken());
     headers.set('x-request-id', context.requestId);
   }
 
   override async process(
     options: GraphQLDataSourceProcessOptions<RouterContext>,
-  ): Promise<GatewayGraphQLResponse> {
-    const stopTimer = this.metrics.duration.startTimer({ subgraph: this.subgraph });
+  ): Promise<SubgraphResponse> {
+    const startedAt = performance.now();
     try {
-      const response = await this.policy.execute(() => super.process(options));
-      this.metrics.fetches.inc({ subgraph: this.subgraph, outcome: 'success' });
+      const response = await this.circuit.execute((signal) =>
+        this.signals.run(signal, () => super.process(options)),
+      );
+      this.metrics.subgraphFetched(this.subgraph, 'success', this.secondsSince(startedAt));
       return response;
     } catch (error) {
-      const outcome =
-        error instanceof BrokenCircuitError
-          ? 'circuit-open'
-          : error instanceof TaskCancelledError
-            ? 'timeout'
-            : 'error';
-      this.metrics.fetches.inc({ subgraph: this.subgraph, outcome });
-      throw new GraphQLError(
-        outcome === 'circuit-open'
-          ? `The ${this.subgraph} service is unavailable right now; try again shortly.`
-          : `The ${this.subgraph} service did not answer (${outcome}).`,
-        { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph } },
+      const outcome = fetchOutcomeOf(error);
+      this.metrics.subgraphFetched(
+        this.subgraph,
+        outcome,
+        outcome === 'circuit_open' ? undefined : this.secondsSince(startedAt),
       );
-    } finally {
-      stopTimer();
+      const status = httpStatusOf(error);
+      if (isRouterContext(options.context)) {
+        options.context.logger[outcome === 'circuit_open' ? 'debug' : 'warn'](
+          { subgraph: this.subgraph, outcome, status, err: error },
+          'subgraph fetch failed',
+        );
+      }
+      // A 4xx is the subgraph refusing the router (misconfiguration), not it being down.
+      if (status !== undefined && status < 500) {
+        throw new GraphQLError(`The ${this.subgraph} service refused the request.`, {
+          extensions: { code: 'SUBGRAPH_REFUSED', subgraph: this.subgraph },
+        });
+      }
+      throw new GraphQLError(
+        `The ${this.subgraph} service is unavailable: ${reasons[outcome]}. Try again shortly.`,
+        { extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph, reason: outcome } },
+      );
     }
+  }
+
+  private secondsSince(startedAt: number): number {
+    return (performance.now() - startedAt) / 1000;
   }
 }

@@ -45,7 +45,7 @@ export async function signWith(
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ roles: ['CUSTOMER'] })
-    .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+    .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'at+jwt' })
     .setSubject(claims.sub)
     .setIssuer(claims.iss ?? 'shop-auth')
     .setAudience(claims.aud ?? 'shop')
@@ -71,7 +71,7 @@ export function unsignedToken(sub: string): string {
 export async function publicKeyAsHmacSecret(publicJwk: JWK, sub: string): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT({ roles: ['ADMIN'] })
-    .setProtectedHeader({ alg: 'HS256', kid: String(publicJwk.kid) })
+    .setProtectedHeader({ alg: 'HS256', kid: String(publicJwk.kid), typ: 'at+jwt' })
     .setSubject(sub)
     .setIssuer('shop-auth')
     .setAudience('shop')

@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import type { Logger } from '@shop/kit';
+import type { Identity, InternalTokens } from '@shop/kit/identity';
+import { identify } from './auth/identify.js';
+import type { TokenCheck } from './auth/verify-access-token.js';
+import { clientAddress } from './client-address.js';
+import { sendRefusal, toGraphQLRequest, writeGraphQLResponse } from './http-server.js';
+import type { RouterMetrics } from './metrics.js';
+import type { RequestRateLimiter } from './rate-limit.js';
+import { RequestRefused } from './refusal.js';
+import { requestIdOf } from './request-id.js';
+import { logRequest } from './request-log.js';
+import { requestOutcome } from './request-outcome.js';
+import type { RouterContext } from './router-context.js';
+
+export interface GraphQLHandlerDeps {
+  apollo: ApolloServer<RouterContext>;
+  verifyAccessToken: (token: string) => Promise<TokenCheck>;
+  rateLimiter: RequestRateLimiter;
+  internalTokens: InternalTokens;
+  metrics: RouterMetrics;
+  logger: Logger;
+  trustProxy: boolean;
+  maxBodyBytes: number;
+  isReady: () => boolean;
+}
+
+const notReady = new RequestRefused({
+  status: 503,
+  code: 'NOT_READY',
+  message: 'The router is not ready: try again shortly.',
+  headers: { 'retry-after': '1' },
+});
+
+/**
+ * One client request to `/graphql`: request id, client address, identity (JWT), rate limit, then
+ * Apollo Server with a context carrying the identity to sign for the subgraphs; finally one log
+ * line and the request metrics, whatever happened.
+ */
+export function graphqlHandler(deps: GraphQLHandlerDeps) {
+  /** The client, or a refusal; a bad token also spends the address's budget (no free guessing). */
+  async function identifyAndLimit(req: IncomingMessage, clientIp: string): Promise<Identity> {
+    let identity: Identity;
+    try {
+      identity = await identify(req.headers.authorization, deps.verifyAccessToken);
+    } catch (error) {
+      if (error instanceof RequestRefused && error.status === 401)
+        await deps.rateLimiter.spend({ kind: 'anonymous' }, clientIp);
+      throw error;
+    }
+    await deps.rateLimiter.spend(identity, clientIp);
+    return identity;
+  }
+
+  function contextFor(identity: Identity, clientIp: string, requestId: string): RouterContext {
+    let internalToken: Promise<string> | undefined;
+    return {
+      identity,
+      clientIp,
+      requestId,
+      // Signed on the first subgraph fetch, reused by the others of this request.
+      internalToken: () =>
+        (internalToken ??= deps.internalTokens.sign({ via: 'router', identity, clientIp })),
+      logger: deps.logger.child({ requestId }),
+      report: { errorCodes: [] },
+    };
+  }
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const startedAt = performance.now();
+    const requestId = requestIdOf(req.headers);
+    res.setHeader('x-request-id', requestId);
+    const clientIp = clientAddress(req, deps.trustProxy);
+    let identity: Identity | undefined;
+    let context: RouterContext | undefined;
+    let refusalCode: string | undefined;
+    try {
+      if (!deps.isReady()) throw notReady;
+      identity = await identifyAndLimit(req, clientIp);
+      const httpGraphQLRequest = await toGraphQLRequest(req, deps.maxBodyBytes);
+      const ready = (context = contextFor(identity, clientIp, requestId));
+      const response = await deps.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () => ready,
+      });
+      await writeGraphQLResponse(res, response);
+    } catch (error) {
+      if (!(error instanceof RequestRefused)) throw error;
+      refusalCode = error.code;
+      sendRefusal(res, error);
+    } finally {
+      const errorCodes = refusalCode ? [refusalCode] : (context?.report.errorCodes ?? []);
+      const status = res.statusCode;
+      const outcome = requestOutcome(status, errorCodes);
+      const operation = deps.metrics.operationLabel(context?.report.operationName);
+      const seconds = (performance.now() - startedAt) / 1000;
+      deps.metrics.requestFinished(operation, outcome, seconds);
+      logRequest(deps.logger, {
+        requestId,
+        operationName: operation,
+        userId: identity?.kind === 'user' ? identity.userId : undefined,
+        clientIp,
+        status,
+        outcome,
+        durationMs: Math.round(seconds * 1000),
+        errors: Math.max(errorCodes.length, status >= 400 ? 1 : 0),
+      });
+    }
+  };
+}

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeaderMap, type HTTPGraphQLRequest, type HTTPGraphQLResponse } from '@apollo/server';
+import { HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { RequestRefused } from './refusal.js';
 
 /** Answers a refusal as a GraphQL-shaped error with its status and headers. */
@@ -65,19 +65,4 @@ export async function toGraphQLRequest(
     search: new URL(req.url ?? '/', 'http://router').search,
     body: req.method === 'POST' ? await readBody(req, maxBodyBytes) : undefined,
   };
-}
-
-/** Writes Apollo Server's response (a complete body, or chunks for incremental delivery). */
-export async function writeGraphQLResponse(
-  res: ServerResponse,
-  response: HTTPGraphQLResponse,
-): Promise<void> {
-  for (const [name, value] of response.headers) res.setHeader(name, value);
-  res.statusCode = response.status ?? 200;
-  if (response.body.kind === 'complete') {
-    res.end(response.body.string);
-    return;
-  }
-  for await (const chunk of response.body.asyncIterator) res.write(chunk);
-  res.end();
 }

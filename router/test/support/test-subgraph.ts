@@ -5,7 +5,8 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { InternalTokens, type Caller } from '@shop/kit/identity';
 import { listen } from '@shop/kit/ops';
-import { toGraphQLRequest, writeGraphQLResponse } from '../../src/http-server.js';
+import { writeGraphQLResponse } from '@shop/kit/server';
+import { toGraphQLRequest } from '../../src/http-server.js';
 
 /** What a test subgraph saw of one request that got past its caller check. */
 export interface SeenRequest {

@@ -54,7 +54,11 @@ function headerMapOf(req: IncomingMessage): HeaderMap {
   return headers;
 }
 
-async function writeResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+/** Writes Apollo Server's response (a complete body, or chunks for incremental delivery). */
+export async function writeGraphQLResponse(
+  res: ServerResponse,
+  response: HTTPGraphQLResponse,
+): Promise<void> {
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
@@ -85,6 +89,6 @@ export async function executeGraphQLOverHttp<Context extends object>(
     },
     context,
   });
-  await writeResponse(res, response);
+  await writeGraphQLResponse(res, response);
   return res.statusCode;
 }

@@ -1,2 +1,3 @@
 export * from './events/envelope.js';
 export * from './events/auth-events.js';
+export * from './events/product-events.js';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ProductSnapshot } from '@shop/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Orm } from '@shop/kit/db';
 import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
@@ -6,6 +7,9 @@ import { productEntities } from '../src/domain/entities.js';
 import { Reservation } from '../src/domain/reservation.entity.js';
 import { Sku } from '../src/domain/sku.entity.js';
 import { StockMovement } from '../src/domain/stock-movement.entity.js';
+import { Outbox, OutboxEvent } from '@shop/kit/events';
+import { ProductCatalog } from '../src/services/product-catalog.js';
+import { ProductChanges } from '../src/services/product-changes.js';
 import { StockReservations } from '../src/services/stock-reservations.js';
 
 const infra = await probeInfra(['mysql']);
@@ -21,7 +25,10 @@ describe.each(databases)('stock reservations on $name', ({ kind, skip }) => {
   }
   let database: TestDatabase;
   let orm: Orm;
-  const reservations = new StockReservations(900);
+  const outbox = new Outbox('product');
+  const changes = new ProductChanges(outbox);
+  const catalog = new ProductCatalog({ outbox, changes });
+  const reservations = new StockReservations({ ttlSeconds: 900, outbox, changes });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind, 'stock_reservations');
@@ -34,28 +41,26 @@ describe.each(databases)('stock reservations on $name', ({ kind, skip }) => {
     await database.drop();
   });
 
-  async function newSku(onHand: number): Promise<string> {
-    const em = orm.em.fork();
-    const id = randomUUID();
-    em.persist(
-      em.create(Sku, {
-        id,
-        productId: randomUUID(),
-        code: `SKU-${id.slice(0, 8)}`,
-        price: 19_900,
-        onHand,
-      }),
-    );
-    em.persist(
-      em.create(StockMovement, {
-        skuId: id,
-        kind: 'RECEIVED',
-        quantity: onHand,
-        reference: 'initial',
-      }),
-    );
-    await em.flush();
-    return id;
+  /** A product on sale with one SKU holding `onHand` units. */
+  async function newSku(onHand: number, status: 'ACTIVE' | 'DRAFT' = 'ACTIVE'): Promise<string> {
+    const outcome = await catalog.createProduct(orm.em.fork(), {
+      name: `상품 ${randomUUID().slice(0, 8)}`,
+      status,
+      basePrice: 19_900,
+      initialStock: onHand,
+    });
+    if (outcome.kind !== 'saved') throw new Error(`product not created: ${outcome.kind}`);
+    const [sku] = await orm.em.fork().find(Sku, { productId: outcome.value.id });
+    return sku!.id;
+  }
+
+  /** The ProductChanged snapshots recorded for the SKU's product, oldest first. */
+  async function snapshotsOf(skuId: string) {
+    const sku = await orm.em.fork().findOneOrFail(Sku, { id: skuId });
+    const rows = await orm.em
+      .fork()
+      .find(OutboxEvent, { key: sku.productId }, { orderBy: { id: 'asc' } });
+    return rows.map((row) => (JSON.parse(row.envelope) as { data: ProductSnapshot }).data);
   }
 
   async function stockOf(skuId: string) {
@@ -76,7 +81,7 @@ describe.each(databases)('stock reservations on $name', ({ kind, skip }) => {
       ),
     );
     expect(outcomes.filter((outcome) => outcome.kind === 'reserved')).toHaveLength(10);
-    expect(outcomes.filter((outcome) => outcome.kind === 'out-of-stock')).toHaveLength(190);
+    expect(outcomes.filter((outcome) => outcome.kind === 'unreservable')).toHaveLength(190);
     expect(await stockOf(skuId)).toEqual({ onHand: 10, reserved: 10, movementTotal: 10 });
     expect(await orm.em.fork().count(Reservation, { skuId, status: 'ACTIVE' })).toBe(10);
   });
@@ -88,7 +93,13 @@ describe.each(databases)('stock reservations on $name', ({ kind, skip }) => {
       { skuId: plenty, quantity: 2 },
       { skuId: scarce, quantity: 2 },
     ]);
-    expect(outcome).toMatchObject({ kind: 'out-of-stock', skuId: scarce, requested: 2 });
+    expect(outcome).toMatchObject({
+      kind: 'unreservable',
+      reason: 'out-of-stock',
+      skuId: scarce,
+      requested: 2,
+      available: 1,
+    });
     expect((await stockOf(plenty)).reserved).toBe(0);
     expect((await stockOf(scarce)).reserved).toBe(0);
   });
@@ -126,12 +137,63 @@ describe.each(databases)('stock reservations on $name', ({ kind, skip }) => {
 
   it('expires unpaid reservations and gives their stock back', async () => {
     const skuId = await newSku(2);
-    const shortLived = new StockReservations(0);
+    const shortLived = new StockReservations({ ttlSeconds: 0, outbox, changes });
     await shortLived.reserve(orm.em, randomUUID(), [{ skuId, quantity: 2 }]);
     expect((await stockOf(skuId)).reserved).toBe(2);
     expect(await reservations.expireDue(orm.em, new Date(Date.now() + 1000))).toBe(1);
     expect(await stockOf(skuId)).toEqual({ onHand: 2, reserved: 0, movementTotal: 2 });
     const again = await reservations.reserve(orm.em, randomUUID(), [{ skuId, quantity: 2 }]);
     expect(again.kind).toBe('reserved');
+  });
+
+  it('refuses SKUs that are not on sale or do not exist', async () => {
+    const draft = await newSku(5, 'DRAFT');
+    expect(
+      await reservations.reserve(orm.em, randomUUID(), [{ skuId: draft, quantity: 1 }]),
+    ).toMatchObject({
+      kind: 'unreservable',
+      reason: 'not-for-sale',
+    });
+    const unknown = randomUUID();
+    expect(
+      await reservations.reserve(orm.em, randomUUID(), [{ skuId: unknown, quantity: 1 }]),
+    ).toMatchObject({
+      kind: 'unreservable',
+      reason: 'unknown-sku',
+    });
+    expect((await stockOf(draft)).reserved).toBe(0);
+  });
+
+  it('republishes the product when a SKU sells out and when it comes back, with rising revisions', async () => {
+    const skuId = await newSku(2);
+    const orderId = randomUUID();
+    await reservations.reserve(orm.em, randomUUID(), [{ skuId, quantity: 1 }]);
+    // 2 → 1 crosses nothing: no new snapshot.
+    expect(await snapshotsOf(skuId)).toHaveLength(1);
+    await reservations.reserve(orm.em, orderId, [{ skuId, quantity: 1 }]);
+    await reservations.release(orm.em, orderId);
+    const snapshots = await snapshotsOf(skuId);
+    expect(snapshots.map((snapshot) => snapshot.skus[0]!.available)).toEqual([2, 0, 1]);
+    expect(snapshots.map((snapshot) => snapshot.revision)).toEqual([2, 3, 4]);
+  });
+
+  it('publishes a last snapshot that matches the stock after a rush of buyers', async () => {
+    const skuId = await newSku(5);
+    await Promise.all(
+      Array.from({ length: 40 }, () =>
+        reservations.reserve(orm.em, randomUUID(), [{ skuId, quantity: 1 }]),
+      ),
+    );
+    const last = (await snapshotsOf(skuId)).at(-1)!;
+    expect(last.skus[0]!.available).toBe(0);
+    expect(await stockOf(skuId)).toMatchObject({ onHand: 5, reserved: 5 });
+  });
+
+  it('counts sales for popularity when an order is paid', async () => {
+    const skuId = await newSku(3);
+    const orderId = randomUUID();
+    await reservations.reserve(orm.em, orderId, [{ skuId, quantity: 2 }]);
+    await reservations.commit(orm.em, orderId);
+    expect((await snapshotsOf(skuId)).at(-1)!.soldCount).toBe(2);
   });
 });

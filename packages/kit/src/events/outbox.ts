@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IsolationLevel } from '@mikro-orm/core';
 import { topicOf, type EventEnvelope } from '@shop/contracts';
 import type { EntityManager } from '../db/open-database.js';
 import { OutboxEvent } from './outbox-event.entity.js';
@@ -48,8 +49,12 @@ export class Outbox {
   }
 
   /** Runs `work` in a transaction and wakes the relay once it has committed. */
-  async transaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const result = await em.transactional(work);
+  async transaction<T>(
+    em: EntityManager,
+    work: (tx: EntityManager) => Promise<T>,
+    options: { isolationLevel?: IsolationLevel } = {},
+  ): Promise<T> {
+    const result = await em.transactional(work, options);
     this.onRecorded();
     return result;
   }

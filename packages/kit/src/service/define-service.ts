@@ -7,6 +7,7 @@ import type { InternalRouter } from '../internal-http/index.js';
 import type { Logger } from '../logger.js';
 import type { SubgraphSchemaOptions } from '../server/build-subgraph-schema.js';
 import type { HttpRoute } from '../server/create-subgraph-server.js';
+import type { LoadersFactory } from '../server/context.js';
 import type { Runtime } from './runtime.js';
 import type { SubgraphName } from './service-names.js';
 
@@ -27,6 +28,8 @@ export interface ServiceParts {
   consumers?: EventConsumer[];
   internalRoutes?: (router: InternalRouter) => void;
   routes?: HttpRoute[];
+  /** Per-request batch loaders (DataLoader) handed to resolvers as `context.loaders`. */
+  loaders?: LoadersFactory<unknown>;
   /** Background work (sweepers, schedulers) started with the service and stopped before it. */
   background?: { start(): void; stop(): Promise<void> }[];
 }

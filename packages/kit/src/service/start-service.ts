@@ -68,6 +68,7 @@ export async function startService(
       return runtime.internalTokens.verify(typeof token === 'string' ? token : undefined);
     },
     routes,
+    createLoaders: parts.loaders,
   });
 
   const consumers = parts.consumers ?? [];

@@ -10,13 +10,17 @@ export type StockMovementKind = (typeof stockMovementKinds)[number];
 export const StockMovementSchema = defineEntity({
   name: 'StockMovement',
   tableName: 'stock_movement',
+  // A movement is recorded once per cause: a retried adjustment or restock is a no-op.
+  uniques: [{ properties: ['skuId', 'kind', 'reference'] }],
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     skuId: p.string().length(36).index(),
     kind: p.enum(stockMovementKinds),
     /** Signed: SOLD is negative. */
     quantity: p.integer(),
+    /** What caused it: the order, return or admin request id. */
     reference: p.string().length(64),
+    note: p.string().length(200).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -1,24 +1,33 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@shop/kit/db';
+import type { Outbox } from '@shop/kit/events';
 import { Reservation } from '../domain/reservation.entity.js';
+import { availableUnits, Sku } from '../domain/sku.entity.js';
 import { StockMovement } from '../domain/stock-movement.entity.js';
-import { guardedUpdate } from './stock-sql.js';
+import type { ProductChanges } from './product-changes.js';
+import { availableOf, guardedUpdate } from './stock-sql.js';
+import { writeTransaction } from './write-transaction.js';
 
 export interface ReservationLine {
   skuId: string;
   quantity: number;
 }
 
-export type ReserveOutcome =
-  | { kind: 'reserved'; expiresAt: Date }
-  | { kind: 'out-of-stock'; skuId: string; requested: number };
+export type Unreservable = {
+  skuId: string;
+  requested: number;
+} & (
+  | { reason: 'out-of-stock'; available: number }
+  | { reason: 'not-for-sale' }
+  | { reason: 'unknown-sku' }
+);
 
-class OutOfStock extends Error {
-  constructor(
-    readonly skuId: string,
-    readonly requested: number,
-  ) {
-    super(`not enough stock of ${skuId}`);
+export type ReserveOutcome =
+  { kind: 'reserved'; expiresAt: Date } | ({ kind: 'unreservable' } & Unreservable);
+
+class LineRefused extends Error {
+  constructor(readonly refusal: Unreservable) {
+    super(`cannot reserve ${refusal.skuId}: ${refusal.reason}`);
   }
 }
 
@@ -26,9 +35,12 @@ class OutOfStock extends Error {
  * Stock reservations for orders: reserve (all lines or none), commit on payment, release on
  * cancellation, expire when unpaid. Each is idempotent per order id and safe under concurrency:
  * the SKU row changes only through conditional updates, the reservation row only from ACTIVE.
+ * A SKU whose availability crosses zero republishes its product (the catalog's in-stock filter).
  */
 export class StockReservations {
-  constructor(private readonly ttlSeconds: number) {}
+  constructor(
+    private readonly options: { ttlSeconds: number; outbox: Outbox; changes: ProductChanges },
+  ) {}
 
   async reserve(
     em: EntityManager,
@@ -37,18 +49,21 @@ export class StockReservations {
   ): Promise<ReserveOutcome> {
     const existing = await em.fork().find(Reservation, { orderId });
     if (existing.length > 0) return { kind: 'reserved', expiresAt: existing[0]!.expiresAt };
-    const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
+    const expiresAt = new Date(Date.now() + this.options.ttlSeconds * 1000);
     // A fixed order of SKUs: two orders over the same SKUs cannot lock them crosswise.
     const sorted = [...lines].sort((a, b) => a.skuId.localeCompare(b.skuId));
     try {
-      await em.fork().transactional(async (tx) => {
+      await writeTransaction(em, this.options.outbox, async (tx) => {
+        const soldOut: string[] = [];
         for (const line of sorted) {
           const held = await guardedUpdate(
             tx,
-            'update sku set reserved = reserved + ? where id = ? and on_hand - reserved >= ?',
-            [line.quantity, line.skuId, line.quantity],
+            'update sku set reserved = reserved + ? where id = ? and sellable = ? and on_hand - reserved >= ?',
+            [line.quantity, line.skuId, true, line.quantity],
           );
-          if (held !== 1) throw new OutOfStock(line.skuId, line.quantity);
+          if (held !== 1) throw new LineRefused(await this.refusalOf(tx, line));
+          const after = await availableOf(tx, line.skuId);
+          if (after?.available === 0) soldOut.push(after.productId);
           tx.persist(
             tx.create(Reservation, {
               orderId,
@@ -58,10 +73,10 @@ export class StockReservations {
             }),
           );
         }
+        await this.options.changes.publish(tx, soldOut);
       });
     } catch (error) {
-      if (error instanceof OutOfStock)
-        return { kind: 'out-of-stock', skuId: error.skuId, requested: error.requested };
+      if (error instanceof LineRefused) return { kind: 'unreservable', ...error.refusal };
       // The same order reserved twice at once: the other request holds the stock.
       if (error instanceof UniqueConstraintViolationException)
         return this.reserve(em, orderId, lines);
@@ -86,6 +101,8 @@ export class StockReservations {
           reference: orderId,
         }),
       );
+      const sku = await availableOf(tx, reservation.skuId);
+      if (sku) await this.options.changes.recordSale(tx, sku.productId, reservation.quantity);
     });
   }
 
@@ -103,11 +120,23 @@ export class StockReservations {
     );
   }
 
+  private async refusalOf(tx: EntityManager, line: ReservationLine): Promise<Unreservable> {
+    const sku = await tx.findOne(Sku, { id: line.skuId }, { refresh: true });
+    const base = { skuId: line.skuId, requested: line.quantity };
+    if (!sku) return { ...base, reason: 'unknown-sku' };
+    if (!sku.sellable) return { ...base, reason: 'not-for-sale' };
+    return { ...base, reason: 'out-of-stock', available: availableUnits(sku) };
+  }
+
   private async unhold(tx: EntityManager, reservation: Reservation): Promise<void> {
     await guardedUpdate(tx, 'update sku set reserved = reserved - ? where id = ?', [
       reservation.quantity,
       reservation.skuId,
     ]);
+    const after = await availableOf(tx, reservation.skuId);
+    // Back from zero: the product is in stock again.
+    if (after && after.available === reservation.quantity)
+      await this.options.changes.publish(tx, [after.productId]);
   }
 
   /**
@@ -123,7 +152,7 @@ export class StockReservations {
     const candidates = await em.fork().find(Reservation, { ...where, status: 'ACTIVE' });
     let settled = 0;
     for (const reservation of candidates) {
-      const won = await em.fork().transactional(async (tx) => {
+      const won = await writeTransaction(em, this.options.outbox, async (tx) => {
         const changed = await tx.nativeUpdate(
           Reservation,
           { id: reservation.id, status: 'ACTIVE' },

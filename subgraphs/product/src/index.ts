@@ -1,0 +1,4 @@
+import { runStandalone } from '@shop/kit/service';
+import { productService } from './service.js';
+
+await runStandalone(productService);

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Orm } from '@shop/kit/db';
+import type { InternalRouter } from '@shop/kit/internal-http';
+import { InternalProblem } from '@shop/kit/internal-http';
+import { Product } from '../domain/product.entity.js';
+import { availableUnits, Sku } from '../domain/sku.entity.js';
+import { loadProductSnapshot } from '../services/product-snapshot.js';
+
+const pageQuery = z.object({
+  after: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+/**
+ * Reads for other services:
+ * GET /internal/product-snapshots?after=&limit= → every product's snapshot, by id (catalog reindex)
+ * GET /internal/skus?ids=a,b                    → SKUs with price and availability (order, promotion)
+ */
+export function productRoutes(router: InternalRouter, orm: Orm): void {
+  router
+    .route('GET', '/internal/product-snapshots', async ({ query }) => {
+      const page = pageQuery.safeParse(Object.fromEntries(query));
+      if (!page.success) throw new InternalProblem(400, 'INVALID_INPUT', page.error.message);
+      const em = orm.em.fork();
+      const products = await em.find(
+        Product,
+        page.data.after ? { id: { $gt: page.data.after } } : {},
+        { orderBy: { id: 'asc' }, limit: page.data.limit, fields: ['id'] },
+      );
+      const snapshots = [];
+      for (const product of products) snapshots.push(await loadProductSnapshot(em, product.id));
+      return {
+        snapshots,
+        nextAfter: products.length === page.data.limit ? products.at(-1)!.id : null,
+        total: await em.count(Product, {}),
+      };
+    })
+    .route('GET', '/internal/skus', async ({ query }) => {
+      const ids = (query.get('ids') ?? '').split(',').filter(Boolean);
+      if (ids.length === 0 || ids.length > 200)
+        throw new InternalProblem(400, 'INVALID_INPUT', 'ids: 1 to 200 SKU ids, comma-separated');
+      const em = orm.em.fork();
+      const skus = await em.find(Sku, { id: { $in: ids } });
+      const products = await em.find(Product, { id: { $in: skus.map((sku) => sku.productId) } });
+      const nameOf = new Map(products.map((product) => [product.id, product.name]));
+      return skus.map((sku) => ({
+        id: sku.id,
+        productId: sku.productId,
+        productName: nameOf.get(sku.productId) ?? '',
+        code: sku.code,
+        options: sku.options,
+        price: sku.price,
+        available: availableUnits(sku),
+        sellable: sku.sellable,
+      }));
+    });
+}

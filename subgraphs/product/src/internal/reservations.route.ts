@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { Orm } from '@shop/kit/db';
+import type { InternalRouter } from '@shop/kit/internal-http';
+import type { StockReservations } from '../services/stock-reservations.js';
+
+const reserveBody = z.object({
+  orderId: z.uuid(),
+  lines: z
+    .array(z.object({ skuId: z.uuid(), quantity: z.number().int().min(1).max(1000) }))
+    .min(1)
+    .max(100)
+    .refine((lines) => new Set(lines.map((line) => line.skuId)).size === lines.length, {
+      message: 'one line per SKU',
+    }),
+});
+
+/**
+ * Order's stock calls. Each is idempotent on the order id, so order retries them freely:
+ * POST /internal/reservations                  → { status: RESERVED, expiresAt } | { status: UNRESERVABLE, … }
+ * POST /internal/reservations/:orderId/commit  → { committed }  (payment approved)
+ * POST /internal/reservations/:orderId/release → { released }   (order cancelled or failed)
+ */
+export function reservationRoutes(
+  router: InternalRouter,
+  orm: Orm,
+  reservations: StockReservations,
+): void {
+  router
+    .route('POST', '/internal/reservations', reserveBody, async ({ body }) => {
+      const outcome = await reservations.reserve(orm.em, body.orderId, body.lines);
+      if (outcome.kind === 'reserved')
+        return { status: 'RESERVED', expiresAt: outcome.expiresAt.toISOString() };
+      const { kind: _kind, ...refusal } = outcome;
+      return { status: 'UNRESERVABLE', ...refusal };
+    })
+    .route('POST', '/internal/reservations/:orderId/commit', async ({ params }) => ({
+      committed: await reservations.commit(orm.em, params.orderId!),
+    }))
+    .route('POST', '/internal/reservations/:orderId/release', async ({ params }) => ({
+      released: await reservations.release(orm.em, params.orderId!),
+    }));
+}

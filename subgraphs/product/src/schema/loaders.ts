@@ -1,0 +1,36 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@shop/kit/db';
+import type { SubgraphContext } from '@shop/kit/server';
+import { Brand } from '../domain/brand.entity.js';
+import { Category } from '../domain/category.entity.js';
+import { Product } from '../domain/product.entity.js';
+import { Sku } from '../domain/sku.entity.js';
+
+function byId<T extends { id: string }>(
+  load: (ids: readonly string[]) => Promise<T[]>,
+): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => {
+    const found = new Map((await load(ids)).map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** One query per kind per request, however many products a page or an `_entities` call holds. */
+export function createProductLoaders(em: EntityManager) {
+  return {
+    product: byId((ids) => em.find(Product, { id: { $in: [...ids] } })),
+    brand: byId((ids) => em.find(Brand, { id: { $in: [...ids] } })),
+    category: byId((ids) => em.find(Category, { id: { $in: [...ids] } })),
+    skusOfProduct: new DataLoader<string, Sku[]>(async (productIds) => {
+      const skus = await em.find(
+        Sku,
+        { productId: { $in: [...productIds] } },
+        { orderBy: { createdAt: 'asc', id: 'asc' } },
+      );
+      return productIds.map((productId) => skus.filter((sku) => sku.productId === productId));
+    }),
+  };
+}
+
+export type ProductLoaders = ReturnType<typeof createProductLoaders>;
+export type ProductContext = SubgraphContext<ProductLoaders>;

@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@shop/kit';
+import { defineService, resolverContainer } from '@shop/kit/service';
+import { productConfigSchema } from './config.js';
+import { productEntities } from './domain/entities.js';
+import { productRoutes } from './internal/products.route.js';
+import { reservationRoutes } from './internal/reservations.route.js';
+import { migrationsList } from './migrations/index.js';
+import { createProductLoaders } from './schema/loaders.js';
+import { productPermissions } from './schema/permissions.js';
+import { ProductResolver } from './schema/product.resolver.js';
+import { productReferenceResolvers } from './schema/reference.js';
+import { SkuResolver } from './schema/sku.resolver.js';
+import { TaxonomyResolver } from './schema/taxonomy.resolver.js';
+import { ProductCatalog } from './services/product-catalog.js';
+import { ProductChanges } from './services/product-changes.js';
+import { ReservationSweeper } from './services/reservation-sweeper.js';
+import { StockLedger } from './services/stock-ledger.js';
+import { StockReservations } from './services/stock-reservations.js';
+
+export const productService = defineService({
+  name: 'product',
+  entities: productEntities,
+  migrations: {
+    list: migrationsList,
+    folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+  },
+  graphql: {
+    resolvers: [ProductResolver, SkuResolver, TaxonomyResolver],
+    referenceResolvers: productReferenceResolvers,
+    permissions: productPermissions,
+  },
+  setup: ({ orm, outbox, runtime, logger }) => {
+    const config = loadConfig('product', productConfigSchema, runtime.env);
+    const changes = new ProductChanges(outbox);
+    const catalog = new ProductCatalog({ outbox, changes });
+    const reservations = new StockReservations({
+      ttlSeconds: config.SHOP_RESERVATION_TTL_SECONDS,
+      outbox,
+      changes,
+    });
+    return {
+      container: resolverContainer(
+        new ProductResolver(catalog),
+        new SkuResolver(catalog, new StockLedger({ outbox, changes })),
+        new TaxonomyResolver(catalog),
+      ),
+      loaders: (em) => createProductLoaders(em),
+      internalRoutes: (router) => {
+        reservationRoutes(router, orm, reservations);
+        productRoutes(router, orm);
+      },
+      background: [
+        new ReservationSweeper({
+          orm,
+          reservations,
+          logger,
+          intervalMs: config.SHOP_RESERVATION_SWEEP_MS,
+        }),
+      ],
+    };
+  },
+});

@@ -1,10 +1,8 @@
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import { loadConfig } from '@shop/kit';
 import { databaseConfigSchema, openDatabase } from '@shop/kit/db';
-import { Outbox } from '@shop/kit/events';
 import type { Runtime } from '@shop/kit/service';
-import { authEntities } from '../../subgraphs/auth/src/domain/entities.js';
-import { promoteOrCreateAdmin } from '../../subgraphs/auth/src/services/admin-accounts.js';
+import { bootstrapAdmin } from '@shop/auth/admin';
 import {
   SigningKeySchema,
   SigningKey,
@@ -80,22 +78,6 @@ export async function publicKeyAsHmacSecret(publicJwk: JWK, sub: string): Promis
 }
 
 /** Makes an administrator the way `pnpm create-admin` does, on the running shop's auth database. */
-export async function createAdmin(
-  runtime: Runtime,
-  email: string,
-  password: string,
-): Promise<void> {
-  const orm = await openDatabase({
-    config: loadConfig('auth', databaseConfigSchema('auth'), runtime.env),
-    entities: authEntities,
-  });
-  try {
-    await promoteOrCreateAdmin(orm.em.fork(), new Outbox('auth'), {
-      email,
-      password,
-      name: 'Admin',
-    });
-  } finally {
-    await orm.close();
-  }
+export async function createAdmin(runtime: Runtime, email: string, password: string) {
+  await bootstrapAdmin(runtime.env, { email, password, name: 'Admin' });
 }

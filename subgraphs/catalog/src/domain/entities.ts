@@ -1,0 +1,3 @@
+import { ReindexRunSchema } from './reindex-run.entity.js';
+
+export const catalogEntities = [ReindexRunSchema];

@@ -1,0 +1,27 @@
+import { productChangedEvent } from '@shop/contracts';
+import type { EventHandler } from '@shop/kit/events';
+import type { Logger } from '@shop/kit';
+import type { SearchIndex } from '../search/index.js';
+import type { ListingCache } from '../services/listing-cache.js';
+
+/**
+ * ProductChanged → the search index, then the cached pages. Idempotent without an inbox: the index
+ * keeps each product's highest revision, so a duplicate or late event is 'stale' and changes nothing.
+ */
+export function productChangedHandler(deps: {
+  index: SearchIndex;
+  listings: ListingCache;
+  logger: Logger;
+}): EventHandler {
+  return async (event) => {
+    if (event.type !== productChangedEvent.type) return;
+    const snapshot = productChangedEvent.data.parse(event.data);
+    // While a rebuild runs, the new index gets the change too (see SearchIndex.apply).
+    const outcome = await deps.index.apply(snapshot);
+    if (outcome === 'applied') await deps.listings.invalidate();
+    deps.logger.debug(
+      { productId: snapshot.id, revision: snapshot.revision, outcome },
+      'product indexed',
+    );
+  };
+}

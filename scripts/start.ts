@@ -10,6 +10,8 @@ if (process.env.SHOP_INFRA === 'real' && !applyInfraEnv()) {
   console.error('SHOP_INFRA=real but .data/infra/shop.env is missing: run `pnpm infra:up` first.');
   process.exit(1);
 }
+// A first start fills the shop with the demo catalogue (SHOP_SEED_DEMO=false to start empty).
+process.env.SHOP_SEED_DEMO ??= 'true';
 const runtime = createRuntime('shop');
 const started: Stoppable[] = [];
 for (const definition of subgraphs) {

@@ -8,8 +8,8 @@ export const catalogConfigSchema = z.looseObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/, { message: 'lowercase letters, digits, - and _' })
     .default('catalog-products'),
-  /** Listing pages are cached until the next product change, or this long at most. */
-  SHOP_CATALOG_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /** Listing pages are cached until the next product change, or this long at most; 0 turns it off. */
+  SHOP_CATALOG_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   /** Snapshots per page read from product while reindexing. */
   SHOP_CATALOG_REINDEX_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(200),
 });

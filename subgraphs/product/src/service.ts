@@ -3,6 +3,7 @@ import { loadConfig } from '@shop/kit';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { productConfigSchema } from './config.js';
 import { productEntities } from './domain/entities.js';
+import { placeholderImagesRoute } from './internal/placeholder-images.route.js';
 import { productRoutes } from './internal/products.route.js';
 import { reservationRoutes } from './internal/reservations.route.js';
 import { migrationsList } from './migrations/index.js';
@@ -13,6 +14,7 @@ import { productReferenceResolvers } from './schema/reference.js';
 import { SkuResolver } from './schema/sku.resolver.js';
 import { TaxonomyResolver } from './schema/taxonomy.resolver.js';
 import { ProductCatalog } from './services/product-catalog.js';
+import { DemoSeeder } from './services/demo-seeder.js';
 import { ProductChanges } from './services/product-changes.js';
 import { ReservationSweeper } from './services/reservation-sweeper.js';
 import { StockLedger } from './services/stock-ledger.js';
@@ -46,6 +48,7 @@ export const productService = defineService({
         new TaxonomyResolver(catalog),
       ),
       loaders: (em) => createProductLoaders(em),
+      routes: [placeholderImagesRoute(orm)],
       internalRoutes: (router) => {
         reservationRoutes(router, orm, reservations);
         productRoutes(router, orm);
@@ -57,6 +60,7 @@ export const productService = defineService({
           logger,
           intervalMs: config.SHOP_RESERVATION_SWEEP_MS,
         }),
+        ...(config.SHOP_SEED_DEMO ? [new DemoSeeder({ orm, catalog, logger })] : []),
       ],
     };
   },

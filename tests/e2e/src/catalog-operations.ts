@@ -55,3 +55,13 @@ export const listingWithDetails = `query ListingWithDetails($search: ProductSear
 export const suggestions = `query Suggest($prefix: String!) { productSuggestions(prefix: $prefix) }`;
 
 export const productDetail = `query Product($id: ID!) { product(id: $id) { id name status } }`;
+
+export const reindexCatalog = `mutation Reindex {
+  reindexCatalog {
+    __typename
+    ... on ReindexRun { id state }
+    ... on ReindexAlreadyRunning { errorCode run { id } }
+  }
+}`;
+
+export const reindexStatus = `query ReindexStatus { reindexStatus { id state indexed total error } }`;

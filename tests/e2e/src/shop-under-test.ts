@@ -32,7 +32,9 @@ const loginMutation = `mutation Login($input: LoginInput!) {
  * Every subgraph this far and the router, embedded (`env` empty) or on the real services
  * (`SHOP_INFRA: 'real'`). Real runs get a search alias of their own, removed by `stop`.
  */
-export async function startShop(env: Record<string, string | undefined> = {}): Promise<ShopUnderTest> {
+export async function startShop(
+  env: Record<string, string | undefined> = {},
+): Promise<ShopUnderTest> {
   const runId = Math.random().toString(36).slice(2, 10);
   const real = env.SHOP_INFRA === 'real';
   const alias = `test-catalog-${runId}`;

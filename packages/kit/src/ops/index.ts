@@ -3,3 +3,4 @@ export * from './http-response.js';
 export * from './metrics.js';
 export * from './shutdown.js';
 export * from './listen.js';
+export * from './progress.js';

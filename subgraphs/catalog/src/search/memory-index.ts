@@ -41,7 +41,10 @@ function entryOf(snapshot: ProductSnapshot): Entry {
   };
 }
 
-/** Every query word must match the name or its context; the name counts double. */
+/**
+ * Every query word must match the name or its context; the name counts double, and of two names
+ * that match alike the shorter one matches more of itself (as BM25's length normalisation does).
+ */
 function relevance(entry: Entry, queryWords: string[]): number {
   let total = 0;
   for (const word of queryWords) {
@@ -49,7 +52,7 @@ function relevance(entry: Entry, queryWords: string[]): number {
     if (score === 0) return 0;
     total += score;
   }
-  return total;
+  return total + 1 / (1 + entry.name.words.length);
 }
 
 function put(documents: Map<string, Entry>, snapshot: ProductSnapshot): 'applied' | 'stale' {

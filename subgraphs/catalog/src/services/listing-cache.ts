@@ -16,6 +16,7 @@ export class ListingCache {
   ) {}
 
   async getOrLoad<T>(query: unknown, load: () => Promise<T>): Promise<T> {
+    if (this.ttlSeconds === 0) return load();
     const generation = (await this.cache.get<string>(generationKey)) ?? 'initial';
     const digest = createHash('sha256').update(JSON.stringify(query)).digest('base64url');
     return this.cache.getOrSet(`listing:${generation}:${digest}`, this.ttlSeconds, load);

@@ -17,6 +17,8 @@ export const SkuSchema = defineEntity({
     /** Option values in group order, joined: identifies the combination within its product. */
     combination: p.string().length(255).default(''),
     options: p.json<Record<string, string>>(),
+    /** Display order within the product: generation order of the combinations. */
+    position: p.integer().default(0),
     price: p.integer(),
     onHand: p.integer().default(0),
     reserved: p.integer().default(0),

@@ -4,7 +4,7 @@ import type { InternalRouter } from '@shop/kit/internal-http';
 import { InternalProblem } from '@shop/kit/internal-http';
 import { Product } from '../domain/product.entity.js';
 import { availableUnits, Sku } from '../domain/sku.entity.js';
-import { loadProductSnapshot } from '../services/product-snapshot.js';
+import { loadProductSnapshots } from '../services/product-snapshot.js';
 
 const pageQuery = z.object({
   after: z.uuid().optional(),
@@ -27,10 +27,11 @@ export function productRoutes(router: InternalRouter, orm: Orm): void {
         page.data.after ? { id: { $gt: page.data.after } } : {},
         { orderBy: { id: 'asc' }, limit: page.data.limit, fields: ['id'] },
       );
-      const snapshots = [];
-      for (const product of products) snapshots.push(await loadProductSnapshot(em, product.id));
       return {
-        snapshots,
+        snapshots: await loadProductSnapshots(
+          em,
+          products.map((product) => product.id),
+        ),
         nextAfter: products.length === page.data.limit ? products.at(-1)!.id : null,
         total: await em.count(Product, {}),
       };

@@ -1,7 +1,9 @@
 // Written by `pnpm db:migration`: this subgraph's MySQL migrations, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124144236 } from './Migration20261124144236.js';
+import { Migration20261124145545 } from './Migration20261124145545.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124144236', class: Migration20261124144236 },
+  { name: 'Migration20261124145545', class: Migration20261124145545 },
 ];

@@ -12,6 +12,29 @@ export class OptionGroupInput {
 }
 
 @InputType()
+export class SkuOptionInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String)
+  value!: string;
+}
+
+@InputType({
+  description: 'Price or stock of one combination, where it differs from the defaults.',
+})
+export class SkuDraftInput {
+  @Field(() => [SkuOptionInput])
+  options!: SkuOptionInput[];
+
+  @Field(() => Int, { nullable: true })
+  price?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  initialStock?: number | null;
+}
+
+@InputType()
 export class CreateProductInput {
   @Field(() => String)
   name!: string;
@@ -42,6 +65,9 @@ export class CreateProductInput {
 
   @Field(() => Int, { nullable: true, description: 'Units received for each generated SKU.' })
   initialStock?: number;
+
+  @Field(() => [SkuDraftInput], { nullable: true })
+  skus?: SkuDraftInput[];
 
   @Field(() => String, {
     nullable: true,

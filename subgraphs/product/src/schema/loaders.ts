@@ -25,7 +25,7 @@ export function createProductLoaders(em: EntityManager) {
       const skus = await em.find(
         Sku,
         { productId: { $in: [...productIds] } },
-        { orderBy: { createdAt: 'asc', id: 'asc' } },
+        { orderBy: { position: 'asc', id: 'asc' } },
       );
       return productIds.map((productId) => skus.filter((sku) => sku.productId === productId));
     }),

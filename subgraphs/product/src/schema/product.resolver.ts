@@ -85,7 +85,11 @@ export class ProductResolver {
     @Arg('input', () => CreateProductInput) input: CreateProductInput,
     @Ctx() context: ProductContext,
   ) {
-    return resultOf(await this.catalog.createProduct(context.em, input));
+    const skus = input.skus?.map((sku) => ({
+      ...sku,
+      options: Object.fromEntries(sku.options.map((option) => [option.name, option.value])),
+    }));
+    return resultOf(await this.catalog.createProduct(context.em, { ...input, skus }));
   }
 
   @Mutation(() => ProductResult)

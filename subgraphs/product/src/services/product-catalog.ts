@@ -72,6 +72,16 @@ export class ProductCatalog {
     }
     const references = await this.checkReferences(em, data);
     if (references) return references;
+    const combinations = new Set(
+      combinationsOf(data.optionGroups).map((options) =>
+        combinationKey(data.optionGroups, options),
+      ),
+    );
+    const stray = data.skus.findIndex(
+      (sku) => !combinations.has(combinationKey(data.optionGroups, sku.options)),
+    );
+    if (stray >= 0)
+      return invalid(`skus.${stray}.options`, 'not a combination of the option groups');
     try {
       const product = await writeTransaction(em, this.deps.outbox, async (tx) => {
         const product = tx.create(Product, {
@@ -86,9 +96,20 @@ export class ProductCatalog {
           idempotencyKey: data.idempotencyKey ?? null,
         });
         tx.persist(product);
-        combinationsOf(data.optionGroups).forEach((options, index) =>
-          this.addSku(tx, product, options, data.basePrice, data.initialStock, index),
+        const overrides = new Map(
+          data.skus.map((sku) => [combinationKey(data.optionGroups, sku.options), sku]),
         );
+        combinationsOf(data.optionGroups).forEach((options, index) => {
+          const override = overrides.get(combinationKey(data.optionGroups, options));
+          this.addSku(
+            tx,
+            product,
+            options,
+            override?.price ?? data.basePrice,
+            override?.initialStock ?? data.initialStock,
+            index,
+          );
+        });
         await this.deps.changes.publish(tx, [product.id]);
         return product;
       });
@@ -202,6 +223,7 @@ export class ProductCatalog {
       code: `${product.id.slice(0, 8).toUpperCase()}-${String(index + 1).padStart(3, '0')}`,
       combination: combinationKey(groups, options),
       options,
+      position: index,
       price,
       onHand: initialStock,
       sellable: product.status === 'ACTIVE',

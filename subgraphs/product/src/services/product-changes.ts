@@ -1,7 +1,7 @@
 import { productChangedEvent } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
-import { loadProductSnapshot } from './product-snapshot.js';
+import { loadProductSnapshots } from './product-snapshot.js';
 import { guardedUpdate } from './stock-sql.js';
 
 /**
@@ -19,11 +19,13 @@ export class ProductChanges {
       await guardedUpdate(tx, 'update product set revision = revision + 1 where id = ?', [
         productId,
       ]);
+      const [snapshot] = await loadProductSnapshots(tx, [productId]);
+      if (!snapshot) throw new Error(`product ${productId} vanished while publishing it`);
       this.outbox.record(tx, {
         type: productChangedEvent.type,
         version: productChangedEvent.version,
         subject: productId,
-        data: await loadProductSnapshot(tx, productId),
+        data: snapshot,
       });
     }
   }

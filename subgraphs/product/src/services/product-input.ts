@@ -52,6 +52,17 @@ export const createProductSchema = z.object({
     ),
   /** Units received for each generated SKU. */
   initialStock: z.number().int().min(0).max(1_000_000).default(0),
+  /** Price or stock of particular combinations, where they differ from the defaults above. */
+  skus: z
+    .array(
+      z.object({
+        options: z.record(z.string(), z.string()),
+        price: price.nullish(),
+        initialStock: z.number().int().min(0).max(1_000_000).nullish(),
+      }),
+    )
+    .max(maxSkusPerProduct)
+    .default([]),
   idempotencyKey: z.string().trim().min(8).max(64).nullish(),
 });
 export type CreateProductInput = z.input<typeof createProductSchema>;

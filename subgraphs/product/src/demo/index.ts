@@ -1,0 +1,2 @@
+export * from './demo-catalog.js';
+export * from './placeholder-image.js';

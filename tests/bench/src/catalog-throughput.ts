@@ -1,0 +1,118 @@
+// Listing and search throughput through the router, with the catalog's listing cache on and off,
+// on the demo catalogue (seeded on first use). The shop runs in a child process; autocannon here.
+//   pnpm bench:catalog [--seconds 10] [--connections 16] [--infra real|embedded]
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { applyInfraEnv } from '@shop/infra';
+import { startShopProcess } from './catalog/shop-process.js';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16' },
+    infra: { type: 'string', default: 'real' },
+  },
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const real = values.infra === 'real';
+if (real && !applyInfraEnv()) {
+  console.error('No connection settings for the real services: run `pnpm infra:up` first.');
+  process.exit(1);
+}
+
+const listing = `query Listing($search: ProductSearchInput) {
+  products(search: $search, first: 24) {
+    totalCount endCursor hasNextPage
+    nodes { id name thumbnail minPrice maxPrice inStock brand { id name } category { id name } }
+    facets { categories { value label count } brands { value label count } options { name values { value count } } price { min max } inStock }
+  }
+}`;
+const searchTexts = [
+  '반팔 티셔츠',
+  '러닝화',
+  '이어폰',
+  '청바지',
+  '사과',
+  '가방',
+  'cotton',
+  '니트',
+  '노트북',
+  '선크림',
+];
+const scenarios = [
+  {
+    name: 'listing (popular, first page)',
+    bodies: [{ query: listing, variables: { search: { sort: 'POPULARITY' } } }],
+  },
+  {
+    name: 'search (10 texts, facets)',
+    bodies: searchTexts.map((text) => ({ query: listing, variables: { search: { text } } })),
+  },
+];
+
+interface Row {
+  scenario: string;
+  cache: string;
+  requests: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function load(url: string, bodies: object[]): Promise<Omit<Row, 'scenario' | 'cache'>> {
+  const requests = bodies.map((body) => ({
+    method: 'POST' as const,
+    path: new URL(url).pathname,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }));
+  const run = (duration: number) => autocannon({ url, connections, duration, requests });
+  await run(2); // warm-up: plans, JIT, connections, and (when on) the cache
+  const result = await run(seconds);
+  return {
+    requests: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+const rows: Row[] = [];
+for (const cache of ['on', 'off'] as const) {
+  console.error(
+    `starting the shop (${real ? 'real services' : 'embedded'}, listing cache ${cache})…`,
+  );
+  const shop = await startShopProcess(
+    {
+      SHOP_INFRA: real ? 'real' : 'embedded',
+      SHOP_CATALOG_INDEX_ALIAS: 'bench-catalog',
+      SHOP_CATALOG_CACHE_TTL_SECONDS: cache === 'on' ? '300' : '0',
+    },
+    1900,
+  );
+  try {
+    for (const scenario of scenarios) {
+      console.error(`  ${scenario.name}: ${seconds} s at ${connections} connections`);
+      rows.push({
+        scenario: scenario.name,
+        cache,
+        ...(await load(shop.routerUrl, scenario.bodies)),
+      });
+    }
+  } finally {
+    await shop.stop();
+  }
+}
+
+console.log(
+  `\n${real ? 'Real services' : 'Embedded'}; ${connections} connections, ${seconds} s each after a 2 s warm-up.\n`,
+);
+console.log('| query | listing cache | requests/s | vs cache off | p50 | p99 | errors |');
+console.log('|---|---|---:|---:|---:|---:|---:|');
+for (const row of rows) {
+  const baseline = rows.find((other) => other.scenario === row.scenario && other.cache === 'off')!;
+  console.log(
+    `| ${row.scenario} | ${row.cache} | ${row.requests.toFixed(0)} | ${(row.requests / baseline.requests).toFixed(2)}× | ${row.p50} ms | ${row.p99} ms | ${row.errors} |`,
+  );
+}

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultPorts } from '@shop/kit/service';
+import { freePort, graphqlRequest, waitFor } from '@shop/testkit';
+
+export interface ShopProcess {
+  routerUrl: string;
+  stop(): Promise<void>;
+}
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/**
+ * `pnpm start` in a child process on free ports, so the load generator and the shop do not share
+ * an event loop. Resolves once the router answers and the catalog lists at least `minProducts`.
+ */
+export async function startShopProcess(
+  env: Record<string, string>,
+  minProducts: number,
+): Promise<ShopProcess> {
+  const ports: Record<string, string> = {};
+  for (const name of Object.keys(defaultPorts))
+    ports[`SHOP_PORT_${name.toUpperCase()}`] = String(await freePort());
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'shop-bench-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'scripts/start.ts')],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        SHOP_DATA_DIR: dataDir,
+        SHOP_LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        SHOP_RATE_LIMIT_USER_PER_MINUTE: '10000000',
+        SHOP_RATE_LIMIT_IP_PER_MINUTE: '10000000',
+        ...ports,
+        ...env,
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const routerUrl = `http://127.0.0.1:${ports.SHOP_PORT_ROUTER}/graphql`;
+  await waitFor(
+    `the catalog to list ${minProducts} products`,
+    async () => {
+      if (child.exitCode !== null) throw new Error(`the shop exited with ${child.exitCode}`);
+      const result = await graphqlRequest<{ products: { totalCount: number } }>(
+        routerUrl,
+        '{ products(first: 1) { totalCount } }',
+      ).catch(() => undefined);
+      return (result?.data?.products.totalCount ?? 0) >= minProducts;
+    },
+    { timeoutMs: 300_000, intervalMs: 1000 },
+  );
+  return {
+    routerUrl,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeInfra, waitFor } from '@shop/testkit';
+import { reindexCatalog, reindexStatus, searchProducts } from '../src/catalog-operations.js';
+import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+
+const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
+const runs = [
+  { name: 'embedded', env: {}, skip: false },
+  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
+];
+const demoProducts = 2000;
+const searches = ['반팔 티셔츠', '러닝화', '이어폰', 'cotton', undefined];
+
+describe.each(runs)('a full reindex of the demo catalogue ($name)', ({ env, skip }) => {
+  if (skip) {
+    it.skip(`needs the real services: ${infra.reason}`, () => {});
+    return;
+  }
+  let shop: ShopUnderTest;
+  const totalVisible = async () =>
+    (await shop.call(searchProducts, { first: 1 })).data?.products.totalCount as number;
+
+  beforeAll(async () => {
+    // The listing cache off: every search during the rebuild must reach the index itself.
+    shop = await startShop({ SHOP_SEED_DEMO: 'true', SHOP_CATALOG_CACHE_TTL_SECONDS: '0', ...env });
+    // Most demo products are on sale; the seeding shows its progress in the log.
+    await waitFor(
+      'the demo catalogue indexed',
+      async () => (await totalVisible()) >= demoProducts * 0.9,
+      {
+        timeoutMs: 240_000,
+        intervalMs: 1000,
+      },
+    );
+    await waitFor('the start-up index run finished', async () => {
+      const status = await shop.call(reindexStatus, {}, shop.adminToken);
+      return status.data?.reindexStatus?.state !== 'RUNNING';
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await shop?.stop();
+  });
+
+  it('keeps answering searches while the index is rebuilt and swapped', async () => {
+    const before = await totalVisible();
+    let reindexing = true;
+    const outcomes: { ok: boolean; total: number }[] = [];
+    const searcher = async () => {
+      for (let i = 0; reindexing; i++) {
+        const text = searches[i % searches.length];
+        const result = await shop.call(searchProducts, { search: { text }, first: 24 });
+        outcomes.push({
+          ok: !result.errors && (result.data?.products.nodes.length ?? 0) > 0,
+          total: result.data?.products.totalCount ?? 0,
+        });
+      }
+    };
+    const searchers = Array.from({ length: 4 }, searcher);
+
+    const started = await shop.call(reindexCatalog, {}, shop.adminToken);
+    expect(started.data?.reindexCatalog.__typename).toBe('ReindexRun');
+    const again = await shop.call(reindexCatalog, {}, shop.adminToken);
+    expect(again.data?.reindexCatalog).toMatchObject({
+      __typename: 'ReindexAlreadyRunning',
+      run: { id: started.data?.reindexCatalog.id },
+    });
+    const finished = await waitFor(
+      'the reindex to finish',
+      async () => {
+        const status = await shop.call(reindexStatus, {}, shop.adminToken);
+        const run = status.data?.reindexStatus;
+        return run?.state !== 'RUNNING' && run;
+      },
+      { timeoutMs: 120_000, intervalMs: 200 },
+    );
+    reindexing = false;
+    await Promise.all(searchers);
+
+    expect(finished).toMatchObject({ state: 'DONE', error: null });
+    expect(finished.indexed).toBe(finished.total);
+    expect(outcomes.length).toBeGreaterThan(10);
+    expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([]);
+    expect(await totalVisible()).toBe(before);
+  });
+});

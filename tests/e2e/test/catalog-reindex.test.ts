@@ -82,5 +82,5 @@ describe.each(runs)('a full reindex of the demo catalogue ($name)', ({ env, skip
     expect(outcomes.length).toBeGreaterThan(10);
     expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([]);
     expect(await totalVisible()).toBe(before);
-  });
+  }, 180_000);
 });

@@ -51,8 +51,11 @@ export class CatalogReindexer {
     await this.current;
   }
 
-  latest(): Promise<ReindexRun | null> {
-    return this.deps.orm.em.fork().findOne(ReindexRun, {}, { orderBy: { id: 'desc' } });
+  async latest(): Promise<ReindexRun | null> {
+    const [run] = await this.deps.orm.em
+      .fork()
+      .find(ReindexRun, {}, { orderBy: { id: 'desc' }, limit: 1 });
+    return run ?? null;
   }
 
   private async rebuild(runId: number): Promise<void> {

@@ -169,6 +169,8 @@ async function startRouter(
 
   const httpServer = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
+      // A client that hung up mid-request is not the router's failure.
+      if (req.destroyed && (error as { code?: string }).code === 'ECONNRESET') return;
       logger.error({ err: error }, 'router request failed');
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
       else res.destroy();

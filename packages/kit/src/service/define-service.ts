@@ -30,7 +30,7 @@ export interface ServiceParts {
   routes?: HttpRoute[];
   /** Per-request batch loaders (DataLoader) handed to resolvers as `context.loaders`. */
   loaders?: LoadersFactory<unknown>;
-  /** Background work (sweepers, schedulers) started with the service and stopped before it. */
+  /** Background work (sweepers, schedulers): started with the service, stopped once requests have drained. */
   background?: { start(): void; stop(): Promise<void> }[];
 }
 

@@ -90,11 +90,13 @@ export async function startService(
     name,
     url: server.url,
     port: server.port,
+    // Requests drain first (they may use what background jobs own, such as a search client),
+    // then consumers and jobs stop, and the relay last, so the events their work recorded go out.
     stop: async () => {
-      for (const job of parts.background ?? []) await job.stop();
-      for (const subscription of subscriptions) await subscription.stop();
-      await relay.stop();
       await server.stop();
+      for (const subscription of subscriptions) await subscription.stop();
+      for (const job of parts.background ?? []) await job.stop();
+      await relay.stop();
     },
   };
 }

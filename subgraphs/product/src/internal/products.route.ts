@@ -4,7 +4,7 @@ import type { InternalRouter } from '@shop/kit/internal-http';
 import { InternalProblem } from '@shop/kit/internal-http';
 import { Product } from '../domain/product.entity.js';
 import { availableUnits, Sku } from '../domain/sku.entity.js';
-import { loadProductSnapshots } from '../services/product-snapshot.js';
+import { categoryPaths, loadProductSnapshots } from '../services/product-snapshot.js';
 
 const pageQuery = z.object({
   after: z.uuid().optional(),
@@ -43,11 +43,19 @@ export function productRoutes(router: InternalRouter, orm: Orm): void {
       const em = orm.em.fork();
       const skus = await em.find(Sku, { id: { $in: ids } });
       const products = await em.find(Product, { id: { $in: skus.map((sku) => sku.productId) } });
-      const nameOf = new Map(products.map((product) => [product.id, product.name]));
+      const productOf = new Map(products.map((product) => [product.id, product]));
+      const paths = await categoryPaths(
+        em,
+        products.flatMap((product) => (product.categoryId ? [product.categoryId] : [])),
+      );
       return skus.map((sku) => ({
         id: sku.id,
         productId: sku.productId,
-        productName: nameOf.get(sku.productId) ?? '',
+        productName: productOf.get(sku.productId)?.name ?? '',
+        /** The product's category and its ancestors, for category-wide promotions. */
+        categoryIds: (paths.get(productOf.get(sku.productId)?.categoryId ?? '') ?? []).map(
+          (level) => level.id,
+        ),
         code: sku.code,
         options: sku.options,
         price: sku.price,

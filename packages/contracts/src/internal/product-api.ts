@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** GET /internal/skus?ids=… on product: what pricing and ordering need to know of a SKU. */
+export const skuInfoSchema = z.object({
+  id: z.uuid(),
+  productId: z.uuid(),
+  productName: z.string(),
+  /** The product's category and its ancestors, root first. */
+  categoryIds: z.array(z.uuid()),
+  code: z.string(),
+  options: z.record(z.string(), z.string()),
+  /** KRW. */
+  price: z.number().int().nonnegative(),
+  available: z.number().int().nonnegative(),
+  /** On sale: product ACTIVE and SKU enabled. */
+  sellable: z.boolean(),
+});
+export type SkuInfo = z.infer<typeof skuInfoSchema>;
+
+export const orderLineRequestSchema = z.object({
+  skuId: z.uuid(),
+  quantity: z.number().int().min(1).max(1000),
+});
+export type OrderLineRequest = z.infer<typeof orderLineRequestSchema>;

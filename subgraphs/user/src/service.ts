@@ -4,11 +4,13 @@ import { migrationsList } from './migrations/index.js';
 import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
 import { userEntities } from './domain/entities.js';
 import { userRegisteredHandler } from './events/user-registered.handler.js';
+import { pointsRoutes } from './internal/points.route.js';
 import { registerUserRoute } from './internal/register-user.route.js';
 import { userPermissions } from './schema/permissions.js';
 import { userReferenceResolvers } from './schema/reference.js';
 import { UserResolver } from './schema/user.resolver.js';
 import { AddressBook } from './services/address-book.js';
+import { PointsWallet } from './services/points-wallet.js';
 import { ProfileService } from './services/profile-service.js';
 
 export const userService = defineService({
@@ -28,7 +30,10 @@ export const userService = defineService({
     const addresses = new AddressBook();
     return {
       container: resolverContainer(new UserResolver({ profiles, addresses })),
-      internalRoutes: (router) => registerUserRoute(router, orm, profiles),
+      internalRoutes: (router) => {
+        registerUserRoute(router, orm, profiles);
+        pointsRoutes(router, orm, new PointsWallet());
+      },
       consumers: [
         {
           name: 'user-registered',

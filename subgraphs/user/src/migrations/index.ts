@@ -1,7 +1,9 @@
 // Written by `pnpm db:migration`: this subgraph's MySQL migrations, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124131333 } from './Migration20261124131333.js';
+import { Migration20261124151953 } from './Migration20261124151953.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124131333', class: Migration20261124131333 },
+  { name: 'Migration20261124151953', class: Migration20261124151953 },
 ];

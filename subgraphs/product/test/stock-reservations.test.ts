@@ -196,4 +196,20 @@ describe.each(databases)('stock reservations on $name', ({ kind, skip }) => {
     await reservations.commit(orm.em, orderId);
     expect((await snapshotsOf(skuId)).at(-1)!.soldCount).toBe(2);
   });
+
+  it('puts a cancelled paid order back on the shelf once, as a restock movement', async () => {
+    const skuId = await newSku(3);
+    const orderId = randomUUID();
+    await reservations.reserve(orm.em, orderId, [{ skuId, quantity: 3 }]);
+    expect(await reservations.restock(orm.em, orderId)).toBe(0); // not paid yet: nothing to restock
+    await reservations.commit(orm.em, orderId);
+    expect(await stockOf(skuId)).toEqual({ onHand: 0, reserved: 0, movementTotal: 0 });
+    const restocks = await Promise.all([
+      reservations.restock(orm.em, orderId),
+      reservations.restock(orm.em, orderId),
+    ]);
+    expect(restocks.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await stockOf(skuId)).toEqual({ onHand: 3, reserved: 0, movementTotal: 3 });
+    expect((await snapshotsOf(skuId)).at(-1)!.skus[0]!.available).toBe(3);
+  });
 });

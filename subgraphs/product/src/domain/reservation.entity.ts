@@ -1,11 +1,18 @@
 import { defineEntity, p } from '@mikro-orm/core';
 
-export const reservationStatuses = ['ACTIVE', 'COMMITTED', 'RELEASED', 'EXPIRED'] as const;
+export const reservationStatuses = [
+  'ACTIVE',
+  'COMMITTED',
+  'RELEASED',
+  'EXPIRED',
+  'RESTOCKED',
+] as const;
 export type ReservationStatus = (typeof reservationStatuses)[number];
 
 /**
  * Stock held for one order line until the order is paid (COMMITTED), cancelled (RELEASED) or
- * left unpaid past `expiresAt` (EXPIRED). One row per (order, SKU): reserving again is a no-op.
+ * left unpaid past `expiresAt` (EXPIRED); a paid order cancelled before shipment puts its units
+ * back (RESTOCKED). One row per (order, SKU): reserving again is a no-op.
  */
 export const ReservationSchema = defineEntity({
   name: 'Reservation',

@@ -19,6 +19,7 @@ const reserveBody = z.object({
  * POST /internal/reservations                  → { status: RESERVED, expiresAt } | { status: UNRESERVABLE, … }
  * POST /internal/reservations/:orderId/commit  → { committed }  (payment approved)
  * POST /internal/reservations/:orderId/release → { released }   (order cancelled or failed)
+ * POST /internal/reservations/:orderId/restock → { restocked }  (paid order cancelled before shipping)
  */
 export function reservationRoutes(
   router: InternalRouter,
@@ -38,5 +39,8 @@ export function reservationRoutes(
     }))
     .route('POST', '/internal/reservations/:orderId/release', async ({ params }) => ({
       released: await reservations.release(orm.em, params.orderId!),
+    }))
+    .route('POST', '/internal/reservations/:orderId/restock', async ({ params }) => ({
+      restocked: await reservations.restock(orm.em, params.orderId!),
     }));
 }

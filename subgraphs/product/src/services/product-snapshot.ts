@@ -10,7 +10,10 @@ type CategoryPath = { id: string; name: string }[];
 const isId = (id: string | null | undefined): id is string => Boolean(id);
 
 /** Each category's path from the root, for the categories the given products use. */
-export async function categoryPaths(em: EntityManager, ids: string[]): Promise<Map<string, CategoryPath>> {
+export async function categoryPaths(
+  em: EntityManager,
+  ids: string[],
+): Promise<Map<string, CategoryPath>> {
   const byId = new Map<string, Category>();
   let missing = [...new Set(ids)];
   // One query per tree level; bounded so a cycle cannot hang a publisher.

@@ -87,7 +87,7 @@ export class StockReservations {
 
   /** Payment went through: the reserved units leave the stock for good. */
   commit(em: EntityManager, orderId: string): Promise<number> {
-    return this.settle(em, { orderId }, 'COMMITTED', async (tx, reservation) => {
+    return this.settle(em, { orderId }, 'ACTIVE', 'COMMITTED', async (tx, reservation) => {
       await guardedUpdate(
         tx,
         'update sku set on_hand = on_hand - ?, reserved = reserved - ? where id = ?',
@@ -106,16 +106,35 @@ export class StockReservations {
     });
   }
 
+  /** A paid order was cancelled before it shipped: its units go back on the shelf. */
+  restock(em: EntityManager, orderId: string): Promise<number> {
+    return this.settle(em, { orderId }, 'COMMITTED', 'RESTOCKED', async (tx, reservation) => {
+      await guardedUpdate(tx, 'update sku set on_hand = on_hand + ? where id = ?', [
+        reservation.quantity,
+        reservation.skuId,
+      ]);
+      tx.persist(
+        tx.create(StockMovement, {
+          skuId: reservation.skuId,
+          kind: 'RESTOCKED',
+          quantity: reservation.quantity,
+          reference: orderId,
+        }),
+      );
+      await this.publishIfBackInStock(tx, reservation);
+    });
+  }
+
   /** The order was cancelled or failed: the units are available again. */
   release(em: EntityManager, orderId: string): Promise<number> {
-    return this.settle(em, { orderId }, 'RELEASED', (tx, reservation) =>
+    return this.settle(em, { orderId }, 'ACTIVE', 'RELEASED', (tx, reservation) =>
       this.unhold(tx, reservation),
     );
   }
 
   /** The sweeper: releases every reservation past its expiry. Returns how many it expired. */
   expireDue(em: EntityManager, now = new Date()): Promise<number> {
-    return this.settle(em, { expiresAt: { $lte: now } }, 'EXPIRED', (tx, reservation) =>
+    return this.settle(em, { expiresAt: { $lte: now } }, 'ACTIVE', 'EXPIRED', (tx, reservation) =>
       this.unhold(tx, reservation),
     );
   }
@@ -133,6 +152,10 @@ export class StockReservations {
       reservation.quantity,
       reservation.skuId,
     ]);
+    await this.publishIfBackInStock(tx, reservation);
+  }
+
+  private async publishIfBackInStock(tx: EntityManager, reservation: Reservation): Promise<void> {
     const after = await availableOf(tx, reservation.skuId);
     // Back from zero: the product is in stock again.
     if (after && after.available === reservation.quantity)
@@ -140,22 +163,23 @@ export class StockReservations {
   }
 
   /**
-   * Moves ACTIVE reservations to a final status, each in its own transaction: the status change is
-   * conditional, so of two settlers racing for one reservation only one applies its stock effect.
+   * Moves reservations from one status to the next, each in its own transaction: the status change
+   * is conditional, so of two settlers racing for one reservation only one applies its stock effect.
    */
   private async settle(
     em: EntityManager,
     where: { orderId: string } | { expiresAt: { $lte: Date } },
-    status: 'COMMITTED' | 'RELEASED' | 'EXPIRED',
+    from: 'ACTIVE' | 'COMMITTED',
+    status: 'COMMITTED' | 'RELEASED' | 'EXPIRED' | 'RESTOCKED',
     effect: (tx: EntityManager, reservation: Reservation) => Promise<void>,
   ): Promise<number> {
-    const candidates = await em.fork().find(Reservation, { ...where, status: 'ACTIVE' });
+    const candidates = await em.fork().find(Reservation, { ...where, status: from });
     let settled = 0;
     for (const reservation of candidates) {
       const won = await writeTransaction(em, this.options.outbox, async (tx) => {
         const changed = await tx.nativeUpdate(
           Reservation,
-          { id: reservation.id, status: 'ACTIVE' },
+          { id: reservation.id, status: from },
           { status, settledAt: new Date() },
         );
         if (changed !== 1) return false;

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const won = z.number().int().nonnegative();
+
+export const orderLineSnapshotSchema = z.object({
+  lineId: z.uuid(),
+  skuId: z.uuid(),
+  productId: z.uuid(),
+  quantity: z.number().int().positive(),
+  /** What the customer paid for the line: after discounts, coupon share and points share. */
+  paidAmount: won,
+  productDiscount: won,
+  couponDiscount: won,
+  pointsUsed: won,
+});
+
+const orderAmountsSchema = z.object({
+  subtotal: won,
+  productDiscount: won,
+  couponDiscount: won,
+  pointsUsed: won,
+  shippingFee: won,
+  /** What the PG charges. */
+  totalAmount: won,
+});
+
+/** order.events — OrderPlaced: a PENDING order holds stock, coupon and points. */
+export const orderPlacedEvent = {
+  type: 'OrderPlaced',
+  version: 1,
+  data: z.object({
+    orderId: z.uuid(),
+    userId: z.uuid(),
+    amounts: orderAmountsSchema,
+    lines: z.array(orderLineSnapshotSchema),
+  }),
+} as const;
+
+/** OrderPaid: the payment was approved and the order's holds are committed. */
+export const orderPaidEvent = {
+  type: 'OrderPaid',
+  version: 1,
+  data: z.object({
+    orderId: z.uuid(),
+    userId: z.uuid(),
+    paymentId: z.uuid(),
+    amounts: orderAmountsSchema,
+    lines: z.array(orderLineSnapshotSchema),
+    paidAt: z.iso.datetime(),
+  }),
+} as const;
+
+/** OrderCancelled: cancelled by the customer or an admin, or expired unpaid; refunded if paid. */
+export const orderCancelledEvent = {
+  type: 'OrderCancelled',
+  version: 1,
+  data: z.object({
+    orderId: z.uuid(),
+    userId: z.uuid(),
+    reason: z.enum(['CUSTOMER', 'ADMIN', 'EXPIRED']),
+    wasPaid: z.boolean(),
+    refundedAmount: won,
+  }),
+} as const;
+
+/** OrderFailed: the payment failed; everything the order held is released. */
+export const orderFailedEvent = {
+  type: 'OrderFailed',
+  version: 1,
+  data: z.object({ orderId: z.uuid(), userId: z.uuid(), reason: z.string() }),
+} as const;
+
+export type OrderPlaced = z.infer<typeof orderPlacedEvent.data>;
+export type OrderPaid = z.infer<typeof orderPaidEvent.data>;
+export type OrderCancelled = z.infer<typeof orderCancelledEvent.data>;
+export type OrderFailed = z.infer<typeof orderFailedEvent.data>;

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export const orderStatuses = [
+  'PENDING',
+  'PAID',
+  'PREPARING',
+  'SHIPPED',
+  'DELIVERED',
+  'COMPLETED',
+  'FAILED',
+  'CANCELLED',
+] as const;
+export type OrderStatus = (typeof orderStatuses)[number];
+
+/** GET /internal/orders/:orderId on order: what payment checks before charging. */
+export const payableOrderSchema = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  status: z.enum(orderStatuses),
+  orderName: z.string(),
+  /** KRW, what the PG must charge. */
+  totalAmount: z.number().int().nonnegative(),
+  expiresAt: z.iso.datetime(),
+});
+export type PayableOrder = z.infer<typeof payableOrderSchema>;
+
+/** POST /internal/orders/:orderId/paid — the payment was approved at the PG. */
+export const orderPaidRequestSchema = z.object({ paymentId: z.uuid() });
+
+/** POST /internal/orders/:orderId/payment-failed — the payment will not happen. */
+export const orderPaymentFailedRequestSchema = z.object({ reason: z.string().min(1).max(200) });
+
+/** POST /internal/payments/:orderId/cancel on payment: a full or partial refund. */
+export const paymentCancelRequestSchema = z.object({
+  /** Absent: everything still refundable. */
+  amount: z.number().int().positive().nullish(),
+  reason: z.string().min(1).max(200),
+  /** The same key returns the first refund's result instead of refunding twice. */
+  idempotencyKey: z.string().min(8).max(100),
+});
+export type PaymentCancelRequest = z.infer<typeof paymentCancelRequestSchema>;
+
+export const paymentCancelResultSchema = z.object({
+  paymentId: z.uuid(),
+  cancelledAmount: z.number().int().nonnegative(),
+  /** Paid minus every refund so far. */
+  refundableAmount: z.number().int().nonnegative(),
+  status: z.enum(['APPROVED', 'PARTIALLY_CANCELLED', 'CANCELLED']),
+});
+export type PaymentCancelResult = z.infer<typeof paymentCancelResultSchema>;

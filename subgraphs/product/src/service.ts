@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@shop/kit';
-import { defineService, resolverContainer } from '@shop/kit/service';
+import { defineService, PeriodicJob, resolverContainer } from '@shop/kit/service';
 import { productConfigSchema } from './config.js';
 import { productEntities } from './domain/entities.js';
 import { placeholderImagesRoute } from './internal/placeholder-images.route.js';
@@ -16,7 +16,6 @@ import { TaxonomyResolver } from './schema/taxonomy.resolver.js';
 import { ProductCatalog } from './services/product-catalog.js';
 import { DemoSeeder } from './services/demo-seeder.js';
 import { ProductChanges } from './services/product-changes.js';
-import { ReservationSweeper } from './services/reservation-sweeper.js';
 import { StockLedger } from './services/stock-ledger.js';
 import { StockReservations } from './services/stock-reservations.js';
 
@@ -54,11 +53,15 @@ export const productService = defineService({
         productRoutes(router, orm);
       },
       background: [
-        new ReservationSweeper({
-          orm,
-          reservations,
-          logger,
+        new PeriodicJob({
+          name: 'reservation-sweeper',
           intervalMs: config.SHOP_RESERVATION_SWEEP_MS,
+          logger,
+          // Unpaid orders give their stock back.
+          run: async () => {
+            const expired = await reservations.expireDue(orm.em);
+            if (expired > 0) logger.info({ expired }, 'released expired reservations');
+          },
         }),
         ...(config.SHOP_SEED_DEMO ? [new DemoSeeder({ orm, catalog, logger })] : []),
       ],

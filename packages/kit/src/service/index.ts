@@ -6,3 +6,4 @@ export * from './start-service.js';
 export * from './consumer-group.js';
 export * from './run-standalone.js';
 export * from './resolver-container.js';
+export * from './periodic-job.js';

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const orderConfigSchema = z.looseObject({
+  /** Orders whose goods total reaches this ship free; others pay the fee. */
+  SHOP_FREE_SHIPPING_FROM: z.coerce.number().int().min(0).default(50_000),
+  SHOP_SHIPPING_FEE: z.coerce.number().int().min(0).default(3_000),
+  /** The PG refuses smaller charges, so points may not bring an order below it. */
+  SHOP_MINIMUM_CHARGE: z.coerce.number().int().min(0).default(100),
+  SHOP_ORDER_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+});
+
+export type OrderConfig = z.infer<typeof orderConfigSchema>;

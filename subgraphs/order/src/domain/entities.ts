@@ -1,0 +1,4 @@
+import { OrderLineSchema } from './order-line.entity.js';
+import { OrderSchema } from './order.entity.js';
+
+export const orderEntities = [OrderSchema, OrderLineSchema];

@@ -1,0 +1,63 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { orderStatuses } from '@shop/contracts';
+
+export interface ShippingAddress {
+  recipient: string;
+  phone: string;
+  postalCode: string;
+  line1: string;
+  line2: string | null;
+}
+
+export const cancelReasons = ['CUSTOMER', 'ADMIN', 'EXPIRED'] as const;
+export type CancelReason = (typeof cancelReasons)[number];
+
+/**
+ * A customer's order, priced on the server when it was placed. Its status follows DESIGN §4;
+ * `holdsSettled` is false while the stock, coupon and points it holds still have to be committed
+ * (paid) or given back (failed, cancelled): the sweeper retries until they are, so a service that
+ * was down during a step cannot leave stock or points stranded.
+ */
+export const OrderSchema = defineEntity({
+  name: 'Order',
+  tableName: 'shop_order',
+  uniques: [{ properties: ['userId', 'idempotencyKey'] }],
+  indexes: [
+    { properties: ['status', 'expiresAt'] },
+    { properties: ['holdsSettled', 'status'] },
+    { properties: ['userId', 'createdAt'] },
+  ],
+  properties: {
+    id: p.string().length(36).primary(),
+    userId: p.string().length(36),
+    status: p.enum(orderStatuses).default('PENDING'),
+    /** e.g. "남성 반팔 티셔츠 외 2건": what the PG shows the customer. */
+    orderName: p.string().length(200),
+    subtotal: p.integer(),
+    productDiscount: p.integer(),
+    couponDiscount: p.integer(),
+    pointsUsed: p.integer(),
+    shippingFee: p.integer(),
+    /** What the PG charges: subtotal − discounts − points + shipping. */
+    totalAmount: p.integer(),
+    couponId: p.string().length(36).nullable(),
+    shippingAddress: p.json<ShippingAddress>(),
+    idempotencyKey: p.string().length(64),
+    holdsSettled: p.boolean().default(false),
+    paymentId: p.string().length(36).nullable(),
+    failureReason: p.string().length(200).nullable(),
+    cancelReason: p.enum(cancelReasons).nullable(),
+    refundedAmount: p.integer().default(0),
+    expiresAt: p.datetime(),
+    paidAt: p.datetime().nullable(),
+    closedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  },
+});
+
+export class Order extends OrderSchema.class {}
+OrderSchema.setClass(Order);

@@ -1,0 +1,4 @@
+import { runStandalone } from '@shop/kit/service';
+import { orderService } from './service.js';
+
+await runStandalone(orderService);

@@ -1,0 +1,53 @@
+import { orderPaidRequestSchema, orderPaymentFailedRequestSchema } from '@shop/contracts';
+import type { Orm } from '@shop/kit/db';
+import { InternalProblem, type InternalRouter } from '@shop/kit/internal-http';
+import { Order } from '../domain/order.entity.js';
+import type { OrderLifecycle } from '../services/order-lifecycle.js';
+
+const payableView = (order: Order) => ({
+  id: order.id,
+  userId: order.userId,
+  status: order.status,
+  orderName: order.orderName,
+  totalAmount: order.totalAmount,
+  expiresAt: order.expiresAt.toISOString(),
+});
+
+/**
+ * Payment's calls (idempotent):
+ * GET  /internal/orders/:orderId                 → the payable view of the order
+ * POST /internal/orders/:orderId/paid            → 200 order | 409 ORDER_NOT_PAYABLE (expired, cancelled)
+ * POST /internal/orders/:orderId/payment-failed  → { status }
+ */
+export function orderRoutes(router: InternalRouter, orm: Orm, lifecycle: OrderLifecycle): void {
+  router
+    .route('GET', '/internal/orders/:orderId', async ({ params }) => {
+      const order = await orm.em.fork().findOne(Order, { id: params.orderId! });
+      if (!order) throw new InternalProblem(404, 'ORDER_NOT_FOUND');
+      return payableView(order);
+    })
+    .route(
+      'POST',
+      '/internal/orders/:orderId/paid',
+      orderPaidRequestSchema,
+      async ({ params, body }) => {
+        const outcome = await lifecycle.markPaid(orm.em, params.orderId!, body.paymentId);
+        if (outcome.kind === 'not-found') throw new InternalProblem(404, 'ORDER_NOT_FOUND');
+        if (outcome.kind === 'not-payable')
+          throw new InternalProblem(409, 'ORDER_NOT_PAYABLE', `the order is ${outcome.status}`, {
+            status: outcome.status,
+          });
+        return payableView(outcome.order);
+      },
+    )
+    .route(
+      'POST',
+      '/internal/orders/:orderId/payment-failed',
+      orderPaymentFailedRequestSchema,
+      async ({ params, body }) => {
+        const status = await lifecycle.markPaymentFailed(orm.em, params.orderId!, body.reason);
+        if (!status) throw new InternalProblem(404, 'ORDER_NOT_FOUND');
+        return { status };
+      },
+    );
+}

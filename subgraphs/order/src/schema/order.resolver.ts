@@ -1,0 +1,131 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { InvalidInput } from '@shop/kit/server';
+import type { OrderLine } from '../domain/order-line.entity.js';
+import type { Order } from '../domain/order.entity.js';
+import type { OrderLifecycle } from '../services/order-lifecycle.js';
+import { searchOrders } from '../services/order-search.js';
+import type { PlaceOrder } from '../services/place-order.js';
+import { AdminOrderFilter, CreateOrderInput } from './inputs.js';
+import type { OrderContext } from './loaders.js';
+import {
+  CouponInvalid,
+  InsufficientPoints,
+  OrderConnection,
+  OrderLineOption,
+  OrderLineType,
+  OrderNotCancellable,
+  OrderNotFound,
+  OrderType,
+  OutOfStock,
+  ProductReference,
+  ProductUnavailable,
+  RefundFailed,
+  SkuReference,
+} from './order.type.js';
+import { CancelOrderResult, CreateOrderResult } from './results.js';
+
+/** The signed-in customer (the permission rules let only customers and admins in). */
+function customerId(context: OrderContext): string {
+  if (context.identity.kind !== 'user')
+    throw new Error('permission rules let an anonymous caller through');
+  return context.identity.userId;
+}
+
+const isAdmin = (context: OrderContext) =>
+  context.identity.kind === 'user' && context.identity.roles.includes('ADMIN');
+
+@Resolver(() => OrderType)
+export class OrderResolver {
+  constructor(
+    private readonly placeOrder: PlaceOrder,
+    private readonly lifecycle: OrderLifecycle,
+  ) {}
+
+  @Query(() => OrderType, { nullable: true, description: 'One of your orders (admins: any).' })
+  async order(@Arg('id', () => ID) id: string, @Ctx() context: OrderContext) {
+    const order = await context.loaders.order.load(id);
+    return order && (isAdmin(context) || order.userId === customerId(context)) ? order : null;
+  }
+
+  @Query(() => OrderConnection, { description: 'Admin: orders, newest first.' })
+  adminOrders(
+    @Arg('filter', () => AdminOrderFilter, { nullable: true }) filter: AdminOrderFilter | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() context: OrderContext,
+  ) {
+    return searchOrders(context.em, { ...filter, first, after });
+  }
+
+  @FieldResolver(() => [OrderLineType])
+  lines(@Root() order: Order, @Ctx() context: OrderContext) {
+    return context.loaders.linesOfOrder.load(order.id);
+  }
+
+  @Mutation(() => CreateOrderResult, {
+    description:
+      'Prices the cart on the server and holds stock, coupon and points; pay before expiresAt.',
+  })
+  async createOrder(
+    @Arg('input', () => CreateOrderInput) input: CreateOrderInput,
+    @Ctx() context: OrderContext,
+  ) {
+    const outcome = await this.placeOrder.place(context.em, customerId(context), input);
+    switch (outcome.kind) {
+      case 'placed':
+        return outcome.order;
+      case 'invalid-input':
+        return new InvalidInput(outcome.issues);
+      case 'out-of-stock':
+        return new OutOfStock(outcome.skuId, outcome.requested, outcome.available);
+      case 'unavailable':
+        return new ProductUnavailable(outcome.skuIds);
+      case 'coupon-invalid':
+        return new CouponInvalid(outcome.couponId, outcome.reason);
+      case 'insufficient-points':
+        return new InsufficientPoints(outcome.requested, outcome.balance);
+    }
+  }
+
+  @Mutation(() => CancelOrderResult, {
+    description: 'Cancels an order that has not shipped; refunds if paid.',
+  })
+  async cancelOrder(@Arg('id', () => ID) id: string, @Ctx() context: OrderContext) {
+    const order = await context.loaders.order.load(id);
+    if (!order || (!isAdmin(context) && order.userId !== customerId(context)))
+      return new OrderNotFound();
+    const outcome = await this.lifecycle.cancel(
+      context.em,
+      id,
+      isAdmin(context) && order.userId !== customerId(context) ? 'ADMIN' : 'CUSTOMER',
+    );
+    switch (outcome.kind) {
+      case 'cancelled':
+        return outcome.order;
+      case 'not-cancellable':
+        return new OrderNotCancellable(outcome.status);
+      case 'refund-failed':
+        return new RefundFailed(outcome.message);
+      case 'not-found':
+        return new OrderNotFound();
+    }
+  }
+}
+
+@Resolver(() => OrderLineType)
+export class OrderLineResolver {
+  @FieldResolver(() => [OrderLineOption])
+  options(@Root() line: OrderLine) {
+    return Object.entries(line.options).map(([name, value]) => ({ name, value }));
+  }
+
+  @FieldResolver(() => SkuReference)
+  sku(@Root() line: OrderLine) {
+    return { id: line.skuId };
+  }
+
+  @FieldResolver(() => ProductReference)
+  product(@Root() line: OrderLine) {
+    return { id: line.productId };
+  }
+}

@@ -1,0 +1,29 @@
+import { createResultUnion, InvalidInput } from '@shop/kit/server';
+import {
+  CouponInvalid,
+  InsufficientPoints,
+  OrderNotCancellable,
+  OrderNotFound,
+  OrderType,
+  OutOfStock,
+  ProductUnavailable,
+  RefundFailed,
+} from './order.type.js';
+
+export const CreateOrderResult = createResultUnion({
+  name: 'CreateOrderResult',
+  types: () =>
+    [
+      OrderType,
+      InvalidInput,
+      OutOfStock,
+      ProductUnavailable,
+      CouponInvalid,
+      InsufficientPoints,
+    ] as const,
+});
+
+export const CancelOrderResult = createResultUnion({
+  name: 'CancelOrderResult',
+  types: () => [OrderType, OrderNotCancellable, RefundFailed, OrderNotFound] as const,
+});

@@ -1,0 +1,85 @@
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@shop/kit';
+import { defineService, PeriodicJob, resolverContainer } from '@shop/kit/service';
+import { orderConfigSchema } from './config.js';
+import { orderEntities } from './domain/entities.js';
+import { orderRoutes } from './internal/orders.route.js';
+import { migrationsList } from './migrations/index.js';
+import { createOrderLoaders } from './schema/loaders.js';
+import { OrderLineResolver, OrderResolver } from './schema/order.resolver.js';
+import { orderPermissions } from './schema/permissions.js';
+import { orderReferenceResolvers } from './schema/reference.js';
+import { UserOrdersResolver } from './schema/user-orders.resolver.js';
+import { OrderEvents } from './services/order-events.js';
+import { OrderHolds } from './services/order-holds.js';
+import { OrderLifecycle } from './services/order-lifecycle.js';
+import { PaymentClient } from './services/payment-client.js';
+import { PlaceOrder } from './services/place-order.js';
+import { PointsClient } from './services/points-client.js';
+import { PromotionClient } from './services/promotion-client.js';
+import { StockClient } from './services/stock-client.js';
+
+export const orderService = defineService({
+  name: 'order',
+  entities: orderEntities,
+  migrations: {
+    list: migrationsList,
+    folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+  },
+  graphql: {
+    resolvers: [OrderResolver, OrderLineResolver, UserOrdersResolver],
+    referenceResolvers: orderReferenceResolvers,
+    permissions: orderPermissions,
+  },
+  setup: ({ orm, outbox, runtime, logger }) => {
+    const config = loadConfig('order', orderConfigSchema, runtime.env);
+    const stock = new StockClient(runtime.internalClient('order', 'product'));
+    const promotion = new PromotionClient(runtime.internalClient('order', 'promotion'));
+    const points = new PointsClient(runtime.internalClient('order', 'user'));
+    const events = new OrderEvents(outbox);
+    const holds = new OrderHolds({ stock, promotion, points, logger });
+    const lifecycle = new OrderLifecycle({
+      outbox,
+      events,
+      holds,
+      payment: new PaymentClient(runtime.internalClient('order', 'payment')),
+      logger,
+    });
+    const placeOrder = new PlaceOrder({
+      outbox,
+      events,
+      holds,
+      stock,
+      promotion,
+      points,
+      rules: {
+        freeShippingFrom: config.SHOP_FREE_SHIPPING_FROM,
+        shippingFee: config.SHOP_SHIPPING_FEE,
+        minimumCharge: config.SHOP_MINIMUM_CHARGE,
+      },
+    });
+    return {
+      container: resolverContainer(
+        new OrderResolver(placeOrder, lifecycle),
+        new OrderLineResolver(),
+        new UserOrdersResolver(),
+      ),
+      loaders: (em) => createOrderLoaders(em),
+      internalRoutes: (router) => orderRoutes(router, orm, lifecycle),
+      background: [
+        new PeriodicJob({
+          name: 'order-sweeper',
+          intervalMs: config.SHOP_ORDER_SWEEP_MS,
+          logger,
+          // Unpaid orders past their expiry give everything back; holds a down service kept from
+          // settling are retried.
+          run: async () => {
+            const expired = await lifecycle.expireDue(orm.em);
+            const settled = await lifecycle.settleOutstanding(orm.em);
+            if (expired + settled > 0) logger.info({ expired, settled }, 'order sweep');
+          },
+        }),
+      ],
+    };
+  },
+});

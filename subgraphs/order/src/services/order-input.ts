@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { orderLineRequestSchema } from '@shop/contracts';
+
+export const shippingAddressSchema = z.object({
+  recipient: z.string().trim().min(1).max(100),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9-]{7,20}$/, { message: 'must be a phone number such as 010-1234-5678' }),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{5}$/, { message: 'must be a 5-digit postal code' }),
+  line1: z.string().trim().min(1).max(200),
+  line2: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((line) => line || null),
+});
+
+export const placeOrderSchema = z.object({
+  lines: z
+    .array(orderLineRequestSchema)
+    .min(1, { message: 'an order needs at least one line' })
+    .max(50)
+    .refine((lines) => new Set(lines.map((line) => line.skuId)).size === lines.length, {
+      message: 'one line per SKU',
+    }),
+  couponId: z.uuid().nullish(),
+  pointsToUse: z.number().int().min(0).max(100_000_000).default(0),
+  shippingAddress: shippingAddressSchema,
+  /** The client's key for this checkout: a retried createOrder returns the first order. */
+  idempotencyKey: z.string().trim().min(8).max(64),
+});
+export type PlaceOrderInput = z.input<typeof placeOrderSchema>;

@@ -1,0 +1,233 @@
+import { randomUUID } from 'node:crypto';
+import type { Quote } from '@shop/contracts';
+import type { EntityManager } from '@shop/kit/db';
+import type { Outbox } from '@shop/kit/events';
+import { OrderLine } from '../domain/order-line.entity.js';
+import { Order } from '../domain/order.entity.js';
+import { allocate } from './allocation.js';
+import type { OrderEvents } from './order-events.js';
+import type { OrderHolds } from './order-holds.js';
+import { placeOrderSchema, type PlaceOrderInput } from './order-input.js';
+import type { PointsClient } from './points-client.js';
+import type { PromotionClient } from './promotion-client.js';
+import type { StockClient } from './stock-client.js';
+
+export interface CheckoutRules {
+  freeShippingFrom: number;
+  shippingFee: number;
+  minimumCharge: number;
+}
+
+export type PlaceOrderOutcome =
+  | { kind: 'placed'; order: Order }
+  | { kind: 'invalid-input'; issues: { field: string; message: string }[] }
+  | { kind: 'out-of-stock'; skuId: string; requested: number; available: number }
+  | { kind: 'unavailable'; skuIds: string[] }
+  | { kind: 'coupon-invalid'; couponId: string; reason: string }
+  | { kind: 'insufficient-points'; requested: number; balance: number };
+
+type Refusal = Exclude<PlaceOrderOutcome, { kind: 'placed' | 'invalid-input' }>;
+
+/**
+ * createOrder (DESIGN §4 step 1): priced by promotion on the server, then stock, coupon and points
+ * are held, in that order. The order row is written first, PENDING, so it is the record of what
+ * was held: if a step is refused the order FAILS and gives back what it got; if the process dies
+ * midway the expiry sweeper does the same.
+ */
+export class PlaceOrder {
+  constructor(
+    private readonly deps: {
+      outbox: Outbox;
+      events: OrderEvents;
+      holds: OrderHolds;
+      stock: StockClient;
+      promotion: PromotionClient;
+      points: PointsClient;
+      rules: CheckoutRules;
+    },
+  ) {}
+
+  async place(
+    em: EntityManager,
+    userId: string,
+    input: PlaceOrderInput,
+  ): Promise<PlaceOrderOutcome> {
+    const parsed = placeOrderSchema.safeParse(input);
+    if (!parsed.success)
+      return {
+        kind: 'invalid-input',
+        issues: parsed.error.issues.map((issue) => ({
+          field: issue.path.join('.') || 'input',
+          message: issue.message,
+        })),
+      };
+    const request = parsed.data;
+    const earlier = await em
+      .fork()
+      .findOne(Order, { userId, idempotencyKey: request.idempotencyKey });
+    if (earlier) return { kind: 'placed', order: earlier };
+
+    const quote = await this.deps.promotion.quote({
+      userId,
+      lines: request.lines,
+      couponId: request.couponId,
+    });
+    if (quote.unavailableSkuIds.length > 0)
+      return { kind: 'unavailable', skuIds: quote.unavailableSkuIds };
+    if (quote.coupon && !quote.coupon.applied)
+      return {
+        kind: 'coupon-invalid',
+        couponId: quote.coupon.id,
+        reason: quote.coupon.rejection ?? 'NOT_USABLE',
+      };
+    const { rules } = this.deps;
+    const shippingFee = quote.total >= rules.freeShippingFrom ? 0 : rules.shippingFee;
+    const maxPoints = Math.max(quote.total + shippingFee - rules.minimumCharge, 0);
+    if (request.pointsToUse > maxPoints)
+      return {
+        kind: 'invalid-input',
+        issues: [{ field: 'pointsToUse', message: `at most ${maxPoints} points on this order` }],
+      };
+
+    const order = await this.record(em, userId, request, quote, shippingFee);
+    let refusal: Refusal | undefined;
+    try {
+      refusal = await this.hold(em, order, request);
+    } catch (error) {
+      // A service did not answer: nothing may stay held for an order the customer never got.
+      await this.fail(em, order, 'SERVICE_UNAVAILABLE');
+      throw error;
+    }
+    if (refusal) {
+      await this.fail(em, order, refusal.kind);
+      return refusal;
+    }
+    return { kind: 'placed', order: (await em.fork().findOne(Order, { id: order.id }))! };
+  }
+
+  private async record(
+    em: EntityManager,
+    userId: string,
+    request: ReturnType<typeof placeOrderSchema.parse>,
+    quote: Quote,
+    shippingFee: number,
+  ): Promise<Order> {
+    const orderId = randomUUID();
+    const points = allocate(
+      request.pointsToUse,
+      quote.lines.map((line) => line.lineTotal),
+    );
+    const first = quote.lines[0]!;
+    return em.fork().transactional(async (tx) => {
+      const order = tx.create(Order, {
+        id: orderId,
+        userId,
+        orderName:
+          quote.lines.length > 1
+            ? `${first.productName} 외 ${quote.lines.length - 1}건`
+            : first.productName,
+        subtotal: quote.subtotal,
+        productDiscount: quote.productDiscount,
+        couponDiscount: quote.couponDiscount,
+        pointsUsed: request.pointsToUse,
+        shippingFee,
+        totalAmount: quote.total + shippingFee - request.pointsToUse,
+        couponId: quote.coupon?.applied ? quote.coupon.id : null,
+        shippingAddress: {
+          ...request.shippingAddress,
+          line2: request.shippingAddress.line2 ?? null,
+        },
+        idempotencyKey: request.idempotencyKey,
+        // Provisional: set from the stock reservation's expiry once it is held.
+        expiresAt: new Date(Date.now() + 15 * 60_000),
+      });
+      tx.persist(order);
+      quote.lines.forEach((line, position) =>
+        tx.persist(
+          tx.create(OrderLine, {
+            id: randomUUID(),
+            orderId,
+            position,
+            skuId: line.skuId,
+            productId: line.productId,
+            productName: line.productName,
+            options: line.options,
+            quantity: line.quantity,
+            unitPrice: line.unitPrice,
+            salePrice: line.salePrice,
+            lineSubtotal: line.lineSubtotal,
+            productDiscount: line.productDiscount,
+            couponDiscount: line.couponDiscount,
+            pointsUsed: points[position]!,
+            paidAmount: line.lineTotal - points[position]!,
+          }),
+        ),
+      );
+      return order;
+    });
+  }
+
+  /** Holds stock, coupon and points; the first refusal stops it. */
+  private async hold(
+    em: EntityManager,
+    order: Order,
+    request: ReturnType<typeof placeOrderSchema.parse>,
+  ): Promise<Refusal | undefined> {
+    const stock = await this.deps.stock.reserve(order.id, request.lines);
+    if (stock.status === 'UNRESERVABLE') {
+      if (stock.reason === 'out-of-stock')
+        return {
+          kind: 'out-of-stock',
+          skuId: stock.skuId,
+          requested: stock.requested,
+          available: stock.available ?? 0,
+        };
+      return { kind: 'unavailable', skuIds: [stock.skuId] };
+    }
+    if (order.couponId) {
+      const coupon = await this.deps.promotion.reserveCoupon(
+        order.couponId,
+        order.id,
+        order.userId,
+      );
+      if (!coupon.reserved)
+        return { kind: 'coupon-invalid', couponId: order.couponId, reason: coupon.reason };
+    }
+    if (order.pointsUsed > 0) {
+      const points = await this.deps.points.hold(order.id, order.userId, order.pointsUsed);
+      if (!points.held)
+        return {
+          kind: 'insufficient-points',
+          requested: order.pointsUsed,
+          balance: points.balance,
+        };
+    }
+    // Payment closes a little before product lets go of the stock, so a payment confirmed at the
+    // last moment still finds its reservation to commit.
+    const holdEnds = Date.parse(stock.expiresAt);
+    const grace = Math.min(60_000, (holdEnds - Date.now()) / 10);
+    await this.deps.outbox.transaction(em.fork(), async (tx) => {
+      await tx.nativeUpdate(
+        Order,
+        { id: order.id, status: 'PENDING' },
+        { expiresAt: new Date(holdEnds - grace) },
+      );
+      await this.deps.events.placed(tx, order);
+    });
+    return undefined;
+  }
+
+  private async fail(em: EntityManager, order: Order, reason: string): Promise<void> {
+    const failed = await this.deps.outbox.transaction(em.fork(), async (tx) => {
+      const changed = await tx.nativeUpdate(
+        Order,
+        { id: order.id, status: 'PENDING' },
+        { status: 'FAILED', failureReason: reason, holdsSettled: false, closedAt: new Date() },
+      );
+      if (changed === 1) this.deps.events.failed(tx, order, reason);
+      return changed === 1;
+    });
+    if (failed)
+      await this.deps.holds.settle(em, (await em.fork().findOne(Order, { id: order.id }))!);
+  }
+}

@@ -1,0 +1,49 @@
+import type { OrderLineRequest } from '@shop/contracts';
+import type { InternalClient } from '@shop/kit/internal-http';
+
+export type StockReservation =
+  | { status: 'RESERVED'; expiresAt: string }
+  | {
+      status: 'UNRESERVABLE';
+      skuId: string;
+      requested: number;
+      reason: 'out-of-stock' | 'not-for-sale' | 'unknown-sku';
+      available?: number;
+    };
+
+/** product's stock API for orders; every call is idempotent on the order id, so it retries. */
+export class StockClient {
+  constructor(private readonly product: InternalClient) {}
+
+  reserve(orderId: string, lines: OrderLineRequest[]): Promise<StockReservation> {
+    return this.product.post(
+      '/internal/reservations',
+      { orderId, lines },
+      { idempotencyKey: orderId },
+    );
+  }
+
+  commit(orderId: string): Promise<{ committed: number }> {
+    return this.product.post(
+      `/internal/reservations/${orderId}/commit`,
+      {},
+      { idempotencyKey: `commit-${orderId}` },
+    );
+  }
+
+  release(orderId: string): Promise<{ released: number }> {
+    return this.product.post(
+      `/internal/reservations/${orderId}/release`,
+      {},
+      { idempotencyKey: `release-${orderId}` },
+    );
+  }
+
+  restock(orderId: string): Promise<{ restocked: number }> {
+    return this.product.post(
+      `/internal/reservations/${orderId}/restock`,
+      {},
+      { idempotencyKey: `restock-${orderId}` },
+    );
+  }
+}

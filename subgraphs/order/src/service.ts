@@ -1,8 +1,10 @@
 import { fileURLToPath } from 'node:url';
+import { topicOf } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { defineService, PeriodicJob, resolverContainer } from '@shop/kit/service';
 import { orderConfigSchema } from './config.js';
 import { orderEntities } from './domain/entities.js';
+import { paymentApprovedHandler } from './events/payment-approved.handler.js';
 import { orderRoutes } from './internal/orders.route.js';
 import { migrationsList } from './migrations/index.js';
 import { createOrderLoaders } from './schema/loaders.js';
@@ -38,13 +40,8 @@ export const orderService = defineService({
     const points = new PointsClient(runtime.internalClient('order', 'user'));
     const events = new OrderEvents(outbox);
     const holds = new OrderHolds({ stock, promotion, points, logger });
-    const lifecycle = new OrderLifecycle({
-      outbox,
-      events,
-      holds,
-      payment: new PaymentClient(runtime.internalClient('order', 'payment')),
-      logger,
-    });
+    const payment = new PaymentClient(runtime.internalClient('order', 'payment'));
+    const lifecycle = new OrderLifecycle({ outbox, events, holds, payment, logger });
     const placeOrder = new PlaceOrder({
       outbox,
       events,
@@ -66,6 +63,13 @@ export const orderService = defineService({
       ),
       loaders: (em) => createOrderLoaders(em),
       internalRoutes: (router) => orderRoutes(router, orm, lifecycle),
+      consumers: [
+        {
+          name: 'payment-approved',
+          topics: [topicOf('payment')],
+          handler: paymentApprovedHandler({ orm, lifecycle, payment, logger }),
+        },
+      ],
       background: [
         new PeriodicJob({
           name: 'order-sweeper',

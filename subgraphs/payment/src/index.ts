@@ -1,0 +1,4 @@
+import { runStandalone } from '@shop/kit/service';
+import { paymentService } from './service.js';
+
+await runStandalone(paymentService);

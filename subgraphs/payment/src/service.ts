@@ -1,0 +1,51 @@
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@shop/kit';
+import { defineService, resolverContainer } from '@shop/kit/service';
+import { paymentConfigSchema } from './config.js';
+import { paymentEntities } from './domain/entities.js';
+import { TossPaymentsGateway } from './gateway/toss-payments-gateway.js';
+import { paymentRoutes } from './internal/payments.route.js';
+import { migrationsList } from './migrations/index.js';
+import { OrderPaymentResolver, PaymentResolver } from './schema/payment.resolver.js';
+import { paymentPermissions } from './schema/permissions.js';
+import { paymentReferenceResolvers } from './schema/reference.js';
+import { ConfirmPayment } from './services/confirm-payment.js';
+import { OrderClient } from './services/order-client.js';
+import { PaymentEvents } from './services/payment-events.js';
+import { PaymentRefunds } from './services/payment-refunds.js';
+
+export const paymentService = defineService({
+  name: 'payment',
+  entities: paymentEntities,
+  migrations: {
+    list: migrationsList,
+    folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+  },
+  graphql: {
+    resolvers: [PaymentResolver, OrderPaymentResolver],
+    referenceResolvers: paymentReferenceResolvers,
+    permissions: paymentPermissions,
+  },
+  setup: ({ orm, outbox, runtime, logger }) => {
+    const config = loadConfig('payment', paymentConfigSchema, runtime.env);
+    const gateway = new TossPaymentsGateway({
+      baseUrl: config.SHOP_PG_URL,
+      secretKey: config.SHOP_PG_SECRET_KEY,
+      timeoutMs: config.SHOP_PG_TIMEOUT_MS,
+    });
+    const events = new PaymentEvents(outbox);
+    const confirmPayment = new ConfirmPayment({
+      outbox,
+      events,
+      gateway,
+      orders: new OrderClient(runtime.internalClient('payment', 'order')),
+      logger,
+      waitMs: config.SHOP_PAYMENT_CONFIRM_WAIT_MS,
+    });
+    const refunds = new PaymentRefunds({ outbox, events, gateway, logger });
+    return {
+      container: resolverContainer(new PaymentResolver(confirmPayment), new OrderPaymentResolver()),
+      internalRoutes: (router) => paymentRoutes(router, orm, refunds),
+    };
+  },
+});

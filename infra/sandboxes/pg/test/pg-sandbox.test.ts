@@ -32,6 +32,7 @@ describe('the PG sandbox', () => {
       headers: { authorization: auth, 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the assertions check the shape
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   }
 

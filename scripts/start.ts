@@ -3,6 +3,7 @@
 import { applyInfraEnv } from '@shop/infra';
 import { installShutdownHandlers, type Stoppable } from '@shop/kit/ops';
 import { createRuntime, startService } from '@shop/kit/service';
+import { startPgSandbox } from '@shop/pg-sandbox';
 import { createRouter } from '@shop/router';
 import { subgraphs } from './subgraphs.js';
 
@@ -12,8 +13,14 @@ if (process.env.SHOP_INFRA === 'real' && !applyInfraEnv()) {
 }
 // A first start fills the shop with the demo catalogue (SHOP_SEED_DEMO=false to start empty).
 process.env.SHOP_SEED_DEMO ??= 'true';
-const runtime = createRuntime('shop');
 const started: Stoppable[] = [];
+// The outside world: a PG sandbox, unless SHOP_PG_URL points at a PG.
+if (!process.env.SHOP_PG_URL) {
+  const pg = await startPgSandbox({ port: Number(process.env.SHOP_PORT_PG ?? 4190) });
+  process.env.SHOP_PG_URL = pg.url;
+  started.push({ name: 'pg-sandbox', stop: () => pg.stop() });
+}
+const runtime = createRuntime('shop');
 for (const definition of subgraphs) {
   const service = await startService(definition, runtime);
   runtime.logger.info({ subgraph: service.name, url: service.url }, 'subgraph ready');

@@ -1,7 +1,10 @@
 import type { ServiceDefinition } from '@shop/kit/service';
 import { authService } from '@shop/auth';
 import { catalogService } from '@shop/catalog';
+import { orderService } from '@shop/order';
+import { paymentService } from '@shop/payment';
 import { productService } from '@shop/product';
+import { promotionService } from '@shop/promotion';
 import { userService } from '@shop/user';
 
 /** Every subgraph of the supergraph, in start order. */
@@ -10,4 +13,7 @@ export const subgraphs: ServiceDefinition[] = [
   userService,
   productService,
   catalogService,
+  promotionService,
+  orderService,
+  paymentService,
 ];

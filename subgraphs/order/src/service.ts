@@ -10,6 +10,7 @@ import { migrationsList } from './migrations/index.js';
 import { createOrderLoaders } from './schema/loaders.js';
 import { OrderLineResolver, OrderResolver } from './schema/order.resolver.js';
 import { orderPermissions } from './schema/permissions.js';
+import { UserWithOrders } from './schema/order.type.js';
 import { orderReferenceResolvers } from './schema/reference.js';
 import { UserOrdersResolver } from './schema/user-orders.resolver.js';
 import { OrderEvents } from './services/order-events.js';
@@ -30,6 +31,8 @@ export const orderService = defineService({
   },
   graphql: {
     resolvers: [OrderResolver, OrderLineResolver, UserOrdersResolver],
+    // Reached only through `_entities`: the router asks for a user's orders.
+    orphanedTypes: [UserWithOrders],
     referenceResolvers: orderReferenceResolvers,
     permissions: orderPermissions,
   },

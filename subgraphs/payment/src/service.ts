@@ -8,6 +8,7 @@ import { paymentRoutes } from './internal/payments.route.js';
 import { migrationsList } from './migrations/index.js';
 import { OrderPaymentResolver, PaymentResolver } from './schema/payment.resolver.js';
 import { paymentPermissions } from './schema/permissions.js';
+import { OrderWithPayment } from './schema/payment.type.js';
 import { paymentReferenceResolvers } from './schema/reference.js';
 import { ConfirmPayment } from './services/confirm-payment.js';
 import { OrderClient } from './services/order-client.js';
@@ -23,6 +24,8 @@ export const paymentService = defineService({
   },
   graphql: {
     resolvers: [PaymentResolver, OrderPaymentResolver],
+    // Reached only through `_entities`: the router asks for an order's payment.
+    orphanedTypes: [OrderWithPayment],
     referenceResolvers: paymentReferenceResolvers,
     permissions: paymentPermissions,
   },

@@ -2,6 +2,10 @@ import { Client } from '@opensearch-project/opensearch';
 import { bootstrapAdmin } from '@shop/auth/admin';
 import { authService } from '@shop/auth';
 import { catalogService } from '@shop/catalog';
+import { orderService } from '@shop/order';
+import { paymentService } from '@shop/payment';
+import { startPgSandbox, type RunningPgSandbox } from '@shop/pg-sandbox';
+import { promotionService } from '@shop/promotion';
 import { productService } from '@shop/product';
 import { createRouter, type RunningRouter } from '@shop/router';
 import { freePort, graphqlRequest, startServices, type StartedServices } from '@shop/testkit';
@@ -10,6 +14,7 @@ import { userService } from '@shop/user';
 export interface ShopUnderTest {
   shop: StartedServices;
   router: RunningRouter;
+  pg: RunningPgSandbox;
   /** A GraphQL call through the router, as a client makes it. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert the shapes
   call<Data = Record<string, any>>(
@@ -38,13 +43,27 @@ export async function startShop(
   const runId = Math.random().toString(36).slice(2, 10);
   const real = env.SHOP_INFRA === 'real';
   const alias = `test-catalog-${runId}`;
-  const shop = await startServices([authService, userService, productService, catalogService], {
-    SHOP_RATE_LIMIT_USER_PER_MINUTE: '100000',
-    SHOP_RATE_LIMIT_IP_PER_MINUTE: '100000',
-    SHOP_LOGIN_ATTEMPTS_PER_IP: '10000',
-    ...(real ? { SHOP_CATALOG_INDEX_ALIAS: alias } : {}),
-    ...env,
-  });
+  const pg = await startPgSandbox({ port: 0, timeoutDelayMs: 3000 });
+  const shop = await startServices(
+    [
+      authService,
+      userService,
+      productService,
+      catalogService,
+      promotionService,
+      orderService,
+      paymentService,
+    ],
+    {
+      SHOP_PG_URL: pg.url,
+      SHOP_PG_TIMEOUT_MS: '1000',
+      SHOP_RATE_LIMIT_USER_PER_MINUTE: '100000',
+      SHOP_RATE_LIMIT_IP_PER_MINUTE: '100000',
+      SHOP_LOGIN_ATTEMPTS_PER_IP: '10000',
+      ...(real ? { SHOP_CATALOG_INDEX_ALIAS: alias } : {}),
+      ...env,
+    },
+  );
   const router = await createRouter(shop.runtime, { port: await freePort() });
   const call: ShopUnderTest['call'] = (query, variables, token) =>
     graphqlRequest(router.url, query, { variables, token });
@@ -59,12 +78,14 @@ export async function startShop(
   return {
     shop,
     router,
+    pg,
     call,
     adminToken,
     runId,
     stop: async () => {
       await router.stop();
       await shop.stop();
+      await pg.stop();
       if (real) await dropSearchIndexes(shop.runtime.env.SHOP_OPENSEARCH_URL, alias);
     },
   };

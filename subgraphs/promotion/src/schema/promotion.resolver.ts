@@ -1,0 +1,178 @@
+import {
+  Arg,
+  Ctx,
+  Directive,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { createResultUnion, InvalidInput } from '@shop/kit/server';
+import { CouponTemplate } from '../domain/coupon-template.entity.js';
+import { Coupon, couponStatuses, type CouponStatus } from '../domain/coupon.entity.js';
+import { Discount } from '../domain/discount.entity.js';
+import type { CouponBook, IssueOutcome } from '../services/coupon-book.js';
+import { unitDiscount } from '../services/pricing.js';
+import type { PromotionAdmin } from '../services/promotion-admin.js';
+import type { Quotes } from '../services/quotes.js';
+import type { PromotionContext } from './loaders.js';
+import {
+  CartQuoteType,
+  CouponNotIssued,
+  CouponStatusEnum,
+  CouponTemplateType,
+  CouponType,
+  CreateCouponTemplateInput,
+  CreateDiscountInput,
+  DiscountType,
+  QuoteLineInput,
+  SkuWithSalePrice,
+  UserWithCoupons,
+} from './promotion.type.js';
+
+const DiscountResult = createResultUnion({
+  name: 'DiscountResult',
+  types: () => [DiscountType, InvalidInput] as const,
+});
+const CouponTemplateResult = createResultUnion({
+  name: 'CouponTemplateResult',
+  types: () => [CouponTemplateType, InvalidInput] as const,
+});
+const IssueCouponResult = createResultUnion({
+  name: 'IssueCouponResult',
+  types: () => [CouponType, CouponNotIssued] as const,
+});
+
+function signedIn(context: PromotionContext): string {
+  if (context.identity.kind !== 'user')
+    throw new Error('permission rules let an anonymous caller through');
+  return context.identity.userId;
+}
+
+function issued(outcome: IssueOutcome) {
+  switch (outcome.kind) {
+    case 'issued':
+      return outcome.coupon;
+    case 'template-not-found':
+      return new CouponNotIssued('TEMPLATE_NOT_FOUND', 'No such coupon.');
+    case 'not-claimable':
+      return new CouponNotIssued('NOT_CLAIMABLE', 'This coupon is issued by the shop only.');
+    case 'expired':
+      return new CouponNotIssued('EXPIRED', 'This coupon has expired.');
+    case 'sold-out':
+      return new CouponNotIssued('SOLD_OUT', 'All of these coupons have been given out.');
+    case 'per-customer-limit':
+      return new CouponNotIssued('PER_CUSTOMER_LIMIT', `At most ${outcome.limit} per customer.`);
+  }
+}
+
+@Resolver()
+export class PromotionResolver {
+  constructor(
+    private readonly admin: PromotionAdmin,
+    private readonly coupons: CouponBook,
+    private readonly quotes: Quotes,
+  ) {}
+
+  @Query(() => CartQuoteType, {
+    description: 'The price of your cart now, with a coupon if you give one.',
+  })
+  async quote(
+    @Arg('lines', () => [QuoteLineInput]) lines: QuoteLineInput[],
+    @Arg('couponId', () => ID, { nullable: true }) couponId: string | null,
+    @Ctx() context: PromotionContext,
+  ) {
+    const quote = await this.quotes.quote(context.em, {
+      userId: signedIn(context),
+      lines,
+      couponId,
+    });
+    return {
+      ...quote,
+      couponApplied: quote.coupon?.applied ?? null,
+      couponRejection: quote.coupon?.rejection ?? null,
+    };
+  }
+
+  @Mutation(() => DiscountResult, { description: 'Admin.' })
+  async createDiscount(
+    @Arg('input', () => CreateDiscountInput) input: CreateDiscountInput,
+    @Ctx() context: PromotionContext,
+  ) {
+    const outcome = await this.admin.createDiscount(context.em, input);
+    return outcome.kind === 'saved' ? outcome.value : new InvalidInput(outcome.issues);
+  }
+
+  @Mutation(() => CouponTemplateResult, { description: 'Admin.' })
+  async createCouponTemplate(
+    @Arg('input', () => CreateCouponTemplateInput) input: CreateCouponTemplateInput,
+    @Ctx() context: PromotionContext,
+  ) {
+    const outcome = await this.admin.createCouponTemplate(context.em, input);
+    return outcome.kind === 'saved' ? outcome.value : new InvalidInput(outcome.issues);
+  }
+
+  @Mutation(() => IssueCouponResult, { description: 'Admin: give a customer a coupon.' })
+  async issueCoupon(
+    @Arg('templateId', () => ID) templateId: string,
+    @Arg('userId', () => ID) userId: string,
+    @Ctx() context: PromotionContext,
+  ) {
+    return issued(await this.coupons.issue(context.em, templateId, userId, true));
+  }
+
+  @Mutation(() => IssueCouponResult, { description: 'Claim a coupon the shop offers to everyone.' })
+  async claimCoupon(
+    @Arg('templateId', () => ID) templateId: string,
+    @Ctx() context: PromotionContext,
+  ) {
+    return issued(await this.coupons.issue(context.em, templateId, signedIn(context), false));
+  }
+}
+
+@Resolver(() => CouponType)
+export class CouponResolver {
+  @FieldResolver(() => CouponTemplateType)
+  template(@Root() coupon: Coupon, @Ctx() context: PromotionContext) {
+    return context.em.findOneOrFail(CouponTemplate, { id: coupon.templateId });
+  }
+}
+
+@Resolver(() => UserWithCoupons)
+export class UserCouponsResolver {
+  @FieldResolver(() => [CouponType], { description: 'Your coupons, newest first.' })
+  coupons(
+    @Root() user: { id: string },
+    @Arg('status', () => CouponStatusEnum, { nullable: true }) status: CouponStatus | null,
+    @Ctx() context: PromotionContext,
+  ) {
+    return context.em.find(
+      Coupon,
+      { userId: user.id, status: status ?? { $in: [...couponStatuses] } },
+      { orderBy: { issuedAt: 'desc' } },
+    );
+  }
+}
+
+@Resolver(() => SkuWithSalePrice)
+export class SkuSalePriceResolver {
+  @FieldResolver(() => Int, {
+    description: 'Price after the best product or category discount running now (KRW).',
+  })
+  @Directive('@requires(fields: "price")')
+  async salePrice(@Root() sku: { id: string; price: number }, @Ctx() context: PromotionContext) {
+    const info = await context.loaders.sku.load(sku.id);
+    if (!info) return sku.price;
+    const now = new Date();
+    const discounts = await context.em.find(Discount, {
+      targetId: { $in: [info.productId, ...info.categoryIds] },
+      active: true,
+      startsAt: { $lte: now },
+      endsAt: { $gt: now },
+    });
+    return sku.price - unitDiscount({ ...info, price: sku.price }, discounts);
+  }
+}

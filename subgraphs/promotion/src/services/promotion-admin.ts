@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { EntityManager } from '@shop/kit/db';
+import { CouponTemplate } from '../domain/coupon-template.entity.js';
+import { Discount } from '../domain/discount.entity.js';
+
+type Issues = { field: string; message: string }[];
+export type AdminOutcome<T> =
+  { kind: 'saved'; value: T } | { kind: 'invalid-input'; issues: Issues };
+
+const period = <T extends z.ZodRawShape>(shape: T, from: string, until: string) =>
+  z
+    .object(shape)
+    .refine(
+      (input) => (input as Record<string, Date>)[until]! > (input as Record<string, Date>)[from]!,
+      {
+        path: [until],
+        message: `must be after ${from}`,
+      },
+    );
+
+const amount = {
+  kind: z.enum(['RATE', 'FIXED']),
+  value: z.number().int().min(1).max(10_000_000),
+};
+const rateAtMost90 = (input: { kind: string; value: number }) =>
+  input.kind !== 'RATE' || input.value <= 90;
+
+export const discountInputSchema = period(
+  {
+    name: z.string().trim().min(1).max(100),
+    target: z.enum(['PRODUCT', 'CATEGORY']),
+    targetId: z.uuid(),
+    ...amount,
+    startsAt: z.date(),
+    endsAt: z.date(),
+  },
+  'startsAt',
+  'endsAt',
+).refine(rateAtMost90, { path: ['value'], message: 'a rate is a percent from 1 to 90' });
+
+export const couponTemplateInputSchema = period(
+  {
+    name: z.string().trim().min(1).max(100),
+    ...amount,
+    minOrderAmount: z.number().int().min(0).default(0),
+    maxDiscount: z.number().int().min(1).nullish(),
+    validFrom: z.date(),
+    validUntil: z.date(),
+    totalLimit: z.number().int().min(1).max(10_000_000),
+    perCustomerLimit: z.number().int().min(1).max(100).default(1),
+    claimable: z.boolean().default(false),
+  },
+  'validFrom',
+  'validUntil',
+).refine(rateAtMost90, { path: ['value'], message: 'a rate is a percent from 1 to 90' });
+
+function parsed<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): { data: z.output<S> } | { issues: Issues } {
+  const result = schema.safeParse(input);
+  if (result.success) return { data: result.data };
+  return {
+    issues: result.error.issues.map((issue) => ({
+      field: issue.path.join('.') || 'input',
+      message: issue.message,
+    })),
+  };
+}
+
+/** The admin's promotions: discounts and coupon templates, validated with every issue reported. */
+export class PromotionAdmin {
+  async createDiscount(
+    em: EntityManager,
+    input: z.input<typeof discountInputSchema>,
+  ): Promise<AdminOutcome<Discount>> {
+    const result = parsed(discountInputSchema, input);
+    if ('issues' in result) return { kind: 'invalid-input', issues: result.issues };
+    const discount = em.create(Discount, { id: randomUUID(), ...result.data });
+    await em.persist(discount).flush();
+    return { kind: 'saved', value: discount };
+  }
+
+  async createCouponTemplate(
+    em: EntityManager,
+    input: z.input<typeof couponTemplateInputSchema>,
+  ): Promise<AdminOutcome<CouponTemplate>> {
+    const result = parsed(couponTemplateInputSchema, input);
+    if ('issues' in result) return { kind: 'invalid-input', issues: result.issues };
+    const template = em.create(CouponTemplate, {
+      id: randomUUID(),
+      ...result.data,
+      maxDiscount: result.data.maxDiscount ?? null,
+    });
+    await em.persist(template).flush();
+    return { kind: 'saved', value: template };
+  }
+}

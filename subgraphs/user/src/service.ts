@@ -28,11 +28,12 @@ export const userService = defineService({
   setup: ({ orm }) => {
     const profiles = new ProfileService();
     const addresses = new AddressBook();
+    const wallet = new PointsWallet();
     return {
-      container: resolverContainer(new UserResolver({ profiles, addresses })),
+      container: resolverContainer(new UserResolver({ profiles, addresses, wallet })),
       internalRoutes: (router) => {
         registerUserRoute(router, orm, profiles);
-        pointsRoutes(router, orm, new PointsWallet());
+        pointsRoutes(router, orm, wallet);
       },
       consumers: [
         {

@@ -139,6 +139,12 @@ export async function createSubgraphServer<Loaders = undefined>(
       else res.destroy();
     });
   });
+  // Callers (the router, other services) keep connections alive and reuse them. The server must
+  // keep an idle connection longer than any caller's pool does, or it closes one just as a caller
+  // sends on it and that request fails with ECONNRESET.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema: options.schema,
     introspection: options.introspection,

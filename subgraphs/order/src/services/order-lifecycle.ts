@@ -123,15 +123,24 @@ export class OrderLifecycle {
     return expired;
   }
 
-  /** The sweeper: retries holds that a down service kept from settling. */
-  async settleOutstanding(em: EntityManager): Promise<number> {
-    const open = await em
-      .fork()
-      .find(
-        Order,
-        { holdsSettled: false, status: { $in: ['PAID', 'FAILED', 'CANCELLED'] } },
-        { limit: 100 },
-      );
+  /**
+   * The sweeper: retries holds that a down service kept from settling. Only changes older than a
+   * few seconds: the request that made a change settles its holds itself, and the sweeper should
+   * not race it.
+   */
+  async settleOutstanding(em: EntityManager, now = new Date()): Promise<number> {
+    const before = new Date(now.getTime() - 10_000);
+    const open = await em.fork().find(
+      Order,
+      {
+        holdsSettled: false,
+        $or: [
+          { status: 'PAID', paidAt: { $lt: before } },
+          { status: { $in: ['FAILED', 'CANCELLED'] }, closedAt: { $lt: before } },
+        ],
+      },
+      { limit: 100 },
+    );
     let settled = 0;
     for (const order of open) if (await this.deps.holds.settle(em, order)) settled++;
     return settled;

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
-import { Reservation } from '../domain/reservation.entity.js';
+import { Reservation, type ReservationStatus } from '../domain/reservation.entity.js';
 import { availableUnits, Sku } from '../domain/sku.entity.js';
 import { StockMovement } from '../domain/stock-movement.entity.js';
 import type { ProductChanges } from './product-changes.js';
@@ -137,6 +137,11 @@ export class StockReservations {
     return this.settle(em, { expiresAt: { $lte: now } }, 'ACTIVE', 'EXPIRED', (tx, reservation) =>
       this.unhold(tx, reservation),
     );
+  }
+
+  /** How many of an order's reservations (one per SKU) are in `status`. */
+  count(em: EntityManager, orderId: string, status: ReservationStatus): Promise<number> {
+    return em.fork().count(Reservation, { orderId, status });
   }
 
   private async refusalOf(tx: EntityManager, line: ReservationLine): Promise<Unreservable> {

@@ -21,6 +21,7 @@ export const userPermissions: PermissionRules = {
     addAddress: isAuthenticated,
     updateAddress: isAuthenticated,
     removeAddress: isAuthenticated,
+    adjustPoints: isAdmin,
   },
   // Type-level rules guard the objects however they are reached, `_entities` included.
   User: ownerOrAdmin,

@@ -10,3 +10,8 @@ export const AddressResult = createResultUnion({
   name: 'AddressResult',
   types: () => [AddressType, InvalidInput, AddressNotFound, AddressLimitReached] as const,
 });
+
+export const AdjustPointsResult = createResultUnion({
+  name: 'AdjustPointsResult',
+  types: () => [UserType, InvalidInput] as const,
+});

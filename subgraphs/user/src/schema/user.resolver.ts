@@ -3,10 +3,11 @@ import { InvalidInput, type SubgraphContext } from '@shop/kit/server';
 import { PointsEntry } from '../domain/points-entry.entity.js';
 import { User } from '../domain/user.entity.js';
 import type { AddressBook, AddressOutcome } from '../services/address-book.js';
+import type { PointsWallet } from '../services/points-wallet.js';
 import type { ProfileService } from '../services/profile-service.js';
 import { searchUsers } from '../services/user-search.js';
 import { AddressInput, UpdateProfileInput, UserSearchInput } from './inputs.js';
-import { AddressResult, UpdateProfileResult } from './results.js';
+import { AddressResult, AdjustPointsResult, UpdateProfileResult } from './results.js';
 import {
   AddressLimitReached,
   AddressNotFound,
@@ -19,6 +20,7 @@ import {
 export interface UserResolverDeps {
   profiles: ProfileService;
   addresses: AddressBook;
+  wallet: PointsWallet;
 }
 
 /** Ownership is enforced twice: queries are scoped to the signed-in user, and the type rules check it. */
@@ -92,6 +94,31 @@ export class UserResolver {
     return addressResult(
       await this.deps.addresses.update(context.em, signedInUserId(context), id, input),
     );
+  }
+
+  @Mutation(() => AdjustPointsResult, {
+    description: 'Admin: grant (or, negative, take back) points, once per reference.',
+  })
+  async adjustPoints(
+    @Arg('userId', () => ID) userId: string,
+    @Arg('amount', () => Int) amount: number,
+    @Arg('reference', () => String, { description: 'e.g. a support ticket id.' }) reference: string,
+    @Ctx() context: SubgraphContext,
+  ) {
+    const issues = [
+      ...(Number.isInteger(amount) && amount !== 0 && Math.abs(amount) <= 10_000_000
+        ? []
+        : [{ field: 'amount', message: 'a non-zero whole number up to 10,000,000' }]),
+      ...(/^[\w.:-]{1,64}$/.test(reference)
+        ? []
+        : [{ field: 'reference', message: '1–64 letters, digits, . : _ -' }]),
+    ];
+    if (issues.length > 0) return new InvalidInput(issues);
+    const user = await context.em.findOne(User, { id: userId });
+    if (!user) return new InvalidInput([{ field: 'userId', message: 'no such user' }]);
+    if (!(await this.deps.wallet.adjust(context.em, userId, amount, reference)))
+      return new InvalidInput([{ field: 'amount', message: 'would take the balance below zero' }]);
+    return context.em.findOne(User, { id: userId }, { refresh: true });
   }
 
   @Mutation(() => Boolean, { description: 'True if the address was in your book and is now gone.' })

@@ -36,6 +36,29 @@ export class PointsWallet {
     }
   }
 
+  /**
+   * An administrator's grant (compensation, promotion) or correction: once per reference, never
+   * taking the balance below zero. Resolves false when the balance would go negative.
+   */
+  async adjust(
+    em: EntityManager,
+    userId: string,
+    delta: number,
+    reference: string,
+  ): Promise<boolean> {
+    try {
+      return await em.fork().transactional(async (tx) => {
+        if ((await this.move(tx, userId, delta)) !== 1) return false;
+        await this.record(tx, userId, delta, 'ADMIN_ADJUSTMENT', reference);
+        return true;
+      });
+    } catch (error) {
+      // The same reference again: the first adjustment stands.
+      if (error instanceof UniqueConstraintViolationException) return true;
+      throw error;
+    }
+  }
+
   /** The order was paid: the held points are spent for good. */
   use(em: EntityManager, orderId: string): Promise<boolean> {
     return this.settle(em, orderId, 'HELD', 'USED', false);
@@ -91,8 +114,8 @@ export class PointsWallet {
     tx: EntityManager,
     userId: string,
     delta: number,
-    reason: 'ORDER_SPEND' | 'ORDER_REFUND',
-    orderId: string,
+    reason: 'ORDER_SPEND' | 'ORDER_REFUND' | 'ADMIN_ADJUSTMENT',
+    reference: string,
   ): Promise<void> {
     const [row] = await tx
       .getConnection()
@@ -108,7 +131,7 @@ export class PointsWallet {
         delta,
         balanceAfter: Number(row?.points_balance ?? 0),
         reason,
-        reference: orderId,
+        reference,
       }),
     );
   }

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { testCards } from '@shop/pg-sandbox';
+import { createCategory, createProduct } from './catalog-operations.js';
+import {
+  claimCoupon,
+  createCouponTemplate,
+  createOrder,
+  confirmPayment,
+  adjustPoints,
+  signUp,
+} from './checkout-operations.js';
+import type { ShopUnderTest } from './shop-under-test.js';
+
+export const address = {
+  recipient: '홍길동',
+  phone: '010-1234-5678',
+  postalCode: '04524',
+  line1: '서울 중구 세종대로 110',
+};
+
+/** Helpers that play the customer, the admin and the PG's checkout page for a checkout test. */
+export function checkoutFixtures(shop: ShopUnderTest) {
+  let customers = 0;
+  const admin = (query: string, variables?: Record<string, unknown>) =>
+    shop.call(query, variables, shop.adminToken);
+
+  return {
+    async customer(points = 0): Promise<{ userId: string; token: string }> {
+      const email = `buyer${++customers}.${shop.runId}@example.com`;
+      const result = await shop.call(signUp, {
+        input: { email, password: 'correct horse battery staple', name: '구매자' },
+      });
+      const session = result.data!.signUp as { userId: string; accessToken: string };
+      if (points > 0)
+        await admin(adjustPoints, {
+          userId: session.userId,
+          amount: points,
+          reference: `welcome-${session.userId}`,
+        });
+      return { userId: session.userId, token: session.accessToken };
+    },
+
+    async skuOnSale(price: number, stock: number): Promise<string> {
+      const category = await admin(createCategory, {
+        input: { name: '테스트', slug: `checkout-${randomUUID().slice(0, 8)}` },
+      });
+      const product = await admin(createProduct, {
+        input: {
+          name: `결제 테스트 상품 ${randomUUID().slice(0, 6)}`,
+          categoryId: category.data!.createCategory.id,
+          status: 'ACTIVE',
+          basePrice: price,
+          initialStock: stock,
+        },
+      });
+      return product.data!.createProduct.skus[0].id as string;
+    },
+
+    async coupon(token: string, terms: Record<string, unknown>): Promise<string> {
+      const template = await admin(createCouponTemplate, {
+        input: {
+          name: '테스트 쿠폰',
+          validFrom: new Date(Date.now() - 60_000).toISOString(),
+          validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+          totalLimit: 1000,
+          claimable: true,
+          ...terms,
+        },
+      });
+      const claimed = await shop.call(
+        claimCoupon,
+        { templateId: template.data!.createCouponTemplate.id },
+        token,
+      );
+      return claimed.data!.claimCoupon.id as string;
+    },
+
+    order(token: string, input: Record<string, unknown>) {
+      return shop.call(
+        createOrder,
+        { input: { shippingAddress: address, idempotencyKey: randomUUID(), ...input } },
+        token,
+      );
+    },
+
+    /** What the PG's hosted page does when the customer pays: an authorised payment key. */
+    async authorize(
+      orderId: string,
+      amount: number,
+      card: string = testCards.NORMAL,
+    ): Promise<string> {
+      const response = await fetch(`${shop.pg.url}/v1/sandbox/authorize`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ orderId, orderName: '테스트 주문', amount, card }),
+      });
+      return ((await response.json()) as { paymentKey: string }).paymentKey;
+    },
+
+    confirm(token: string, orderId: string, paymentKey: string, amount: number) {
+      return shop.call(confirmPayment, { input: { orderId, paymentKey, amount } }, token);
+    },
+
+    async pgStats(): Promise<{ confirmations: number; cancels: number }> {
+      return (await fetch(`${shop.pg.url}/v1/sandbox/stats`)).json() as Promise<{
+        confirmations: number;
+        cancels: number;
+      }>;
+    },
+  };
+}

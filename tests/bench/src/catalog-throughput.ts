@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { applyInfraEnv } from '@shop/infra';
-import { startShopProcess } from './catalog/shop-process.js';
+import { startShopProcess } from './shop-process.js';
 
 const { values } = parseArgs({
   options: {

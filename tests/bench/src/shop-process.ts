@@ -8,10 +8,14 @@ import { freePort, graphqlRequest, waitFor } from '@shop/testkit';
 
 export interface ShopProcess {
   routerUrl: string;
+  /** The PG sandbox the shop started. */
+  pgUrl: string;
+  /** The environment the shop runs with: enough to open its databases (e.g. to make an admin). */
+  env: Record<string, string | undefined>;
   stop(): Promise<void>;
 }
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
  * `pnpm start` in a child process on free ports, so the load generator and the shop do not share
@@ -22,24 +26,26 @@ export async function startShopProcess(
   minProducts: number,
 ): Promise<ShopProcess> {
   const ports: Record<string, string> = {};
-  for (const name of Object.keys(defaultPorts))
+  for (const name of [...Object.keys(defaultPorts), 'pg'])
     ports[`SHOP_PORT_${name.toUpperCase()}`] = String(await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'shop-bench-'));
+  const childEnv = {
+    ...process.env,
+    SHOP_DATA_DIR: dataDir,
+    SHOP_LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    SHOP_RATE_LIMIT_USER_PER_MINUTE: '10000000',
+    SHOP_RATE_LIMIT_IP_PER_MINUTE: '10000000',
+    SHOP_LOGIN_ATTEMPTS_PER_IP: '10000000',
+    ...ports,
+    ...env,
+  };
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(repoRoot, 'scripts/start.ts')],
     {
       cwd: repoRoot,
-      env: {
-        ...process.env,
-        SHOP_DATA_DIR: dataDir,
-        SHOP_LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        SHOP_RATE_LIMIT_USER_PER_MINUTE: '10000000',
-        SHOP_RATE_LIMIT_IP_PER_MINUTE: '10000000',
-        ...ports,
-        ...env,
-      },
+      env: childEnv,
       stdio: ['ignore', 'inherit', 'inherit'],
     },
   );
@@ -52,12 +58,15 @@ export async function startShopProcess(
         routerUrl,
         '{ products(first: 1) { totalCount } }',
       ).catch(() => undefined);
-      return (result?.data?.products.totalCount ?? 0) >= minProducts;
+      const listed = result?.data?.products.totalCount;
+      return listed !== undefined && listed >= minProducts;
     },
     { timeoutMs: 300_000, intervalMs: 1000 },
   );
   return {
     routerUrl,
+    pgUrl: `http://127.0.0.1:${ports.SHOP_PORT_PG}`,
+    env: childEnv,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UniqueConstraintViolationException, type QueryResult } from '@mikro-orm/core';
 import type { PaymentCancelRequest, PaymentCancelResult } from '@shop/contracts';
 import type { Logger } from '@shop/kit';
@@ -18,6 +19,8 @@ export type RefundOutcome =
   | { kind: 'pg-failed'; message: string };
 
 class ExceedsRefundable extends Error {}
+/** Another request holds this idempotency key right now. */
+class InFlight extends Error {}
 
 /**
  * Full and partial refunds (order cancellation, returns). The amount is counted against the
@@ -47,6 +50,7 @@ export class PaymentRefunds {
       .findOne(PaymentCancel, { idempotencyKey: request.idempotencyKey });
     if (earlier?.status === 'DONE')
       return { kind: 'refunded', result: await this.resultOf(em, payment.id) };
+    if (earlier?.status === 'REQUESTED') return this.afterInFlight(em, orderId, request);
     if (payment.status !== 'APPROVED' && payment.status !== 'PARTIALLY_CANCELLED')
       return {
         kind: 'not-refundable',
@@ -62,8 +66,8 @@ export class PaymentRefunds {
       if (error instanceof ExceedsRefundable)
         return { kind: 'not-refundable', reason: 'EXCEEDS_REFUNDABLE' };
       // The same key at the same moment: the other request is refunding it.
-      if (error instanceof UniqueConstraintViolationException)
-        return this.refund(em, orderId, request);
+      if (error instanceof InFlight || error instanceof UniqueConstraintViolationException)
+        return this.afterInFlight(em, orderId, request);
       throw error;
     }
     try {
@@ -94,6 +98,15 @@ export class PaymentRefunds {
     earlier: PaymentCancel | null,
   ): Promise<PaymentCancel> {
     return em.fork().transactional(async (tx) => {
+      // A failed earlier attempt with this key is tried again under the same key, by one request.
+      if (earlier) {
+        const claimed = await tx.nativeUpdate(
+          PaymentCancel,
+          { id: earlier.id, status: 'FAILED' },
+          { status: 'REQUESTED', amount },
+        );
+        if (claimed !== 1) throw new InFlight();
+      }
       const counted = await tx
         .getConnection()
         .execute<QueryResult>(
@@ -103,15 +116,7 @@ export class PaymentRefunds {
           tx.getTransactionContext(),
         );
       if (counted.affectedRows !== 1) throw new ExceedsRefundable();
-      // A failed earlier attempt with this key is tried again under the same key.
-      if (earlier) {
-        await tx.nativeUpdate(
-          PaymentCancel,
-          { id: earlier.id, status: 'FAILED' },
-          { status: 'REQUESTED', amount },
-        );
-        return tx.findOneOrFail(PaymentCancel, { id: earlier.id }, { refresh: true });
-      }
+      if (earlier) return tx.findOneOrFail(PaymentCancel, { id: earlier.id }, { refresh: true });
       const cancel = tx.create(PaymentCancel, {
         id: randomUUID(),
         paymentId: payment.id,
@@ -122,6 +127,24 @@ export class PaymentRefunds {
       tx.persist(cancel);
       return cancel;
     });
+  }
+
+  /** Waits for the request holding this key to finish, then answers as it did (or retries). */
+  private async afterInFlight(
+    em: EntityManager,
+    orderId: string,
+    request: PaymentCancelRequest,
+  ): Promise<RefundOutcome> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const cancel = await em
+        .fork()
+        .findOne(PaymentCancel, { idempotencyKey: request.idempotencyKey });
+      if (cancel && cancel.status !== 'REQUESTED') return this.refund(em, orderId, request);
+      if (Date.now() > deadline)
+        return { kind: 'pg-failed', message: 'the same refund is still in progress' };
+      await sleep(50);
+    }
   }
 
   private async complete(

@@ -167,6 +167,19 @@ describe.each(runs)('checkout through the router ($name)', ({ env, skip }) => {
     expect(await stockOf(skuId)).toEqual({ onHand: 2, reserved: 0, movements: 2 });
   });
 
+  it('settles a PG that answers too late by asking it, not by guessing: the payment went through', async () => {
+    const skuId = await given.skuOnSale(11_000, 2);
+    const buyer = await given.customer();
+    const order = (await given.order(buyer.token, { lines: [{ skuId, quantity: 1 }] })).data!
+      .createOrder;
+    // The sandbox approves this card but answers after 3 s; payment waits 1 s, then asks.
+    const key = await given.authorize(order.id, order.totalAmount, testCards.TIMEOUT);
+    const paid = (await given.confirm(buyer.token, order.id, key, order.totalAmount)).data!
+      .confirmPayment;
+    expect(paid).toMatchObject({ __typename: 'Payment', status: 'APPROVED' });
+    expect((await detail(order.id, buyer.token)).status).toBe('PAID');
+  });
+
   it('sells exactly the 10 in stock to 200 concurrent buyers; the rest hear OutOfStock; stock is conserved', async () => {
     const skuId = await given.skuOnSale(9_900, 10);
     const buyers = await Promise.all(Array.from({ length: 20 }, () => given.customer()));

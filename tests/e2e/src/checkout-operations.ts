@@ -53,3 +53,13 @@ export const orderDetail = `query Order($id: ID!) {
 export const myAccount = `{ me { id pointsBalance coupons { id status } orders(first: 50) { nodes { id status } } } }`;
 
 export const skuStock = `query Stock($id: ID!) { sku(id: $id) { id onHand reserved available stockMovements(first: 100) { quantity } } }`;
+
+export const createDiscount = `mutation Discount($input: CreateDiscountInput!) {
+  createDiscount(input: $input) { __typename ... on Discount { id } ... on InvalidInput { issues { field message } } }
+}`;
+
+export const skuPrices = `query Prices($id: ID!) { sku(id: $id) { id price salePrice product { id } } }`;
+
+export const adminOrders = `query AdminOrders($filter: AdminOrderFilter) {
+  adminOrders(filter: $filter, first: 50) { nodes { id status totalAmount } hasNextPage }
+}`;

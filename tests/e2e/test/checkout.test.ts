@@ -4,10 +4,13 @@ import { testCards } from '@shop/pg-sandbox';
 import { probeInfra, waitFor } from '@shop/testkit';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import {
+  adminOrders,
   cancelOrder,
+  createDiscount,
   myAccount,
   orderDetail,
   quote,
+  skuPrices,
   skuStock,
 } from '../src/checkout-operations.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
@@ -263,6 +266,42 @@ describe.each(runs)('checkout through the router ($name)', ({ env, skip }) => {
     // Cancelling again changes nothing and refunds nothing more.
     const again = (await shop.call(cancelOrder, { id: order.id }, buyer.token)).data!.cancelOrder;
     expect(again).toMatchObject({ status: 'CANCELLED', refundedAmount: order.totalAmount });
+  });
+
+  it('shows sale prices from promotion on the SKU, and prices orders with them', async () => {
+    const skuId = await given.skuOnSale(40_000, 5);
+    const productId = (await shop.call(skuPrices, { id: skuId })).data!.sku.product.id;
+    const discount = await shop.call(
+      createDiscount,
+      {
+        input: {
+          name: '주말 특가',
+          target: 'PRODUCT',
+          targetId: productId,
+          kind: 'RATE',
+          value: 25,
+          startsAt: new Date(Date.now() - 60_000).toISOString(),
+          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        },
+      },
+      shop.adminToken,
+    );
+    expect(discount.data?.createDiscount.__typename).toBe('Discount');
+    // price from product, salePrice from promotion (@requires price): one query, two subgraphs.
+    expect((await shop.call(skuPrices, { id: skuId })).data!.sku).toMatchObject({
+      price: 40_000,
+      salePrice: 30_000,
+    });
+    const buyer = await given.customer();
+    const order = (await given.order(buyer.token, { lines: [{ skuId, quantity: 1 }] })).data!
+      .createOrder;
+    expect(order).toMatchObject({ subtotal: 40_000, totalAmount: 30_000 + 3_000 });
+    const listed = (
+      await shop.call(adminOrders, { filter: { userId: buyer.userId } }, shop.adminToken)
+    ).data!.adminOrders;
+    expect(listed.nodes.map((node: { id: string }) => node.id)).toEqual([order.id]);
+    const forbidden = await shop.call(adminOrders, {}, buyer.token);
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('keeps orders to their owners and refuses bad input', async () => {

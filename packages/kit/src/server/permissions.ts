@@ -1,6 +1,6 @@
 import { GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
 import { errorResultInterfaceName } from './error-result.js';
-import { allow, applyMiddleware, deny, rule, shield, type and } from './graphql-shield.js';
+import { allow, applyMiddleware, deny, or, rule, shield, type and } from './graphql-shield.js';
 import type { Identity } from '../identity/identity.js';
 
 export { allow, and, chain, deny, not, or, rule } from './graphql-shield.js';
@@ -48,6 +48,11 @@ export function isOwner<Parent>(ownerIdOf: (parent: Parent) => string | null | u
     (parent: Parent, _args, context: IdentityContext) =>
       context.identity.kind === 'user' && ownerIdOf(parent) === context.identity.userId,
   );
+}
+
+/** The owner (checked per object), an admin, or a service: the usual rule for a person's data. */
+export function isOwnerOrAdmin<Parent>(ownerIdOf: (parent: Parent) => string | null | undefined) {
+  return or(isOwner(ownerIdOf), isAdmin, isService);
 }
 
 /** Anonymous callers must sign in (UNAUTHENTICATED); anyone else is not allowed (FORBIDDEN). */

@@ -2,14 +2,9 @@ import {
   allow,
   isAdmin,
   isAuthenticated,
-  isOwner,
-  isService,
-  or,
+  isOwnerOrAdmin,
   type PermissionRules,
 } from '@shop/kit/server';
-
-const ownerOrAdmin = <Parent>(ownerOf: (parent: Parent) => string) =>
-  or(isOwner(ownerOf), isAdmin, isService);
 
 export const promotionPermissions: PermissionRules = {
   Query: { quote: isAuthenticated },
@@ -21,8 +16,8 @@ export const promotionPermissions: PermissionRules = {
   },
   Discount: isAdmin,
   CouponTemplate: allow,
-  Coupon: ownerOrAdmin<{ userId: string }>((coupon) => coupon.userId),
-  User: ownerOrAdmin<{ id: string }>((user) => user.id),
+  Coupon: isOwnerOrAdmin<{ userId: string }>((coupon) => coupon.userId),
+  User: isOwnerOrAdmin<{ id: string }>((user) => user.id),
   CartQuote: isAuthenticated,
   QuoteLine: isAuthenticated,
   // Public prices, like the SKU's own.

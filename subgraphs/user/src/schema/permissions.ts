@@ -2,17 +2,9 @@ import {
   allow,
   isAdmin,
   isAuthenticated,
-  isOwner,
-  isService,
-  or,
+  isOwnerOrAdmin,
   type PermissionRules,
 } from '@shop/kit/server';
-
-const ownerOrAdmin = or(
-  isOwner<{ id: string }>((user) => user.id),
-  isAdmin,
-  isService,
-);
 
 export const userPermissions: PermissionRules = {
   Query: { me: isAuthenticated, users: isAdmin },
@@ -24,15 +16,9 @@ export const userPermissions: PermissionRules = {
     adjustPoints: isAdmin,
   },
   // Type-level rules guard the objects however they are reached, `_entities` included.
-  User: ownerOrAdmin,
-  Address: or(
-    isOwner<{ userId: string }>((address) => address.userId),
-    isAdmin,
-  ),
-  PointsEntry: or(
-    isOwner<{ userId: string }>((entry) => entry.userId),
-    isAdmin,
-  ),
+  User: isOwnerOrAdmin<{ id: string }>((user) => user.id),
+  Address: isOwnerOrAdmin<{ userId: string }>((address) => address.userId),
+  PointsEntry: isOwnerOrAdmin<{ userId: string }>((entry) => entry.userId),
   UserConnection: isAdmin,
   MembershipGrade: allow,
 };

@@ -40,12 +40,11 @@ export class UserResolver {
   }
 
   @Query(() => UserConnection, { description: 'Admin: search users.' })
-  async users(
+  users(
     @Arg('search', () => UserSearchInput, { defaultValue: { first: 20 } }) search: UserSearchInput,
     @Ctx() context: SubgraphContext,
   ) {
-    const page = await searchUsers(context.em, search);
-    return { nodes: page.users, endCursor: page.endCursor, hasNextPage: page.hasNextPage };
+    return searchUsers(context.em, search);
   }
 
   @FieldResolver(() => [AddressType])

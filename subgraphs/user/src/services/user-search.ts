@@ -1,4 +1,5 @@
-import type { EntityManager } from '@shop/kit/db';
+import type { FilterQuery } from '@mikro-orm/core';
+import { newestFirstPage, type EntityManager } from '@shop/kit/db';
 import type { MembershipGrade } from '../domain/membership-grade.js';
 import { User } from '../domain/user.entity.js';
 
@@ -11,18 +12,9 @@ export interface UserSearch {
   after?: string | null;
 }
 
-export interface UserPage {
-  users: User[];
-  endCursor: string | null;
-  hasNextPage: boolean;
-}
-
-export const maxPageSize = 100;
-
-/** Admin user search, newest first, with keyset pagination (stable while users sign up). */
-export async function searchUsers(em: EntityManager, search: UserSearch): Promise<UserPage> {
-  const first = Math.min(Math.max(search.first, 1), maxPageSize);
-  const conditions: object[] = [];
+/** Admin user search, newest first (stable while users sign up). */
+export function searchUsers(em: EntityManager, search: UserSearch) {
+  const conditions: FilterQuery<User>[] = [];
   const query = search.query?.trim();
   if (query) {
     const pattern = query.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -31,45 +23,5 @@ export async function searchUsers(em: EntityManager, search: UserSearch): Promis
     });
   }
   if (search.grade) conditions.push({ grade: search.grade });
-  const cursor = decodeCursor(search.after);
-  if (cursor) {
-    conditions.push({
-      $or: [
-        { createdAt: { $lt: cursor.createdAt } },
-        { createdAt: cursor.createdAt, id: { $lt: cursor.id } },
-      ],
-    });
-  }
-  const users = await em.find(User, conditions.length ? { $and: conditions } : {}, {
-    orderBy: { createdAt: 'desc', id: 'desc' },
-    limit: first + 1,
-  });
-  const page = users.slice(0, first);
-  const last = page.at(-1);
-  return {
-    users: page,
-    hasNextPage: users.length > first,
-    endCursor: last ? encodeCursor(last) : null,
-  };
-}
-
-function encodeCursor(user: User): string {
-  return Buffer.from(JSON.stringify([user.createdAt.toISOString(), user.id])).toString('base64url');
-}
-
-function decodeCursor(
-  cursor: string | null | undefined,
-): { createdAt: Date; id: string } | undefined {
-  if (!cursor) return undefined;
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [
-      string,
-      string,
-    ];
-    const date = new Date(createdAt);
-    if (Number.isNaN(date.getTime()) || typeof id !== 'string') return undefined;
-    return { createdAt: date, id };
-  } catch {
-    return undefined;
-  }
+  return newestFirstPage(em, User, conditions, search);
 }

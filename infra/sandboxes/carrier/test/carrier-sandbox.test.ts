@@ -67,9 +67,8 @@ describe('the carrier sandbox', () => {
       'DELIVERED',
     ]);
     expect(mine.every((r) => r.signed)).toBe(true);
-    const tracking = await (
-      await fetch(`${carrier.url}/v1/shipments/${first.trackingNumber}`)
-    ).json();
+    const lookup = await fetch(`${carrier.url}/v1/shipments/${first.trackingNumber}`);
+    const tracking = (await lookup.json()) as { status: string; events: TrackingEvent[] };
     expect(tracking).toMatchObject({ status: 'DELIVERED' });
     expect(tracking.events).toHaveLength(4);
   });

@@ -3,6 +3,7 @@
 import { applyInfraEnv } from '@shop/infra';
 import { installShutdownHandlers, type Stoppable } from '@shop/kit/ops';
 import { createRuntime, startService } from '@shop/kit/service';
+import { startCarrierSandbox } from '@shop/carrier-sandbox';
 import { startPgSandbox } from '@shop/pg-sandbox';
 import { createRouter } from '@shop/router';
 import { subgraphs } from './subgraphs.js';
@@ -19,6 +20,14 @@ if (!process.env.SHOP_PG_URL) {
   const pg = await startPgSandbox({ port: Number(process.env.SHOP_PORT_PG ?? 4190) });
   process.env.SHOP_PG_URL = pg.url;
   started.push({ name: 'pg-sandbox', stop: () => pg.stop() });
+}
+// …and a carrier sandbox, unless SHOP_CARRIER_URL points at a carrier.
+if (!process.env.SHOP_CARRIER_URL) {
+  const carrier = await startCarrierSandbox({
+    port: Number(process.env.SHOP_PORT_CARRIER ?? 4191),
+  });
+  process.env.SHOP_CARRIER_URL = carrier.url;
+  started.push({ name: 'carrier-sandbox', stop: () => carrier.stop() });
 }
 const runtime = createRuntime('shop');
 for (const definition of subgraphs) {

@@ -1,6 +1,7 @@
 import type { ServiceDefinition } from '@shop/kit/service';
 import { authService } from '@shop/auth';
 import { catalogService } from '@shop/catalog';
+import { deliveryService } from '@shop/delivery';
 import { orderService } from '@shop/order';
 import { paymentService } from '@shop/payment';
 import { productService } from '@shop/product';
@@ -16,4 +17,5 @@ export const subgraphs: ServiceDefinition[] = [
   promotionService,
   orderService,
   paymentService,
+  deliveryService,
 ];

@@ -6,3 +6,4 @@ export * from './internal/promotion-api.js';
 export * from './events/order-events.js';
 export * from './internal/order-api.js';
 export * from './events/payment-events.js';
+export * from './events/delivery-events.js';

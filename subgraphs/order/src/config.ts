@@ -6,6 +6,12 @@ export const orderConfigSchema = z.looseObject({
   SHOP_SHIPPING_FEE: z.coerce.number().int().min(0).default(3_000),
   /** The PG refuses smaller charges, so points may not bring an order below it. */
   SHOP_MINIMUM_CHARGE: z.coerce.number().int().min(0).default(100),
+  /** A delivered order is confirmed for the buyer after this long (구매확정). */
+  SHOP_AUTO_CONFIRM_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(7 * 24 * 3600),
   SHOP_ORDER_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
 });
 

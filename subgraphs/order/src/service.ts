@@ -4,6 +4,7 @@ import { loadConfig } from '@shop/kit';
 import { defineService, PeriodicJob, resolverContainer } from '@shop/kit/service';
 import { orderConfigSchema } from './config.js';
 import { orderEntities } from './domain/entities.js';
+import { deliveryEventsHandler } from './events/delivery-events.handler.js';
 import { paymentApprovedHandler } from './events/payment-approved.handler.js';
 import { orderRoutes } from './internal/orders.route.js';
 import { migrationsList } from './migrations/index.js';
@@ -14,6 +15,7 @@ import { UserWithOrders } from './schema/order.type.js';
 import { orderReferenceResolvers } from './schema/reference.js';
 import { UserOrdersResolver } from './schema/user-orders.resolver.js';
 import { OrderEvents } from './services/order-events.js';
+import { OrderFulfilment } from './services/order-fulfilment.js';
 import { OrderHolds } from './services/order-holds.js';
 import { OrderLifecycle } from './services/order-lifecycle.js';
 import { PaymentClient } from './services/payment-client.js';
@@ -45,6 +47,7 @@ export const orderService = defineService({
     const holds = new OrderHolds({ stock, promotion, points, logger });
     const payment = new PaymentClient(runtime.internalClient('order', 'payment'));
     const lifecycle = new OrderLifecycle({ outbox, events, holds, payment, logger });
+    const fulfilment = new OrderFulfilment({ outbox, events });
     const placeOrder = new PlaceOrder({
       outbox,
       events,
@@ -60,7 +63,7 @@ export const orderService = defineService({
     });
     return {
       container: resolverContainer(
-        new OrderResolver(placeOrder, lifecycle),
+        new OrderResolver(placeOrder, lifecycle, fulfilment),
         new OrderLineResolver(),
         new UserOrdersResolver(),
       ),
@@ -71,6 +74,11 @@ export const orderService = defineService({
           name: 'payment-approved',
           topics: [topicOf('payment')],
           handler: paymentApprovedHandler({ orm, lifecycle, payment, logger }),
+        },
+        {
+          name: 'delivery-events',
+          topics: [topicOf('delivery')],
+          handler: deliveryEventsHandler(orm, fulfilment),
         },
       ],
       background: [
@@ -83,7 +91,12 @@ export const orderService = defineService({
           run: async () => {
             const expired = await lifecycle.expireDue(orm.em);
             const settled = await lifecycle.settleOutstanding(orm.em);
-            if (expired + settled > 0) logger.info({ expired, settled }, 'order sweep');
+            const confirmed = await fulfilment.autoConfirmDue(
+              orm.em,
+              config.SHOP_AUTO_CONFIRM_AFTER_SECONDS * 1000,
+            );
+            if (expired + settled + confirmed > 0)
+              logger.info({ expired, settled, confirmed }, 'order sweep');
           },
         }),
       ],

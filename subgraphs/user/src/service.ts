@@ -3,6 +3,7 @@ import { topicOf } from '@shop/contracts';
 import { migrationsList } from './migrations/index.js';
 import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
 import { userEntities } from './domain/entities.js';
+import { orderCompletedHandler } from './events/order-completed.handler.js';
 import { userRegisteredHandler } from './events/user-registered.handler.js';
 import { pointsRoutes } from './internal/points.route.js';
 import { registerUserRoute } from './internal/register-user.route.js';
@@ -43,6 +44,15 @@ export const userService = defineService({
             orm,
             idempotentConsumerGroup('user', 'user-registered'),
             profiles,
+          ),
+        },
+        {
+          name: 'order-completed',
+          topics: [topicOf('order')],
+          handler: orderCompletedHandler(
+            orm,
+            idempotentConsumerGroup('user', 'order-completed'),
+            wallet,
           ),
         },
       ],

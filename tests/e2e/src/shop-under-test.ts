@@ -1,7 +1,9 @@
 import { Client } from '@opensearch-project/opensearch';
 import { bootstrapAdmin } from '@shop/auth/admin';
 import { authService } from '@shop/auth';
+import { startCarrierSandbox, type RunningCarrierSandbox } from '@shop/carrier-sandbox';
 import { catalogService } from '@shop/catalog';
+import { deliveryService } from '@shop/delivery';
 import { orderService } from '@shop/order';
 import { paymentService } from '@shop/payment';
 import { startPgSandbox, type RunningPgSandbox } from '@shop/pg-sandbox';
@@ -15,6 +17,7 @@ export interface ShopUnderTest {
   shop: StartedServices;
   router: RunningRouter;
   pg: RunningPgSandbox;
+  carrier: RunningCarrierSandbox;
   /** A GraphQL call through the router, as a client makes it. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert the shapes
   call<Data = Record<string, any>>(
@@ -28,6 +31,9 @@ export interface ShopUnderTest {
   runId: string;
   stop(): Promise<void>;
 }
+
+/** The secret the test carrier signs webhooks with, and delivery verifies them with. */
+export const carrierWebhookSecret = 'test_carrier_webhook_secret';
 
 const loginMutation = `mutation Login($input: LoginInput!) {
   login(input: $input) { __typename ... on AuthSession { accessToken } ... on ErrorResult { message } }
@@ -44,6 +50,11 @@ export async function startShop(
   const real = env.SHOP_INFRA === 'real';
   const alias = `test-catalog-${runId}`;
   const pg = await startPgSandbox({ port: 0, timeoutDelayMs: 3000 });
+  const carrier = await startCarrierSandbox({
+    port: 0,
+    webhookSecret: carrierWebhookSecret,
+    stepMs: 300,
+  });
   const shop = await startServices(
     [
       authService,
@@ -53,9 +64,12 @@ export async function startShop(
       promotionService,
       orderService,
       paymentService,
+      deliveryService,
     ],
     {
       SHOP_PG_URL: pg.url,
+      SHOP_CARRIER_URL: carrier.url,
+      SHOP_CARRIER_WEBHOOK_SECRET: carrierWebhookSecret,
       SHOP_PG_TIMEOUT_MS: '1000',
       SHOP_RATE_LIMIT_USER_PER_MINUTE: '100000',
       SHOP_RATE_LIMIT_IP_PER_MINUTE: '100000',
@@ -79,6 +93,7 @@ export async function startShop(
     shop,
     router,
     pg,
+    carrier,
     call,
     adminToken,
     runId,
@@ -86,6 +101,7 @@ export async function startShop(
       await router.stop();
       await shop.stop();
       await pg.stop();
+      await carrier.stop();
       if (real) await dropSearchIndexes(shop.runtime.env.SHOP_OPENSEARCH_URL, alias);
     },
   };

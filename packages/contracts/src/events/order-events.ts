@@ -74,3 +74,16 @@ export type OrderPlaced = z.infer<typeof orderPlacedEvent.data>;
 export type OrderPaid = z.infer<typeof orderPaidEvent.data>;
 export type OrderCancelled = z.infer<typeof orderCancelledEvent.data>;
 export type OrderFailed = z.infer<typeof orderFailedEvent.data>;
+
+/** OrderCompleted: the buyer confirmed the purchase (or it was confirmed for them after a delay). */
+export const orderCompletedEvent = {
+  type: 'OrderCompleted',
+  version: 1,
+  data: z.object({
+    orderId: z.uuid(),
+    userId: z.uuid(),
+    /** What the customer paid, net of refunds. */
+    paidAmount: won,
+    completedAt: z.iso.datetime(),
+  }),
+} as const;

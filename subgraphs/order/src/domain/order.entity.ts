@@ -26,6 +26,7 @@ export const OrderSchema = defineEntity({
     { properties: ['status', 'expiresAt'] },
     { properties: ['holdsSettled', 'status'] },
     { properties: ['userId', 'createdAt'] },
+    { properties: ['status', 'deliveredAt'] },
   ],
   properties: {
     id: p.string().length(36).primary(),
@@ -50,6 +51,8 @@ export const OrderSchema = defineEntity({
     refundedAmount: p.integer().default(0),
     expiresAt: p.datetime(),
     paidAt: p.datetime().nullable(),
+    deliveredAt: p.datetime().nullable(),
+    completedAt: p.datetime().nullable(),
     closedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p

@@ -1,7 +1,9 @@
 // Written by `pnpm db:migration`: this subgraph's MySQL migrations, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124153741 } from './Migration20261124153741.js';
+import { Migration20261124160322 } from './Migration20261124160322.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124153741', class: Migration20261124153741 },
+  { name: 'Migration20261124160322', class: Migration20261124160322 },
 ];

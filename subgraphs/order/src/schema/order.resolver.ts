@@ -2,6 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { InvalidInput } from '@shop/kit/server';
 import type { OrderLine } from '../domain/order-line.entity.js';
 import type { Order } from '../domain/order.entity.js';
+import type { OrderFulfilment } from '../services/order-fulfilment.js';
 import type { OrderLifecycle } from '../services/order-lifecycle.js';
 import { searchOrders } from '../services/order-search.js';
 import type { PlaceOrder } from '../services/place-order.js';
@@ -14,6 +15,7 @@ import {
   OrderLineOption,
   OrderLineType,
   OrderNotCancellable,
+  OrderNotDelivered,
   OrderNotFound,
   OrderType,
   OutOfStock,
@@ -22,7 +24,7 @@ import {
   RefundFailed,
   SkuReference,
 } from './order.type.js';
-import { CancelOrderResult, CreateOrderResult } from './results.js';
+import { CancelOrderResult, ConfirmPurchaseResult, CreateOrderResult } from './results.js';
 
 /** The signed-in customer (the permission rules let only customers and admins in). */
 function customerId(context: OrderContext): string {
@@ -39,6 +41,7 @@ export class OrderResolver {
   constructor(
     private readonly placeOrder: PlaceOrder,
     private readonly lifecycle: OrderLifecycle,
+    private readonly fulfilment: OrderFulfilment,
   ) {}
 
   @Query(() => OrderType, { nullable: true, description: 'One of your orders (admins: any).' })
@@ -85,6 +88,19 @@ export class OrderResolver {
       case 'insufficient-points':
         return new InsufficientPoints(outcome.requested, outcome.balance);
     }
+  }
+
+  @Mutation(() => ConfirmPurchaseResult, {
+    description: 'The buyer confirms a delivered order (구매확정): it completes and earns points.',
+  })
+  async confirmPurchase(@Arg('id', () => ID) id: string, @Ctx() context: OrderContext) {
+    const order = await context.loaders.order.load(id);
+    if (!order || order.userId !== customerId(context)) return new OrderNotFound();
+    const outcome = await this.fulfilment.confirm(context.em, id);
+    if (outcome.kind === 'completed') return outcome.order;
+    return outcome.kind === 'not-found'
+      ? new OrderNotFound()
+      : new OrderNotDelivered(outcome.status);
   }
 
   @Mutation(() => CancelOrderResult, {

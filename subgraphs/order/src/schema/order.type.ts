@@ -139,6 +139,12 @@ export class OrderType {
   @Field(() => Date, { nullable: true })
   paidAt!: Date | null;
 
+  @Field(() => Date, { nullable: true })
+  deliveredAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  completedAt!: Date | null;
+
   @Field(() => Date)
   createdAt!: Date;
 }
@@ -235,6 +241,17 @@ export class OrderNotCancellable extends ErrorResult {
       'ORDER_NOT_CANCELLABLE',
       `An order that is ${status} cannot be cancelled; request a return instead.`,
     );
+    this.status = status;
+  }
+}
+
+@ObjectType('OrderNotDelivered', { implements: ErrorResult })
+export class OrderNotDelivered extends ErrorResult {
+  @Field(() => OrderStatusEnum)
+  status: OrderStatus;
+
+  constructor(status: OrderStatus) {
+    super('ORDER_NOT_DELIVERED', `Only a delivered order can be confirmed; this one is ${status}.`);
     this.status = status;
   }
 }

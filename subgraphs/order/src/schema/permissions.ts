@@ -8,7 +8,11 @@ import {
 
 export const orderPermissions: PermissionRules = {
   Query: { order: isAuthenticated, adminOrders: isAdmin },
-  Mutation: { createOrder: isAuthenticated, cancelOrder: isAuthenticated },
+  Mutation: {
+    createOrder: isAuthenticated,
+    cancelOrder: isAuthenticated,
+    confirmPurchase: isAuthenticated,
+  },
   // Type rules guard orders however they are reached, `_entities` included.
   Order: isOwnerOrAdmin<{ userId: string }>((order) => order.userId),
   User: isOwnerOrAdmin<{ id: string }>((user) => user.id),

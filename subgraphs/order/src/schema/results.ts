@@ -3,6 +3,7 @@ import {
   CouponInvalid,
   InsufficientPoints,
   OrderNotCancellable,
+  OrderNotDelivered,
   OrderNotFound,
   OrderType,
   OutOfStock,
@@ -26,4 +27,9 @@ export const CreateOrderResult = createResultUnion({
 export const CancelOrderResult = createResultUnion({
   name: 'CancelOrderResult',
   types: () => [OrderType, OrderNotCancellable, RefundFailed, OrderNotFound] as const,
+});
+
+export const ConfirmPurchaseResult = createResultUnion({
+  name: 'ConfirmPurchaseResult',
+  types: () => [OrderType, OrderNotDelivered, OrderNotFound] as const,
 });

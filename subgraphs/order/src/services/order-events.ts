@@ -1,5 +1,6 @@
 import {
   orderCancelledEvent,
+  orderCompletedEvent,
   orderFailedEvent,
   orderPaidEvent,
   orderPlacedEvent,
@@ -82,6 +83,19 @@ export class OrderEvents {
       type: orderCancelledEvent.type,
       subject: order.id,
       data: { orderId: order.id, userId: order.userId, ...data },
+    });
+  }
+
+  completed(tx: EntityManager, order: Order, completedAt: Date): void {
+    this.outbox.record(tx, {
+      type: orderCompletedEvent.type,
+      subject: order.id,
+      data: {
+        orderId: order.id,
+        userId: order.userId,
+        paidAmount: order.totalAmount - order.refundedAmount,
+        completedAt: completedAt.toISOString(),
+      },
     });
   }
 }

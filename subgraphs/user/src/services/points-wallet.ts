@@ -2,6 +2,7 @@ import { UniqueConstraintViolationException, type QueryResult } from '@mikro-orm
 import type { EntityManager } from '@shop/kit/db';
 import { PointsEntry } from '../domain/points-entry.entity.js';
 import { PointsHold, type PointsHoldStatus } from '../domain/points-hold.entity.js';
+import { gradeForSpend } from '../domain/membership-grade.js';
 import { User } from '../domain/user.entity.js';
 
 export type HoldOutcome =
@@ -56,6 +57,29 @@ export class PointsWallet {
       // The same reference again: the first adjustment stands.
       if (error instanceof UniqueConstraintViolationException) return true;
       throw error;
+    }
+  }
+
+  /**
+   * A completed order earns points (1 % of what was paid, rounded down) and counts towards the
+   * grade, inside the caller's transaction (the event inbox's): once per order by the ledger's
+   * unique (user, ORDER_REWARD, order) key as well.
+   */
+  async reward(
+    tx: EntityManager,
+    userId: string,
+    orderId: string,
+    paidAmount: number,
+  ): Promise<void> {
+    const points = Math.floor(paidAmount / 100);
+    const user = await tx.findOne(User, { id: userId });
+    if (!user) return;
+    user.lifetimeSpend += paidAmount;
+    user.grade = gradeForSpend(user.lifetimeSpend);
+    await tx.flush();
+    if (points > 0) {
+      await this.move(tx, userId, points);
+      await this.record(tx, userId, points, 'ORDER_REWARD', orderId);
     }
   }
 
@@ -114,7 +138,7 @@ export class PointsWallet {
     tx: EntityManager,
     userId: string,
     delta: number,
-    reason: 'ORDER_SPEND' | 'ORDER_REFUND' | 'ADMIN_ADJUSTMENT',
+    reason: 'ORDER_SPEND' | 'ORDER_REFUND' | 'ORDER_REWARD' | 'ADMIN_ADJUSTMENT',
     reference: string,
   ): Promise<void> {
     const [row] = await tx

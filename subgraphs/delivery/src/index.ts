@@ -1,0 +1,4 @@
+import { runStandalone } from '@shop/kit/service';
+import { deliveryService } from './service.js';
+
+await runStandalone(deliveryService);

@@ -1,0 +1,51 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { createResultUnion, type SubgraphContext } from '@shop/kit/server';
+import { Shipment } from '../domain/shipment.entity.js';
+import { TrackingEvent } from '../domain/tracking-event.entity.js';
+import type { Shipments } from '../services/shipments.js';
+import {
+  OrderWithShipments,
+  ShipmentNotReady,
+  ShipmentType,
+  TrackingStepType,
+} from './shipment.type.js';
+
+const ShipOrderResult = createResultUnion({
+  name: 'ShipOrderResult',
+  types: () => [ShipmentType, ShipmentNotReady] as const,
+});
+
+@Resolver(() => ShipmentType)
+export class ShipmentResolver {
+  constructor(private readonly shipments: Shipments) {}
+
+  @Mutation(() => ShipOrderResult, { description: 'Admin: hand a paid order to a carrier.' })
+  async shipOrder(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('carrier', () => String) carrier: string,
+    @Arg('trackingNumber', () => String, { nullable: true }) trackingNumber: string | null,
+    @Ctx() context: SubgraphContext,
+  ) {
+    const outcome = await this.shipments.ship(context.em, orderId, carrier, trackingNumber);
+    if (outcome.kind === 'shipped') return outcome.shipment;
+    return new ShipmentNotReady(outcome.kind === 'not-ready' ? outcome.status : null);
+  }
+
+  @FieldResolver(() => [TrackingStepType], { description: 'The carrier’s steps, oldest first.' })
+  timeline(@Root() shipment: Shipment, @Ctx() context: SubgraphContext) {
+    return context.em.find(
+      TrackingEvent,
+      { shipmentId: shipment.id },
+      { orderBy: { occurredAt: 'asc', id: 'asc' } },
+    );
+  }
+}
+
+/** `Order.shipments`: reached only through an order the router let the caller read. */
+@Resolver(() => OrderWithShipments)
+export class OrderShipmentsResolver {
+  @FieldResolver(() => [ShipmentType])
+  shipments(@Root() order: { id: string }, @Ctx() context: SubgraphContext) {
+    return context.em.find(Shipment, { orderId: order.id });
+  }
+}

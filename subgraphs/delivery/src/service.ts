@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import { topicOf } from '@shop/contracts';
+import { loadConfig } from '@shop/kit';
+import { defineService, PeriodicJob, resolverContainer } from '@shop/kit/service';
+import { deliveryConfigSchema } from './config.js';
+import { deliveryEntities } from './domain/entities.js';
+import { orderEventsHandler } from './events/order-events.handler.js';
+import { carrierWebhookRoute } from './internal/carrier-webhook.route.js';
+import { migrationsList } from './migrations/index.js';
+import { deliveryPermissions } from './schema/permissions.js';
+import { deliveryReferenceResolvers } from './schema/reference.js';
+import { OrderShipmentsResolver, ShipmentResolver } from './schema/shipment.resolver.js';
+import { OrderWithShipments } from './schema/shipment.type.js';
+import { CarrierClient } from './services/carrier-client.js';
+import { Shipments } from './services/shipments.js';
+
+export const deliveryService = defineService({
+  name: 'delivery',
+  entities: deliveryEntities,
+  migrations: {
+    list: migrationsList,
+    folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+  },
+  graphql: {
+    resolvers: [ShipmentResolver, OrderShipmentsResolver],
+    // Reached only through `_entities`: the router asks for an order's shipments.
+    orphanedTypes: [OrderWithShipments],
+    referenceResolvers: deliveryReferenceResolvers,
+    permissions: deliveryPermissions,
+  },
+  setup: ({ orm, outbox, runtime, logger }) => {
+    const config = loadConfig('delivery', deliveryConfigSchema, runtime.env);
+    const carrier = new CarrierClient({
+      baseUrl: config.SHOP_CARRIER_URL,
+      webhookUrl:
+        config.SHOP_CARRIER_WEBHOOK_URL ?? `${runtime.baseUrlOf('delivery')}/webhooks/carrier`,
+      timeoutMs: 5000,
+    });
+    const shipments = new Shipments({ outbox, carrier });
+    return {
+      container: resolverContainer(new ShipmentResolver(shipments), new OrderShipmentsResolver()),
+      routes: [
+        carrierWebhookRoute({ orm, shipments, secret: config.SHOP_CARRIER_WEBHOOK_SECRET, logger }),
+      ],
+      consumers: [
+        {
+          name: 'order-events',
+          topics: [topicOf('order')],
+          handler: orderEventsHandler(orm, shipments),
+        },
+      ],
+      background: [
+        new PeriodicJob({
+          name: 'tracking-poller',
+          intervalMs: config.SHOP_TRACKING_POLL_MS,
+          logger,
+          // Webhooks can be lost: shipments not heard of for a while are looked up.
+          run: async () => {
+            const applied = await shipments.poll(orm.em, config.SHOP_TRACKING_POLL_MS);
+            if (applied > 0) logger.info({ applied }, 'tracking events found by polling');
+          },
+        }),
+      ],
+    };
+  },
+});

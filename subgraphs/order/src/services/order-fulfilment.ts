@@ -1,0 +1,77 @@
+import type { OrderStatus } from '@shop/contracts';
+import type { EntityManager } from '@shop/kit/db';
+import type { Outbox } from '@shop/kit/events';
+import { Order } from '../domain/order.entity.js';
+import type { OrderEvents } from './order-events.js';
+
+export type ConfirmOutcome =
+  | { kind: 'completed'; order: Order }
+  | { kind: 'not-delivered'; status: OrderStatus }
+  | { kind: 'not-found' };
+
+/**
+ * After payment: shipped and delivered as delivery reports, then COMPLETED when the buyer confirms
+ * the purchase or the confirmation delay runs out. Each step is a conditional update from the
+ * statuses it may leave, so a repeated or late event changes nothing.
+ */
+export class OrderFulfilment {
+  constructor(private readonly deps: { outbox: Outbox; events: OrderEvents }) {}
+
+  async shipped(em: EntityManager, orderId: string): Promise<void> {
+    await em
+      .fork()
+      .nativeUpdate(
+        Order,
+        { id: orderId, status: { $in: ['PAID', 'PREPARING'] } },
+        { status: 'SHIPPED' },
+      );
+  }
+
+  async delivered(em: EntityManager, orderId: string, deliveredAt: Date): Promise<void> {
+    await em
+      .fork()
+      .nativeUpdate(
+        Order,
+        { id: orderId, status: { $in: ['PAID', 'PREPARING', 'SHIPPED'] } },
+        { status: 'DELIVERED', deliveredAt },
+      );
+  }
+
+  /** The buyer confirms the purchase: DELIVERED → COMPLETED, once. */
+  async confirm(em: EntityManager, orderId: string): Promise<ConfirmOutcome> {
+    const completedAt = new Date();
+    await this.deps.outbox.transaction(em.fork(), async (tx) => {
+      const changed = await tx.nativeUpdate(
+        Order,
+        { id: orderId, status: 'DELIVERED' },
+        { status: 'COMPLETED', completedAt },
+      );
+      if (changed === 1)
+        this.deps.events.completed(
+          tx,
+          await tx.findOneOrFail(Order, { id: orderId }, { refresh: true }),
+          completedAt,
+        );
+    });
+    const order = await em.fork().findOne(Order, { id: orderId });
+    if (!order) return { kind: 'not-found' };
+    return order.status === 'COMPLETED'
+      ? { kind: 'completed', order }
+      : { kind: 'not-delivered', status: order.status };
+  }
+
+  /** The sweeper: orders delivered longer ago than `afterMs` are confirmed for the buyer. */
+  async autoConfirmDue(em: EntityManager, afterMs: number, now = new Date()): Promise<number> {
+    const due = await em
+      .fork()
+      .find(
+        Order,
+        { status: 'DELIVERED', deliveredAt: { $lte: new Date(now.getTime() - afterMs) } },
+        { limit: 200 },
+      );
+    let confirmed = 0;
+    for (const order of due)
+      if ((await this.confirm(em, order.id)).kind === 'completed') confirmed++;
+    return confirmed;
+  }
+}

@@ -1,0 +1,17 @@
+import { orderCompletedEvent } from '@shop/contracts';
+import type { Orm } from '@shop/kit/db';
+import { idempotentHandler, type EventHandler } from '@shop/kit/events';
+import type { PointsWallet } from '../services/points-wallet.js';
+
+/** OrderCompleted → points earned and the grade recomputed, once per event (inbox). */
+export function orderCompletedHandler(
+  orm: Orm,
+  consumer: string,
+  wallet: PointsWallet,
+): EventHandler {
+  return idempotentHandler(orm, consumer, async (tx, event) => {
+    if (event.type !== orderCompletedEvent.type) return;
+    const completed = orderCompletedEvent.data.parse(event.data);
+    await wallet.reward(tx, completed.userId, completed.orderId, completed.paidAmount);
+  });
+}

@@ -1,5 +1,6 @@
 // `pnpm start`: the whole shop in one process on the embedded adapters (SQLite, in-process events,
 // memory caches), or on the real services with SHOP_INFRA=real after `pnpm infra:up`.
+import { randomBytes } from 'node:crypto';
 import { applyInfraEnv } from '@shop/infra';
 import { installShutdownHandlers, type Stoppable } from '@shop/kit/ops';
 import { createRuntime, startService } from '@shop/kit/service';

@@ -5,6 +5,7 @@ import { deliveryService } from '@shop/delivery';
 import { orderService } from '@shop/order';
 import { paymentService } from '@shop/payment';
 import { productService } from '@shop/product';
+import { settlementService } from '@shop/settlement';
 import { promotionService } from '@shop/promotion';
 import { userService } from '@shop/user';
 
@@ -18,4 +19,5 @@ export const subgraphs: ServiceDefinition[] = [
   orderService,
   paymentService,
   deliveryService,
+  settlementService,
 ];

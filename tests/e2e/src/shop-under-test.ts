@@ -8,6 +8,7 @@ import { orderService } from '@shop/order';
 import { paymentService } from '@shop/payment';
 import { startPgSandbox, type RunningPgSandbox } from '@shop/pg-sandbox';
 import { promotionService } from '@shop/promotion';
+import { settlementService } from '@shop/settlement';
 import { productService } from '@shop/product';
 import { createRouter, type RunningRouter } from '@shop/router';
 import { freePort, graphqlRequest, startServices, type StartedServices } from '@shop/testkit';
@@ -65,6 +66,7 @@ export async function startShop(
       orderService,
       paymentService,
       deliveryService,
+      settlementService,
     ],
     {
       SHOP_PG_URL: pg.url,

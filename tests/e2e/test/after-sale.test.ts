@@ -26,6 +26,16 @@ const confirmPurchase = `mutation Confirm($id: ID!) {
   confirmPurchase(id: $id) { __typename ... on Order { status } ... on ErrorResult { errorCode } }
 }`;
 const points = `{ me { pointsBalance grade pointsHistory(first: 20) { delta reason } } }`;
+const statements = `query Statements($from: String!, $to: String!) {
+  settlementStatements(from: $from, to: $to) { date payments refunds pgFees net }
+}`;
+const reconcile = `mutation Reconcile($date: String!) {
+  reconcileSettlement(date: $date) {
+    ourPayments pgPayments ourRefunds pgRefunds pgFees differences { orderId kind ours pg }
+  }
+}`;
+const cancelOrder = `mutation Cancel($id: ID!) { cancelOrder(id: $id) { __typename ... on Order { status } } }`;
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
 
 describe.each(runs)('after the sale through the router ($name)', ({ env, skip }) => {
   if (skip) {
@@ -167,5 +177,57 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
     );
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(current.shipments[0].status).toBe('DELIVERED');
+  });
+
+  it('books sales and refunds into a statement that reconciles with the PG, order by order', async () => {
+    const date = today();
+    const statement = async () =>
+      (await shop.call(statements, { from: date, to: date }, shop.adminToken)).data!
+        .settlementStatements[0] ?? {
+        payments: 0,
+        refunds: 0,
+      };
+    // Earlier tests' events are booked first, so what follows is measured from a settled start.
+    await waitFor('the books to catch up', async () => {
+      const first = await statement();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const second = await statement();
+      return first.payments === second.payments && first.refunds === second.refunds;
+    });
+    const before = await statement();
+
+    const { order: kept } = await paidOrder(33_000);
+    const { buyer, order: refunded } = await paidOrder(21_000);
+    expect(
+      (await shop.call(cancelOrder, { id: refunded.id }, buyer.token)).data!.cancelOrder.status,
+    ).toBe('CANCELLED');
+    const after = await waitFor('both sales and the refund booked', async () => {
+      const current = await statement();
+      return (
+        current.payments - before.payments === kept.totalAmount + refunded.totalAmount &&
+        current.refunds - before.refunds === refunded.totalAmount &&
+        current
+      );
+    });
+    expect(after.refunds - before.refunds).toBe(refunded.totalAmount);
+
+    const reconciliation = (await shop.call(reconcile, { date }, shop.adminToken)).data!
+      .reconcileSettlement;
+    const ours = reconciliation.differences.filter(
+      (d: { orderId: string }) => d.orderId === kept.id || d.orderId === refunded.id,
+    );
+    expect(ours).toEqual([]);
+    expect(reconciliation.pgFees).toBeGreaterThan(0);
+    const reconciled = await statement();
+    expect(reconciled.net).toBe(reconciled.payments - reconciled.refunds - reconciled.pgFees);
+    // Reconciling again books no fee twice.
+    await shop.call(reconcile, { date }, shop.adminToken);
+    expect((await statement()).pgFees).toBe(reconciled.pgFees);
+
+    const customer = await given.customer();
+    expect(
+      (await shop.call(statements, { from: date, to: date }, customer.token)).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 });

@@ -31,6 +31,10 @@ describe.each(runs)('checkout through the router ($name)', ({ env, skip }) => {
 
   beforeAll(async () => {
     shop = await startShop({
+      // 200 buyers at once on two cores queue for seconds: generous timeouts, so the test measures
+      // correctness under contention rather than this machine's latency.
+      SHOP_SUBGRAPH_TIMEOUT_MS: '60000',
+      SHOP_INTERNAL_TIMEOUT_MS: '30000',
       SHOP_RESERVATION_TTL_SECONDS: '12',
       SHOP_RESERVATION_SWEEP_MS: '300',
       SHOP_ORDER_SWEEP_MS: '300',

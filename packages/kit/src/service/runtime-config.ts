@@ -15,6 +15,8 @@ export const runtimeConfigSchema = z
       .optional(),
     SHOP_KAFKA_BROKERS: z.string().default('127.0.0.1:19092'),
     SHOP_REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+    /** How long one internal call (order → product, …) may take before it counts as failed. */
+    SHOP_INTERNAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
   })
   .superRefine((env, ctx) => {
     if (env.SHOP_INFRA === 'real' && !env.SHOP_INTERNAL_SECRET) {

@@ -83,7 +83,7 @@ export function createRuntime(
         target,
         baseUrl: baseUrlOf(target),
         token: () => serviceToken(from),
-        timeoutMs: 3000,
+        timeoutMs: config.SHOP_INTERNAL_TIMEOUT_MS,
         retries: 2,
         breaker: { consecutiveFailures: 5, halfOpenAfterMs: 5000 },
         logger: logger.child({ component: 'internal-http', from, target }),

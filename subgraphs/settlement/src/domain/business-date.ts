@@ -1,0 +1,9 @@
+/** The Korean calendar day of an instant (YYYY-MM-DD): the shop's and the PG's business day. */
+export function businessDateOf(instant: Date | string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Seoul',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(instant));
+}

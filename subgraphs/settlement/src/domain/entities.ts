@@ -1,0 +1,3 @@
+import { LedgerEntrySchema } from './ledger-entry.entity.js';
+
+export const settlementEntities = [LedgerEntrySchema];

@@ -1,0 +1,37 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+export const ledgerKinds = [
+  'SALE',
+  'PRODUCT_DISCOUNT',
+  'COUPON_DISCOUNT',
+  'POINTS',
+  'SHIPPING',
+  'REFUND',
+  'PG_FEE',
+] as const;
+export type LedgerKind = (typeof ledgerKinds)[number];
+
+/**
+ * One line of the shop's books, in won, signed: sales and shipping are positive; discounts,
+ * points, refunds and PG fees negative. (source, kind) is unique — the event or PG transaction
+ * that caused it — so a replayed event or a second reconciliation books nothing twice.
+ */
+export const LedgerEntrySchema = defineEntity({
+  name: 'LedgerEntry',
+  tableName: 'ledger_entry',
+  uniques: [{ properties: ['source', 'kind'] }],
+  indexes: [{ properties: ['businessDate', 'kind'] }],
+  properties: {
+    id: p.bigint('number').primary().autoincrement(),
+    source: p.string().length(100),
+    kind: p.enum(ledgerKinds),
+    orderId: p.string().length(36).index(),
+    amount: p.integer(),
+    /** The day in Korea (YYYY-MM-DD) the money moved: statements are per Korean business day. */
+    businessDate: p.string().length(10),
+    occurredAt: p.datetime(),
+  },
+});
+
+export class LedgerEntry extends LedgerEntrySchema.class {}
+LedgerEntrySchema.setClass(LedgerEntry);

@@ -1,0 +1,4 @@
+import { runStandalone } from '@shop/kit/service';
+import { settlementService } from './service.js';
+
+await runStandalone(settlementService);

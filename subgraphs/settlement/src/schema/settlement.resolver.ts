@@ -1,0 +1,42 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import type { SubgraphContext } from '@shop/kit/server';
+import type { Reconciler } from '../services/reconciliation.js';
+import { dailyStatements } from '../services/statements.js';
+import { ReconciliationType, SettlementStatementType } from './settlement.type.js';
+
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDates(...dates: string[]): void {
+  for (const date of dates)
+    if (!datePattern.test(date) || Number.isNaN(Date.parse(date)))
+      throw new GraphQLError(`${date}: a date is YYYY-MM-DD`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+}
+
+@Resolver()
+export class SettlementResolver {
+  constructor(private readonly reconciler: Reconciler) {}
+
+  @Query(() => [SettlementStatementType], {
+    description: 'Admin: daily statements, from and to inclusive.',
+  })
+  settlementStatements(
+    @Arg('from', () => String) from: string,
+    @Arg('to', () => String) to: string,
+    @Ctx() context: SubgraphContext,
+  ) {
+    checkDates(from, to);
+    return dailyStatements(context.em, from, to);
+  }
+
+  @Mutation(() => ReconciliationType, {
+    description:
+      'Admin: compares a day with the PG’s settlement report and books its fees. Safe to repeat.',
+  })
+  reconcileSettlement(@Arg('date', () => String) date: string, @Ctx() context: SubgraphContext) {
+    checkDates(date);
+    return this.reconciler.reconcile(context.em, date);
+  }
+}

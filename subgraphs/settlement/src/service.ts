@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { topicOf } from '@shop/contracts';
+import { loadConfig } from '@shop/kit';
+import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
+import { settlementConfigSchema } from './config.js';
+import { settlementEntities } from './domain/entities.js';
+import { booksHandler } from './events/books.handler.js';
+import { migrationsList } from './migrations/index.js';
+import { settlementPermissions } from './schema/permissions.js';
+import { SettlementResolver } from './schema/settlement.resolver.js';
+import { Ledger } from './services/ledger.js';
+import { Reconciler } from './services/reconciliation.js';
+
+export const settlementService = defineService({
+  name: 'settlement',
+  entities: settlementEntities,
+  migrations: {
+    list: migrationsList,
+    folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+  },
+  graphql: { resolvers: [SettlementResolver], permissions: settlementPermissions },
+  setup: ({ orm, runtime }) => {
+    const config = loadConfig('settlement', settlementConfigSchema, runtime.env);
+    const ledger = new Ledger();
+    return {
+      container: resolverContainer(
+        new SettlementResolver(
+          new Reconciler({
+            ledger,
+            pgUrl: config.SHOP_PG_URL,
+            secretKey: config.SHOP_PG_SECRET_KEY,
+          }),
+        ),
+      ),
+      consumers: [
+        {
+          name: 'books',
+          topics: [topicOf('order'), topicOf('payment')],
+          handler: booksHandler(orm, idempotentConsumerGroup('settlement', 'books'), ledger),
+        },
+      ],
+    };
+  },
+});

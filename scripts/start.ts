@@ -24,8 +24,10 @@ if (!process.env.SHOP_PG_URL) {
 }
 // …and a carrier sandbox, unless SHOP_CARRIER_URL points at a carrier.
 if (!process.env.SHOP_CARRIER_URL) {
+  process.env.SHOP_CARRIER_WEBHOOK_SECRET ??= randomBytes(24).toString('hex');
   const carrier = await startCarrierSandbox({
     port: Number(process.env.SHOP_PORT_CARRIER ?? 4191),
+    webhookSecret: process.env.SHOP_CARRIER_WEBHOOK_SECRET,
   });
   process.env.SHOP_CARRIER_URL = carrier.url;
   started.push({ name: 'carrier-sandbox', stop: () => carrier.stop() });

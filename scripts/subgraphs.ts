@@ -7,6 +7,7 @@ import { paymentService } from '@shop/payment';
 import { productService } from '@shop/product';
 import { settlementService } from '@shop/settlement';
 import { promotionService } from '@shop/promotion';
+import { returnService } from '@shop/return';
 import { userService } from '@shop/user';
 
 /** Every subgraph of the supergraph, in start order. */
@@ -20,4 +21,5 @@ export const subgraphs: ServiceDefinition[] = [
   paymentService,
   deliveryService,
   settlementService,
+  returnService,
 ];

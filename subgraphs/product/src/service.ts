@@ -6,6 +6,7 @@ import { productEntities } from './domain/entities.js';
 import { placeholderImagesRoute } from './internal/placeholder-images.route.js';
 import { productRoutes } from './internal/products.route.js';
 import { reservationRoutes } from './internal/reservations.route.js';
+import { stockRoutes } from './internal/stock.route.js';
 import { migrationsList } from './migrations/index.js';
 import { createProductLoaders } from './schema/loaders.js';
 import { productPermissions } from './schema/permissions.js';
@@ -35,6 +36,7 @@ export const productService = defineService({
     const config = loadConfig('product', productConfigSchema, runtime.env);
     const changes = new ProductChanges(outbox);
     const catalog = new ProductCatalog({ outbox, changes });
+    const stockLedger = new StockLedger({ outbox, changes });
     const reservations = new StockReservations({
       ttlSeconds: config.SHOP_RESERVATION_TTL_SECONDS,
       outbox,
@@ -43,7 +45,7 @@ export const productService = defineService({
     return {
       container: resolverContainer(
         new ProductResolver(catalog),
-        new SkuResolver(catalog, new StockLedger({ outbox, changes })),
+        new SkuResolver(catalog, stockLedger),
         new TaxonomyResolver(catalog),
       ),
       loaders: (em) => createProductLoaders(em),
@@ -51,6 +53,7 @@ export const productService = defineService({
       internalRoutes: (router) => {
         reservationRoutes(router, orm, reservations);
         productRoutes(router, orm);
+        stockRoutes(router, orm, stockLedger);
       },
       background: [
         new PeriodicJob({

@@ -8,6 +8,7 @@ import { orderService } from '@shop/order';
 import { paymentService } from '@shop/payment';
 import { startPgSandbox, type RunningPgSandbox } from '@shop/pg-sandbox';
 import { promotionService } from '@shop/promotion';
+import { returnService } from '@shop/return';
 import { settlementService } from '@shop/settlement';
 import { productService } from '@shop/product';
 import { createRouter, type RunningRouter } from '@shop/router';
@@ -67,6 +68,7 @@ export async function startShop(
       paymentService,
       deliveryService,
       settlementService,
+      returnService,
     ],
     {
       SHOP_PG_URL: pg.url,

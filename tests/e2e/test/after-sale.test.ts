@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook } from '@shop/carrier-sandbox';
 import { probeInfra, waitFor } from '@shop/testkit';
+import { createCategory, createProduct } from '../src/catalog-operations.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
+import { skuStock } from '../src/checkout-operations.js';
 import { carrierWebhookSecret, startShop, type ShopUnderTest } from '../src/shop-under-test.js';
 
 const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
@@ -35,6 +37,22 @@ const reconcile = `mutation Reconcile($date: String!) {
   }
 }`;
 const cancelOrder = `mutation Cancel($id: ID!) { cancelOrder(id: $id) { __typename ... on Order { status } } }`;
+const orderLines = `query Lines($id: ID!) {
+  order(id: $id) {
+    status lines { id quantity paidAmount sku { id } }
+    payment { amount cancelledAmount }
+    returns { id status refundedAmount reshipTrackingNumber }
+  }
+}`;
+const requestReturn = `mutation RequestReturn($input: RequestReturnInput!) {
+  requestReturn(input: $input) { __typename ... on Return { id status } ... on ErrorResult { errorCode message } }
+}`;
+const returnStep = (name: string) => `mutation Step($id: ID!) {
+  ${name}(id: $id) {
+    __typename ... on Return { id status refundedAmount reshipTrackingNumber pickupTrackingNumber }
+    ... on ErrorResult { errorCode message }
+  }
+}`;
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
 
 describe.each(runs)('after the sale through the router ($name)', ({ env, skip }) => {
@@ -229,5 +247,189 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
       (await shop.call(statements, { from: date, to: date }, customer.token)).errors?.[0]
         ?.extensions?.code,
     ).toBe('FORBIDDEN');
+  });
+
+  /** A delivered order of `lines` (SKU ids, one unit each), by a new customer. */
+  async function deliveredOrder(skuIds: string[], points = 0) {
+    const buyer = await given.customer(points);
+    const lines = skuIds.map((skuId) => ({ skuId, quantity: 1 }));
+    const order = (await given.order(buyer.token, { lines, pointsToUse: points })).data!
+      .createOrder;
+    const key = await given.authorize(order.id, order.totalAmount);
+    await given.confirm(buyer.token, order.id, key, order.totalAmount);
+    await waitFor(
+      'a shipment',
+      async () => (await view(order.id, buyer.token)).shipments[0]?.status === 'READY',
+    );
+    await shop.call(shipOrder, { orderId: order.id, carrier: 'CJ대한통운' }, shop.adminToken);
+    await waitFor(
+      'delivery',
+      async () => (await view(order.id, buyer.token)).status === 'DELIVERED',
+      {
+        timeoutMs: 20_000,
+        intervalMs: 200,
+      },
+    );
+    const detail = (await shop.call(orderLines, { id: order.id }, buyer.token)).data!.order;
+    return {
+      buyer,
+      order,
+      lines: detail.lines as { id: string; paidAmount: number; sku: { id: string } }[],
+    };
+  }
+
+  async function shirtSizes(): Promise<{ m: string; l: string }> {
+    const category = await shop.call(
+      createCategory,
+      { input: { name: '반품', slug: `returns-${randomUUID().slice(0, 8)}` } },
+      shop.adminToken,
+    );
+    const product = await shop.call(
+      createProduct,
+      {
+        input: {
+          name: `반품 테스트 셔츠 ${randomUUID().slice(0, 6)}`,
+          categoryId: category.data!.createCategory.id,
+          status: 'ACTIVE',
+          basePrice: 29_000,
+          initialStock: 5,
+          optionGroups: [{ name: '사이즈', values: ['M', 'L'] }],
+        },
+      },
+      shop.adminToken,
+    );
+    const [m, l] = product.data!.createProduct.skus as { id: string }[];
+    return { m: m!.id, l: l!.id };
+  }
+
+  const onHand = async (skuId: string) =>
+    (await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku.onHand as number;
+
+  it('returns one of two lines: refunds exactly its paid amount and restocks it; an exchange ships the other SKU', async () => {
+    const shirt = await shirtSizes();
+    const other = await given.skuOnSale(17_000, 5);
+    const { buyer, order, lines } = await deliveredOrder([shirt.m, other]);
+    const returned = lines.find((line) => line.sku.id === shirt.m)!;
+    const requested = (
+      await shop.call(
+        requestReturn,
+        {
+          input: {
+            orderId: order.id,
+            type: 'RETURN',
+            reason: 'DEFECTIVE',
+            lines: [{ orderLineId: returned.id, quantity: 1 }],
+          },
+        },
+        buyer.token,
+      )
+    ).data!.requestReturn;
+    expect(requested, JSON.stringify(requested)).toMatchObject({
+      __typename: 'Return',
+      status: 'REQUESTED',
+    });
+    expect(
+      (await shop.call(returnStep('approveReturn'), { id: requested.id }, shop.adminToken)).data!
+        .approveReturn,
+    ).toMatchObject({
+      status: 'COLLECTING',
+    });
+    const stockBefore = await onHand(shirt.m);
+    const refunded = (
+      await shop.call(returnStep('receiveReturn'), { id: requested.id }, shop.adminToken)
+    ).data!.receiveReturn;
+    expect(refunded).toMatchObject({ status: 'REFUNDED', refundedAmount: returned.paidAmount });
+    expect(await onHand(shirt.m)).toBe(stockBefore + 1);
+    const after = (await shop.call(orderLines, { id: order.id }, buyer.token)).data!.order;
+    expect(after.payment).toEqual({
+      amount: order.totalAmount,
+      cancelledAmount: returned.paidAmount,
+    });
+    // The same line cannot come back twice.
+    const again = (
+      await shop.call(
+        requestReturn,
+        {
+          input: {
+            orderId: order.id,
+            type: 'RETURN',
+            reason: 'DEFECTIVE',
+            lines: [{ orderLineId: returned.id, quantity: 1 }],
+          },
+        },
+        buyer.token,
+      )
+    ).data!.requestReturn;
+    expect(again.__typename).toBe('InvalidInput');
+
+    const exchange = await deliveredOrder([shirt.m]);
+    const [sizeM, sizeL] = [await onHand(shirt.m), await onHand(shirt.l)];
+    const swap = (
+      await shop.call(
+        requestReturn,
+        {
+          input: {
+            orderId: exchange.order.id,
+            type: 'EXCHANGE',
+            reason: 'CHANGED_MIND',
+            lines: [{ orderLineId: exchange.lines[0]!.id, quantity: 1, exchangeSkuId: shirt.l }],
+          },
+        },
+        exchange.buyer.token,
+      )
+    ).data!.requestReturn;
+    await shop.call(returnStep('approveReturn'), { id: swap.id }, shop.adminToken);
+    const reshipped = (
+      await shop.call(returnStep('receiveReturn'), { id: swap.id }, shop.adminToken)
+    ).data!.receiveReturn;
+    expect(reshipped).toMatchObject({ status: 'RESHIPPED', refundedAmount: 0 });
+    expect(reshipped.reshipTrackingNumber).toBeTruthy();
+    expect([await onHand(shirt.m), await onHand(shirt.l)]).toEqual([sizeM + 1, sizeL - 1]);
+    expect(
+      (await shop.call(orderLines, { id: exchange.order.id }, exchange.buyer.token)).data!.order
+        .payment.cancelledAmount,
+    ).toBe(0);
+  });
+
+  it('refunds a return once under 20 concurrent receipts; refunds never exceed what was paid', async () => {
+    const sku = await given.skuOnSale(24_000, 5);
+    const { buyer, order, lines } = await deliveredOrder([sku], 1_000);
+    const requested = (
+      await shop.call(
+        requestReturn,
+        {
+          input: {
+            orderId: order.id,
+            type: 'RETURN',
+            reason: 'CHANGED_MIND',
+            lines: [{ orderLineId: lines[0]!.id, quantity: 1 }],
+          },
+        },
+        buyer.token,
+      )
+    ).data!.requestReturn;
+    await shop.call(returnStep('approveReturn'), { id: requested.id }, shop.adminToken);
+    const receipts = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        shop.call(returnStep('receiveReturn'), { id: requested.id }, shop.adminToken),
+      ),
+    );
+    const refunds = receipts.map((receipt) => receipt.data!.receiveReturn);
+    const expected = lines[0]!.paidAmount - 3_000; // changed their mind: the return trip is theirs
+    expect(
+      refunds.every((refund) => refund.status === 'REFUNDED' && refund.refundedAmount === expected),
+    ).toBe(true);
+    const payment = (await shop.call(orderLines, { id: order.id }, buyer.token)).data!.order
+      .payment;
+    expect(payment.cancelledAmount).toBe(expected);
+    expect(payment.cancelledAmount).toBeLessThanOrEqual(payment.amount);
+    // The 1,000 points the line was paid with come back as points, once.
+    const me = await waitFor('the points back', async () => {
+      const account = (await shop.call(points, {}, buyer.token)).data!.me;
+      return account.pointsBalance === 1_000 && account;
+    });
+    expect(
+      me.pointsHistory.filter((entry: { reason: string }) => entry.reason === 'ORDER_REFUND'),
+    ).toHaveLength(1);
   });
 });

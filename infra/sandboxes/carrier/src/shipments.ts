@@ -16,7 +16,7 @@ export interface CarrierShipment {
   trackingNumber: string;
   carrier: string;
   reference: string;
-  webhookUrl: string;
+  webhookUrl: string | undefined;
   events: TrackingEvent[];
 }
 
@@ -36,7 +36,7 @@ export class ShipmentBook {
   register(input: {
     carrier: string;
     reference: string;
-    webhookUrl: string;
+    webhookUrl?: string;
     trackingNumber?: string;
   }): { shipment: CarrierShipment; created: boolean } {
     const existing = [...this.shipments.values()].find(

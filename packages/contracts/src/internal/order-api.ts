@@ -48,3 +48,20 @@ export const paymentCancelResultSchema = z.object({
   status: z.enum(['APPROVED', 'PARTIALLY_CANCELLED', 'CANCELLED']),
 });
 export type PaymentCancelResult = z.infer<typeof paymentCancelResultSchema>;
+
+/** GET /internal/orders/:orderId/lines on order: the order and what each line cost. */
+export const orderWithLinesSchema = payableOrderSchema.extend({
+  lines: z.array(
+    z.object({
+      lineId: z.uuid(),
+      skuId: z.uuid(),
+      productId: z.uuid(),
+      quantity: z.number().int().positive(),
+      /** After discounts, coupon share and points share: what a full refund of the line returns. */
+      paidAmount: z.number().int().nonnegative(),
+      /** The line's share of the points the order used: a return gives it back as points. */
+      pointsUsed: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type OrderWithLines = z.infer<typeof orderWithLinesSchema>;

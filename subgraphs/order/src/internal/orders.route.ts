@@ -1,6 +1,7 @@
 import { orderPaidRequestSchema, orderPaymentFailedRequestSchema } from '@shop/contracts';
 import type { Orm } from '@shop/kit/db';
 import { InternalProblem, type InternalRouter } from '@shop/kit/internal-http';
+import { OrderLine } from '../domain/order-line.entity.js';
 import { Order } from '../domain/order.entity.js';
 import type { OrderLifecycle } from '../services/order-lifecycle.js';
 
@@ -18,9 +19,31 @@ const payableView = (order: Order) => ({
  * GET  /internal/orders/:orderId                 → the payable view of the order
  * POST /internal/orders/:orderId/paid            → 200 order | 409 ORDER_NOT_PAYABLE (expired, cancelled)
  * POST /internal/orders/:orderId/payment-failed  → { status }
+ * GET  /internal/orders/:orderId/lines           → the order and what each line cost (returns)
  */
 export function orderRoutes(router: InternalRouter, orm: Orm, lifecycle: OrderLifecycle): void {
   router
+    .route('GET', '/internal/orders/:orderId/lines', async ({ params }) => {
+      const em = orm.em.fork();
+      const order = await em.findOne(Order, { id: params.orderId! });
+      if (!order) throw new InternalProblem(404, 'ORDER_NOT_FOUND');
+      const lines = await em.find(
+        OrderLine,
+        { orderId: order.id },
+        { orderBy: { position: 'asc' } },
+      );
+      return {
+        ...payableView(order),
+        lines: lines.map((line) => ({
+          lineId: line.id,
+          skuId: line.skuId,
+          productId: line.productId,
+          quantity: line.quantity,
+          paidAmount: line.paidAmount,
+          pointsUsed: line.pointsUsed,
+        })),
+      };
+    })
     .route('GET', '/internal/orders/:orderId', async ({ params }) => {
       const order = await orm.em.fork().findOne(Order, { id: params.orderId! });
       if (!order) throw new InternalProblem(404, 'ORDER_NOT_FOUND');

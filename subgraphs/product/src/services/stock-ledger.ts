@@ -52,4 +52,41 @@ export class StockLedger {
     }
     return saved(await em.fork().findOneOrFail(Sku, { id: skuId }));
   }
+
+  /**
+   * Returned units back on the shelf, once per reference (the return): each line's movement is
+   * unique per SKU, kind and reference, so a retried restock adds nothing.
+   */
+  async restock(
+    em: EntityManager,
+    reference: string,
+    lines: { skuId: string; quantity: number }[],
+  ): Promise<number> {
+    let restocked = 0;
+    for (const line of [...lines].sort((a, b) => a.skuId.localeCompare(b.skuId))) {
+      try {
+        await writeTransaction(em, this.deps.outbox, async (tx) => {
+          await tx.insert(StockMovement, {
+            skuId: line.skuId,
+            kind: 'RESTOCKED',
+            quantity: line.quantity,
+            reference,
+            note: 'returned',
+            createdAt: new Date(),
+          });
+          await guardedUpdate(tx, 'update sku set on_hand = on_hand + ? where id = ?', [
+            line.quantity,
+            line.skuId,
+          ]);
+          const after = await availableOf(tx, line.skuId);
+          if (after && after.available === line.quantity)
+            await this.deps.changes.publish(tx, [after.productId]);
+        });
+        restocked++;
+      } catch (error) {
+        if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      }
+    }
+    return restocked;
+  }
 }

@@ -83,6 +83,25 @@ export class PointsWallet {
     }
   }
 
+  /** The points share of returned lines, back to the customer; false if already credited. */
+  async creditReturn(
+    em: EntityManager,
+    userId: string,
+    amount: number,
+    reference: string,
+  ): Promise<boolean> {
+    try {
+      return await em.fork().transactional(async (tx) => {
+        if ((await this.move(tx, userId, amount)) !== 1) return false;
+        await this.record(tx, userId, amount, 'ORDER_REFUND', reference);
+        return true;
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) return false;
+      throw error;
+    }
+  }
+
   /** The order was paid: the held points are spent for good. */
   use(em: EntityManager, orderId: string): Promise<boolean> {
     return this.settle(em, orderId, 'HELD', 'USED', false);

@@ -1,0 +1,45 @@
+import { defineEntity, p } from '@mikro-orm/core';
+
+export const returnTypes = ['RETURN', 'EXCHANGE'] as const;
+export type ReturnType = (typeof returnTypes)[number];
+export const returnReasons = ['CHANGED_MIND', 'DEFECTIVE', 'WRONG_ITEM'] as const;
+export type ReturnReason = (typeof returnReasons)[number];
+export const returnStatuses = [
+  'REQUESTED',
+  'APPROVED',
+  'REJECTED',
+  'COLLECTING',
+  'RECEIVED',
+  'REFUNDED',
+  'RESHIPPED',
+] as const;
+export type ReturnStatus = (typeof returnStatuses)[number];
+
+/**
+ * A customer's return (refund) or exchange (same product, another SKU) of some lines of an order.
+ * REQUESTED → APPROVED | REJECTED; APPROVED → COLLECTING (pickup registered with the carrier) →
+ * RECEIVED → REFUNDED (return) or RESHIPPED (exchange). Each step is a conditional update.
+ */
+export const ReturnSchema = defineEntity({
+  name: 'Return',
+  tableName: 'shop_return',
+  indexes: [{ properties: ['orderId'] }, { properties: ['status', 'createdAt'] }],
+  properties: {
+    id: p.string().length(36).primary(),
+    orderId: p.string().length(36),
+    userId: p.string().length(36).index(),
+    type: p.enum(returnTypes),
+    reason: p.enum(returnReasons),
+    status: p.enum(returnStatuses).default('REQUESTED'),
+    /** Deducted from the refund when the customer changed their mind (the return trip). */
+    shippingFee: p.integer().default(0),
+    refundedAmount: p.integer().default(0),
+    pickupTrackingNumber: p.string().length(50).nullable(),
+    reshipTrackingNumber: p.string().length(50).nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    closedAt: p.datetime().nullable(),
+  },
+});
+
+export class Return extends ReturnSchema.class {}
+ReturnSchema.setClass(Return);

@@ -1,0 +1,80 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { createResultUnion, InvalidInput, type SubgraphContext } from '@shop/kit/server';
+import { ReturnLine } from '../domain/return-line.entity.js';
+import { Return } from '../domain/return.entity.js';
+import type { ReturnDesk, StepOutcome } from '../services/return-desk.js';
+import {
+  OrderWithReturns,
+  RequestReturnInput,
+  ReturnLineType,
+  ReturnNotPossible,
+  ReturnObjectType,
+} from './return.type.js';
+
+const RequestReturnResult = createResultUnion({
+  name: 'RequestReturnResult',
+  types: () => [ReturnObjectType, InvalidInput, ReturnNotPossible] as const,
+});
+const ReturnStepResult = createResultUnion({
+  name: 'ReturnStepResult',
+  types: () => [ReturnObjectType, ReturnNotPossible] as const,
+});
+
+function stepResult(outcome: StepOutcome) {
+  if (outcome.kind === 'done') return outcome.ret;
+  if (outcome.kind === 'not-found')
+    return new ReturnNotPossible('RETURN_NOT_FOUND', 'No such return.');
+  return new ReturnNotPossible('WRONG_STATUS', `The return is ${outcome.status}.`);
+}
+
+@Resolver(() => ReturnObjectType)
+export class ReturnResolver {
+  constructor(private readonly desk: ReturnDesk) {}
+
+  @Mutation(() => RequestReturnResult, {
+    description: 'Return or exchange lines of a delivered order.',
+  })
+  async requestReturn(
+    @Arg('input', () => RequestReturnInput) input: RequestReturnInput,
+    @Ctx() context: SubgraphContext,
+  ) {
+    if (context.identity.kind !== 'user')
+      throw new Error('permission rules let an anonymous caller through');
+    const outcome = await this.desk.request(context.em, context.identity.userId, input);
+    if (outcome.kind === 'requested') return outcome.ret;
+    if (outcome.kind === 'invalid-input') return new InvalidInput(outcome.issues);
+    return new ReturnNotPossible('NOT_RETURNABLE', outcome.message);
+  }
+
+  @Mutation(() => ReturnStepResult, { description: 'Admin: approve, and book the pickup.' })
+  async approveReturn(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext) {
+    return stepResult(await this.desk.approve(context.em, id));
+  }
+
+  @Mutation(() => ReturnStepResult, { description: 'Admin.' })
+  async rejectReturn(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext) {
+    return stepResult(await this.desk.reject(context.em, id));
+  }
+
+  @Mutation(() => ReturnStepResult, {
+    description:
+      'Admin: the parcel arrived — refund and restock, or ship the exchange. Safe to repeat.',
+  })
+  async receiveReturn(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext) {
+    return stepResult(await this.desk.receive(context.em, id));
+  }
+
+  @FieldResolver(() => [ReturnLineType])
+  lines(@Root() ret: Return, @Ctx() context: SubgraphContext) {
+    return context.em.find(ReturnLine, { returnId: ret.id }, { orderBy: { id: 'asc' } });
+  }
+}
+
+/** `Order.returns`: reached only through an order the router let the caller read. */
+@Resolver(() => OrderWithReturns)
+export class OrderReturnsResolver {
+  @FieldResolver(() => [ReturnObjectType])
+  returns(@Root() order: { id: string }, @Ctx() context: SubgraphContext) {
+    return context.em.find(Return, { orderId: order.id }, { orderBy: { createdAt: 'asc' } });
+  }
+}

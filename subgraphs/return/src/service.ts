@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '@shop/kit';
+import { defineService, resolverContainer } from '@shop/kit/service';
+import { returnConfigSchema } from './config.js';
+import { returnEntities } from './domain/entities.js';
+import { migrationsList } from './migrations/index.js';
+import { returnPermissions } from './schema/permissions.js';
+import { returnReferenceResolvers } from './schema/reference.js';
+import { OrderReturnsResolver, ReturnResolver } from './schema/return.resolver.js';
+import { OrderWithReturns } from './schema/return.type.js';
+import { ReturnCollaborators } from './services/collaborators.js';
+import { ReturnDesk } from './services/return-desk.js';
+
+export const returnService = defineService({
+  name: 'return',
+  entities: returnEntities,
+  migrations: {
+    list: migrationsList,
+    folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+  },
+  graphql: {
+    resolvers: [ReturnResolver, OrderReturnsResolver],
+    // Reached only through `_entities`: the router asks for an order's returns.
+    orphanedTypes: [OrderWithReturns],
+    referenceResolvers: returnReferenceResolvers,
+    permissions: returnPermissions,
+  },
+  setup: ({ runtime }) => {
+    const config = loadConfig('return', returnConfigSchema, runtime.env);
+    const collaborators = new ReturnCollaborators(
+      {
+        order: runtime.internalClient('return', 'order'),
+        payment: runtime.internalClient('return', 'payment'),
+        product: runtime.internalClient('return', 'product'),
+        user: runtime.internalClient('return', 'user'),
+      },
+      config.SHOP_CARRIER_URL,
+    );
+    const desk = new ReturnDesk({ collaborators, shippingFee: config.SHOP_RETURN_SHIPPING_FEE });
+    return { container: resolverContainer(new ReturnResolver(desk), new OrderReturnsResolver()) };
+  },
+});

@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { EntityManager } from '@shop/kit/db';
+import { ReturnLine } from '../domain/return-line.entity.js';
+import { Return, returnReasons, type ReturnStatus } from '../domain/return.entity.js';
+import type { ReturnCollaborators } from './collaborators.js';
+
+export const returnRequestSchema = z.object({
+  orderId: z.uuid(),
+  type: z.enum(['RETURN', 'EXCHANGE']),
+  reason: z.enum(returnReasons),
+  lines: z
+    .array(
+      z.object({
+        orderLineId: z.uuid(),
+        quantity: z.number().int().min(1).max(1000),
+        exchangeSkuId: z.uuid().nullish(),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+export type ReturnRequest = z.input<typeof returnRequestSchema>;
+
+export type RequestOutcome =
+  | { kind: 'requested'; ret: Return }
+  | { kind: 'invalid-input'; issues: { field: string; message: string }[] }
+  | { kind: 'not-returnable'; message: string };
+
+export type StepOutcome =
+  | { kind: 'done'; ret: Return }
+  | { kind: 'wrong-status'; status: ReturnStatus }
+  | { kind: 'not-found' };
+
+const invalid = (field: string, message: string): RequestOutcome => ({
+  kind: 'invalid-input',
+  issues: [{ field, message }],
+});
+
+/**
+ * Returns and exchanges. The refund of a line is its paid amount in proportion to the quantity
+ * returned (the last units of a line take what is left, so a line never refunds more than it
+ * cost); a customer who changed their mind pays the return trip (deducted from the refund), a
+ * defective or wrong item comes back free. Receiving a return is one conditional status change,
+ * so of many concurrent receipts one refunds — and payment refunds once per return anyway.
+ */
+export class ReturnDesk {
+  constructor(private readonly deps: { collaborators: ReturnCollaborators; shippingFee: number }) {}
+
+  async request(em: EntityManager, userId: string, input: ReturnRequest): Promise<RequestOutcome> {
+    const parsed = returnRequestSchema.safeParse(input);
+    if (!parsed.success)
+      return {
+        kind: 'invalid-input',
+        issues: parsed.error.issues.map((issue) => ({
+          field: issue.path.join('.') || 'input',
+          message: issue.message,
+        })),
+      };
+    const request = parsed.data;
+    const order = await this.deps.collaborators.order(request.orderId);
+    if (!order || order.userId !== userId) return invalid('orderId', 'no such order');
+    if (order.status !== 'DELIVERED' && order.status !== 'COMPLETED')
+      return {
+        kind: 'not-returnable',
+        message: `Only delivered orders can be returned; this one is ${order.status}.`,
+      };
+
+    const earlier = await em.find(ReturnLine, {
+      orderLineId: { $in: order.lines.map((line) => line.lineId) },
+    });
+    const open = await em.find(Return, {
+      id: { $in: earlier.map((line) => line.returnId) },
+      status: { $ne: 'REJECTED' },
+    });
+    const counted = earlier.filter((line) => open.some((ret) => ret.id === line.returnId));
+    const drafts: Omit<ReturnLine, 'id' | 'returnId'>[] = [];
+    for (const [index, wanted] of request.lines.entries()) {
+      const line = order.lines.find((candidate) => candidate.lineId === wanted.orderLineId);
+      if (!line) return invalid(`lines.${index}.orderLineId`, 'not a line of this order');
+      const before = counted.filter((returned) => returned.orderLineId === line.lineId);
+      const returnedQuantity = before.reduce((sum, returned) => sum + returned.quantity, 0);
+      if (returnedQuantity + wanted.quantity > line.quantity)
+        return invalid(
+          `lines.${index}.quantity`,
+          `only ${line.quantity - returnedQuantity} left to return`,
+        );
+      if (request.type === 'EXCHANGE') {
+        const replacement =
+          wanted.exchangeSkuId && (await this.deps.collaborators.sku(wanted.exchangeSkuId));
+        if (!replacement || replacement.productId !== line.productId || !replacement.sellable)
+          return invalid(
+            `lines.${index}.exchangeSkuId`,
+            'an exchange needs another SKU of the same product, on sale',
+          );
+      }
+      const lastUnits = returnedQuantity + wanted.quantity === line.quantity;
+      // The last units of a line take what is left, so a line never gives back more than it cost.
+      const share = (total: number, taken: number) =>
+        lastUnits ? total - taken : Math.floor((total * wanted.quantity) / line.quantity);
+      const refundAmount = share(
+        line.paidAmount,
+        before.reduce((sum, r) => sum + r.refundAmount, 0),
+      );
+      const pointsAmount = share(
+        line.pointsUsed,
+        before.reduce((sum, r) => sum + r.pointsAmount, 0),
+      );
+      drafts.push({
+        orderLineId: line.lineId,
+        skuId: line.skuId,
+        quantity: wanted.quantity,
+        refundAmount: request.type === 'RETURN' ? refundAmount : 0,
+        pointsAmount: request.type === 'RETURN' ? pointsAmount : 0,
+        exchangeSkuId: request.type === 'EXCHANGE' ? wanted.exchangeSkuId! : null,
+      });
+    }
+    const ret = await em.fork().transactional(async (tx) => {
+      const created = tx.create(Return, {
+        id: randomUUID(),
+        orderId: order.id,
+        userId,
+        type: request.type,
+        reason: request.reason,
+        shippingFee:
+          request.type === 'RETURN' && request.reason === 'CHANGED_MIND'
+            ? this.deps.shippingFee
+            : 0,
+      });
+      tx.persist(created);
+      for (const draft of drafts)
+        tx.persist(tx.create(ReturnLine, { ...draft, returnId: created.id }));
+      return created;
+    });
+    return { kind: 'requested', ret };
+  }
+
+  async reject(em: EntityManager, returnId: string): Promise<StepOutcome> {
+    return this.step(em, returnId, 'REQUESTED', 'REJECTED', { closedAt: new Date() });
+  }
+
+  /** Approved: a pickup is booked with the carrier. */
+  async approve(em: EntityManager, returnId: string): Promise<StepOutcome> {
+    const approved = await this.step(em, returnId, 'REQUESTED', 'APPROVED', {});
+    if (approved.kind !== 'done') return approved;
+    const pickup = await this.deps.collaborators.registerParcel(`pickup-${returnId}`);
+    return this.step(em, returnId, 'APPROVED', 'COLLECTING', { pickupTrackingNumber: pickup });
+  }
+
+  /**
+   * The warehouse has it: a return is restocked and refunded, an exchange's replacement ships.
+   * Every effect is idempotent per return, so a receipt that stopped halfway (a service was down)
+   * is finished by receiving it again, and concurrent receipts refund once.
+   */
+  async receive(em: EntityManager, returnId: string): Promise<StepOutcome> {
+    await this.step(em, returnId, 'COLLECTING', 'RECEIVED', {});
+    const ret = await em.fork().findOne(Return, { id: returnId });
+    if (!ret) return { kind: 'not-found' };
+    if (ret.status === 'REFUNDED' || ret.status === 'RESHIPPED') return { kind: 'done', ret };
+    if (ret.status !== 'RECEIVED') return { kind: 'wrong-status', status: ret.status };
+    const lines = await em.fork().find(ReturnLine, { returnId });
+    const returned = lines.map((line) => ({ skuId: line.skuId, quantity: line.quantity }));
+    const { collaborators } = this.deps;
+    await collaborators.restock(returnId, returned);
+    if (ret.type === 'RETURN') {
+      const refund = Math.max(
+        lines.reduce((sum, line) => sum + line.refundAmount, 0) - ret.shippingFee,
+        0,
+      );
+      if (refund > 0) await collaborators.refund(ret.orderId, returnId, refund);
+      const points = lines.reduce((sum, line) => sum + line.pointsAmount, 0);
+      if (points > 0) await collaborators.creditPoints(ret.userId, returnId, points);
+      return this.finish(em, returnId, 'REFUNDED', { refundedAmount: refund });
+    }
+    const replacements = lines.map((line) => ({
+      skuId: line.exchangeSkuId!,
+      quantity: line.quantity,
+    }));
+    if (!(await collaborators.takeReplacement(returnId, replacements)))
+      throw new Error(
+        `no stock for the replacement of return ${returnId}; restock it and receive again`,
+      );
+    const parcel = await collaborators.registerParcel(`exchange-${returnId}`);
+    return this.finish(em, returnId, 'RESHIPPED', { reshipTrackingNumber: parcel });
+  }
+
+  private async finish(
+    em: EntityManager,
+    returnId: string,
+    to: 'REFUNDED' | 'RESHIPPED',
+    fields: Partial<Pick<Return, 'reshipTrackingNumber' | 'refundedAmount'>>,
+  ): Promise<StepOutcome> {
+    await this.step(em, returnId, 'RECEIVED', to, { ...fields, closedAt: new Date() });
+    const ret = await em.fork().findOneOrFail(Return, { id: returnId });
+    return ret.status === to ? { kind: 'done', ret } : { kind: 'wrong-status', status: ret.status };
+  }
+
+  private async step(
+    em: EntityManager,
+    returnId: string,
+    from: ReturnStatus,
+    to: ReturnStatus,
+    fields: Partial<
+      Pick<Return, 'pickupTrackingNumber' | 'reshipTrackingNumber' | 'refundedAmount' | 'closedAt'>
+    >,
+  ): Promise<StepOutcome> {
+    const changed = await em
+      .fork()
+      .nativeUpdate(Return, { id: returnId, status: from }, { status: to, ...fields });
+    const current = await em.fork().findOne(Return, { id: returnId });
+    if (!current) return { kind: 'not-found' };
+    return changed === 1
+      ? { kind: 'done', ret: current }
+      : { kind: 'wrong-status', status: current.status };
+  }
+}

@@ -112,6 +112,19 @@ describe.each(databases)('refunds on $name against the PG sandbox', ({ kind, ski
     expect(await atPg.json()).toMatchObject({ status: 'CANCELED', balanceAmount: 0 });
   });
 
+  it('answers twins of a refund larger than half the payment as the one refund, not as too much', async () => {
+    const orderId = await approvedPayment(10_000);
+    const twins = await Promise.all(
+      Array.from({ length: 20 }, () => refund(orderId, 7_000, `big-${orderId}`)),
+    );
+    expect(twins.map((outcome) => outcome.kind)).toEqual(
+      Array.from({ length: 20 }, () => 'refunded'),
+    );
+    expect(await orm.em.fork().findOneOrFail(Payment, { orderId })).toMatchObject({
+      cancelledAmount: 7_000,
+    });
+  });
+
   it('refunds what is left when no amount is given, and refuses a payment that does not exist', async () => {
     const orderId = await approvedPayment(12_000);
     await refund(orderId, 2_000, `part-${orderId}`);

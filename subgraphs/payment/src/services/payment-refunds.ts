@@ -63,8 +63,14 @@ export class PaymentRefunds {
     try {
       cancel = await this.reserve(em, payment, amount, request, earlier);
     } catch (error) {
-      if (error instanceof ExceedsRefundable)
+      if (error instanceof ExceedsRefundable) {
+        // A twin request with this key may have counted the amount first: then it is in flight.
+        const twin = await em
+          .fork()
+          .findOne(PaymentCancel, { idempotencyKey: request.idempotencyKey });
+        if (twin) return this.afterInFlight(em, orderId, request);
         return { kind: 'not-refundable', reason: 'EXCEEDS_REFUNDABLE' };
+      }
       // The same key at the same moment: the other request is refunding it.
       if (error instanceof InFlight || error instanceof UniqueConstraintViolationException)
         return this.afterInFlight(em, orderId, request);

@@ -391,6 +391,35 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
     ).toBe(0);
   });
 
+  it('lets one of 10 racing requests return the same unit, and a rejection frees it again', async () => {
+    const sku = await given.skuOnSale(13_000, 5);
+    const { buyer, order, lines } = await deliveredOrder([sku]);
+    const ask = () =>
+      shop.call(
+        requestReturn,
+        {
+          input: {
+            orderId: order.id,
+            type: 'RETURN',
+            reason: 'DEFECTIVE',
+            lines: [{ orderLineId: lines[0]!.id, quantity: 1 }],
+          },
+        },
+        buyer.token,
+      );
+    const answers = (await Promise.all(Array.from({ length: 10 }, ask))).map(
+      (answer) => answer.data!.requestReturn,
+    );
+    const accepted = answers.filter((answer) => answer.__typename === 'Return');
+    expect(accepted).toHaveLength(1);
+    expect(answers.filter((answer) => answer.__typename === 'InvalidInput')).toHaveLength(9);
+    expect(
+      (await shop.call(returnStep('rejectReturn'), { id: accepted[0].id }, shop.adminToken)).data!
+        .rejectReturn.status,
+    ).toBe('REJECTED');
+    expect((await ask()).data!.requestReturn.__typename).toBe('Return');
+  });
+
   it('refunds a return once under 20 concurrent receipts; refunds never exceed what was paid', async () => {
     const sku = await given.skuOnSale(24_000, 5);
     const { buyer, order, lines } = await deliveredOrder([sku], 1_000);

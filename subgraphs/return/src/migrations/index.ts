@@ -1,7 +1,9 @@
 // Written by `pnpm db:migration`: this subgraph's MySQL migrations, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124162215 } from './Migration20261124162215.js';
+import { Migration20261124164313 } from './Migration20261124164313.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124162215', class: Migration20261124162215 },
+  { name: 'Migration20261124164313', class: Migration20261124164313 },
 ];

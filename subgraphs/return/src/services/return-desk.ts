@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { EntityManager } from '@shop/kit/db';
 import { ReturnLine } from '../domain/return-line.entity.js';
 import { Return, returnReasons, type ReturnStatus } from '../domain/return.entity.js';
+import { ReturnableLine } from '../domain/returnable-line.entity.js';
 import type { ReturnCollaborators } from './collaborators.js';
 
 export const returnRequestSchema = z.object({
@@ -31,6 +33,12 @@ export type StepOutcome =
   | { kind: 'done'; ret: Return }
   | { kind: 'wrong-status'; status: ReturnStatus }
   | { kind: 'not-found' };
+
+class UnitsTaken extends Error {
+  constructor(readonly index: number) {
+    super('units already being returned');
+  }
+}
 
 const invalid = (field: string, message: string): RequestOutcome => ({
   kind: 'invalid-input',
@@ -115,10 +123,40 @@ export class ReturnDesk {
         exchangeSkuId: request.type === 'EXCHANGE' ? wanted.exchangeSkuId! : null,
       });
     }
-    const ret = await em.fork().transactional(async (tx) => {
+    let ret: Return;
+    try {
+      ret = await this.record(em, userId, request, order.id, drafts, order.lines);
+    } catch (error) {
+      if (error instanceof UnitsTaken)
+        return invalid(`lines.${error.index}.quantity`, 'already being returned');
+      throw error;
+    }
+    return { kind: 'requested', ret };
+  }
+
+  /** The return and its lines, each line's units claimed by a conditional update. */
+  private record(
+    em: EntityManager,
+    userId: string,
+    request: z.output<typeof returnRequestSchema>,
+    orderId: string,
+    drafts: Omit<ReturnLine, 'id' | 'returnId'>[],
+    orderLines: { lineId: string; quantity: number }[],
+  ): Promise<Return> {
+    return em.fork().transactional(async (tx) => {
+      for (const [index, draft] of drafts.entries()) {
+        const ordered = orderLines.find((line) => line.lineId === draft.orderLineId)!.quantity;
+        await this.track(tx, draft.orderLineId, ordered);
+        const claimed = await tx.nativeUpdate(
+          ReturnableLine,
+          { orderLineId: draft.orderLineId, returned: { $lte: ordered - draft.quantity } },
+          { returned: raw(`returned + ${draft.quantity}`) },
+        );
+        if (claimed !== 1) throw new UnitsTaken(index);
+      }
       const created = tx.create(Return, {
         id: randomUUID(),
-        orderId: order.id,
+        orderId,
         userId,
         type: request.type,
         reason: request.reason,
@@ -132,11 +170,39 @@ export class ReturnDesk {
         tx.persist(tx.create(ReturnLine, { ...draft, returnId: created.id }));
       return created;
     });
-    return { kind: 'requested', ret };
   }
 
+  /** The line's counter, created on its first return request (a racing creator is fine). */
+  private async track(tx: EntityManager, orderLineId: string, ordered: number): Promise<void> {
+    if (await tx.findOne(ReturnableLine, { orderLineId })) return;
+    try {
+      await tx.insert(ReturnableLine, { orderLineId, ordered, returned: 0 });
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    }
+  }
+
+  /** Rejected: its units may be asked back again. */
   async reject(em: EntityManager, returnId: string): Promise<StepOutcome> {
-    return this.step(em, returnId, 'REQUESTED', 'REJECTED', { closedAt: new Date() });
+    return em.fork().transactional(async (tx): Promise<StepOutcome> => {
+      const changed = await tx.nativeUpdate(
+        Return,
+        { id: returnId, status: 'REQUESTED' },
+        { status: 'REJECTED', closedAt: new Date() },
+      );
+      if (changed === 1)
+        for (const line of await tx.find(ReturnLine, { returnId }))
+          await tx.nativeUpdate(
+            ReturnableLine,
+            { orderLineId: line.orderLineId },
+            { returned: raw(`returned - ${line.quantity}`) },
+          );
+      const current = await tx.findOne(Return, { id: returnId });
+      if (!current) return { kind: 'not-found' };
+      return changed === 1
+        ? { kind: 'done', ret: current }
+        : { kind: 'wrong-status', status: current.status };
+    });
   }
 
   /** Approved: a pickup is booked with the carrier. */

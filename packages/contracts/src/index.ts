@@ -7,3 +7,4 @@ export * from './events/order-events.js';
 export * from './internal/order-api.js';
 export * from './events/payment-events.js';
 export * from './events/delivery-events.js';
+export * from './korean-address.js';

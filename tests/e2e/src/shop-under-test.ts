@@ -1,19 +1,10 @@
 import { Client } from '@opensearch-project/opensearch';
 import { bootstrapAdmin } from '@shop/auth/admin';
-import { authService } from '@shop/auth';
 import { startCarrierSandbox, type RunningCarrierSandbox } from '@shop/carrier-sandbox';
-import { catalogService } from '@shop/catalog';
-import { deliveryService } from '@shop/delivery';
-import { orderService } from '@shop/order';
-import { paymentService } from '@shop/payment';
 import { startPgSandbox, type RunningPgSandbox } from '@shop/pg-sandbox';
-import { promotionService } from '@shop/promotion';
-import { returnService } from '@shop/return';
-import { settlementService } from '@shop/settlement';
-import { productService } from '@shop/product';
 import { createRouter, type RunningRouter } from '@shop/router';
 import { freePort, graphqlRequest, startServices, type StartedServices } from '@shop/testkit';
-import { userService } from '@shop/user';
+import { subgraphs } from '../../../scripts/subgraphs.js';
 
 export interface ShopUnderTest {
   shop: StartedServices;
@@ -57,31 +48,17 @@ export async function startShop(
     webhookSecret: carrierWebhookSecret,
     stepMs: 300,
   });
-  const shop = await startServices(
-    [
-      authService,
-      userService,
-      productService,
-      catalogService,
-      promotionService,
-      orderService,
-      paymentService,
-      deliveryService,
-      settlementService,
-      returnService,
-    ],
-    {
-      SHOP_PG_URL: pg.url,
-      SHOP_CARRIER_URL: carrier.url,
-      SHOP_CARRIER_WEBHOOK_SECRET: carrierWebhookSecret,
-      SHOP_PG_TIMEOUT_MS: '1000',
-      SHOP_RATE_LIMIT_USER_PER_MINUTE: '100000',
-      SHOP_RATE_LIMIT_IP_PER_MINUTE: '100000',
-      SHOP_LOGIN_ATTEMPTS_PER_IP: '10000',
-      ...(real ? { SHOP_CATALOG_INDEX_ALIAS: alias } : {}),
-      ...env,
-    },
-  );
+  const shop = await startServices(subgraphs, {
+    SHOP_PG_URL: pg.url,
+    SHOP_CARRIER_URL: carrier.url,
+    SHOP_CARRIER_WEBHOOK_SECRET: carrierWebhookSecret,
+    SHOP_PG_TIMEOUT_MS: '1000',
+    SHOP_RATE_LIMIT_USER_PER_MINUTE: '100000',
+    SHOP_RATE_LIMIT_IP_PER_MINUTE: '100000',
+    SHOP_LOGIN_ATTEMPTS_PER_IP: '10000',
+    ...(real ? { SHOP_CATALOG_INDEX_ALIAS: alias } : {}),
+    ...env,
+  });
   const router = await createRouter(shop.runtime, { port: await freePort() });
   const call: ShopUnderTest['call'] = (query, variables, token) =>
     graphqlRequest(router.url, query, { variables, token });

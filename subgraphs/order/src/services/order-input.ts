@@ -1,16 +1,10 @@
 import { z } from 'zod';
-import { orderLineRequestSchema } from '@shop/contracts';
+import { orderLineRequestSchema, phoneNumberSchema, postalCodeSchema } from '@shop/contracts';
 
 export const shippingAddressSchema = z.object({
   recipient: z.string().trim().min(1).max(100),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9-]{7,20}$/, { message: 'must be a phone number such as 010-1234-5678' }),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^[0-9]{5}$/, { message: 'must be a 5-digit postal code' }),
+  phone: phoneNumberSchema,
+  postalCode: postalCodeSchema,
   line1: z.string().trim().min(1).max(200),
   line2: z
     .string()

@@ -1,3 +1,3 @@
-export * from './server.js';
-export { testCards } from './test-cards.js';
-export type { SettlementRow } from './settlement-report.js';
+export { startPgSandbox, type PgSandboxOptions, type RunningPgSandbox } from './server.js';
+export { testCards, type TestCard } from './test-cards.js';
+export { pgFeeOf, type SettlementRow } from './settlement-report.js';

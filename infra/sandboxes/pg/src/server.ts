@@ -1,7 +1,28 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
 import { PaymentBook } from './payments.js';
-import { createRoutes, type SandboxOptions } from './routes.js';
+import { createRequestHandler } from './routes.js';
+
+const optionsSchema = z.object({
+  /** 0: any free port (tests). */
+  port: z.number().int().min(0).max(65_535).default(4190),
+  host: z.string().min(1).default('127.0.0.1'),
+  /** The merchant's API key: Basic auth user name on every /v1/payments and settlement call. */
+  secretKey: z.string().min(1).default('test_sk_sandbox'),
+  /** The key the shop opens the checkout page with. */
+  clientKey: z.string().min(1).default('test_ck_sandbox'),
+  /** How late a TIMEOUT card's confirmation answers: longer than the shop's PG timeout. */
+  timeoutDelayMs: z.number().int().nonnegative().default(10_000),
+  /** How long an authorisation waits for its confirmation before it EXPIRES (Toss: 10 minutes). */
+  authorizationTtlMs: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 60_000),
+});
+
+export type PgSandboxOptions = z.input<typeof optionsSchema>;
 
 export interface RunningPgSandbox {
   url: string;
@@ -10,25 +31,27 @@ export interface RunningPgSandbox {
 }
 
 /** A PG sandbox on its own port: the shop's payment adapter talks to it as to the real PG. */
-export async function startPgSandbox(
-  options: Partial<SandboxOptions> & { port?: number; host?: string } = {},
-): Promise<RunningPgSandbox> {
-  const handle = createRoutes(new PaymentBook(), {
-    secretKey: options.secretKey ?? 'test_sk_sandbox',
-    timeoutDelayMs: options.timeoutDelayMs ?? 10_000,
+export async function startPgSandbox(options: PgSandboxOptions = {}): Promise<RunningPgSandbox> {
+  const parsed = optionsSchema.safeParse(options);
+  if (!parsed.success) throw new Error(`PG sandbox options: ${z.prettifyError(parsed.error)}`);
+  const { port, host, authorizationTtlMs, ...keysAndDelay } = parsed.data;
+  const stopping = new AbortController();
+  const handle = createRequestHandler(new PaymentBook(authorizationTtlMs), {
+    ...keysAndDelay,
+    stopping: stopping.signal,
   });
   const server = createServer((req, res) => void handle(req, res));
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4190, host, resolve);
+    server.listen(port, host, resolve);
   });
-  const { port } = server.address() as AddressInfo;
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://${host}:${port}`,
-    port,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`,
+    port: bound,
     stop: () =>
       new Promise((resolve) => {
+        stopping.abort();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -20,12 +20,16 @@ export interface CatalogDocument {
   categoryName: string | null;
   /** The category and its ancestors: a filter on a parent matches its children's products. */
   categoryIds: string[];
+  /** Their names, root first, for text search ("신발" finds every kind of shoe). */
+  categoryNames: string[];
   /** `id␟name` of every level, for the category facet. */
   categoryKeys: string[];
   brandKey: string | null;
   /** `group␟value` of the enabled SKUs, e.g. 색상␟블랙. */
   optionValues: string[];
   thumbnail: string | null;
+  /** SKUs on sale (enabled), whether or not in stock. */
+  skuCount: number;
   minPrice: number;
   maxPrice: number;
   inStock: boolean;
@@ -38,8 +42,9 @@ export interface CatalogDocument {
 export function toCatalogDocument(snapshot: ProductSnapshot): CatalogDocument {
   const summary = listingSummary(snapshot);
   const path = snapshot.category?.path ?? [];
+  const onSale = snapshot.skus.filter((sku) => sku.enabled);
   const optionValues = new Set<string>();
-  for (const sku of snapshot.skus.filter((candidate) => candidate.enabled))
+  for (const sku of onSale)
     for (const [group, value] of Object.entries(sku.options))
       optionValues.add(facetKey(group, value));
   return {
@@ -53,9 +58,11 @@ export function toCatalogDocument(snapshot: ProductSnapshot): CatalogDocument {
     categoryId: snapshot.category?.id ?? null,
     categoryName: snapshot.category?.name ?? null,
     categoryIds: path.map((level) => level.id),
+    categoryNames: path.map((level) => level.name),
     categoryKeys: path.map((level) => facetKey(level.id, level.name)),
     optionValues: [...optionValues],
     thumbnail: summary.thumbnail,
+    skuCount: onSale.length,
     minPrice: summary.minPrice,
     maxPrice: summary.maxPrice,
     inStock: summary.inStock,

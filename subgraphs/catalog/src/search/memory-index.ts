@@ -1,275 +1,280 @@
 import type { ProductSnapshot } from '@shop/contracts';
 import { splitFacetKey, toCatalogDocument, type CatalogDocument } from './catalog-document.js';
 import {
+  facetValuesOf,
+  optionFacetsOf,
+  optionFilter,
+  optionGroupsOf,
+  optionKeysOf,
+  type FacetFilter,
+} from './facets.js';
+import { TextIndex } from './memory-text-index.js';
+import {
   decodeCursor,
   encodeCursor,
-  type FacetCount,
   type IndexRebuild,
   type ProductFacetCounts,
   type ProductSearchPage,
   type ProductSearchQuery,
   type ProductSort,
   type SearchIndex,
+  type SortPosition,
 } from './search-index.js';
-import { facetKey } from './catalog-document.js';
-import { matchable, wordScore, wordsOf, type MatchableText } from './text-matching.js';
 
 interface Entry {
   document: CatalogDocument;
-  name: MatchableText;
-  /** Brand, category and description: matches here count for less than in the name. */
-  context: MatchableText;
+  /** The document's option keywords, looked up by the option filters. */
+  optionKeys: Set<string>;
+  /** Each option keyword with the filter of its group, for the option facets. */
+  optionFacets: { key: string; filter: FacetFilter }[];
 }
 
-/** A facet group whose own filter is left out of its counts (`option:<group>` per option group). */
-type Filter = 'category' | 'brand' | 'price' | 'inStock' | `option:${string}`;
+/** One generation of the index: every product by id, and the text of the visible ones. */
+class Generation {
+  private readonly entries = new Map<string, Entry>();
+  readonly text = new TextIndex();
 
-function entryOf(snapshot: ProductSnapshot): Entry {
-  const document = toCatalogDocument(snapshot);
-  return {
-    document,
-    name: matchable(document.name),
-    context: matchable(
-      [
-        document.brandName,
-        snapshot.category?.path.map((level) => level.name).join(' '),
+  put(snapshot: ProductSnapshot): 'applied' | 'stale' {
+    const stored = this.entries.get(snapshot.id);
+    if (stored && stored.document.revision >= snapshot.revision) return 'stale';
+    const document = toCatalogDocument(snapshot);
+    this.entries.set(snapshot.id, {
+      document,
+      optionKeys: new Set(document.optionValues),
+      optionFacets: document.optionValues.map((key) => ({
+        key,
+        filter: optionFilter(splitFacetKey(key)[0]),
+      })),
+    });
+    this.text.remove(snapshot.id);
+    if (document.visible) {
+      const context = [
+        document.brandName ?? '',
+        ...document.categoryNames,
+        ...document.optionValues.map((key) => splitFacetKey(key)[1]),
         document.description,
-      ]
-        .filter(Boolean)
-        .join(' '),
-    ),
-  };
+      ];
+      this.text.add(snapshot.id, document.name, context.join(' '));
+    }
+    return 'applied';
+  }
+
+  entry(id: string): Entry | undefined {
+    return this.entries.get(id);
+  }
+
+  *visible(): Iterable<Entry> {
+    for (const entry of this.entries.values()) if (entry.document.visible) yield entry;
+  }
 }
 
 /**
- * Every query word must match the name or its context; the name counts double, and of two names
- * that match alike the shorter one matches more of itself (as BM25's length normalisation does).
+ * The filters of a query as one function: which of them a product fails. None means a match;
+ * exactly one means the product still counts in that filter's facet group.
  */
-function relevance(entry: Entry, queryWords: string[]): number {
-  let total = 0;
-  for (const word of queryWords) {
-    const score = Math.max(2 * wordScore(word, entry.name), wordScore(word, entry.context));
-    if (score === 0) return 0;
-    total += score;
+function failedFiltersOf(query: ProductSearchQuery): (entry: Entry) => FacetFilter[] {
+  const brandIds = query.brandIds?.length ? new Set(query.brandIds) : undefined;
+  const optionGroups = optionGroupsOf(query).map((group) => ({
+    filter: optionFilter(group.name),
+    keys: optionKeysOf(group),
+  }));
+  return ({ document, optionKeys }) => {
+    const failed: FacetFilter[] = [];
+    if (query.categoryId && !document.categoryIds.includes(query.categoryId))
+      failed.push('category');
+    if (brandIds && !(document.brandId && brandIds.has(document.brandId))) failed.push('brand');
+    if (
+      (query.minPrice !== undefined && document.minPrice < query.minPrice) ||
+      (query.maxPrice !== undefined && document.minPrice > query.maxPrice)
+    )
+      failed.push('price');
+    if (query.inStockOnly && !document.inStock) failed.push('inStock');
+    for (const group of optionGroups)
+      if (!group.keys.some((key) => optionKeys.has(key))) failed.push(group.filter);
+    return failed;
+  };
+}
+
+/** Tallies the facet counts of a search, one candidate at a time. */
+class FacetTally {
+  private readonly categories = new Map<string, number>();
+  private readonly brands = new Map<string, number>();
+  private readonly options = new Map<string, number>();
+  private minPrice = Infinity;
+  private maxPrice = -Infinity;
+  private inStock = 0;
+
+  /**
+   * `failed` holds the filters the candidate fails: it counts in every group if none, in that
+   * filter's group alone if one.
+   */
+  add({ document, optionFacets }: Entry, failed: FacetFilter[]) {
+    if (failed.length > 1) return;
+    const only = failed[0];
+    if (only === undefined || only === 'category')
+      for (const key of document.categoryKeys) increment(this.categories, key);
+    if (document.brandKey && (only === undefined || only === 'brand'))
+      increment(this.brands, document.brandKey);
+    for (const { key, filter } of optionFacets)
+      if (only === undefined || only === filter) increment(this.options, key);
+    if (only === undefined || only === 'price') {
+      this.minPrice = Math.min(this.minPrice, document.minPrice);
+      this.maxPrice = Math.max(this.maxPrice, document.minPrice);
+    }
+    if (document.inStock && (only === undefined || only === 'inStock')) this.inStock++;
   }
-  return total + 1 / (1 + entry.name.words.length);
-}
 
-function put(documents: Map<string, Entry>, snapshot: ProductSnapshot): 'applied' | 'stale' {
-  const stored = documents.get(snapshot.id);
-  if (stored && stored.document.revision >= snapshot.revision) return 'stale';
-  documents.set(snapshot.id, entryOf(snapshot));
-  return 'applied';
-}
-
-function counted(counts: Map<string, number>): FacetCount[] {
-  return [...counts]
-    .map(([key, count]) => {
-      const [value, label] = splitFacetKey(key);
-      return { value, label, count };
-    })
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  counts(): ProductFacetCounts {
+    return {
+      categories: facetValuesOf(this.categories),
+      brands: facetValuesOf(this.brands),
+      options: optionFacetsOf(this.options),
+      price: Number.isFinite(this.minPrice) ? { min: this.minPrice, max: this.maxPrice } : null,
+      inStock: this.inStock,
+    };
+  }
 }
 
 function increment(counts: Map<string, number>, key: string) {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
+interface Hit {
+  document: CatalogDocument;
+  position: SortPosition;
+}
+
 /**
- * The embedded run's search index: every product in a map, queries evaluated in process. The
- * catalogue of a demo shop (a few thousand products) is small enough to scan per query, and the
- * listing cache in front of it absorbs repeats.
+ * What a sort orders by: the same values OpenSearch sorts on (so cursors hold the same kind of
+ * position), the product id breaking ties.
+ */
+function orderOf(sort: ProductSort, scores: Map<string, number> | undefined) {
+  const valueOf = (document: CatalogDocument): number => {
+    switch (sort) {
+      case 'RELEVANCE':
+        return scores?.get(document.id) ?? 0;
+      case 'PRICE_ASC':
+      case 'PRICE_DESC':
+        return document.minPrice;
+      case 'NEWEST':
+        return Date.parse(document.createdAt);
+      case 'POPULARITY':
+        return document.soldCount;
+    }
+  };
+  const direction = sort === 'PRICE_ASC' ? 1 : -1;
+  const compare = ([valueA, idA]: SortPosition, [valueB, idB]: SortPosition) =>
+    (valueA - valueB) * direction || (idA < idB ? -1 : idA > idB ? 1 : 0);
+  return {
+    positionOf: (document: CatalogDocument): SortPosition => [valueOf(document), document.id],
+    compare,
+  };
+}
+
+/** The index of the first hit after `position` in sorted hits. */
+function firstAfter(
+  hits: Hit[],
+  position: SortPosition,
+  compare: (a: SortPosition, b: SortPosition) => number,
+): number {
+  let low = 0;
+  let high = hits.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (compare(hits[middle]!.position, position) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * The embedded run's search index, in process: documents in a map, the visible ones' text in
+ * inverted indexes (words and bigrams to products), filters and facets evaluated over the
+ * candidates of a query. A rebuild fills a new generation and swaps the reference.
  */
 export class MemoryIndex implements SearchIndex {
-  private documents = new Map<string, Entry>();
-  private building: Map<string, Entry> | undefined;
+  private live = new Generation();
+  private building: Generation | undefined;
 
   async ensureReady(): Promise<void> {}
 
   async apply(snapshot: ProductSnapshot): Promise<'applied' | 'stale'> {
-    if (this.building) put(this.building, snapshot);
-    return put(this.documents, snapshot);
+    this.building?.put(snapshot);
+    return this.live.put(snapshot);
   }
 
   async count(): Promise<number> {
     let visible = 0;
-    for (const entry of this.documents.values()) if (entry.document.visible) visible++;
+    for (const _ of this.live.visible()) visible++;
     return visible;
   }
 
+  async search(query: ProductSearchQuery): Promise<ProductSearchPage> {
+    const position = query.after ? decodeCursor(query.after) : undefined;
+    const generation = this.live;
+    const scores = query.text ? generation.text.search(query.text) : undefined;
+    const candidates = scores
+      ? [...scores.keys()].flatMap((id) => generation.entry(id) ?? [])
+      : generation.visible();
+    const { positionOf, compare } = orderOf(
+      scores || query.sort !== 'RELEVANCE' ? query.sort : 'POPULARITY',
+      scores,
+    );
+    const failedFilters = failedFiltersOf(query);
+    const facets = new FacetTally();
+    const hits: Hit[] = [];
+    for (const entry of candidates) {
+      const failed = failedFilters(entry);
+      facets.add(entry, failed);
+      if (failed.length === 0)
+        hits.push({ document: entry.document, position: positionOf(entry.document) });
+    }
+    hits.sort((a, b) => compare(a.position, b.position));
+    const start = position ? firstAfter(hits, position, compare) : 0;
+    const page = hits.slice(start, start + query.first);
+    const last = page.at(-1);
+    return {
+      nodes: page.map((hit) => hit.document),
+      totalCount: hits.length,
+      hasNextPage: start + page.length < hits.length,
+      endCursor: last ? encodeCursor(last.position) : null,
+      facets: facets.counts(),
+    };
+  }
+
+  async autocomplete(prefix: string, limit: number): Promise<string[]> {
+    const generation = this.live;
+    const ranked = [...generation.text.completions(prefix)]
+      .flatMap(([id, score]) => {
+        const entry = generation.entry(id);
+        return entry ? [{ document: entry.document, score }] : [];
+      })
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          b.document.soldCount - a.document.soldCount ||
+          a.document.name.localeCompare(b.document.name),
+      );
+    return [...new Set(ranked.map(({ document }) => document.name))].slice(0, limit);
+  }
+
   async beginRebuild(): Promise<IndexRebuild> {
-    const building = new Map<string, Entry>();
+    const building = new Generation();
     this.building = building;
+    const finish = () => {
+      if (this.building === building) this.building = undefined;
+    };
     return {
       write: async (snapshots) => {
-        for (const snapshot of snapshots) put(building, snapshot);
+        for (const snapshot of snapshots) building.put(snapshot);
       },
       complete: async () => {
-        this.documents = building;
-        this.building = undefined;
+        this.live = building;
+        finish();
       },
-      abort: async () => {
-        this.building = undefined;
-      },
+      abort: async () => finish(),
     };
   }
 
   async close(): Promise<void> {}
-
-  async autocomplete(prefix: string, limit: number): Promise<string[]> {
-    const words = wordsOf(prefix);
-    if (words.length === 0) return [];
-    const scored: { name: string; score: number; sold: number }[] = [];
-    for (const entry of this.documents.values()) {
-      if (!entry.document.visible) continue;
-      const name = entry.document.name.toLowerCase();
-      const starts = name.startsWith(prefix.trim().toLowerCase()) ? 10 : 0;
-      const score = relevance({ ...entry, context: matchable('') }, words);
-      if (score > 0)
-        scored.push({
-          name: entry.document.name,
-          score: score + starts,
-          sold: entry.document.soldCount,
-        });
-    }
-    scored.sort((a, b) => b.score - a.score || b.sold - a.sold || a.name.localeCompare(b.name));
-    return [...new Set(scored.map((candidate) => candidate.name))].slice(0, limit);
-  }
-
-  async search(query: ProductSearchQuery): Promise<ProductSearchPage> {
-    const queryWords = query.text ? wordsOf(query.text) : [];
-    const scores = new Map<string, number>();
-    const matching: Entry[] = [];
-    for (const entry of this.documents.values()) {
-      if (!entry.document.visible) continue;
-      if (queryWords.length > 0) {
-        const score = relevance(entry, queryWords);
-        if (score === 0) continue;
-        scores.set(entry.document.id, score);
-      }
-      matching.push(entry);
-    }
-    const passes = (entry: Entry, except?: Filter) => this.passes(entry.document, query, except);
-    const hits = matching.filter((entry) => passes(entry));
-    const sortKey = sortKeyOf(
-      queryWords.length > 0 ? query.sort : defaultSortWithoutText(query.sort),
-      scores,
-    );
-    const ordered = hits
-      .map((entry) => ({ entry, key: sortKey(entry.document) }))
-      .sort((a, b) => compareKeys(a.key, b.key));
-    let start = 0;
-    if (query.after) {
-      const cursor = decodeCursor(query.after, 2);
-      start = ordered.findIndex((hit) => compareKeys(hit.key, cursor) > 0);
-      if (start === -1) start = ordered.length;
-    }
-    const page = ordered.slice(start, start + query.first);
-    const last = page.at(-1);
-    return {
-      nodes: page.map((hit) => hit.entry.document),
-      totalCount: hits.length,
-      hasNextPage: start + query.first < ordered.length,
-      endCursor: last ? encodeCursor(last.key) : null,
-      facets: this.facets(matching, passes),
-    };
-  }
-
-  private passes(document: CatalogDocument, query: ProductSearchQuery, except?: Filter): boolean {
-    if (
-      except !== 'category' &&
-      query.categoryId &&
-      !document.categoryIds.includes(query.categoryId)
-    )
-      return false;
-    if (
-      except !== 'brand' &&
-      query.brandIds?.length &&
-      !query.brandIds.includes(document.brandId ?? '')
-    )
-      return false;
-    if (except !== 'price') {
-      if (query.minPrice !== undefined && document.minPrice < query.minPrice) return false;
-      if (query.maxPrice !== undefined && document.minPrice > query.maxPrice) return false;
-    }
-    if (except !== 'inStock' && query.inStockOnly && !document.inStock) return false;
-    for (const group of query.options ?? []) {
-      if (except === `option:${group.name}`) continue;
-      if (
-        !group.values.some((value) => document.optionValues.includes(facetKey(group.name, value)))
-      )
-        return false;
-    }
-    return true;
-  }
-
-  private facets(
-    matching: Entry[],
-    passes: (entry: Entry, except?: Filter) => boolean,
-  ): ProductFacetCounts {
-    const categories = new Map<string, number>();
-    const brands = new Map<string, number>();
-    const options = new Map<string, number>();
-    let min = Infinity;
-    let max = -Infinity;
-    let inStock = 0;
-    for (const entry of matching) {
-      const document = entry.document;
-      if (passes(entry, 'category'))
-        for (const key of document.categoryKeys) increment(categories, key);
-      if (document.brandKey && passes(entry, 'brand')) increment(brands, document.brandKey);
-      for (const key of document.optionValues)
-        if (passes(entry, `option:${splitFacetKey(key)[0]}`)) increment(options, key);
-      if (passes(entry, 'price')) {
-        min = Math.min(min, document.minPrice);
-        max = Math.max(max, document.minPrice);
-      }
-      if (document.inStock && passes(entry, 'inStock')) inStock++;
-    }
-    const groups = new Map<string, FacetCount[]>();
-    for (const { value: group, label: value, count } of counted(options)) {
-      groups.set(group, [...(groups.get(group) ?? []), { value, label: value, count }]);
-    }
-    return {
-      categories: counted(categories),
-      brands: counted(brands),
-      options: [...groups].map(([name, values]) => ({ name, values })),
-      price: Number.isFinite(min) ? { min, max } : null,
-      inStock,
-    };
-  }
-}
-
-/** Without words to rank by, "relevance" means what sells. */
-function defaultSortWithoutText(sort: ProductSort): ProductSort {
-  return sort === 'RELEVANCE' ? 'POPULARITY' : sort;
-}
-
-/** Keys compared ascending: descending orders negate their number; ties break on id. */
-function sortKeyOf(sort: ProductSort, scores: Map<string, number>) {
-  const primary = (document: CatalogDocument): number => {
-    switch (sort) {
-      case 'RELEVANCE':
-        return -(scores.get(document.id) ?? 0);
-      case 'PRICE_ASC':
-        return document.minPrice;
-      case 'PRICE_DESC':
-        return -document.minPrice;
-      case 'NEWEST':
-        return -Date.parse(document.createdAt);
-      case 'POPULARITY':
-        return -document.soldCount;
-    }
-  };
-  return (document: CatalogDocument): (string | number)[] => [primary(document), document.id];
-}
-
-function compareKeys(a: (string | number)[], b: (string | number)[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x === y) continue;
-    return x < y ? -1 : 1;
-  }
-  return 0;
 }

@@ -2,32 +2,41 @@ import { Client } from '@opensearch-project/opensearch';
 import type { Search_RequestBody } from '@opensearch-project/opensearch/api/index.js';
 import type { ProductSnapshot } from '@shop/contracts';
 import { splitFacetKey, toCatalogDocument, type CatalogDocument } from './catalog-document.js';
-import { catalogIndexBody } from './opensearch-mapping.js';
-import { facetAggregations, filtersOf, sortOf, textQuery } from './opensearch-query.js';
+import { facetValuesOf, optionFacetsOf, optionGroupsOf } from './facets.js';
+import { catalogIndexBody, catalogSchemaVersion } from './opensearch-mapping.js';
+import {
+  completionQuery,
+  facetAggregations,
+  filtersOf,
+  sortOf,
+  textQuery,
+  visibleOnly,
+} from './opensearch-query.js';
 import {
   decodeCursor,
   encodeCursor,
-  type FacetCount,
   type IndexRebuild,
   type ProductFacetCounts,
   type ProductSearchPage,
   type ProductSearchQuery,
   type SearchIndex,
+  type SortPosition,
 } from './search-index.js';
 
 interface Bucket {
   key: string;
   doc_count: number;
 }
-interface TermsAggregation {
+interface FilteredTerms {
+  doc_count: number;
   values: { buckets: Bucket[] };
 }
 interface SearchResponse {
   hits: {
     total: { value: number };
-    hits: { _source: CatalogDocument; sort: (string | number)[] }[];
+    hits: { _source: CatalogDocument; sort: SortPosition }[];
   };
-  aggregations: Record<string, TermsAggregation & { doc_count: number }> & {
+  aggregations: Record<string, FilteredTerms> & {
     price: { min: { value: number | null }; max: { value: number | null } };
   };
 }
@@ -36,20 +45,19 @@ function statusOf(error: unknown): number | undefined {
   return (error as { meta?: { statusCode?: number } }).meta?.statusCode;
 }
 
-const facetCounts = (buckets: Bucket[]): FacetCount[] =>
-  buckets.map((bucket) => {
-    const [value, label] = splitFacetKey(bucket.key);
-    return { value, label, count: bucket.doc_count };
-  });
+const countsOf = (buckets: Bucket[]) =>
+  buckets.map((bucket): [string, number] => [bucket.key, bucket.doc_count]);
 
 /**
- * The catalog index in OpenSearch, read and written through an alias. Every document is written
- * with its product revision as an external version, so the engine itself refuses an older
- * revision — events, replays and a concurrent rebuild can arrive in any order.
+ * The catalog index in OpenSearch, read and written through an alias over a physical index
+ * (`<alias>-<time>-<random>`). Every document is written with its product revision as an external
+ * version, so the engine itself refuses an older revision: events, replays and a concurrent
+ * rebuild can arrive in any order.
  */
 export class OpenSearchIndex implements SearchIndex {
   private readonly client: Client;
   private readonly alias: string;
+  /** The physical index a rebuild in progress fills, which `apply` writes to as well. */
   private building: string | undefined;
 
   constructor(options: { node: string; alias?: string }) {
@@ -57,29 +65,38 @@ export class OpenSearchIndex implements SearchIndex {
     this.alias = options.alias ?? 'catalog-products';
   }
 
+  /**
+   * Points the alias at an index of the current schema. An index of an older schema (other
+   * fields or analysers) is replaced by an empty one: an empty catalog is what the service
+   * rebuilds from product at start.
+   */
   async ensureReady(): Promise<void> {
-    const exists = await this.client.indices.existsAlias({ name: this.alias });
-    if (exists.body) return;
-    const index = await this.createPhysicalIndex();
-    await this.client.indices.putAlias({ index, name: this.alias });
+    const previous = await this.physicalIndexes();
+    if (previous.length > 0) {
+      const mappings = await this.client.indices.getMapping({ index: this.alias });
+      const versions = Object.values(
+        mappings.body as Record<string, { mappings: { _meta?: { schemaVersion?: number } } }>,
+      ).map((index) => index.mappings._meta?.schemaVersion);
+      if (versions.every((version) => version === catalogSchemaVersion)) return;
+    }
+    await this.pointAliasAt(await this.createPhysicalIndex(), previous);
   }
 
   async apply(snapshot: ProductSnapshot): Promise<'applied' | 'stale'> {
-    if (this.building) await this.write(this.building, snapshot);
+    const building = this.building;
+    // The index being built may be dropped meanwhile (aborted): then only the live one matters.
+    if (building) await this.write(building, snapshot).catch(ignoreStatus(404));
     return this.write(this.alias, snapshot);
   }
 
   async count(): Promise<number> {
-    const response = await this.client.count({
-      index: this.alias,
-      body: { query: { term: { visible: true } } },
-    });
+    const response = await this.client.count({ index: this.alias, body: { query: visibleOnly } });
     return response.body.count;
   }
 
   async search(query: ProductSearchQuery): Promise<ProductSearchPage> {
+    const searchAfter = query.after ? decodeCursor(query.after) : undefined;
     const filters = filtersOf(query);
-    const searchAfter = query.after ? decodeCursor(query.after, 2) : undefined;
     const response = await this.client.search({
       index: this.alias,
       // The clauses are built as plain engine JSON (see opensearch-query.ts).
@@ -101,7 +118,7 @@ export class OpenSearchIndex implements SearchIndex {
       totalCount: body.hits.total.value,
       hasNextPage: body.hits.hits.length > query.first,
       endCursor: last ? encodeCursor(last.sort) : null,
-      facets: this.facetsOf(query, body.aggregations),
+      facets: facetsOf(query, body.aggregations),
     };
   }
 
@@ -109,16 +126,12 @@ export class OpenSearchIndex implements SearchIndex {
     const response = await this.client.search({
       index: this.alias,
       body: {
+        // Room for repeated names, which are listed once.
         size: limit * 3,
         _source: ['name'],
-        query: {
-          bool: {
-            filter: [{ term: { visible: true } }],
-            must: [{ match: { 'name.prefixes': { query: prefix, operator: 'and' } } }],
-          },
-        },
+        query: completionQuery(prefix),
         sort: [{ _score: 'desc' }, { soldCount: 'desc' }, { id: 'asc' }],
-      },
+      } as Search_RequestBody,
     });
     const hits = (response.body as unknown as SearchResponse).hits.hits;
     return [...new Set(hits.map((hit) => hit._source.name))].slice(0, limit);
@@ -134,50 +147,42 @@ export class OpenSearchIndex implements SearchIndex {
       write: async (snapshots) => {
         if (snapshots.length === 0) return;
         const response = await this.client.bulk({
+          index,
           body: snapshots.flatMap((snapshot) => [
-            {
-              index: {
-                _index: index,
-                _id: snapshot.id,
-                version: snapshot.revision,
-                version_type: 'external',
-              },
-            },
+            { index: { _id: snapshot.id, version: snapshot.revision, version_type: 'external' } },
             toCatalogDocument(snapshot),
           ]),
         });
-        const failed = (response.body.items as { index?: { status: number; error?: unknown } }[])
+        // 409: the index already holds this revision or a newer one (a change applied meanwhile).
+        const refused = (response.body.items as { index?: { status: number; error?: unknown } }[])
           .map((item) => item.index)
           .filter((item) => item && item.status >= 300 && item.status !== 409);
-        if (failed.length > 0)
+        if (refused.length > 0)
           throw new Error(
-            `reindex: ${failed.length} documents refused: ${JSON.stringify(failed[0]?.error)}`,
+            `rebuild: ${refused.length} documents refused: ${JSON.stringify(refused[0]?.error)}`,
           );
       },
       complete: async () => {
         await this.client.indices.refresh({ index });
-        const current = await this.client.indices.getAlias({ name: this.alias });
-        const previous = Object.keys(current.body);
-        await this.client.indices.updateAliases({
-          body: {
-            actions: [
-              ...previous.map((old) => ({ remove: { index: old, alias: this.alias } })),
-              { add: { index, alias: this.alias } },
-            ],
-          },
-        });
+        await this.pointAliasAt(index, await this.physicalIndexes());
         finish();
-        if (previous.length > 0) await this.client.indices.delete({ index: previous });
       },
       abort: async () => {
         finish();
-        await this.client.indices.delete({ index }).catch(() => {});
+        await this.client.indices.delete({ index }).catch(ignoreStatus(404));
       },
     };
   }
 
   async close(): Promise<void> {
     await this.client.close();
+  }
+
+  private async physicalIndexes(): Promise<string[]> {
+    const exists = await this.client.indices.existsAlias({ name: this.alias });
+    if (!exists.body) return [];
+    const current = await this.client.indices.getAlias({ name: this.alias });
+    return Object.keys(current.body);
   }
 
   private async createPhysicalIndex(): Promise<string> {
@@ -189,6 +194,19 @@ export class OpenSearchIndex implements SearchIndex {
     return index;
   }
 
+  /** Moves the alias in one step (searches never see no index), then drops what it left. */
+  private async pointAliasAt(index: string, previous: string[]): Promise<void> {
+    await this.client.indices.updateAliases({
+      body: {
+        actions: [
+          ...previous.map((old) => ({ remove: { index: old, alias: this.alias } })),
+          { add: { index, alias: this.alias } },
+        ],
+      },
+    });
+    if (previous.length > 0) await this.client.indices.delete({ index: previous });
+  }
+
   private async write(index: string, snapshot: ProductSnapshot): Promise<'applied' | 'stale'> {
     try {
       await this.client.index({
@@ -197,7 +215,9 @@ export class OpenSearchIndex implements SearchIndex {
         body: toCatalogDocument(snapshot),
         version: snapshot.revision,
         version_type: 'external',
-        // Visible before we return: the caller invalidates cached pages next.
+        // Searchable before we return: the caller invalidates cached pages next, and a page
+        // cached in between must not hold the old product. (`wait_for` would wait for the
+        // next periodic refresh, up to a second per event.)
         refresh: true,
       });
       return 'applied';
@@ -206,34 +226,33 @@ export class OpenSearchIndex implements SearchIndex {
       throw error;
     }
   }
+}
 
-  private facetsOf(
-    query: ProductSearchQuery,
-    aggregations: SearchResponse['aggregations'],
-  ): ProductFacetCounts {
-    const groups = new Map<string, FacetCount[]>();
-    for (const { value: group, label: value, count } of facetCounts(
-      aggregations.options!.values.buckets,
-    ))
-      groups.set(group, [...(groups.get(group) ?? []), { value, label: value, count }]);
-    // A group the shopper filtered on counts without its own filter.
-    (query.options ?? []).forEach((group, i) => {
-      groups.set(
-        group.name,
-        facetCounts(aggregations[`option_${i}`]!.values.buckets).map(({ label, count }) => ({
-          value: label,
-          label,
-          count,
-        })),
-      );
-    });
-    const { min, max } = aggregations.price;
-    return {
-      categories: facetCounts(aggregations.categories!.values.buckets),
-      brands: facetCounts(aggregations.brands!.values.buckets),
-      options: [...groups].map(([name, values]) => ({ name, values })),
-      price: min.value === null || max.value === null ? null : { min: min.value, max: max.value },
-      inStock: aggregations.in_stock!.doc_count,
-    };
-  }
+function ignoreStatus(status: number) {
+  return (error: unknown) => {
+    if (statusOf(error) !== status) throw error;
+  };
+}
+
+function facetsOf(
+  query: ProductSearchQuery,
+  aggregations: SearchResponse['aggregations'],
+): ProductFacetCounts {
+  // Groups with a filter of their own are counted by their own aggregations (option_<i>).
+  const filteredGroups = optionGroupsOf(query);
+  const filtered = new Set(filteredGroups.map((group) => group.name));
+  const optionCounts = countsOf(aggregations.options!.values.buckets).filter(
+    ([key]) => !filtered.has(splitFacetKey(key)[0]),
+  );
+  filteredGroups.forEach((_, i) =>
+    optionCounts.push(...countsOf(aggregations[`option_${i}`]!.values.buckets)),
+  );
+  const { min, max } = aggregations.price;
+  return {
+    categories: facetValuesOf(countsOf(aggregations.categories!.values.buckets)),
+    brands: facetValuesOf(countsOf(aggregations.brands!.values.buckets)),
+    options: optionFacetsOf(optionCounts),
+    price: min.value === null || max.value === null ? null : { min: min.value, max: max.value },
+    inStock: aggregations.in_stock!.doc_count,
+  };
 }

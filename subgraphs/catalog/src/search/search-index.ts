@@ -8,22 +8,29 @@ export const productSorts = [
   'NEWEST',
   'POPULARITY',
 ] as const;
+/** RELEVANCE without text ranks by POPULARITY; every sort breaks ties on the product id. */
 export type ProductSort = (typeof productSorts)[number];
 
 export interface ProductSearchQuery {
+  /** Matched against names (exact words, prefixes, partial words, typos), brand, category, description. */
   text?: string;
   /** Includes the category's descendants. */
   categoryId?: string;
   /** Any of these. */
   brandIds?: string[];
-  /** Any value within a group; every group. */
+  /**
+   * Any value within a group, every group: a product matches when some SKU on sale has one of
+   * the group's values (not necessarily the same SKU for every group, as listing filters go).
+   */
   options?: { name: string; values: string[] }[];
   /** Bounds on the "from" price (the lowest SKU price), inclusive. */
   minPrice?: number;
   maxPrice?: number;
   inStockOnly?: boolean;
   sort: ProductSort;
+  /** Page size, 1 to 100 (the caller validates it). */
   first: number;
+  /** The `endCursor` of the previous page of the same search. */
   after?: string;
 }
 
@@ -84,19 +91,26 @@ export class InvalidCursor extends Error {
   }
 }
 
-export function encodeCursor(sortValues: unknown[]): string {
-  return Buffer.from(JSON.stringify(sortValues)).toString('base64url');
+/**
+ * A position in a sorted result: the sort value of the last node (a number for every sort: score,
+ * price, creation time in milliseconds, units sold) and its id, the tiebreaker.
+ */
+export type SortPosition = [number, string];
+
+export function encodeCursor(position: SortPosition): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, length: number): (string | number)[] {
+export function decodeCursor(cursor: string): SortPosition {
   try {
-    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    const position: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
     if (
-      Array.isArray(values) &&
-      values.length === length &&
-      values.every((value) => typeof value === 'string' || typeof value === 'number')
+      Array.isArray(position) &&
+      position.length === 2 &&
+      typeof position[0] === 'number' &&
+      typeof position[1] === 'string'
     )
-      return values as (string | number)[];
+      return position as SortPosition;
   } catch {
     // Not JSON: reported below like any other malformed cursor.
   }

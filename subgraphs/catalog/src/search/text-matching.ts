@@ -1,80 +1,68 @@
 /**
- * Text matching for the in-memory index, tuned for Korean and English product names: words are
- * split on anything that is not a letter or digit ("T-Shirt" also yields "tshirt"), and each query
- * word scores by its best match against a document word — exact, prefix, shared character
- * bigrams (partial words, spacing differences), or one edit (a typo).
+ * Words, character bigrams and typo budgets for the in-memory index, tuned for Korean and English
+ * product names. The OpenSearch mapping does the same with nori, n-grams and fuzziness.
  */
 
+/**
+ * Lowercased words, split on anything that is not a letter or digit; a hyphenated or apostrophised
+ * word also yields its joined form ("T-Shirt" → t, shirt, tshirt), so either spelling finds it.
+ */
 export function wordsOf(text: string): string[] {
   const lower = text.toLowerCase();
-  const words = lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  // "t-shirt" → also "tshirt", so either spelling finds it.
-  for (const joined of lower.split(/\s+/)) {
-    const compact = joined.replace(/[^\p{L}\p{N}]+/gu, '');
-    if (compact && !words.includes(compact)) words.push(compact);
+  const words = new Set(lower.split(/[^\p{L}\p{N}]+/u).filter(Boolean));
+  for (const chunk of lower.split(/\s+/)) {
+    const joined = chunk.replace(/[^\p{L}\p{N}]+/gu, '');
+    if (joined) words.add(joined);
   }
-  return words;
+  return [...words];
 }
 
+const hangul = /\p{Script=Hangul}/u;
+
+/**
+ * The distinct two-syllable pieces of a Hangul word. They find partial words ("티셔" in "티셔츠")
+ * and words spaced differently ("반팔티셔츠" and "반팔 티셔츠" share most of theirs). Latin words
+ * have none: their letter pairs are too common to mean a match (they match by prefix instead).
+ */
 export function bigramsOf(word: string): string[] {
-  if (word.length < 2) return [word];
-  const grams: string[] = [];
-  for (let i = 0; i < word.length - 1; i++) grams.push(word.slice(i, i + 2));
-  return grams;
+  if (!hangul.test(word)) return [];
+  const grams = new Set<string>();
+  for (let i = 0; i < word.length - 1; i++) grams.add(word.slice(i, i + 2));
+  return [...grams];
 }
 
-/** Levenshtein distance, giving up once it exceeds `limit`. */
-function withinEdits(a: string, b: string, limit: number): boolean {
+/**
+ * Typos forgiven in a query word: as OpenSearch's `fuzziness: AUTO:3,7` for Latin words; one for
+ * Hangul words of three syllables or more (a syllable carries as much as a short Latin word).
+ */
+export function typoBudget(word: string): number {
+  if (hangul.test(word)) return word.length >= 3 ? 1 : 0;
+  if (word.length >= 7) return 2;
+  return word.length >= 3 ? 1 : 0;
+}
+
+/**
+ * Whether two words are at most `limit` edits apart, counting a swap of neighbours as one edit
+ * (as OpenSearch's fuzzy transpositions do); gives up as soon as a row exceeds the limit.
+ */
+export function withinEdits(a: string, b: string, limit: number): boolean {
   if (Math.abs(a.length - b.length) > limit) return false;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      rowMin = Math.min(rowMin, current[j]!);
+      let distance = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        distance = Math.min(distance, beforePrevious[j - 2]! + 1);
+      current[j] = distance;
+      rowMin = Math.min(rowMin, distance);
     }
     if (rowMin > limit) return false;
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length]! <= limit;
-}
-
-const isHangul = (word: string) => /\p{Script=Hangul}/u.test(word);
-
-/** Edits allowed for a word: Hangul syllables carry more per character than Latin letters. */
-function typoBudget(word: string): number {
-  if (isHangul(word)) return word.length >= 3 ? 1 : 0;
-  if (word.length >= 7) return 2;
-  return word.length >= 4 ? 1 : 0;
-}
-
-export interface MatchableText {
-  words: string[];
-  bigrams: Set<string>;
-}
-
-export function matchable(text: string): MatchableText {
-  const words = wordsOf(text);
-  return { words, bigrams: new Set(words.flatMap(bigramsOf)) };
-}
-
-/** How well one query word matches a text: 0 (not at all) up to 3 (the same word). */
-export function wordScore(queryWord: string, text: MatchableText): number {
-  let best = 0;
-  for (const word of text.words) {
-    if (word === queryWord) return 3;
-    if (word.startsWith(queryWord) && queryWord.length >= 1) best = Math.max(best, 2.5);
-  }
-  if (best > 0) return best;
-  const grams = bigramsOf(queryWord);
-  if (grams.length >= 1 && queryWord.length >= 2) {
-    const shared = grams.filter((gram) => text.bigrams.has(gram)).length / grams.length;
-    if (shared >= 0.6) best = 2 * shared;
-  }
-  const budget = typoBudget(queryWord);
-  if (budget > 0 && text.words.some((word) => withinEdits(queryWord, word, budget)))
-    best = Math.max(best, 1.5);
-  return best;
 }

@@ -83,7 +83,7 @@ describe.each(databases)('refunds on $name against the PG sandbox', ({ kind, ski
   }
 
   const refund = (orderId: string, amount: number | undefined, key: string) =>
-    refunds.refund(orm.em, orderId, { amount, reason: '반품', idempotencyKey: key });
+    refunds.refund(orm.em, orderId, { amount, reason: '반품', lines: [], idempotencyKey: key });
 
   it('makes one refund of 20 concurrent attempts with one key, and never refunds more than was paid', async () => {
     const orderId = await approvedPayment(30_000);

@@ -17,6 +17,7 @@ function sku(price: number, overrides: Partial<SkuInfo> = {}): SkuInfo {
     productId: randomUUID(),
     productName: '상품',
     categoryIds: [clothing, tees],
+    brandId: null,
     code: 'X',
     options: {},
     price,

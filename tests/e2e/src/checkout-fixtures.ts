@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { testCards } from '@shop/pg-sandbox';
-import { createCategory, createProduct } from './catalog-operations.js';
+import { createBrand, createCategory, createProduct } from './catalog-operations.js';
 import {
   claimCoupon,
   createCouponTemplate,
@@ -40,7 +40,14 @@ export function checkoutFixtures(shop: ShopUnderTest) {
       return { userId: session.userId, token: session.accessToken };
     },
 
-    async skuOnSale(price: number, stock: number): Promise<string> {
+    async brand(name: string): Promise<string> {
+      const brand = await admin(createBrand, {
+        input: { name, slug: `brand-${randomUUID().slice(0, 8)}` },
+      });
+      return brand.data!.createBrand.id as string;
+    },
+
+    async skuOnSale(price: number, stock: number, brandId?: string): Promise<string> {
       const category = await admin(createCategory, {
         input: { name: '테스트', slug: `checkout-${randomUUID().slice(0, 8)}` },
       });
@@ -48,6 +55,7 @@ export function checkoutFixtures(shop: ShopUnderTest) {
         input: {
           name: `결제 테스트 상품 ${randomUUID().slice(0, 6)}`,
           categoryId: category.data!.createCategory.id,
+          brandId,
           status: 'ACTIVE',
           basePrice: price,
           initialStock: stock,

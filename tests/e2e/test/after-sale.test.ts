@@ -31,6 +31,9 @@ const points = `{ me { pointsBalance grade pointsHistory(first: 20) { delta reas
 const statements = `query Statements($from: String!, $to: String!) {
   settlementStatements(from: $from, to: $to) { date payments refunds pgFees net }
 }`;
+const brandStatements = `query BrandStatements($from: String!, $to: String!) {
+  brandStatements(from: $from, to: $to) { date brand { id name } sales refunds net }
+}`;
 const reconcile = `mutation Reconcile($date: String!) {
   reconcileSettlement(date: $date) {
     ourPayments pgPayments ourRefunds pgRefunds pgFees differences { orderId kind ours pg }
@@ -73,8 +76,8 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
   });
 
   /** A customer with a PAID order whose shipment is ready to go. */
-  async function paidOrder(price: number) {
-    const skuId = await given.skuOnSale(price, 5);
+  async function paidOrder(price: number, brandId?: string) {
+    const skuId = await given.skuOnSale(price, 5, brandId);
     const buyer = await given.customer();
     const order = (await given.order(buyer.token, { lines: [{ skuId, quantity: 1 }] })).data!
       .createOrder;
@@ -214,8 +217,9 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
     });
     const before = await statement();
 
-    const { order: kept } = await paidOrder(33_000);
-    const { buyer, order: refunded } = await paidOrder(21_000);
+    const brandId = await given.brand(`정산 브랜드 ${shop.runId}`);
+    const { order: kept } = await paidOrder(33_000, brandId);
+    const { buyer, order: refunded } = await paidOrder(21_000, brandId);
     expect(
       (await shop.call(cancelOrder, { id: refunded.id }, buyer.token)).data!.cancelOrder.status,
     ).toBe('CANCELLED');
@@ -228,6 +232,17 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
       );
     });
     expect(after.refunds - before.refunds).toBe(refunded.totalAmount);
+    // The brand's lines apart: both sold, one given back (shipping is the shop's, not the brand's).
+    const brandDay = (
+      await shop.call(brandStatements, { from: date, to: date }, shop.adminToken)
+    ).data!.brandStatements.find((b: { brand: { id: string } | null }) => b.brand?.id === brandId);
+    expect(brandDay).toEqual({
+      date,
+      brand: { id: brandId, name: `정산 브랜드 ${shop.runId}` },
+      sales: 33_000 + 21_000,
+      refunds: 21_000,
+      net: 33_000,
+    });
 
     const reconciliation = (await shop.call(reconcile, { date }, shop.adminToken)).data!
       .reconcileSettlement;
@@ -245,6 +260,10 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
     const customer = await given.customer();
     expect(
       (await shop.call(statements, { from: date, to: date }, customer.token)).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await shop.call(brandStatements, { from: date, to: date }, customer.token)).errors?.[0]
         ?.extensions?.code,
     ).toBe('FORBIDDEN');
   });
@@ -278,7 +297,8 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
     };
   }
 
-  async function shirtSizes(): Promise<{ m: string; l: string }> {
+  async function shirtSizes(): Promise<{ m: string; l: string; brandId: string }> {
+    const brandId = await given.brand(`반품 브랜드 ${randomUUID().slice(0, 6)}`);
     const category = await shop.call(
       createCategory,
       { input: { name: '반품', slug: `returns-${randomUUID().slice(0, 8)}` } },
@@ -290,6 +310,7 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
         input: {
           name: `반품 테스트 셔츠 ${randomUUID().slice(0, 6)}`,
           categoryId: category.data!.createCategory.id,
+          brandId,
           status: 'ACTIVE',
           basePrice: 29_000,
           initialStock: 5,
@@ -299,7 +320,7 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
       shop.adminToken,
     );
     const [m, l] = product.data!.createProduct.skus as { id: string }[];
-    return { m: m!.id, l: l!.id };
+    return { m: m!.id, l: l!.id, brandId };
   }
 
   const onHand = async (skuId: string) =>
@@ -344,6 +365,13 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
     expect(after.payment).toEqual({
       amount: order.totalAmount,
       cancelledAmount: returned.paidAmount,
+    });
+    // Settlement states the refund against the returned line's brand, not the other line's.
+    const date = today();
+    await waitFor('the refund stated against the shirt brand', async () => {
+      const brands = (await shop.call(brandStatements, { from: date, to: date }, shop.adminToken))
+        .data!.brandStatements as { brand: { id: string } | null; refunds: number }[];
+      return brands.find((b) => b.brand?.id === shirt.brandId)?.refunds === returned.paidAmount;
     });
     // The same line cannot come back twice.
     const again = (

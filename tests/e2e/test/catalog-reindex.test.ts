@@ -23,10 +23,18 @@ describe.each(runs)('a full reindex of the demo catalogue ($name)', ({ env, skip
   beforeAll(async () => {
     // The listing cache off: every search during the rebuild must reach the index itself.
     shop = await startShop({ SHOP_SEED_DEMO: 'true', SHOP_CATALOG_CACHE_TTL_SECONDS: '0', ...env });
-    // Most demo products are on sale; the seeding shows its progress in the log.
+    // Most demo products are on sale; the seeding shows its progress in the log. The count must
+    // also have stopped moving: seeding goes on after the first 90% are searchable.
+    let seen = -1;
+    let steady = 0;
     await waitFor(
       'the demo catalogue indexed',
-      async () => (await totalVisible()) >= demoProducts * 0.9,
+      async () => {
+        const total = await totalVisible();
+        steady = total === seen ? steady + 1 : 0;
+        seen = total;
+        return total >= demoProducts * 0.9 && steady >= 3;
+      },
       {
         timeoutMs: 240_000,
         intervalMs: 1000,

@@ -6,6 +6,8 @@ export const orderLineSnapshotSchema = z.object({
   lineId: z.uuid(),
   skuId: z.uuid(),
   productId: z.uuid(),
+  /** Absent in events written before brands were stated apart. */
+  brandId: z.uuid().nullable().default(null),
   quantity: z.number().int().positive(),
   /** What the customer paid for the line: after discounts, coupon share and points share. */
   paidAmount: won,

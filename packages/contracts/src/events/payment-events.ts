@@ -1,5 +1,17 @@
 import { z } from 'zod';
 
+/**
+ * The part of a refund that gives back one order line, as the service asking for the refund
+ * counted it. Whatever of the refund's amount the lines do not cover is the shop's (shipping);
+ * lines worth more than the amount mean the shop kept the difference (a return trip's fee).
+ */
+export const refundLineSchema = z.object({
+  lineId: z.uuid(),
+  brandId: z.uuid().nullable(),
+  amount: z.number().int().nonnegative(),
+});
+export type RefundLine = z.infer<typeof refundLineSchema>;
+
 /** payment.events — PaymentApproved: the PG charged the order's amount. */
 export const paymentApprovedEvent = {
   type: 'PaymentApproved',
@@ -26,6 +38,8 @@ export const paymentCancelledEvent = {
     /** Paid minus every refund, after this one. */
     refundableAmount: z.number().int().nonnegative(),
     reason: z.string(),
+    /** Absent for refunds that give back no particular line. */
+    lines: z.array(refundLineSchema).default([]),
     cancelledAt: z.iso.datetime(),
   }),
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refundLineSchema } from '../events/payment-events.js';
 
 export const orderStatuses = [
   'PENDING',
@@ -35,6 +36,8 @@ export const paymentCancelRequestSchema = z.object({
   /** Absent: everything still refundable. */
   amount: z.number().int().positive().nullish(),
   reason: z.string().min(1).max(200),
+  /** What the refund gives back per order line, for settlement (carried by PaymentCancelled). */
+  lines: z.array(refundLineSchema).max(100).default([]),
   /** The same key returns the first refund's result instead of refunding twice. */
   idempotencyKey: z.string().min(8).max(100),
 });
@@ -56,6 +59,7 @@ export const orderWithLinesSchema = payableOrderSchema.extend({
       lineId: z.uuid(),
       skuId: z.uuid(),
       productId: z.uuid(),
+      brandId: z.uuid().nullable(),
       quantity: z.number().int().positive(),
       /** After discounts, coupon share and points share: what a full refund of the line returns. */
       paidAmount: z.number().int().nonnegative(),

@@ -7,6 +7,8 @@ export const skuInfoSchema = z.object({
   productName: z.string(),
   /** The product's category and its ancestors, root first. */
   categoryIds: z.array(z.uuid()),
+  /** The product's brand, whose sales settlement states apart; null for unbranded products. */
+  brandId: z.uuid().nullable(),
   code: z.string(),
   options: z.record(z.string(), z.string()),
   /** KRW. */

@@ -21,6 +21,7 @@ export const quotedLineSchema = z.object({
   skuId: z.uuid(),
   productId: z.uuid(),
   productName: z.string(),
+  brandId: z.uuid().nullable(),
   options: z.record(z.string(), z.string()),
   quantity: z.number().int().positive(),
   /** The SKU's list price. */

@@ -14,6 +14,8 @@ export const OrderLineSchema = defineEntity({
     skuId: p.string().length(36),
     productId: p.string().length(36),
     productName: p.string().length(200),
+    /** Settlement states each brand's sales apart. */
+    brandId: p.string().length(36).nullable(),
     options: p.json<Record<string, string>>(),
     quantity: p.integer(),
     unitPrice: p.integer(),

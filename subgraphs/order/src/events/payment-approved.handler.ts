@@ -26,6 +26,8 @@ export function paymentApprovedHandler(deps: {
       await deps.payment.refundAll(
         orderId,
         `order ${outcome.status.toLowerCase()} before the payment arrived`,
+        // Never paid as an order, so no line was sold: the refund is not any line's.
+        [],
       );
       deps.logger.warn(
         { orderId, paymentId, status: outcome.status },

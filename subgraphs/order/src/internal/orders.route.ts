@@ -38,6 +38,7 @@ export function orderRoutes(router: InternalRouter, orm: Orm, lifecycle: OrderLi
           lineId: line.id,
           skuId: line.skuId,
           productId: line.productId,
+          brandId: line.brandId,
           quantity: line.quantity,
           paidAmount: line.paidAmount,
           pointsUsed: line.pointsUsed,

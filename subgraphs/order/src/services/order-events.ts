@@ -26,6 +26,7 @@ async function linesOf(tx: EntityManager, orderId: string) {
     lineId: line.id,
     skuId: line.skuId,
     productId: line.productId,
+    brandId: line.brandId,
     quantity: line.quantity,
     paidAmount: line.paidAmount,
     productDiscount: line.productDiscount,

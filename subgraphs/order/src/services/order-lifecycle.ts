@@ -2,6 +2,7 @@ import type { OrderStatus } from '@shop/contracts';
 import type { Logger } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
+import { OrderLine } from '../domain/order-line.entity.js';
 import { Order, type CancelReason } from '../domain/order.entity.js';
 import type { OrderEvents } from './order-events.js';
 import type { OrderHolds } from './order-holds.js';
@@ -92,9 +93,19 @@ export class OrderLifecycle {
       if (cancelled) return { kind: 'cancelled', order: cancelled };
     } else if (cancellableWhenPaid.includes(order.status)) {
       let refunded: number;
+      // Not shipped, so nothing was returned: each line gives back all it cost, shipping the rest.
+      const lines = (await em.fork().find(OrderLine, { orderId })).map((line) => ({
+        lineId: line.id,
+        brandId: line.brandId ?? null,
+        amount: line.paidAmount,
+      }));
       try {
         refunded = (
-          await this.deps.payment.refundAll(order.id, `order cancelled by ${by.toLowerCase()}`)
+          await this.deps.payment.refundAll(
+            order.id,
+            `order cancelled by ${by.toLowerCase()}`,
+            lines,
+          )
         ).cancelledAmount;
       } catch (error) {
         this.deps.logger.warn({ err: error, orderId }, 'refund failed; the order stays paid');

@@ -151,6 +151,7 @@ export class PlaceOrder {
             skuId: line.skuId,
             productId: line.productId,
             productName: line.productName,
+            brandId: line.brandId,
             options: line.options,
             quantity: line.quantity,
             unitPrice: line.unitPrice,

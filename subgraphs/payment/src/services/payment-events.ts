@@ -1,4 +1,4 @@
-import { paymentApprovedEvent, paymentCancelledEvent } from '@shop/contracts';
+import { paymentApprovedEvent, paymentCancelledEvent, type RefundLine } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import type { PaymentCancel } from '../domain/payment-cancel.entity.js';
@@ -27,7 +27,7 @@ export class PaymentEvents {
     tx: EntityManager,
     payment: Payment,
     cancel: PaymentCancel,
-    refundableAmount: number,
+    { refundableAmount, lines }: { refundableAmount: number; lines: RefundLine[] },
   ): void {
     this.outbox.record(tx, {
       type: paymentCancelledEvent.type,
@@ -39,6 +39,7 @@ export class PaymentEvents {
         amount: cancel.amount,
         refundableAmount,
         reason: cancel.reason,
+        lines,
         cancelledAt: new Date().toISOString(),
       },
     });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UniqueConstraintViolationException, type QueryResult } from '@mikro-orm/core';
-import type { PaymentCancelRequest, PaymentCancelResult } from '@shop/contracts';
+import type { PaymentCancelRequest, PaymentCancelResult, RefundLine } from '@shop/contracts';
 import type { Logger } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
@@ -83,7 +83,7 @@ export class PaymentRefunds {
         request.idempotencyKey,
       );
       const transactionKey = pg.cancels?.at(-1)?.transactionKey ?? null;
-      await this.complete(em, payment, cancel, transactionKey);
+      await this.complete(em, payment, cancel, transactionKey, request.lines);
     } catch (error) {
       this.deps.logger.warn(
         { err: error, orderId },
@@ -158,6 +158,7 @@ export class PaymentRefunds {
     payment: Payment,
     cancel: PaymentCancel,
     transactionKey: string | null,
+    lines: RefundLine[],
   ) {
     await this.deps.outbox.transaction(em.fork(), async (tx) => {
       await tx.nativeUpdate(PaymentCancel, { id: cancel.id }, { status: 'DONE', transactionKey });
@@ -165,7 +166,10 @@ export class PaymentRefunds {
       // Status follows the amounts counted so far (including refunds still at the PG).
       current.status =
         current.cancelledAmount >= current.amount ? 'CANCELLED' : 'PARTIALLY_CANCELLED';
-      this.deps.events.cancelled(tx, current, cancel, current.amount - current.cancelledAmount);
+      this.deps.events.cancelled(tx, current, cancel, {
+        refundableAmount: current.amount - current.cancelledAmount,
+        lines,
+      });
     });
   }
 

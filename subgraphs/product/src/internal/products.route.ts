@@ -56,6 +56,7 @@ export function productRoutes(router: InternalRouter, orm: Orm): void {
         categoryIds: (paths.get(productOf.get(sku.productId)?.categoryId ?? '') ?? []).map(
           (level) => level.id,
         ),
+        brandId: productOf.get(sku.productId)?.brandId ?? null,
         code: sku.code,
         options: sku.options,
         price: sku.price,

@@ -78,6 +78,7 @@ export function priceLines(
     skuId: sku.id,
     productId: sku.productId,
     productName: sku.productName,
+    brandId: sku.brandId,
     options: sku.options,
     quantity,
     unitPrice: sku.price,

@@ -11,6 +11,8 @@ export const ReturnLineSchema = defineEntity({
     id: p.bigint('number').primary().autoincrement(),
     returnId: p.string().length(36).index(),
     orderLineId: p.string().length(36).index(),
+    /** The order line's brand, which the refund is stated against in settlement. */
+    brandId: p.string().length(36).nullable(),
     skuId: p.string().length(36),
     quantity: p.integer(),
     refundAmount: p.integer(),

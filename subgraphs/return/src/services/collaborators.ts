@@ -2,6 +2,7 @@ import {
   orderWithLinesSchema,
   skuInfoSchema,
   type OrderWithLines,
+  type RefundLine,
   type SkuInfo,
 } from '@shop/contracts';
 import { InternalHttpError, type InternalClient } from '@shop/kit/internal-http';
@@ -38,11 +39,16 @@ export class ReturnCollaborators {
   }
 
   /** Refunds part of the order's payment; the same return refunds once, however often asked. */
-  async refund(orderId: string, returnId: string, amount: number): Promise<void> {
+  async refund(
+    orderId: string,
+    returnId: string,
+    amount: number,
+    lines: RefundLine[],
+  ): Promise<void> {
     const idempotencyKey = `return-${returnId}`;
     await this.clients.payment.post(
       `/internal/payments/${orderId}/cancel`,
-      { amount, reason: `return ${returnId}`, idempotencyKey },
+      { amount, reason: `return ${returnId}`, lines, idempotencyKey },
       { idempotencyKey },
     );
   }

@@ -116,6 +116,7 @@ export class ReturnDesk {
       );
       drafts.push({
         orderLineId: line.lineId,
+        brandId: line.brandId,
         skuId: line.skuId,
         quantity: wanted.quantity,
         refundAmount: request.type === 'RETURN' ? refundAmount : 0,
@@ -233,7 +234,17 @@ export class ReturnDesk {
         lines.reduce((sum, line) => sum + line.refundAmount, 0) - ret.shippingFee,
         0,
       );
-      if (refund > 0) await collaborators.refund(ret.orderId, returnId, refund);
+      if (refund > 0)
+        await collaborators.refund(
+          ret.orderId,
+          returnId,
+          refund,
+          lines.map((line) => ({
+            lineId: line.orderLineId,
+            brandId: line.brandId ?? null,
+            amount: line.refundAmount,
+          })),
+        );
       const points = lines.reduce((sum, line) => sum + line.pointsAmount, 0);
       if (points > 0) await collaborators.creditPoints(ret.userId, returnId, points);
       return this.finish(em, returnId, 'REFUNDED', { refundedAmount: refund });

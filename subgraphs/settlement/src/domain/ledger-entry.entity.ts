@@ -7,25 +7,31 @@ export const ledgerKinds = [
   'POINTS',
   'SHIPPING',
   'REFUND',
+  /** What a return kept of the refunded lines' value for the return trip (the shop's). */
+  'RETURN_FEE',
   'PG_FEE',
 ] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 /**
- * One line of the shop's books, in won, signed: sales and shipping are positive; discounts,
- * points, refunds and PG fees negative. (source, kind) is unique — the event or PG transaction
- * that caused it — so a replayed event or a second reconciliation books nothing twice.
+ * One line of the shop's books, in won, signed: sales, shipping and return fees are positive;
+ * discounts, points, refunds and PG fees negative. (source, kind) is unique — the event or PG
+ * transaction that caused it, and the order line — so a replayed event or a second reconciliation
+ * books nothing twice. Sales and the refunds of lines carry the line and its brand; shipping, the
+ * return fees and PG fees are the shop's (no line, no brand).
  */
 export const LedgerEntrySchema = defineEntity({
   name: 'LedgerEntry',
   tableName: 'ledger_entry',
   uniques: [{ properties: ['source', 'kind'] }],
-  indexes: [{ properties: ['businessDate', 'kind'] }],
+  indexes: [{ properties: ['businessDate', 'kind'] }, { properties: ['businessDate', 'brandId'] }],
   properties: {
     id: p.bigint('number').primary().autoincrement(),
     source: p.string().length(100),
     kind: p.enum(ledgerKinds),
     orderId: p.string().length(36).index(),
+    lineId: p.string().length(36).nullable(),
+    brandId: p.string().length(36).nullable(),
     amount: p.integer(),
     /** The day in Korea (YYYY-MM-DD) the money moved: statements are per Korean business day. */
     businessDate: p.string().length(10),

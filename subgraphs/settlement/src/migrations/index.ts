@@ -1,7 +1,9 @@
 // Written by `pnpm db:migration`: this subgraph's MySQL migrations, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124161051 } from './Migration20261124161051.js';
+import { Migration20261124193000 } from './Migration20261124193000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124161051', class: Migration20261124161051 },
+  { name: 'Migration20261124193000', class: Migration20261124193000 },
 ];

@@ -2,8 +2,12 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { GraphQLError } from 'graphql';
 import type { SubgraphContext } from '@shop/kit/server';
 import type { Reconciler } from '../services/reconciliation.js';
-import { dailyStatements } from '../services/statements.js';
-import { ReconciliationType, SettlementStatementType } from './settlement.type.js';
+import { brandStatements, dailyStatements } from '../services/statements.js';
+import {
+  BrandStatementType,
+  ReconciliationType,
+  SettlementStatementType,
+} from './settlement.type.js';
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -29,6 +33,21 @@ export class SettlementResolver {
   ) {
     checkDates(from, to);
     return dailyStatements(context.em, from, to);
+  }
+
+  @Query(() => [BrandStatementType], {
+    description: 'Admin: each brand’s daily statements, from and to inclusive.',
+  })
+  async brandStatements(
+    @Arg('from', () => String) from: string,
+    @Arg('to', () => String) to: string,
+    @Ctx() context: SubgraphContext,
+  ): Promise<BrandStatementType[]> {
+    checkDates(from, to);
+    return (await brandStatements(context.em, from, to)).map(({ brandId, ...figures }) => ({
+      ...figures,
+      brand: brandId ? { id: brandId } : null,
+    }));
   }
 
   @Mutation(() => ReconciliationType, {

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('SettlementStatement', {
   description: 'One Korean business day of the books (KRW). net = payments − refunds − PG fees.',
@@ -11,10 +11,42 @@ export class SettlementStatementType {
   @Field(() => Int) points!: number;
   @Field(() => Int) shipping!: number;
   @Field(() => Int, { description: 'What customers were charged.' }) payments!: number;
-  @Field(() => Int) refunds!: number;
+  @Field(() => Int, { description: 'What customers were given back (the PG’s refunds).' })
+  refunds!: number;
+  @Field(() => Int, {
+    description: 'What returns kept of the returned lines’ value for the return trip (in refunds).',
+  })
+  returnFees!: number;
   @Field(() => Int, { description: 'Known once the day is reconciled with the PG.' })
   pgFees!: number;
   @Field(() => Int) net!: number;
+}
+
+// Brand belongs to the product subgraph; a statement only names it.
+@ObjectType('Brand')
+@Directive('@key(fields: "id", resolvable: false)')
+export class BrandReference {
+  @Field(() => ID)
+  id!: string;
+}
+
+@ObjectType('BrandStatement', {
+  description:
+    'One brand’s lines on one Korean business day (KRW). Shipping, return fees and PG fees are the shop’s: ' +
+    'the brands’ sales plus shipping are the day’s payments.',
+})
+export class BrandStatementType {
+  @Field(() => String, { description: 'YYYY-MM-DD, Asia/Seoul.' }) date!: string;
+  @Field(() => BrandReference, { nullable: true, description: 'Null: products without a brand.' })
+  brand!: BrandReference | null;
+  @Field(() => Int, { description: 'List prices of what was sold.' }) gross!: number;
+  @Field(() => Int) productDiscounts!: number;
+  @Field(() => Int) couponDiscounts!: number;
+  @Field(() => Int) points!: number;
+  @Field(() => Int, { description: 'What customers were charged for these lines.' })
+  sales!: number;
+  @Field(() => Int, { description: 'The value of these lines given back.' }) refunds!: number;
+  @Field(() => Int, { description: 'sales − refunds.' }) net!: number;
 }
 
 @ObjectType('ReconciliationDifference')

@@ -8,37 +8,79 @@ interface Booking {
   source: string;
   kind: LedgerKind;
   orderId: string;
+  lineId?: string;
+  brandId?: string | null;
   amount: number;
   occurredAt: Date;
 }
 
 /** Books events into the ledger; each (source, kind) once. */
 export class Ledger {
-  /** OrderPaid: gross sales and what reduced them, which sum to what the PG charged. */
+  /**
+   * OrderPaid: per line, its list price and what reduced it (which sum to what the line was
+   * charged), then the order's shipping: together what the PG charged.
+   */
   async bookSale(tx: EntityManager, paid: OrderPaid): Promise<void> {
-    const { amounts } = paid;
-    const at = new Date(paid.paidAt);
+    const occurredAt = new Date(paid.paidAt);
     const source = `order-paid:${paid.orderId}`;
-    const lines: [LedgerKind, number][] = [
-      ['SALE', amounts.subtotal],
-      ['PRODUCT_DISCOUNT', -amounts.productDiscount],
-      ['COUPON_DISCOUNT', -amounts.couponDiscount],
-      ['POINTS', -amounts.pointsUsed],
-      ['SHIPPING', amounts.shippingFee],
-    ];
-    for (const [kind, amount] of lines)
-      if (amount !== 0)
-        await this.book(tx, { source, kind, orderId: paid.orderId, amount, occurredAt: at });
+    for (const line of paid.lines) {
+      const gross = line.paidAmount + line.productDiscount + line.couponDiscount + line.pointsUsed;
+      const amounts: [LedgerKind, number][] = [
+        ['SALE', gross],
+        ['PRODUCT_DISCOUNT', -line.productDiscount],
+        ['COUPON_DISCOUNT', -line.couponDiscount],
+        ['POINTS', -line.pointsUsed],
+      ];
+      for (const [kind, amount] of amounts)
+        if (amount !== 0)
+          await this.book(tx, {
+            source: `${source}:${line.lineId}`,
+            kind,
+            orderId: paid.orderId,
+            lineId: line.lineId,
+            brandId: line.brandId,
+            amount,
+            occurredAt,
+          });
+    }
+    if (paid.amounts.shippingFee !== 0)
+      await this.book(tx, {
+        source,
+        kind: 'SHIPPING',
+        orderId: paid.orderId,
+        amount: paid.amounts.shippingFee,
+        occurredAt,
+      });
   }
 
+  /**
+   * PaymentCancelled: each line it gives back, against the line's brand; the rest of the amount is
+   * the shop's — shipping given back, or (lines worth more than the refund) a return fee kept.
+   */
   async bookRefund(tx: EntityManager, cancelled: PaymentCancelled): Promise<void> {
-    await this.book(tx, {
-      source: `payment-cancel:${cancelled.cancelId}`,
-      kind: 'REFUND',
-      orderId: cancelled.orderId,
-      amount: -cancelled.amount,
-      occurredAt: new Date(cancelled.cancelledAt),
-    });
+    const source = `payment-cancel:${cancelled.cancelId}`;
+    const occurredAt = new Date(cancelled.cancelledAt);
+    const { orderId } = cancelled;
+    for (const line of cancelled.lines)
+      if (line.amount > 0)
+        await this.book(tx, {
+          source: `${source}:${line.lineId}`,
+          kind: 'REFUND',
+          orderId,
+          lineId: line.lineId,
+          brandId: line.brandId,
+          amount: -line.amount,
+          occurredAt,
+        });
+    const rest = cancelled.amount - cancelled.lines.reduce((sum, line) => sum + line.amount, 0);
+    if (rest !== 0)
+      await this.book(tx, {
+        source,
+        kind: rest > 0 ? 'REFUND' : 'RETURN_FEE',
+        orderId,
+        amount: -rest,
+        occurredAt,
+      });
   }
 
   /** A PG fee from the PG's report; true if it was new. */

@@ -32,6 +32,8 @@ export interface Reconciliation {
 }
 
 const paymentKinds = ['SALE', 'PRODUCT_DISCOUNT', 'COUPON_DISCOUNT', 'POINTS', 'SHIPPING'] as const;
+/** A refund's lines less the return fee it kept: together what the PG gave back. */
+const refundKinds = ['REFUND', 'RETURN_FEE'] as const;
 
 function addTo(map: Map<string, number>, key: string, amount: number) {
   map.set(key, (map.get(key) ?? 0) + amount);
@@ -61,10 +63,11 @@ export class Reconciler {
     const ours = { PAYMENT: new Map<string, number>(), REFUND: new Map<string, number>() };
     const entries = await em.find(LedgerEntry, {
       businessDate: date,
-      kind: { $in: [...paymentKinds, 'REFUND'] },
+      kind: { $in: [...paymentKinds, ...refundKinds] },
     });
     for (const entry of entries)
-      if (entry.kind === 'REFUND') addTo(ours.REFUND, entry.orderId, -entry.amount);
+      if ((refundKinds as readonly string[]).includes(entry.kind))
+        addTo(ours.REFUND, entry.orderId, -entry.amount);
       else addTo(ours.PAYMENT, entry.orderId, entry.amount);
     const pg = { PAYMENT: new Map<string, number>(), REFUND: new Map<string, number>() };
     let pgFees = 0;

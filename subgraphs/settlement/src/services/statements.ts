@@ -1,23 +1,80 @@
 import type { EntityManager } from '@shop/kit/db';
 import { LedgerEntry, type LedgerKind } from '../domain/ledger-entry.entity.js';
 
-export interface DailyStatement {
-  date: string;
+/** What was sold: list prices and what reduced them, as positive amounts. */
+interface SalesFigures {
   gross: number;
   productDiscounts: number;
   couponDiscounts: number;
   points: number;
+}
+
+export interface DailyStatement extends SalesFigures {
+  date: string;
   shipping: number;
   /** What customers were charged: gross − discounts − points + shipping. */
   payments: number;
+  /** What customers were given back (the PG's refunds): net of the return fees kept. */
   refunds: number;
+  /** What returns kept of the returned lines' value for the return trip. */
+  returnFees: number;
   pgFees: number;
   /** payments − refunds − PG fees. */
   net: number;
 }
 
-const sumOf = (entries: LedgerEntry[], kind: LedgerKind) =>
-  entries.filter((entry) => entry.kind === kind).reduce((sum, entry) => sum + entry.amount, 0);
+/** A brand's lines on one day; shipping, return fees and PG fees are the shop's, not a brand's. */
+export interface BrandStatement extends SalesFigures {
+  date: string;
+  /** Null: products without a brand. */
+  brandId: string | null;
+  /** What customers were charged for the brand's lines: gross − discounts − points. */
+  sales: number;
+  /** The value of the brand's lines given back. */
+  refunds: number;
+  /** sales − refunds. */
+  net: number;
+}
+
+type Sums = (kind: LedgerKind) => number;
+
+function sumsOf(entries: LedgerEntry[]): Sums {
+  const byKind = new Map<LedgerKind, number>();
+  for (const entry of entries) byKind.set(entry.kind, (byKind.get(entry.kind) ?? 0) + entry.amount);
+  return (kind) => byKind.get(kind) ?? 0;
+}
+
+function salesFigures(sum: Sums): SalesFigures & { charged: number } {
+  const figures = {
+    gross: sum('SALE'),
+    productDiscounts: -sum('PRODUCT_DISCOUNT'),
+    couponDiscounts: -sum('COUPON_DISCOUNT'),
+    points: -sum('POINTS'),
+  };
+  return {
+    ...figures,
+    charged: figures.gross - figures.productDiscounts - figures.couponDiscounts - figures.points,
+  };
+}
+
+function groupBy<K>(
+  entries: LedgerEntry[],
+  keyOf: (entry: LedgerEntry) => K,
+): Map<K, LedgerEntry[]> {
+  const groups = new Map<K, LedgerEntry[]>();
+  for (const entry of entries) {
+    const key = keyOf(entry);
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  return groups;
+}
+
+const entriesBetween = (em: EntityManager, from: string, to: string) =>
+  em.find(
+    LedgerEntry,
+    { businessDate: { $gte: from, $lte: to } },
+    { orderBy: { businessDate: 'asc' } },
+  );
 
 /** Daily statements from the ledger, for Korean business days `from` to `to` inclusive. */
 export async function dailyStatements(
@@ -25,33 +82,45 @@ export async function dailyStatements(
   from: string,
   to: string,
 ): Promise<DailyStatement[]> {
-  const entries = await em.find(
-    LedgerEntry,
-    { businessDate: { $gte: from, $lte: to } },
-    { orderBy: { businessDate: 'asc' } },
-  );
-  const days = [...new Set(entries.map((entry) => entry.businessDate))];
-  return days.map((date) => {
-    const day = entries.filter((entry) => entry.businessDate === date);
-    const gross = sumOf(day, 'SALE');
-    const productDiscounts = -sumOf(day, 'PRODUCT_DISCOUNT');
-    const couponDiscounts = -sumOf(day, 'COUPON_DISCOUNT');
-    const points = -sumOf(day, 'POINTS');
-    const shipping = sumOf(day, 'SHIPPING');
-    const payments = gross - productDiscounts - couponDiscounts - points + shipping;
-    const refunds = -sumOf(day, 'REFUND');
-    const pgFees = -sumOf(day, 'PG_FEE');
+  const days = groupBy(await entriesBetween(em, from, to), (entry) => entry.businessDate);
+  return [...days].map(([date, entries]) => {
+    const sum = sumsOf(entries);
+    const { charged, ...sales } = salesFigures(sum);
+    const payments = charged + sum('SHIPPING');
+    const refunds = -sum('REFUND') - sum('RETURN_FEE');
+    const pgFees = -sum('PG_FEE');
     return {
       date,
-      gross,
-      productDiscounts,
-      couponDiscounts,
-      points,
-      shipping,
+      ...sales,
+      shipping: sum('SHIPPING'),
       payments,
       refunds,
+      returnFees: sum('RETURN_FEE'),
       pgFees,
       net: payments - refunds - pgFees,
+    };
+  });
+}
+
+/** Each brand's day, for days `from` to `to` inclusive; a brand with nothing that day is left out. */
+export async function brandStatements(
+  em: EntityManager,
+  from: string,
+  to: string,
+): Promise<BrandStatement[]> {
+  const lines = (await entriesBetween(em, from, to)).filter((entry) => entry.lineId);
+  const groups = groupBy(lines, (entry) => `${entry.businessDate} ${entry.brandId ?? ''}`);
+  return [...groups.values()].map((entries) => {
+    const sum = sumsOf(entries);
+    const { charged, ...sales } = salesFigures(sum);
+    const refunds = -sum('REFUND');
+    return {
+      date: entries[0]!.businessDate,
+      brandId: entries[0]!.brandId ?? null,
+      ...sales,
+      sales: charged,
+      refunds,
+      net: charged - refunds,
     };
   });
 }

@@ -6,6 +6,12 @@ const flag = z
   .default('false')
   .transform((value) => value === 'true');
 const positive = z.coerce.number().int().positive();
+const commaSeparated = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 
 /** `SHOP_SUBGRAPH_URL_<NAME>` overrides the URL the supergraph file gives subgraph `<name>`. */
@@ -35,15 +41,7 @@ const settings = z.object({
   SHOP_JWKS_CACHE_MAX_AGE_MS: positive.default(300_000),
   SHOP_JWKS_TIMEOUT_MS: positive.default(3_000),
   /** Comma-separated browser origins allowed to call the router (credentials included). */
-  SHOP_CORS_ORIGINS: z
-    .string()
-    .default('http://localhost:5173,http://127.0.0.1:5173')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    ),
+  SHOP_CORS_ORIGINS: commaSeparated.default(['http://localhost:5173', 'http://127.0.0.1:5173']),
   /** Honour the left-most X-Forwarded-For only behind a proxy you run. */
   SHOP_TRUST_PROXY: flag,
   SHOP_RATE_LIMIT_IP_PER_MINUTE: positive.default(300),
@@ -60,6 +58,13 @@ const settings = z.object({
   /** Consecutive failures that open a subgraph's circuit, and how long before a trial call. */
   SHOP_SUBGRAPH_BREAKER_FAILURES: positive.default(5),
   SHOP_SUBGRAPH_BREAKER_HALF_OPEN_MS: positive.default(5_000),
+  /**
+   * Comma-separated persisted-operation manifests of the first-party clients. Their ids resolve
+   * always; in production, once given, nothing else runs (a full query only if it is one of them).
+   */
+  SHOP_OPERATION_MANIFESTS: commaSeparated.default([]),
+  /** How long a partner key check or operation is reused before auth is asked again. */
+  SHOP_PARTNER_CACHE_TTL_MS: positive.default(5_000),
   /** From `SHOP_SUBGRAPH_URL_<NAME>`: subgraph name (lower case) → URL. */
   subgraphUrls: z.record(z.string(), httpUrl).default({}),
 });

@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import { createLogger, type Logger } from '@shop/kit';
 import { InternalTokens } from '@shop/kit/identity';
+import { createInternalClient } from '@shop/kit/internal-http';
 import {
   ReadinessChecks,
   collectProcessMetrics,
@@ -25,6 +26,9 @@ import { errorFormatter } from './format-error.js';
 import { graphqlHandler } from './graphql-handler.js';
 import { queryLimitsPlugin } from './limits/query-limits-plugin.js';
 import { RouterMetrics } from './metrics.js';
+import { OperationSafelist } from './persisted/operation-safelist.js';
+import { PartnerDirectory } from './persisted/partner-directory.js';
+import { PartnerGate } from './persisted/partner-gate.js';
 import { RequestRateLimiter } from './rate-limit.js';
 import { connectRedis } from './redis.js';
 import { requestReportPlugin } from './request-report-plugin.js';
@@ -117,8 +121,9 @@ async function startRouter(
   );
   for (const key of unknownOverrides)
     logger.warn({ variable: `SHOP_SUBGRAPH_URL_${key.toUpperCase()}` }, 'no such subgraph');
+  const jwksUrl = jwksUrlOf(config, urls);
   const verifyAccessToken = accessTokenVerifier({
-    jwksUrl: jwksUrlOf(config, urls),
+    jwksUrl,
     issuer: config.SHOP_JWT_ISSUER,
     audience: config.SHOP_JWT_AUDIENCE,
     clockToleranceSeconds: config.SHOP_JWT_CLOCK_TOLERANCE_SECONDS,
@@ -138,6 +143,34 @@ async function startRouter(
     },
     redis,
   );
+
+  const partners = new PartnerGate(
+    new PartnerDirectory(
+      createInternalClient({
+        service: 'router',
+        target: 'auth',
+        // Auth serves its internal API where it serves its JWKS.
+        baseUrl: new URL(jwksUrl).origin,
+        token: () =>
+          internalTokens.sign({ via: 'router', identity: { kind: 'service', service: 'router' } }),
+        timeoutMs: config.SHOP_JWKS_TIMEOUT_MS,
+        retries: 1,
+        breaker: {
+          consecutiveFailures: config.SHOP_SUBGRAPH_BREAKER_FAILURES,
+          halfOpenAfterMs: config.SHOP_SUBGRAPH_BREAKER_HALF_OPEN_MS,
+        },
+        logger: logger.child({ component: 'partner-directory' }),
+        metricsRegistry: registry,
+      }),
+      config.SHOP_PARTNER_CACHE_TTL_MS,
+    ),
+  );
+  const manifests = config.SHOP_OPERATION_MANIFESTS;
+  const safelist = OperationSafelist.fromFiles(manifests, production && manifests.length > 0);
+  if (manifests.length > 0)
+    logger.info({ operations: safelist.size, enforced: production }, 'first-party operations');
+  else if (production)
+    logger.warn('no SHOP_OPERATION_MANIFESTS: first-party clients may send any query');
 
   // Apollo's anonymous usage telemetry from the gateway (on unless this is set) has no place here.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
@@ -183,6 +216,9 @@ async function startRouter(
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     csrfPrevention: true,
+    // Persisted ids are resolved before Apollo (partners' manifests, the first-party safelist);
+    // Apollo's automatic persisted queries would let any client register any query.
+    persistedQueries: false,
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
@@ -206,6 +242,8 @@ async function startRouter(
     apollo,
     verifyAccessToken,
     rateLimiter,
+    partners,
+    safelist,
     internalTokens,
     metrics,
     logger,

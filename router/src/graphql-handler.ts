@@ -8,6 +8,12 @@ import { clientAddress } from './client-address.js';
 import { writeGraphQLResponse } from '@shop/kit/server';
 import { sendRefusal, toGraphQLRequest } from './http-server.js';
 import type { RouterMetrics } from './metrics.js';
+import type { OperationSafelist } from './persisted/operation-safelist.js';
+import {
+  partnerKeyHeader,
+  type PartnerGate,
+  type VerifiedPartner,
+} from './persisted/partner-gate.js';
 import type { RequestRateLimiter } from './rate-limit.js';
 import { RequestRefused } from './refusal.js';
 import { requestIdOf } from './request-id.js';
@@ -19,6 +25,8 @@ export interface GraphQLHandlerDeps {
   apollo: ApolloServer<RouterContext>;
   verifyAccessToken: (token: string) => Promise<TokenCheck>;
   rateLimiter: RequestRateLimiter;
+  partners: PartnerGate;
+  safelist: OperationSafelist;
   internalTokens: InternalTokens;
   metrics: RouterMetrics;
   logger: Logger;
@@ -54,15 +62,39 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
     return identity;
   }
 
-  function contextFor(identity: Identity, clientIp: string, requestId: string): RouterContext {
+  /** The key's partner, or a refusal; a bad key spends the address's budget like a bad token. */
+  async function verifiedPartner(req: IncomingMessage, clientIp: string): Promise<VerifiedPartner> {
+    if (req.headers.authorization !== undefined)
+      throw new RequestRefused({
+        status: 400,
+        code: 'BAD_REQUEST',
+        message: `Send either a partner key (${partnerKeyHeader}) or an Authorization header, not both.`,
+      });
+    let partner: VerifiedPartner;
+    try {
+      partner = await deps.partners.verify(String(req.headers[partnerKeyHeader]));
+    } catch (error) {
+      if (error instanceof RequestRefused && error.status === 401)
+        await deps.rateLimiter.spend({ kind: 'anonymous' }, clientIp);
+      throw error;
+    }
+    return partner;
+  }
+
+  function contextFor(
+    identity: Identity,
+    clientIp: string,
+    requestId: string,
+    partner: VerifiedPartner | undefined,
+  ): RouterContext {
     let internalToken: Promise<string> | undefined;
+    const caller = { via: 'router', identity, clientIp, partnerId: partner?.partnerId };
     return {
       identity,
       clientIp,
       requestId,
       // Signed on the first subgraph fetch, reused by the others of this request.
-      internalToken: () =>
-        (internalToken ??= deps.internalTokens.sign({ via: 'router', identity, clientIp })),
+      internalToken: () => (internalToken ??= deps.internalTokens.sign(caller)),
       logger: deps.logger.child({ requestId }),
       report: { errorCodes: [] },
     };
@@ -74,13 +106,26 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
     res.setHeader('x-request-id', requestId);
     const clientIp = clientAddress(req, deps.trustProxy);
     let identity: Identity | undefined;
+    let partner: VerifiedPartner | undefined;
     let context: RouterContext | undefined;
     let refusalCode: string | undefined;
     try {
       if (!deps.isReady()) throw notReady;
-      identity = await identifyAndLimit(req, clientIp);
-      const httpGraphQLRequest = await toGraphQLRequest(req, deps.maxBodyBytes);
-      const ready = (context = contextFor(identity, clientIp, requestId));
+      let httpGraphQLRequest;
+      if (req.headers[partnerKeyHeader] !== undefined) {
+        // Partners read public data: anonymous to the subgraphs, named in the internal token.
+        partner = await verifiedPartner(req, clientIp);
+        await deps.rateLimiter.spendPartner(partner);
+        identity = { kind: 'anonymous' };
+        httpGraphQLRequest = await deps.partners.resolve(
+          partner,
+          await toGraphQLRequest(req, deps.maxBodyBytes),
+        );
+      } else {
+        identity = await identifyAndLimit(req, clientIp);
+        httpGraphQLRequest = deps.safelist.resolve(await toGraphQLRequest(req, deps.maxBodyBytes));
+      }
+      const ready = (context = contextFor(identity, clientIp, requestId, partner));
       const response = await deps.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
         context: async () => ready,
@@ -97,10 +142,12 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
       const operation = deps.metrics.operationLabel(context?.report.operationName);
       const seconds = (performance.now() - startedAt) / 1000;
       deps.metrics.requestFinished(operation, outcome, seconds);
+      if (partner) deps.metrics.partnerRequestFinished(partner.partnerName, outcome);
       logRequest(deps.logger, {
         requestId,
         operationName: operation,
         userId: identity?.kind === 'user' ? identity.userId : undefined,
+        partnerId: partner?.partnerId,
         clientIp,
         status,
         outcome,

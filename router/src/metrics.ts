@@ -41,6 +41,7 @@ export class RouterMetrics {
   private readonly fetches: Counter<'subgraph' | 'outcome'>;
   private readonly fetchDuration: Histogram<'subgraph'>;
   private readonly circuit: Gauge<'subgraph'>;
+  private readonly partnerRequests: Counter<'partner' | 'outcome'>;
   private readonly operationNames = new Set<string>();
 
   constructor(
@@ -105,6 +106,17 @@ export class RouterMetrics {
           registers,
         }),
     );
+    this.partnerRequests = metric(
+      registry,
+      'router_partner_requests_total',
+      () =>
+        new Counter({
+          name: 'router_partner_requests_total',
+          help: 'Requests with a valid partner key, by partner and outcome (their usage)',
+          labelNames: ['partner', 'outcome'],
+          registers,
+        }),
+    );
   }
 
   /** `anonymous` for unnamed operations, `unknown` when refused before parsing. */
@@ -120,6 +132,11 @@ export class RouterMetrics {
   requestFinished(operation: string, outcome: RequestOutcome, seconds: number): void {
     this.requests.inc({ operation, outcome });
     this.requestDuration.observe({ operation }, seconds);
+  }
+
+  /** Partners are registered by admins, so their names are a bounded label. */
+  partnerRequestFinished(partner: string, outcome: RequestOutcome): void {
+    this.partnerRequests.inc({ partner, outcome });
   }
 
   subgraphFetched(subgraph: string, outcome: SubgraphFetchOutcome, seconds?: number): void {

@@ -4,6 +4,7 @@ export interface RequestLogEntry {
   requestId: string;
   operationName: string;
   userId: string | undefined;
+  partnerId: string | undefined;
   clientIp: string;
   status: number;
   outcome: string;

@@ -8,3 +8,4 @@ export * from './internal/order-api.js';
 export * from './events/payment-events.js';
 export * from './events/delivery-events.js';
 export * from './korean-address.js';
+export * from './internal/partner-api.js';

@@ -7,12 +7,15 @@ import { migrationsList } from './migrations/index.js';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { authConfigSchema } from './config.js';
 import { authEntities } from './domain/entities.js';
+import { partnerRoutes } from './internal/partners.route.js';
 import { AuthResolver } from './schema/auth.resolver.js';
+import { PartnerResolver } from './schema/partner.resolver.js';
 import { authPermissions } from './schema/permissions.js';
 import { AccessTokens } from './services/access-tokens.js';
 import { AuthService } from './services/auth-service.js';
 import { KeyRing } from './services/key-ring.js';
 import { LoginThrottle } from './services/login-throttle.js';
+import { Partners } from './services/partners.js';
 import { RefreshTokens } from './services/refresh-tokens.js';
 
 export const authService = defineService({
@@ -22,7 +25,7 @@ export const authService = defineService({
     list: migrationsList,
     folder: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
-  graphql: { resolvers: [AuthResolver], permissions: authPermissions },
+  graphql: { resolvers: [AuthResolver, PartnerResolver], permissions: authPermissions },
   setup: async ({ orm, outbox, runtime, logger }) => {
     const config = loadConfig('auth', authConfigSchema, runtime.env);
     const keys = new KeyRing(orm, { accessTokenTtlSeconds: config.SHOP_ACCESS_TOKEN_TTL_SECONDS });
@@ -47,6 +50,7 @@ export const authService = defineService({
       ),
     );
     const users = runtime.internalClient('auth', 'user');
+    const partners = new Partners();
     const auth = new AuthService({
       accessTokens: new AccessTokens(keys, {
         issuer: config.SHOP_JWT_ISSUER,
@@ -68,7 +72,8 @@ export const authService = defineService({
       },
     });
     return {
-      container: resolverContainer(new AuthResolver({ auth, keys })),
+      container: resolverContainer(new AuthResolver({ auth, keys }), new PartnerResolver(partners)),
+      internalRoutes: (router) => partnerRoutes(router, orm, partners),
       routes: [
         {
           prefix: '/.well-known/jwks.json',

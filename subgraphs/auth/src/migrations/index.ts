@@ -1,7 +1,9 @@
 // Written by `pnpm db:migration`: this subgraph's MySQL migrations, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124131332 } from './Migration20261124131332.js';
+import { Migration20261124192308 } from './Migration20261124192308.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124131332', class: Migration20261124131332 },
+  { name: 'Migration20261124192308', class: Migration20261124192308 },
 ];

@@ -6,7 +6,9 @@ import { installShutdownHandlers, type Stoppable } from '@shop/kit/ops';
 import { createRuntime, startService } from '@shop/kit/service';
 import { startCarrierSandbox } from '@shop/carrier-sandbox';
 import { startPgSandbox } from '@shop/pg-sandbox';
+import { clientManifest, startClientServer } from '@shop/client/server';
 import { createRouter } from '@shop/router';
+import { ensureClientBuilt } from './client-build.js';
 import { subgraphs } from './subgraphs.js';
 
 if (process.env.SHOP_INFRA === 'real' && !applyInfraEnv()) {
@@ -32,6 +34,9 @@ if (!process.env.SHOP_CARRIER_URL) {
   process.env.SHOP_CARRIER_URL = carrier.url;
   started.push({ name: 'carrier-sandbox', stop: () => carrier.stop() });
 }
+ensureClientBuilt((message) => console.log(message));
+// The apps' operations resolve by id at the router (and in production nothing else runs).
+process.env.SHOP_OPERATION_MANIFESTS ??= clientManifest;
 const runtime = createRuntime('shop');
 for (const definition of subgraphs) {
   const service = await startService(definition, runtime);
@@ -41,6 +46,16 @@ for (const definition of subgraphs) {
 const router = await createRouter(runtime);
 runtime.logger.info({ url: router.url }, 'router ready');
 started.push(router);
+const client = await startClientServer({
+  port: Number(process.env.SHOP_PORT_CLIENT ?? 5173),
+  host: runtime.config.SHOP_HOST,
+  routerUrl: router.url,
+  mediaOrigin: runtime.baseUrlOf('product'),
+  pgCheckoutUrl: `${process.env.SHOP_PG_URL}/checkout`,
+  pgClientKey: process.env.SHOP_PG_CLIENT_KEY ?? 'test_ck_sandbox',
+});
+runtime.logger.info({ storefront: client.url, admin: `${client.url}/admin/` }, 'apps ready');
+started.push({ name: 'client', stop: () => client.stop() });
 installShutdownHandlers(
   [...started.reverse(), { name: 'runtime', stop: () => runtime.close() }],
   runtime.logger,

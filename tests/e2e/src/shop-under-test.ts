@@ -18,8 +18,9 @@ export interface ShopUnderTest {
     variables?: Record<string, unknown>,
     token?: string,
   ): ReturnType<typeof graphqlRequest<Data>>;
-  /** An administrator's access token. */
+  /** An administrator's access token, and the credentials it was made with (for a browser). */
   adminToken: string;
+  admin: { email: string; password: string };
   /** Unique per run: names that must not collide with earlier runs on the real services. */
   runId: string;
   stop(): Promise<void>;
@@ -77,6 +78,7 @@ export async function startShop(
     carrier,
     call,
     adminToken,
+    admin: { email, password },
     runId,
     stop: async () => {
       await router.stop();

@@ -7,7 +7,7 @@ import {
 } from '@shop/kit/server';
 
 export const promotionPermissions: PermissionRules = {
-  Query: { quote: isAuthenticated },
+  Query: { quote: isAuthenticated, claimableCoupons: allow, couponTemplates: isAdmin },
   Mutation: {
     createDiscount: isAdmin,
     createCouponTemplate: isAdmin,

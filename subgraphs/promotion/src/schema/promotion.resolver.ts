@@ -97,6 +97,28 @@ export class PromotionResolver {
     };
   }
 
+  @Query(() => [CouponTemplateType], {
+    description: 'Coupons anyone may claim now (valid, not all given out), ending soonest first.',
+  })
+  async claimableCoupons(@Ctx() context: PromotionContext) {
+    const now = new Date();
+    const templates = await context.em.find(
+      CouponTemplate,
+      { claimable: true, validFrom: { $lte: now }, validUntil: { $gt: now } },
+      { orderBy: { validUntil: 'asc', id: 'asc' }, limit: 50 },
+    );
+    return templates.filter((template) => template.issuedCount < template.totalLimit);
+  }
+
+  @Query(() => [CouponTemplateType], { description: 'Admin: every coupon, newest first.' })
+  couponTemplates(@Ctx() context: PromotionContext) {
+    return context.em.find(
+      CouponTemplate,
+      {},
+      { orderBy: { validFrom: 'desc', id: 'asc' }, limit: 200 },
+    );
+  }
+
   @Mutation(() => DiscountResult, { description: 'Admin.' })
   async createDiscount(
     @Arg('input', () => CreateDiscountInput) input: CreateDiscountInput,

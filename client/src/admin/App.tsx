@@ -1,0 +1,77 @@
+import { BrowserRouter, NavLink, Outlet, Route, Routes } from 'react-router';
+import { LanguageSwitch, useI18n } from '../shared/i18n';
+import { session, useSession } from '../shared/session';
+import { AdminLogin } from './AdminLogin';
+import { DashboardPage } from './pages/DashboardPage';
+import { OrdersPage } from './pages/OrdersPage';
+import { PartnersPage } from './pages/PartnersPage';
+import { ProductsPage } from './pages/ProductsPage';
+import { PromotionsPage } from './pages/PromotionsPage';
+import { SettlementPage } from './pages/SettlementPage';
+import { UsersPage } from './pages/UsersPage';
+
+export function AdminApp() {
+  return (
+    <BrowserRouter basename="/admin">
+      <Routes>
+        <Route element={<AdminOnly />}>
+          <Route index element={<DashboardPage />} />
+          <Route path="orders" element={<OrdersPage />} />
+          <Route path="products" element={<ProductsPage />} />
+          <Route path="promotions" element={<PromotionsPage />} />
+          <Route path="settlement" element={<SettlementPage />} />
+          <Route path="users" element={<UsersPage />} />
+          <Route path="partners" element={<PartnersPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
+
+const sections = [
+  ['/', 'admin.dashboard'],
+  ['/orders', 'admin.orders'],
+  ['/products', 'admin.products'],
+  ['/promotions', 'admin.promotions'],
+  ['/settlement', 'admin.settlement'],
+  ['/users', 'admin.users'],
+  ['/partners', 'admin.partners'],
+] as const;
+
+/** Only administrators see the dashboard; the router refuses its operations to anyone else too. */
+function AdminOnly() {
+  const { t } = useI18n();
+  const signedIn = useSession();
+  if (!signedIn) return <AdminLogin />;
+  if (!signedIn.roles.includes('ADMIN'))
+    return (
+      <main>
+        <h1>{t('admin.forbidden')}</h1>
+        <p>{t('admin.forbiddenHint')}</p>
+        <button type="button" onClick={() => session.set(null)}>
+          {t('nav.logout')}
+        </button>
+      </main>
+    );
+  return (
+    <>
+      <header className="top">
+        <span className="brand">{t('admin.title')}</span>
+        <nav aria-label={t('nav.label')}>
+          {sections.map(([path, label]) => (
+            <NavLink key={path} to={path} end={path === '/'}>
+              {t(label)}
+            </NavLink>
+          ))}
+          <button type="button" className="link" onClick={() => session.set(null)}>
+            {t('nav.logout')}
+          </button>
+          <LanguageSwitch />
+        </nav>
+      </header>
+      <main>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import { bootstrap } from '../shared/bootstrap';
+import { AdminApp } from './App';
+
+void bootstrap(() => <AdminApp />);

@@ -1,0 +1,50 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
+import { generatePersistedQueryIdsFromManifest } from '@apollo/persisted-query-lists';
+import { RefreshSessionDocument } from '../graphql/generated';
+import type { ClientConfig } from './config';
+import { session } from './session';
+
+/** Refreshed this long before it expires, so no request goes out with a token about to lapse. */
+const refreshMarginMs = 30_000;
+
+/**
+ * The apps' GraphQL client: operations go by persisted id (the build's manifest; the router
+ * resolves them, and in production runs nothing else), with the session's access token, refreshed
+ * ahead of its expiry.
+ */
+export function createApolloClient(config: ClientConfig): ApolloClient {
+  const http = new HttpLink({ uri: config.graphqlUrl });
+  const persisted = new PersistedQueryLink(
+    generatePersistedQueryIdsFromManifest({
+      loadManifest: async () => (await fetch('/persisted-query-manifest.json')).json(),
+    }),
+  );
+  let refreshing: Promise<void> | undefined;
+  const refresh = async (refreshToken: string) => {
+    const { data } = await client.mutate({
+      mutation: RefreshSessionDocument,
+      variables: { refreshToken },
+      context: { anonymous: true },
+    });
+    const result = data?.refreshToken;
+    session.set(result?.__typename === 'AuthSession' ? result : null);
+  };
+  const auth = new SetContextLink(async (previous) => {
+    if (previous.anonymous) return {};
+    const current = session.get();
+    if (!current) return {};
+    if (Date.parse(current.accessTokenExpiresAt) - Date.now() < refreshMarginMs) {
+      await (refreshing ??= refresh(current.refreshToken).finally(() => (refreshing = undefined)));
+    }
+    const token = session.get()?.accessToken;
+    return token ? { headers: { ...previous.headers, authorization: `Bearer ${token}` } } : {};
+  });
+  const client = new ApolloClient({
+    link: ApolloLink.from([auth, persisted, http]),
+    cache: new InMemoryCache(),
+    defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
+  });
+  return client;
+}

@@ -1,0 +1,4 @@
+import { bootstrap } from '../shared/bootstrap';
+import { StorefrontApp } from './App';
+
+void bootstrap(() => <StorefrontApp />);

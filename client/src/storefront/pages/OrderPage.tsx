@@ -1,0 +1,138 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Navigate, useParams } from 'react-router';
+import {
+  CancelOrderDocument,
+  ConfirmPurchaseDocument,
+  OrderDetailDocument,
+} from '../../graphql/generated';
+import { dateTime, won } from '../../shared/format';
+import { useI18n } from '../../shared/i18n';
+import { useSession } from '../../shared/session';
+import { ErrorNotice, Loading, ResultError } from '../../shared/ui';
+import { ReturnRequestForm } from '../ReturnRequestForm';
+
+export function OrderPage() {
+  const signedIn = useSession();
+  const { id } = useParams();
+  if (!signedIn) return <Navigate to={`/login?next=/orders/${id}`} replace />;
+  return <Order id={id!} />;
+}
+
+function Order({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const { data, error } = useQuery(OrderDetailDocument, { variables: { id }, pollInterval: 5000 });
+  const refetchQueries = ['OrderDetail'];
+  const [confirmPurchase, confirming] = useMutation(ConfirmPurchaseDocument, { refetchQueries });
+  const [cancelOrder, cancelling] = useMutation(CancelOrderDocument, { refetchQueries });
+  if (error) return <ErrorNotice error={error} />;
+  if (!data) return <Loading />;
+  const order = data.order;
+  if (!order) return <p>{t('orders.notFound')}</p>;
+  const failure = [confirming.data?.confirmPurchase, cancelling.data?.cancelOrder].find(
+    (result) => result && result.__typename !== 'Order',
+  );
+  return (
+    <>
+      <h1>
+        {order.orderName}{' '}
+        <span className="status" data-testid="order-status">
+          {t(`orderStatus.${order.status}`)}
+        </span>
+      </h1>
+      <p className="muted">{dateTime(order.createdAt, locale)}</p>
+      <table aria-label={t('orders.lines')}>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.id}>
+              <td>
+                {line.productName}
+                <div className="muted">
+                  {line.options.map((option) => option.value).join(' · ')}
+                </div>
+              </td>
+              <td className="num">{t('orders.quantity', { count: line.quantity })}</td>
+              <td className="num">{won(line.paidAmount)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="summary">
+        <dt>{t('checkout.subtotal')}</dt>
+        <dd>{won(order.subtotal)}</dd>
+        <dt>{t('checkout.productDiscount')}</dt>
+        <dd>−{won(order.productDiscount)}</dd>
+        <dt>{t('checkout.couponDiscount')}</dt>
+        <dd>−{won(order.couponDiscount)}</dd>
+        <dt>{t('checkout.pointsUsed')}</dt>
+        <dd>−{won(order.pointsUsed)}</dd>
+        <dt>{t('orders.shipping')}</dt>
+        <dd>{won(order.shippingFee)}</dd>
+        <dt>{t('orders.total')}</dt>
+        <dd className="price">{won(order.totalAmount)}</dd>
+        {order.refundedAmount > 0 ? (
+          <>
+            <dt>{t('orders.refunded')}</dt>
+            <dd data-testid="refunded-amount">{won(order.refundedAmount)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {order.payment && order.payment.cancelledAmount > 0 ? (
+        <p data-testid="payment-refund">
+          {t('orders.paymentRefunded', { amount: won(order.payment.cancelledAmount) })}
+        </p>
+      ) : null}
+      <div className="row">
+        {order.status === 'DELIVERED' ? (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void confirmPurchase({ variables: { id } })}
+          >
+            {t('orders.confirmPurchase')}
+          </button>
+        ) : null}
+        {order.status === 'PENDING' || order.status === 'PAID' || order.status === 'PREPARING' ? (
+          <button type="button" onClick={() => void cancelOrder({ variables: { id } })}>
+            {t('orders.cancel')}
+          </button>
+        ) : null}
+      </div>
+      {failure && failure.__typename !== 'Order' ? <ResultError result={failure} /> : null}
+      <h2>{t('orders.shipment')}</h2>
+      {order.shipments.length === 0 ? <p className="muted">{t('orders.noShipment')}</p> : null}
+      {order.shipments.map((shipment) => (
+        <section key={shipment.id}>
+          <p>
+            <span className="status" data-testid="shipment-status">
+              {t(`shipmentStatus.${shipment.status}`)}
+            </span>{' '}
+            {shipment.carrier} {shipment.trackingNumber}
+          </p>
+          <ol className="timeline">
+            {shipment.timeline.map((step) => (
+              <li key={`${step.status}-${step.occurredAt}`}>
+                {dateTime(step.occurredAt, locale)} · {t(`shipmentStatus.${step.status}`)} ·{' '}
+                {step.location} <span className="muted">{step.description}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+      <h2>{t('returns.title')}</h2>
+      {order.returns.map((ret) => (
+        <p key={ret.id}>
+          {t(`returnType.${ret.type}`)} ·{' '}
+          <span className="status" data-testid="return-status">
+            {t(`returnStatus.${ret.status}`)}
+          </span>
+          {ret.refundedAmount > 0
+            ? ` · ${t('returns.refunded', { amount: won(ret.refundedAmount) })}`
+            : null}
+        </p>
+      ))}
+      {order.status === 'DELIVERED' || order.status === 'COMPLETED' ? (
+        <ReturnRequestForm orderId={order.id} lines={order.lines} />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, Navigate } from 'react-router';
+import { MyOrdersDocument } from '../../graphql/generated';
+import { dateTime, won } from '../../shared/format';
+import { useI18n } from '../../shared/i18n';
+import { useSession } from '../../shared/session';
+import { Empty, ErrorNotice, Loading } from '../../shared/ui';
+
+export function OrdersPage() {
+  const signedIn = useSession();
+  const { t, locale } = useI18n();
+  const { data, error } = useQuery(MyOrdersDocument, { skip: !signedIn });
+  if (!signedIn) return <Navigate to="/login?next=/orders" replace />;
+  if (error) return <ErrorNotice error={error} />;
+  if (!data?.me) return <Loading />;
+  const orders = data.me.orders.nodes;
+  return (
+    <>
+      <h1>{t('orders.title')}</h1>
+      {orders.length === 0 ? (
+        <Empty>{t('orders.none')}</Empty>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>{t('orders.date')}</th>
+              <th>{t('orders.name')}</th>
+              <th>{t('orders.status')}</th>
+              <th className="num">{t('orders.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.id}>
+                <td>{dateTime(order.createdAt, locale)}</td>
+                <td>
+                  <Link to={`/orders/${order.id}`}>{order.orderName}</Link>
+                </td>
+                <td>
+                  <span className="status">{t(`orderStatus.${order.status}`)}</span>
+                </td>
+                <td className="num">{won(order.totalAmount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { clientManifest, startClientServer, type RunningClientServer } from '@shop/client/server';
+import { probeInfra, waitFor } from '@shop/testkit';
+import { ensureClientBuilt } from '../../../scripts/client-build.js';
+import {
+  browserAvailable,
+  chromiumPath,
+  launchBrowser,
+  screenshots,
+  seriousViolations,
+} from '../src/browser.js';
+import { createBrand, createCategory, createProduct } from '../src/catalog-operations.js';
+import { createCouponTemplate } from '../src/checkout-operations.js';
+import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+
+const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
+const browserMissing = browserAvailable
+  ? undefined
+  : `no browser at ${chromiumPath}: run scripts/install-browser.sh`;
+if (browserMissing && process.env.SHOP_TEST_INFRA === 'required') throw new Error(browserMissing);
+const runs = [
+  { name: 'embedded', env: {}, skip: browserMissing },
+  {
+    name: 'real services',
+    env: { SHOP_INFRA: 'real' },
+    skip: browserMissing ?? (infra.ok ? undefined : infra.reason),
+  },
+];
+
+describe.each(runs)(
+  'the storefront and the admin dashboard in Chromium ($name)',
+  ({ name, env, skip }) => {
+    if (skip) {
+      it.skip(`needs ${skip}`, () => {});
+      return;
+    }
+    let shop: ShopUnderTest;
+    let client: RunningClientServer;
+    let browser: Browser;
+    const shirt = { name: '', brand: '' };
+    const coupon = { name: '' };
+    const accessibility: Record<string, string[]> = {};
+
+    /** Checks the page with axe and keeps what it found, reported together at the end. */
+    async function audit(page: Page, label: string) {
+      accessibility[label] = await seriousViolations(page);
+    }
+
+    beforeAll(async () => {
+      ensureClientBuilt(() => {});
+      shop = await startShop({ ...env, SHOP_OPERATION_MANIFESTS: clientManifest });
+      client = await startClientServer({
+        port: 0,
+        routerUrl: shop.router.url,
+        mediaOrigin: shop.shop.runtime.baseUrlOf('product'),
+        pgCheckoutUrl: `${shop.pg.url}/checkout`,
+        pgClientKey: 'test_ck_sandbox',
+      });
+      browser = await launchBrowser();
+
+      const admin = (query: string, variables: Record<string, unknown>) =>
+        shop.call(query, variables, shop.adminToken);
+      shirt.name = `린넨 반팔 셔츠 ${shop.runId}`;
+      shirt.brand = `하늘 ${shop.runId}`;
+      coupon.name = `가입 축하 쿠폰 ${shop.runId}`;
+      const category = await admin(createCategory, {
+        input: { name: '셔츠', slug: `shirts-${shop.runId}` },
+      });
+      const brand = await admin(createBrand, {
+        input: { name: shirt.brand, slug: `sky-${shop.runId}` },
+      });
+      const stock = (color: string, size: string, units: number) => ({
+        options: [
+          { name: '색상', value: color },
+          { name: '사이즈', value: size },
+        ],
+        initialStock: units,
+      });
+      const product = await admin(createProduct, {
+        input: {
+          name: shirt.name,
+          description: '시원한 린넨 반팔 셔츠',
+          categoryId: category.data!.createCategory.id,
+          brandId: brand.data!.createBrand.id,
+          status: 'ACTIVE',
+          basePrice: 39_000,
+          optionGroups: [
+            { name: '색상', values: ['화이트', '블랙'] },
+            { name: '사이즈', values: ['M', 'L'] },
+          ],
+          // Black in L is sold out: the picker must say so.
+          skus: [
+            stock('화이트', 'M', 5),
+            stock('화이트', 'L', 5),
+            stock('블랙', 'M', 5),
+            stock('블랙', 'L', 0),
+          ],
+        },
+      });
+      expect(product.data!.createProduct.__typename).toBe('Product');
+      await admin(createCouponTemplate, {
+        input: {
+          name: coupon.name,
+          kind: 'FIXED',
+          value: 3_000,
+          validFrom: new Date(Date.now() - 60_000).toISOString(),
+          validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+          totalLimit: 100,
+          claimable: true,
+        },
+      });
+      await waitFor('the shirt to be searchable', async () => {
+        const found = await shop.call(
+          `query { products(search: { text: "린넨 반팔" }) { nodes { name } } }`,
+        );
+        return found.data?.products.nodes.some(
+          (node: { name: string }) => node.name === shirt.name,
+        );
+      });
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await client?.stop();
+      await shop?.stop();
+    });
+
+    it('sells, ships, delivers, confirms and refunds a return, as a customer and an admin would', async () => {
+      const shot = screenshots(name.replace(/\s+/g, '-'));
+      const customer = await (
+        await browser.newContext({ viewport: { width: 390, height: 844 } })
+      ).newPage();
+      const staff = await (
+        await browser.newContext({ viewport: { width: 1280, height: 900 } })
+      ).newPage();
+
+      // A new customer signs up.
+      await customer.goto(`${client.url}/signup`);
+      await customer.getByLabel('이름').fill('김하늘');
+      await customer.getByLabel('이메일').fill(`sky.${shop.runId}@example.com`);
+      await customer.getByLabel('비밀번호').fill('correct horse battery staple');
+      await shot(customer, 'sign-up');
+      await customer.getByRole('button', { name: '회원가입' }).click();
+      await customer.getByRole('heading', { name: '오늘의 추천' }).waitFor();
+      await audit(customer, 'home');
+
+      // Searches in Korean and opens the shirt.
+      await customer.getByLabel('상품 검색').fill('린넨 반팔');
+      await customer.getByRole('button', { name: '검색', exact: true }).click();
+      await customer.getByRole('link', { name: shirt.name }).waitFor();
+      await shot(customer, 'search');
+      await audit(customer, 'search');
+      await customer.getByRole('link', { name: shirt.name }).click();
+
+      // Black in L is sold out, so picking black greys out L; white in M is picked.
+      await customer.getByRole('button', { name: '블랙' }).click();
+      expect(await customer.getByRole('button', { name: 'L', exact: true }).isDisabled()).toBe(
+        true,
+      );
+      await shot(customer, 'sold-out-combination');
+      await customer.getByRole('button', { name: '화이트' }).click();
+      await customer.getByRole('button', { name: 'M', exact: true }).click();
+      await customer.getByText('구매 가능 5개').waitFor();
+      await audit(customer, 'product');
+      await customer.getByRole('button', { name: '장바구니 담기' }).click();
+      await customer.getByRole('link', { name: '장바구니 보기' }).click();
+      await audit(customer, 'cart');
+      await customer.getByRole('link', { name: '주문하기' }).click();
+
+      // Checks out with an address and a claimed coupon.
+      await customer.getByLabel('받는 분').fill('김하늘');
+      await customer.getByLabel('휴대폰 번호').fill('010-1234-5678');
+      await customer.getByLabel('우편번호').fill('04524');
+      await customer.getByLabel('주소', { exact: true }).fill('서울 중구 세종대로 110');
+      await customer.getByRole('button', { name: `${coupon.name} 쿠폰 받기` }).click();
+      await customer.getByText('쿠폰을 받았습니다.').waitFor();
+      await customer.getByLabel('쿠폰', { exact: true }).selectOption({ label: coupon.name });
+      await customer.getByText('−3,000원').waitFor();
+      await shot(customer, 'checkout');
+      await audit(customer, 'checkout');
+      await customer.getByRole('button', { name: '결제하기' }).click();
+
+      // Pays on the PG sandbox's page and comes back paid.
+      await customer.waitForURL(/\/checkout\?/);
+      await shot(customer, 'pg-checkout');
+      await customer.locator('button.pay').click();
+      await customer.getByRole('heading', { name: '결제 완료' }).waitFor();
+      const orderId = new URL(customer.url()).searchParams.get('orderId')!;
+      expect(await customer.getByTestId('payment-status').textContent()).toBe('결제 완료');
+      await shot(customer, 'paid');
+
+      // The admin ships it.
+      await staff.goto(`${client.url}/admin/`);
+      await staff.getByLabel('이메일').fill(shop.admin.email);
+      await staff.getByLabel('비밀번호').fill(shop.admin.password);
+      await staff.getByRole('button', { name: '로그인' }).click();
+      await staff.getByRole('heading', { name: '대시보드' }).waitFor();
+      await audit(staff, 'admin-dashboard');
+      await staff.getByRole('link', { name: '주문' }).click();
+      const order = staff.locator(`[data-order-id="${orderId}"]`);
+      await order.getByRole('button', { name: '발송 처리' }).click();
+      await order.getByText('출고', { exact: false }).first().waitFor();
+      await shot(staff, 'shipped');
+      await audit(staff, 'admin-orders');
+
+      // The customer sees it delivered, with its timeline, and confirms the purchase.
+      await customer.goto(`${client.url}/orders/${orderId}`);
+      await customer
+        .getByTestId('order-status')
+        .filter({ hasText: '배송 완료' })
+        .waitFor({ timeout: 30_000 });
+      expect(await customer.locator('ol.timeline li').count()).toBeGreaterThanOrEqual(3);
+      await shot(customer, 'delivered');
+      await audit(customer, 'order');
+      await customer.getByRole('button', { name: '구매 확정' }).click();
+      await customer.getByTestId('order-status').filter({ hasText: '구매 확정' }).waitFor();
+
+      // …then asks to return it: defective, so the whole line comes back.
+      await customer.getByLabel('사유').selectOption('DEFECTIVE');
+      await customer.getByRole('button', { name: '반품 신청하기' }).click();
+      await customer.getByText('반품을 신청했습니다.').waitFor();
+      await shot(customer, 'return-requested');
+
+      // The admin approves, receives and so refunds it.
+      await staff.reload();
+      await order.getByRole('button', { name: '반품 승인' }).click();
+      await order.getByRole('button', { name: '입고·환불' }).click();
+      await order.getByText('환불 완료').waitFor();
+      await shot(staff, 'return-refunded');
+
+      // The customer sees the refund: the shirt's price less the coupon.
+      await customer.reload();
+      await customer.getByTestId('return-status').filter({ hasText: '환불 완료' }).waitFor();
+      expect(await customer.getByTestId('payment-refund').textContent()).toContain('36,000원');
+      await shot(customer, 'refunded');
+
+      expect(accessibility).toEqual(
+        Object.fromEntries(Object.keys(accessibility).map((page) => [page, []])),
+      );
+    }, 240_000);
+
+    it('keeps customers out of the admin dashboard and its operations', async () => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${client.url}/signup`);
+      await page.getByLabel('이름').fill('이고객');
+      await page.getByLabel('이메일').fill(`customer.${shop.runId}@example.com`);
+      await page.getByLabel('비밀번호').fill('correct horse battery staple');
+      await page.getByRole('button', { name: '회원가입' }).click();
+      await page.getByRole('heading', { name: '오늘의 추천' }).waitFor();
+      await page.goto(`${client.url}/admin/orders`);
+      await page.getByRole('heading', { name: '관리자만 볼 수 있습니다' }).waitFor();
+      expect(await page.getByRole('link', { name: '주문' }).count()).toBe(0);
+      // And the router refuses the admin operations themselves, whatever the page shows.
+      const token = await page.evaluate(
+        () =>
+          (JSON.parse(localStorage.getItem('shop.session')!) as { accessToken: string })
+            .accessToken,
+      );
+      const refused = await page.evaluate(async (accessToken) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+          body: JSON.stringify({ query: '{ adminOrders(first: 1) { nodes { id } } }' }),
+        });
+        return (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+      }, token);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('speaks English on request', async () => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(client.url);
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('heading', { name: 'Picked for today' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Log in' }).count()).toBe(1);
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    });
+  },
+);

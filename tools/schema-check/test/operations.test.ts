@@ -57,6 +57,22 @@ describe('operations', () => {
     );
   });
 
+  it('rejects partner operations on fields no scope opens, but not first-party ones', () => {
+    const operations = [
+      { name: 'Names', body: 'query Names { products { name } }' },
+      { name: 'Secret', body: 'query Secret { me { id } }' },
+    ];
+    expect(
+      manifestOperations('partners/acme.manifest.json', manifestOf(operations)).problems,
+    ).toEqual([
+      'partners/acme.manifest.json: operation Secret: Query.me is not open to partners (no scope grants it)',
+    ]);
+    expect(
+      manifestOperations('client/dist/persisted-query-manifest.json', manifestOf(operations))
+        .problems,
+    ).toEqual([]);
+  });
+
   it('rejects a manifest whose id is not the SHA-256 of the body', () => {
     const { operations, problems } = manifestOperations(
       'partners/lying.manifest.json',

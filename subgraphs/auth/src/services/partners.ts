@@ -1,13 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { partnerScopeNames, partnerScopes, type PartnerKeyCheck } from '@shop/contracts';
-import { operationManifestSchema } from '@shop/contracts/operation-manifest';
+import { operationManifestSchema, operationRootFields } from '@shop/contracts/operation-manifest';
 import type { EntityManager } from '@shop/kit/db';
 import { z } from 'zod';
 import { PartnerKey } from '../domain/partner-key.entity.js';
 import { PartnerOperation } from '../domain/partner-operation.entity.js';
 import { Partner } from '../domain/partner.entity.js';
-import { operationRootFields } from './operation-root-fields.js';
 
 type Issues = { field: string; message: string }[];
 

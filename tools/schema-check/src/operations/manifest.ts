@@ -1,6 +1,11 @@
 import { Kind, parse, type DocumentNode } from 'graphql';
-import { operationManifestSchema } from '@shop/contracts/operation-manifest';
+import { partnerScopes } from '@shop/contracts';
+import { operationManifestSchema, operationRootFields } from '@shop/contracts/operation-manifest';
 import type { Operation } from './documents.js';
+
+const openToPartners = new Set<string>(Object.values(partnerScopes).flat());
+/** A partner's manifest is registered with auth, which only accepts fields a scope grants. */
+const isPartnerManifest = (file: string) => file.startsWith('partners/');
 
 /**
  * The operations of an Apollo persisted query manifest, or what is wrong with it. As in the router
@@ -50,6 +55,14 @@ export function manifestOperations(
     )
       problems.push(`${file}: operation ${name}: the body must be one ${type} named ${name}`);
     else operations.push({ name, file, document });
+    if (isPartnerManifest(file)) {
+      const root = operationRootFields(body);
+      for (const field of 'rootFields' in root ? root.rootFields : [])
+        if (!openToPartners.has(field))
+          problems.push(
+            `${file}: operation ${name}: ${field} is not open to partners (no scope grants it)`,
+          );
+    }
   }
   return { operations, problems };
 }

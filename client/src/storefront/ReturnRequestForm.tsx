@@ -1,23 +1,37 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from '@apollo/client/react';
-import { RequestReturnDocument, type ReturnReason } from '../graphql/generated';
+import {
+  RequestReturnDocument,
+  type OrderDetailQuery,
+  type ReturnReason,
+  type ReturnType,
+} from '../graphql/generated';
 import { useI18n } from '../shared/i18n';
 import { ResultError } from '../shared/ui';
 
 const reasons: ReturnReason[] = ['CHANGED_MIND', 'DEFECTIVE', 'WRONG_ITEM'];
+type Line = NonNullable<OrderDetailQuery['order']>['lines'][number];
 
-/** A return of one line (all of its units) with a reason; the shop approves it and books a pickup. */
-export function ReturnRequestForm(props: {
-  orderId: string;
-  lines: { id: string; productName: string; quantity: number }[];
-}) {
+const optionsLabel = (options: { value: string }[]) =>
+  options.map((option) => option.value).join(' · ');
+
+/**
+ * A return (refund) or an exchange (another SKU of the same product, in stock) of one line, all
+ * of its units, with a reason; the shop approves it and books a pickup.
+ */
+export function ReturnRequestForm(props: { orderId: string; lines: Line[] }) {
   const { t } = useI18n();
   const [lineId, setLineId] = useState(props.lines[0]?.id ?? '');
+  const [type, setType] = useState<ReturnType>('RETURN');
   const [reason, setReason] = useState<ReturnReason>('DEFECTIVE');
+  const [exchangeSkuId, setExchangeSkuId] = useState('');
   const [request, requested] = useMutation(RequestReturnDocument, {
     refetchQueries: ['OrderDetail'],
   });
   const line = props.lines.find((candidate) => candidate.id === lineId);
+  const replacements = (line?.product.skus ?? []).filter(
+    (sku) => sku.id !== line?.sku.id && sku.enabled && sku.available >= (line?.quantity ?? 1),
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!line) return;
@@ -25,9 +39,15 @@ export function ReturnRequestForm(props: {
       variables: {
         input: {
           orderId: props.orderId,
-          type: 'RETURN',
+          type,
           reason,
-          lines: [{ orderLineId: line.id, quantity: line.quantity }],
+          lines: [
+            {
+              orderLineId: line.id,
+              quantity: line.quantity,
+              exchangeSkuId: type === 'EXCHANGE' ? exchangeSkuId || replacements[0]?.id : null,
+            },
+          ],
         },
       },
     });
@@ -41,10 +61,37 @@ export function ReturnRequestForm(props: {
         <select id="return-line" value={lineId} onChange={(event) => setLineId(event.target.value)}>
           {props.lines.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
-              {candidate.productName}
+              {candidate.productName} {optionsLabel(candidate.options)}
             </option>
           ))}
         </select>
+        <label htmlFor="return-type">{t('returns.type')}</label>
+        <select
+          id="return-type"
+          value={type}
+          onChange={(event) => setType(event.target.value as ReturnType)}
+        >
+          <option value="RETURN">{t('returnType.RETURN')}</option>
+          <option value="EXCHANGE" disabled={replacements.length === 0}>
+            {t('returnType.EXCHANGE')}
+          </option>
+        </select>
+        {type === 'EXCHANGE' ? (
+          <>
+            <label htmlFor="exchange-sku">{t('returns.exchangeFor')}</label>
+            <select
+              id="exchange-sku"
+              value={exchangeSkuId || replacements[0]?.id}
+              onChange={(event) => setExchangeSkuId(event.target.value)}
+            >
+              {replacements.map((sku) => (
+                <option key={sku.id} value={sku.id}>
+                  {optionsLabel(sku.options)}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         <label htmlFor="return-reason">{t('returns.reason')}</label>
         <select
           id="return-reason"

@@ -11,6 +11,7 @@ import {
   seriousViolations,
 } from '../src/browser.js';
 import { createBrand, createCategory, createProduct } from '../src/catalog-operations.js';
+import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { createCouponTemplate } from '../src/checkout-operations.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
 
@@ -41,6 +42,21 @@ describe.each(runs)(
     const shirt = { name: '', brand: '' };
     const coupon = { name: '' };
     const accessibility: Record<string, string[]> = {};
+
+    /** Signs a new customer up through the page; their access token, as the page keeps it. */
+    async function signUp(page: Page, email: string): Promise<string> {
+      await page.goto(`${client.url}/signup`);
+      await page.getByLabel('이름').fill('이고객');
+      await page.getByLabel('이메일').fill(email);
+      await page.getByLabel('비밀번호').fill('correct horse battery staple');
+      await page.getByRole('button', { name: '회원가입' }).click();
+      await page.getByRole('heading', { name: '오늘의 추천' }).waitFor();
+      return page.evaluate(
+        () =>
+          (JSON.parse(localStorage.getItem('shop.session')!) as { accessToken: string })
+            .accessToken,
+      );
+    }
 
     /** Checks the page with axe and keeps what it found, reported together at the end. */
     async function audit(page: Page, label: string) {
@@ -218,8 +234,8 @@ describe.each(runs)(
 
       // …then asks to return it: defective, so the whole line comes back.
       await customer.getByLabel('사유').selectOption('DEFECTIVE');
-      await customer.getByRole('button', { name: '반품 신청하기' }).click();
-      await customer.getByText('반품을 신청했습니다.').waitFor();
+      await customer.getByRole('button', { name: '신청하기', exact: true }).click();
+      await customer.getByText('신청했습니다.', { exact: true }).waitFor();
       await shot(customer, 'return-requested');
 
       // The admin approves, receives and so refunds it.
@@ -240,23 +256,70 @@ describe.each(runs)(
       );
     }, 240_000);
 
+    it('exchanges a delivered shirt for another size from the order page', async () => {
+      const page = await (await browser.newContext()).newPage();
+      const token = await signUp(page, `exchange.${shop.runId}@example.com`);
+      // Bought and delivered behind the scenes; the exchange itself is asked for in the page.
+      const skus = (
+        await shop.call(`query { products(search: { text: "린넨 반팔" }) { nodes { id name } } }`)
+      ).data!.products.nodes.find((node: { name: string }) => node.name === shirt.name);
+      const detail = await shop.call(
+        `query ($id: ID!) { product(id: $id) { skus { id options { name value } } } }`,
+        { id: skus.id },
+      );
+      const skuOf = (color: string, size: string) =>
+        detail.data!.product.skus.find(
+          (sku: { options: { value: string }[] }) =>
+            sku.options.some((o) => o.value === color) && sku.options.some((o) => o.value === size),
+        ).id as string;
+      const given = checkoutFixtures(shop);
+      const order = (
+        await given.order(token, { lines: [{ skuId: skuOf('화이트', 'M'), quantity: 1 }] })
+      ).data!.createOrder;
+      const paymentKey = await given.authorize(order.id, order.totalAmount);
+      await given.confirm(token, order.id, paymentKey, order.totalAmount);
+      await waitFor('the shipment to open', async () => {
+        const shipped = await shop.call(
+          `mutation ($id: ID!) { shipOrder(orderId: $id, carrier: "CJ대한통운") { __typename } }`,
+          { id: order.id },
+          shop.adminToken,
+        );
+        return shipped.data?.shipOrder.__typename === 'Shipment';
+      });
+
+      await page.goto(`${client.url}/orders/${order.id}`);
+      await page
+        .getByTestId('order-status')
+        .filter({ hasText: '배송 완료' })
+        .waitFor({ timeout: 30_000 });
+      await page.getByLabel('반품 또는 교환').selectOption('EXCHANGE');
+      await page.getByLabel('교환할 옵션').selectOption({ label: '화이트 · L' });
+      await page.getByLabel('사유').selectOption('CHANGED_MIND');
+      await page.getByRole('button', { name: '신청하기', exact: true }).click();
+      await page.getByText('신청했습니다.', { exact: true }).waitFor();
+      const requested = await shop.call(
+        `query ($id: ID!) { order(id: $id) { returns { id type status lines { exchangeSkuId } } } }`,
+        { id: order.id },
+        shop.adminToken,
+      );
+      expect(requested.data!.order.returns).toEqual([
+        expect.objectContaining({
+          type: 'EXCHANGE',
+          status: 'REQUESTED',
+          lines: [{ exchangeSkuId: skuOf('화이트', 'L') }],
+        }),
+      ]);
+      await page.getByText('교환 · 신청됨').waitFor();
+      await screenshots(`${name.replace(/\s+/g, '-')}-exchange`)(page, 'exchange-requested');
+    });
+
     it('keeps customers out of the admin dashboard and its operations', async () => {
       const page = await (await browser.newContext()).newPage();
-      await page.goto(`${client.url}/signup`);
-      await page.getByLabel('이름').fill('이고객');
-      await page.getByLabel('이메일').fill(`customer.${shop.runId}@example.com`);
-      await page.getByLabel('비밀번호').fill('correct horse battery staple');
-      await page.getByRole('button', { name: '회원가입' }).click();
-      await page.getByRole('heading', { name: '오늘의 추천' }).waitFor();
+      const token = await signUp(page, `customer.${shop.runId}@example.com`);
       await page.goto(`${client.url}/admin/orders`);
       await page.getByRole('heading', { name: '관리자만 볼 수 있습니다' }).waitFor();
       expect(await page.getByRole('link', { name: '주문' }).count()).toBe(0);
       // And the router refuses the admin operations themselves, whatever the page shows.
-      const token = await page.evaluate(
-        () =>
-          (JSON.parse(localStorage.getItem('shop.session')!) as { accessToken: string })
-            .accessToken,
-      );
       const refused = await page.evaluate(async (accessToken) => {
         const response = await fetch('/graphql', {
           method: 'POST',

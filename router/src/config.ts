@@ -63,6 +63,12 @@ const settings = z.object({
    * always; in production, once given, nothing else runs (a full query only if it is one of them).
    */
   SHOP_OPERATION_MANIFESTS: commaSeparated.default([]),
+  /**
+   * Whole responses to anonymous catalog-only queries, kept by listing generation (0: off). A
+   * product change is never answered stale: it moves the generation on.
+   */
+  SHOP_RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(300),
+  SHOP_RESPONSE_CACHE_MAX_ENTRIES: positive.default(10_000),
   /** How long a partner key check or operation is reused before auth is asked again. */
   SHOP_PARTNER_CACHE_TTL_MS: positive.default(5_000),
   /** From `SHOP_SUBGRAPH_URL_<NAME>`: subgraph name (lower case) → URL. */

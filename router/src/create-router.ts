@@ -4,6 +4,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Redis } from 'ioredis';
+import { listingGeneration } from '@shop/contracts';
+import { RedisCache, type Cache } from '@shop/kit/cache';
 import { Registry } from 'prom-client';
 import { createLogger, type Logger } from '@shop/kit';
 import { InternalTokens } from '@shop/kit/identity';
@@ -32,6 +34,8 @@ import { PartnerGate } from './persisted/partner-gate.js';
 import { RequestRateLimiter } from './rate-limit.js';
 import { connectRedis } from './redis.js';
 import { requestReportPlugin } from './request-report-plugin.js';
+import { CatalogOnlyOperations } from './response-cache/catalog-only.js';
+import { responseCachePlugin } from './response-cache/response-cache-plugin.js';
 import type { RouterContext } from './router-context.js';
 import { fromRuntime, type RuntimeRouterOptions } from './runtime-router.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
@@ -55,6 +59,11 @@ export interface RouterDeps {
   supergraphSdl?: string;
   /** Where a subgraph is when no `SHOP_SUBGRAPH_URL_<NAME>` says; default: the supergraph's URL. */
   subgraphUrl?: (name: string) => string | undefined;
+  /**
+   * The cache namespace catalog keeps its listing generation in. Default: catalog's namespace in
+   * Redis when `SHOP_INFRA=real`; embedded and without it, responses are not cached.
+   */
+  catalogCache?: Cache;
 }
 
 export interface RunningRouter {
@@ -172,6 +181,19 @@ async function startRouter(
   else if (production)
     logger.warn('no SHOP_OPERATION_MANIFESTS: first-party clients may send any query');
 
+  const catalogCache =
+    deps.catalogCache ?? (redis ? new RedisCache(redis, listingGeneration.prefix) : undefined);
+  const responseCache =
+    catalogCache && config.SHOP_RESPONSE_CACHE_TTL_SECONDS > 0
+      ? responseCachePlugin({
+          catalogOnly: new CatalogOnlyOperations(supergraphSdl),
+          generation: async () =>
+            (await catalogCache.get<string>(listingGeneration.key)) ?? 'initial',
+          ttlSeconds: config.SHOP_RESPONSE_CACHE_TTL_SECONDS,
+          maxEntries: config.SHOP_RESPONSE_CACHE_MAX_ENTRIES,
+        })
+      : undefined;
+
   // Apollo's anonymous usage telemetry from the gateway (on unless this is set) has no place here.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const gateway = new ApolloGateway({
@@ -235,6 +257,7 @@ async function startRouter(
         maxTokens: config.SHOP_QUERY_MAX_TOKENS,
       }),
       requestReportPlugin(),
+      ...(responseCache ? [responseCache] : []),
     ],
   });
 

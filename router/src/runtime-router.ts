@@ -1,3 +1,4 @@
+import { listingGeneration } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import type { InternalTokens } from '@shop/kit/identity';
 import type { Runtime, ServiceName } from '@shop/kit/service';
@@ -35,6 +36,7 @@ export function fromRuntime(
       registry: runtime.metricsRegistry,
       redis: runtime.redis,
       internalTokens: runtime.internalTokens,
+      catalogCache: runtime.cache(listingGeneration.prefix),
       subgraphUrl: (name) => `${runtime.baseUrlOf(name as ServiceName)}/graphql`,
     },
   };

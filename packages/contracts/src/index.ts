@@ -9,3 +9,4 @@ export * from './events/payment-events.js';
 export * from './events/delivery-events.js';
 export * from './korean-address.js';
 export * from './internal/partner-api.js';
+export * from './internal/catalog-cache.js';

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { topicOf } from '@shop/contracts';
+import { listingGeneration, topicOf } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
-import { createCache } from '@shop/kit/cache';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { catalogConfigSchema } from './config.js';
 import { catalogEntities } from './domain/entities.js';
@@ -34,13 +33,11 @@ export const catalogService = defineService({
         : { kind: 'memory' },
     );
     await index.ensureReady();
-    const cache = createCache({
-      mode: runtime.mode,
-      redisUrl: runtime.config.SHOP_REDIS_URL,
-      prefix: 'catalog',
-      logger,
-    });
-    const listings = new ListingCache(cache, config.SHOP_CATALOG_CACHE_TTL_SECONDS);
+    // The runtime's namespace, which the router reads the listing generation from too.
+    const listings = new ListingCache(
+      runtime.cache(listingGeneration.prefix),
+      config.SHOP_CATALOG_CACHE_TTL_SECONDS,
+    );
     const reindexer = new CatalogReindexer({
       orm,
       index,
@@ -75,7 +72,6 @@ export const catalogService = defineService({
           stop: async () => {
             await reindexer.settled();
             await index.close();
-            await cache.close();
           },
         },
       ],

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { applyInfraEnv } from '@shop/infra';
 import { startShopProcess } from './shop-process.js';
+import { listing } from './storefront-queries.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,13 +22,6 @@ if (real && !applyInfraEnv()) {
   process.exit(1);
 }
 
-const listing = `query Listing($search: ProductSearchInput) {
-  products(search: $search, first: 24) {
-    totalCount endCursor hasNextPage
-    nodes { id name thumbnail minPrice maxPrice inStock brand { id name } category { id name } }
-    facets { categories { value label count } brands { value label count } options { name values { value count } } price { min max } inStock }
-  }
-}`;
 const searchTexts = [
   '반팔 티셔츠',
   '러닝화',

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,9 @@ import { freePort, graphqlRequest, waitFor } from '@shop/testkit';
 
 export interface ShopProcess {
   routerUrl: string;
+  /** Each subgraph's GraphQL URL, by name. */
+  subgraphUrls: Record<string, string>;
+  pid: number;
   /** The PG sandbox the shop started. */
   pgUrl: string;
   /** The environment the shop runs with: enough to open its databases (e.g. to make an admin). */
@@ -18,6 +21,16 @@ export interface ShopProcess {
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
+ * The command pinned to the second core when `taskset` is there, so the load generator (pinned to
+ * the first by `pnpm bench`) and what it measures do not take turns on one core.
+ */
+export function onOtherCore(command: string, args: string[]): [string, string[]] {
+  return existsSync('/usr/bin/taskset')
+    ? ['/usr/bin/taskset', ['-c', '1', command, ...args]]
+    : [command, args];
+}
+
+/**
  * `pnpm start` in a child process on free ports, so the load generator and the shop do not share
  * an event loop. Resolves once the router answers and the catalog lists at least `minProducts`.
  */
@@ -26,7 +39,7 @@ export async function startShopProcess(
   minProducts: number,
 ): Promise<ShopProcess> {
   const ports: Record<string, string> = {};
-  for (const name of [...Object.keys(defaultPorts), 'pg'])
+  for (const name of [...Object.keys(defaultPorts), 'pg', 'carrier', 'client'])
     ports[`SHOP_PORT_${name.toUpperCase()}`] = String(await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'shop-bench-'));
   const childEnv = {
@@ -37,12 +50,13 @@ export async function startShopProcess(
     SHOP_RATE_LIMIT_USER_PER_MINUTE: '10000000',
     SHOP_RATE_LIMIT_IP_PER_MINUTE: '10000000',
     SHOP_LOGIN_ATTEMPTS_PER_IP: '10000000',
+    // Benchmarks send their own queries, not the storefront's persisted ones.
+    SHOP_OPERATION_MANIFESTS: '',
     ...ports,
     ...env,
   };
   const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'scripts/start.ts')],
+    ...onOtherCore(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/start.ts')]),
     {
       cwd: repoRoot,
       env: childEnv,
@@ -63,8 +77,18 @@ export async function startShopProcess(
     },
     { timeoutMs: 300_000, intervalMs: 1000 },
   );
+  const subgraphUrls = Object.fromEntries(
+    Object.keys(defaultPorts)
+      .filter((name) => name !== 'router')
+      .map((name) => [
+        name,
+        `http://127.0.0.1:${ports[`SHOP_PORT_${name.toUpperCase()}`]}/graphql`,
+      ]),
+  );
   return {
     routerUrl,
+    subgraphUrls,
+    pid: child.pid!,
     pgUrl: `http://127.0.0.1:${ports.SHOP_PORT_PG}`,
     env: childEnv,
     stop: async () => {

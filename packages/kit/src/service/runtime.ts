@@ -2,6 +2,9 @@ import { Redis } from 'ioredis';
 import { Registry } from 'prom-client';
 import type { InfraMode } from '../config.js';
 import { loadConfig } from '../config.js';
+import type { Cache } from '../cache/cache.js';
+import { MemoryCache } from '../cache/memory-cache.js';
+import { RedisCache } from '../cache/redis-cache.js';
 import { createTransport } from '../events/create-transport.js';
 import type { EventTransport } from '../events/transport.js';
 import { InternalTokens } from '../identity/internal-token.js';
@@ -27,6 +30,11 @@ export interface Runtime {
   metricsRegistry: Registry;
   portOf(service: ServiceName): number;
   baseUrlOf(service: ServiceName): string;
+  /**
+   * A cache namespace (`catalog`, …) shared by everything in this process that asks for it —
+   * services and the router: Redis in real runs, one in-memory store per namespace embedded.
+   */
+  cache(prefix: string): Cache;
   /** A client for `from` to call `target`'s internal API, with a service token. */
   internalClient(from: ServiceName, target: ServiceName): InternalClient;
   close(): Promise<void>;
@@ -66,6 +74,15 @@ export function createRuntime(
     serviceTokens.set(from, { token, expiresAt: Date.now() + 30_000 });
     return token;
   };
+  const caches = new Map<string, Cache>();
+  const cache = (prefix: string) => {
+    let namespace = caches.get(prefix);
+    if (!namespace) {
+      namespace = redis ? new RedisCache(redis, prefix) : new MemoryCache();
+      caches.set(prefix, namespace);
+    }
+    return namespace;
+  };
   return {
     mode,
     config,
@@ -77,6 +94,7 @@ export function createRuntime(
     metricsRegistry,
     portOf,
     baseUrlOf,
+    cache,
     internalClient: (from, target) =>
       createInternalClient({
         service: from,

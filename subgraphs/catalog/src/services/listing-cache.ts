@@ -1,13 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { listingGeneration } from '@shop/contracts';
 import type { Cache } from '@shop/kit/cache';
 
-const generationKey = 'listing:generation';
+const generationKey = listingGeneration.key;
 
 /**
  * Cached search pages, invalidated by generation: every applied product change sets a new
  * generation, and pages are stored under the generation current when their search began. A page
  * built from the index just before a change is thus stored under the old generation, where no
- * later request looks — a stale price can never be served after the change was applied.
+ * later request looks — a stale price can never be served after the change was applied. The
+ * router caches whole listing responses by the same generation.
  */
 export class ListingCache {
   constructor(

@@ -1,0 +1,8 @@
+/** The storefront's listing query: a page of products with its facets (catalog only). */
+export const listing = `query Listing($search: ProductSearchInput) {
+  products(search: $search, first: 24) {
+    totalCount endCursor hasNextPage
+    nodes { id name thumbnail minPrice maxPrice inStock brand { id name } category { id name } }
+    facets { categories { value label count } brands { value label count } options { name values { value count } } price { min max } inStock }
+  }
+}`;

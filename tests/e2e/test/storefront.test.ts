@@ -331,6 +331,72 @@ describe.each(runs)(
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 
+    it('filters and sorts a listing by its facets, and keeps the search in the address', async () => {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(`${client.url}/search?q=${encodeURIComponent('린넨 반팔')}`);
+      await page.getByRole('link', { name: shirt.name }).waitFor();
+      // The URL holds the filters: the box is checked once the navigation lands, not on the click.
+      await page.getByRole('checkbox', { name: new RegExp(shirt.brand) }).click();
+      await page.waitForURL(/brand=/);
+      await page.getByLabel('정렬').selectOption('PRICE_ASC');
+      await page.waitForURL(/sort=PRICE_ASC/);
+      await page.getByRole('link', { name: shirt.name }).waitFor();
+      expect(await page.getByRole('checkbox', { name: new RegExp(shirt.brand) }).isChecked()).toBe(
+        true,
+      );
+      await audit(page, 'search-filtered');
+      expect(accessibility['search-filtered']).toEqual([]);
+    });
+
+    it('opens every admin page and the account page without an error, accessibly', async () => {
+      const staff = await (
+        await browser.newContext({ viewport: { width: 1280, height: 900 } })
+      ).newPage();
+      await staff.goto(`${client.url}/admin/`);
+      await staff.getByLabel('이메일').fill(shop.admin.email);
+      await staff.getByLabel('비밀번호').fill(shop.admin.password);
+      await staff.getByRole('button', { name: '로그인' }).click();
+      await staff.getByRole('heading', { name: '대시보드' }).waitFor();
+      const shot = screenshots(`${name.replace(/\s+/g, '-')}-admin`);
+      const pages = {
+        products: '상품·재고',
+        promotions: '프로모션·쿠폰',
+        settlement: '정산',
+        users: '회원',
+        partners: '파트너',
+      };
+      const found: Record<string, string[]> = {};
+      for (const [path, heading] of Object.entries(pages)) {
+        await staff.goto(`${client.url}/admin/${path}`);
+        await staff.getByRole('heading', { name: heading, exact: true }).waitFor();
+        await staff.getByText('불러오는 중…').waitFor({ state: 'detached' });
+        expect(await staff.getByRole('alert').allTextContents(), path).toEqual([]);
+        await shot(staff, path);
+        found[path] = await seriousViolations(staff);
+      }
+      // The settlement page exports its table as CSV.
+      await staff.goto(`${client.url}/admin/settlement`);
+      const exported = await Promise.all([
+        staff.waitForEvent('download'),
+        staff.getByRole('button', { name: 'CSV 내려받기' }).click(),
+      ]).then(([download]) => download.suggestedFilename());
+      expect(exported).toMatch(/^settlement-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+
+      const customer = await (await browser.newContext()).newPage();
+      await signUp(customer, `account.${shop.runId}@example.com`);
+      await customer.goto(`${client.url}/account`);
+      await customer.getByRole('heading', { name: '포인트 내역' }).waitFor();
+      await customer.getByLabel('배송지 이름').fill('집');
+      await customer.getByLabel('받는 분').fill('이고객');
+      await customer.getByLabel('휴대폰 번호').fill('010-2222-3333');
+      await customer.getByLabel('우편번호').fill('06236');
+      await customer.getByLabel('주소', { exact: true }).fill('서울 강남구 테헤란로 1');
+      await customer.getByRole('button', { name: '저장' }).click();
+      await customer.getByText('집 · 이고객 · 서울 강남구 테헤란로 1').waitFor();
+      found.account = await seriousViolations(customer);
+      expect(found).toEqual(Object.fromEntries(Object.keys(found).map((page) => [page, []])));
+    });
+
     it('speaks English on request', async () => {
       const page = await (await browser.newContext()).newPage();
       await page.goto(client.url);

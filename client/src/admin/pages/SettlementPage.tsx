@@ -46,7 +46,6 @@ export function SettlementPage() {
         <input id="to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
         <button
           type="button"
-          disabled={statements.length === 0}
           onClick={() =>
             download(
               `settlement-${from}-${to}.csv`,

@@ -38,9 +38,12 @@ export function SearchPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
   const search = searchOf(params);
-  const { data, error, loading, fetchMore } = useQuery(SearchProductsDocument, {
+  const { data, previousData, error, loading, fetchMore } = useQuery(SearchProductsDocument, {
     variables: { search, first: pageSize },
   });
+  // While a changed filter loads, the page keeps showing the last result, so the filter being
+  // clicked stays on screen instead of the whole page turning into a spinner.
+  const shown = data ?? previousData;
   const toggle = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     const values = next.getAll(name);
@@ -56,8 +59,8 @@ export function SearchPage() {
     setParams(next);
   };
   if (error) return <ErrorNotice error={error} />;
-  if (!data) return <Loading />;
-  const { products } = data;
+  if (!shown) return <Loading />;
+  const { products } = shown;
   const more = () =>
     fetchMore({
       variables: { after: products.endCursor },
@@ -125,7 +128,7 @@ export function SearchPage() {
           {t('search.inStockOnly', { count: products.facets.inStock })}
         </label>
       </aside>
-      <section aria-live="polite">
+      <section aria-live="polite" aria-busy={loading}>
         <div className="row">
           <h1>
             {search.text ? t('search.resultsFor', { text: search.text }) : t('search.all')}{' '}

@@ -5,6 +5,7 @@ import { probeInfra, waitFor } from '@shop/testkit';
 import { createCategory, createProduct } from '../src/catalog-operations.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { skuStock } from '../src/checkout-operations.js';
+import { outboxMarks, replayOutbox } from '../src/outbox-replay.js';
 import { carrierWebhookSecret, startShop, type ShopUnderTest } from '../src/shop-under-test.js';
 
 const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
@@ -216,6 +217,7 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
       return first.payments === second.payments && first.refunds === second.refunds;
     });
     const before = await statement();
+    const marks = await outboxMarks(shop.shop, ['order', 'payment']);
 
     const brandId = await given.brand(`정산 브랜드 ${shop.runId}`);
     const { order: kept } = await paidOrder(33_000, brandId);
@@ -233,9 +235,13 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
     });
     expect(after.refunds - before.refunds).toBe(refunded.totalAmount);
     // The brand's lines apart: both sold, one given back (shipping is the shop's, not the brand's).
-    const brandDay = (
-      await shop.call(brandStatements, { from: date, to: date }, shop.adminToken)
-    ).data!.brandStatements.find((b: { brand: { id: string } | null }) => b.brand?.id === brandId);
+    const brandDayOf = async () =>
+      (
+        await shop.call(brandStatements, { from: date, to: date }, shop.adminToken)
+      ).data!.brandStatements.find(
+        (b: { brand: { id: string } | null }) => b.brand?.id === brandId,
+      );
+    const brandDay = await brandDayOf();
     expect(brandDay).toEqual({
       date,
       brand: { id: brandId, name: `정산 브랜드 ${shop.runId}` },
@@ -256,6 +262,13 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
     // Reconciling again books no fee twice.
     await shop.call(reconcile, { date }, shop.adminToken);
     expect((await statement()).pgFees).toBe(reconciled.pgFees);
+
+    // Every order and payment event since, delivered three more times through the transport.
+    for (let round = 0; round < 3; round++) {
+      expect(await replayOutbox(shop.shop, marks, 'settlement.books')).toBeGreaterThanOrEqual(4);
+      expect(await statement()).toEqual(reconciled);
+      expect(await brandDayOf()).toEqual(brandDay);
+    }
 
     const customer = await given.customer();
     expect(

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import { databaseConfigSchema } from '../db/database-config.js';
-import { openDatabase, prepareSchema } from '../db/open-database.js';
+import { openDatabase, prepareSchema, type Orm } from '../db/open-database.js';
 import { idempotentConsumerGroup } from './consumer-group.js';
 import { Outbox } from '../events/outbox.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
@@ -16,6 +16,8 @@ export interface RunningService extends Stoppable {
   name: string;
   url: string;
   port: number;
+  /** The subgraph's own database, for tools and system tests that look behind its API. */
+  orm: Orm;
 }
 
 /**
@@ -90,6 +92,7 @@ export async function startService(
     name,
     url: server.url,
     port: server.port,
+    orm,
     // Requests drain first (they may use what background jobs own, such as a search client),
     // then consumers and jobs stop, and the relay last, so the events their work recorded go out.
     stop: async () => {

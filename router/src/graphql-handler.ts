@@ -86,6 +86,7 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
     clientIp: string,
     requestId: string,
     partner: VerifiedPartner | undefined,
+    startedAt: number,
   ): RouterContext {
     let internalToken: Promise<string> | undefined;
     const caller = { via: 'router', identity, clientIp, partnerId: partner?.partnerId };
@@ -93,6 +94,7 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
       identity,
       clientIp,
       requestId,
+      startedAt,
       // Signed on the first subgraph fetch, reused by the others of this request.
       internalToken: () => (internalToken ??= deps.internalTokens.sign(caller)),
       logger: deps.logger.child({ requestId }),
@@ -125,7 +127,7 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
         identity = await identifyAndLimit(req, clientIp);
         httpGraphQLRequest = deps.safelist.resolve(await toGraphQLRequest(req, deps.maxBodyBytes));
       }
-      const ready = (context = contextFor(identity, clientIp, requestId, partner));
+      const ready = (context = contextFor(identity, clientIp, requestId, partner, startedAt));
       const response = await deps.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest,
         context: async () => ready,

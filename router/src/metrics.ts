@@ -40,6 +40,7 @@ export class RouterMetrics {
   private readonly requestDuration: Histogram<'operation'>;
   private readonly fetches: Counter<'subgraph' | 'outcome'>;
   private readonly fetchDuration: Histogram<'subgraph'>;
+  private readonly sharedFetches: Counter<'subgraph'>;
   private readonly circuit: Gauge<'subgraph'>;
   private readonly partnerRequests: Counter<'partner' | 'outcome'>;
   private readonly operationNames = new Set<string>();
@@ -95,6 +96,17 @@ export class RouterMetrics {
           registers,
         }),
     );
+    this.sharedFetches = metric(
+      registry,
+      'router_subgraph_fetches_shared_total',
+      () =>
+        new Counter({
+          name: 'router_subgraph_fetches_shared_total',
+          help: 'Subgraph fetches not made: the answer of an identical one in flight was shared',
+          labelNames: ['subgraph'],
+          registers,
+        }),
+    );
     this.circuit = metric(
       registry,
       'router_subgraph_circuit_state',
@@ -142,6 +154,10 @@ export class RouterMetrics {
   subgraphFetched(subgraph: string, outcome: SubgraphFetchOutcome, seconds?: number): void {
     this.fetches.inc({ subgraph, outcome });
     if (seconds !== undefined) this.fetchDuration.observe({ subgraph }, seconds);
+  }
+
+  subgraphFetchShared(subgraph: string): void {
+    this.sharedFetches.inc({ subgraph });
   }
 
   circuitChanged(subgraph: string, state: CircuitStateName): void {

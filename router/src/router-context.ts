@@ -6,6 +6,8 @@ export interface RouterContext {
   identity: Identity;
   clientIp: string;
   requestId: string;
+  /** When the request arrived (`performance.now()`). */
+  startedAt: number;
   /** The signed internal token: signed on first use, then reused for every subgraph fetch. */
   internalToken(): Promise<string>;
   /** Bound to the request id. */

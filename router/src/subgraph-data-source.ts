@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { fetchOutcomeOf, httpStatusOf, type SubgraphCircuit } from './circuit.js';
 import type { RouterMetrics } from './metrics.js';
 import { isRouterContext, type RouterContext } from './router-context.js';
+import { SharedFetches } from './shared-fetches.js';
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -21,12 +22,28 @@ const reasons = {
 } as const;
 
 /**
+ * The key under which a fetch may share an identical one in flight: only anonymous queries, whose
+ * answers are public data, the same for every anonymous caller (partners included). A signed-in
+ * caller's fetch, and any mutation, always runs on its own.
+ */
+function sharingKeyOf(options: GraphQLDataSourceProcessOptions<RouterContext>): string | undefined {
+  // Only a client's operation has one (not the gateway's own health checks).
+  if (!('incomingRequestContext' in options)) return;
+  if (!isRouterContext(options.context) || options.context.identity.kind !== 'anonymous') return;
+  if (options.incomingRequestContext.operation?.operation !== 'query') return;
+  const { query, operationName, variables } = options.request;
+  return JSON.stringify([query, operationName ?? null, variables ?? {}]);
+}
+
+/**
  * The router's fetch to one subgraph: forwards the verified identity as a signed internal token
  * (and the request id), never a client's header; runs inside the subgraph's circuit with a
- * timeout, so a dead subgraph fails fast with SUBGRAPH_UNAVAILABLE naming it.
+ * timeout, so a dead subgraph fails fast with SUBGRAPH_UNAVAILABLE naming it. Identical anonymous
+ * queries in flight together are fetched once: a burst of shoppers on one page costs one fetch.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   private readonly signals = new AsyncLocalStorage<AbortSignal>();
+  private readonly shared = new SharedFetches<SubgraphResponse>();
 
   constructor(
     private readonly subgraph: string,
@@ -56,6 +73,19 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   }
 
   override async process(
+    options: GraphQLDataSourceProcessOptions<RouterContext>,
+  ): Promise<SubgraphResponse> {
+    const key = sharingKeyOf(options);
+    if (!key || !isRouterContext(options.context)) return this.fetchFromSubgraph(options);
+    return this.shared.run(
+      key,
+      options.context.startedAt,
+      () => this.fetchFromSubgraph(options),
+      () => this.metrics.subgraphFetchShared(this.subgraph),
+    );
+  }
+
+  private async fetchFromSubgraph(
     options: GraphQLDataSourceProcessOptions<RouterContext>,
   ): Promise<SubgraphResponse> {
     const startedAt = performance.now();

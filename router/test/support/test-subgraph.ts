@@ -36,6 +36,8 @@ export interface TestSubgraph {
   comeBack(): Promise<void>;
   /** While true, it accepts requests and never answers them. */
   hang(hanging: boolean): void;
+  /** Answers each later request only after `ms` (0: at once). */
+  delay(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startTestSubgraph(options: {
   await apollo.start();
   const seen: SeenRequest[] = [];
   let hanging = false;
+  let delayMs = 0;
   let server: Server | undefined;
   let port = 0;
 
@@ -81,6 +84,7 @@ export async function startTestSubgraph(options: {
       internalToken: internalToken as string,
       headers: req.headers,
     });
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: await toGraphQLRequest(req, 1_000_000),
       context: async () => ({ caller, requestId }),
@@ -118,6 +122,9 @@ export async function startTestSubgraph(options: {
     comeBack: open,
     hang: (value) => {
       hanging = value;
+    },
+    delay: (ms) => {
+      delayMs = ms;
     },
     close: async () => {
       hanging = false;

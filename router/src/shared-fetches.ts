@@ -1,0 +1,44 @@
+interface InFlight<Answer> {
+  answer: Promise<Answer>;
+  startedAt: number;
+}
+
+/**
+ * Identical fetches in flight at the same time share one answer: the first caller's fetch runs,
+ * the others wait for it (Apollo Router's and Hive Gateway's query deduplication). A caller joins
+ * only a fetch that started after its own request did, so it never gets data older than a fetch
+ * of its own would have read (a request that began after a price change never sees the old
+ * price). Each caller gets its own copy of the answer's data, since the gateway merges answers
+ * into its results in place.
+ */
+export class SharedFetches<
+  Answer extends { data?: unknown; errors?: unknown; extensions?: unknown },
+> {
+  private readonly inflight = new Map<string, InFlight<Answer>>();
+
+  /**
+   * The answer of `fetch`, or of the identical one under `key` that started at or after
+   * `requestStartedAt` (a `performance.now()` time) and is still in flight.
+   */
+  async run(
+    key: string,
+    requestStartedAt: number,
+    fetch: () => Promise<Answer>,
+    onShared: () => void,
+  ): Promise<Answer> {
+    let entry = this.inflight.get(key);
+    if (entry && entry.startedAt >= requestStartedAt) onShared();
+    else {
+      const started: InFlight<Answer> = {
+        startedAt: performance.now(),
+        answer: fetch().finally(() => {
+          if (this.inflight.get(key) === started) this.inflight.delete(key);
+        }),
+      };
+      this.inflight.set(key, started);
+      entry = started;
+    }
+    const { data, errors, extensions, ...rest } = await entry.answer;
+    return { ...rest, ...structuredClone({ data, errors, extensions }) } as Answer;
+  }
+}

@@ -2,9 +2,9 @@
 // on the demo catalogue (seeded on first use). The shop runs in a child process; autocannon here.
 //   pnpm bench:catalog [--seconds 10] [--connections 16] [--infra real|embedded]
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
 import { applyInfraEnv } from '@shop/infra';
-import { startShopProcess } from './shop-process.js';
+import { load, type LoadFigures } from './load.js';
+import { demoCatalogueListed, startShopProcess } from './shop-process.js';
 import { listing } from './storefront-queries.js';
 
 const { values } = parseArgs({
@@ -45,31 +45,9 @@ const scenarios = [
   },
 ];
 
-interface Row {
+interface Row extends LoadFigures {
   scenario: string;
   cache: string;
-  requests: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-async function load(url: string, bodies: object[]): Promise<Omit<Row, 'scenario' | 'cache'>> {
-  const requests = bodies.map((body) => ({
-    method: 'POST' as const,
-    path: new URL(url).pathname,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  }));
-  const run = (duration: number) => autocannon({ url, connections, duration, requests });
-  await run(2); // warm-up: plans, JIT, connections, and (when on) the cache
-  const result = await run(seconds);
-  return {
-    requests: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-  };
 }
 
 const rows: Row[] = [];
@@ -83,7 +61,7 @@ for (const cache of ['on', 'off'] as const) {
       SHOP_CATALOG_INDEX_ALIAS: 'bench-catalog',
       SHOP_CATALOG_CACHE_TTL_SECONDS: cache === 'on' ? '300' : '0',
     },
-    1900,
+    demoCatalogueListed,
   );
   try {
     for (const scenario of scenarios) {
@@ -91,7 +69,7 @@ for (const cache of ['on', 'off'] as const) {
       rows.push({
         scenario: scenario.name,
         cache,
-        ...(await load(shop.routerUrl, scenario.bodies)),
+        ...(await load(shop.routerUrl, scenario.bodies, { seconds, connections })),
       });
     }
   } finally {
@@ -107,6 +85,6 @@ console.log('|---|---|---:|---:|---:|---:|---:|');
 for (const row of rows) {
   const baseline = rows.find((other) => other.scenario === row.scenario && other.cache === 'off')!;
   console.log(
-    `| ${row.scenario} | ${row.cache} | ${row.requests.toFixed(0)} | ${(row.requests / baseline.requests).toFixed(2)}× | ${row.p50} ms | ${row.p99} ms | ${row.errors} |`,
+    `| ${row.scenario} | ${row.cache} | ${row.requestsPerSecond} | ${(row.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}× | ${row.p50} ms | ${row.p99} ms | ${row.errors} |`,
   );
 }

@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultPorts } from '@shop/kit/service';
 import { freePort, graphqlRequest, waitFor } from '@shop/testkit';
+
+/** Enough of the demo catalogue's 2,000 products (about 4 % are drafts or hidden) to call it listed. */
+export const demoCatalogueListed = 1900;
 
 export interface ShopProcess {
   routerUrl: string;
@@ -33,15 +36,17 @@ export function onOtherCore(command: string, args: string[]): [string, string[]]
 /**
  * `pnpm start` in a child process on free ports, so the load generator and the shop do not share
  * an event loop. Resolves once the router answers and the catalog lists at least `minProducts`.
+ * The shop's data goes to a new folder, removed on stop, unless `dataDir` names one to keep.
  */
 export async function startShopProcess(
   env: Record<string, string>,
   minProducts: number,
+  { dataDir: keptDataDir }: { dataDir?: string } = {},
 ): Promise<ShopProcess> {
   const ports: Record<string, string> = {};
   for (const name of [...Object.keys(defaultPorts), 'pg', 'carrier', 'client'])
     ports[`SHOP_PORT_${name.toUpperCase()}`] = String(await freePort());
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'shop-bench-'));
+  const dataDir = keptDataDir ?? mkdtempSync(path.join(tmpdir(), 'shop-bench-'));
   const childEnv = {
     ...process.env,
     SHOP_DATA_DIR: dataDir,
@@ -75,7 +80,8 @@ export async function startShopProcess(
       const listed = result?.data?.products.totalCount;
       return listed !== undefined && listed >= minProducts;
     },
-    { timeoutMs: 300_000, intervalMs: 1000 },
+    // Often enough that the time to ready is measured to a tenth of a second.
+    { timeoutMs: 300_000, intervalMs: 100 },
   );
   const subgraphUrls = Object.fromEntries(
     Object.keys(defaultPorts)
@@ -94,7 +100,13 @@ export async function startShopProcess(
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keptDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
+
+/** A process's resident memory in MB, from /proc. */
+export const rssMb = (pid: number): number =>
+  Math.round(
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+  );

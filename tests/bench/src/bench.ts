@@ -1,0 +1,127 @@
+// `pnpm bench`: on the real services with the demo catalogue,
+//   1. the storefront's listing and product-page queries through the shop's router (response
+//      cache on and off), stock @apollo/gateway and @graphql-hive/gateway over the same
+//      supergraph and subgraphs, under the same load: requests/s, p50, p99, RSS, ratios;
+//   2. the router's overhead over calling the subgraph directly, and 3. subgraph fetches per page;
+//   4. completed purchases per second at 1, 8 and 32 concurrent buyers, with the oversell check;
+//   5. catalog sync lag (a price change → shown by search through the router), p50 / p99;
+//   6. the embedded `pnpm start`: time to ready and memory.
+// The load generator runs on core 0 (`taskset` in package.json), the shop and gateways on core 1.
+// Prints markdown; writes tests/bench/results/bench.json and bench.png.
+//   pnpm bench [--seconds 10] [--connections 16] [--lag-samples 50]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { applyInfraEnv } from '@shop/infra';
+import { graphqlRequest } from '@shop/testkit';
+import { adminSession } from './admin-session.js';
+import { baselineGateways, startBaselineGateway } from './gateways/start-baseline.js';
+import { gatewayChartPng } from './report/chart.js';
+import { benchReport } from './report/markdown.js';
+import { checkoutShopEnv, measureCheckout } from './sections/checkout.js';
+import { measureEmbeddedStart } from './sections/embedded-start.js';
+import { measureGateway, type GatewayRow } from './sections/gateways.js';
+import { measureRouterOverhead } from './sections/router-overhead.js';
+import { measureSyncLag } from './sections/sync-lag.js';
+import { demoCatalogueListed, startShopProcess } from './shop-process.js';
+import { listing, productPage } from './storefront-queries.js';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '16' },
+    'lag-samples': { type: 'string', default: '50' },
+  },
+});
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const loadOptions = { seconds, connections };
+if (!applyInfraEnv()) {
+  console.error('No connection settings for the real services: run `pnpm infra:up` first.');
+  process.exit(1);
+}
+
+const startRealShop = (label: string, env: Record<string, string>) => {
+  console.error(`starting the shop (real services, ${label})…`);
+  return startShopProcess(
+    { SHOP_INFRA: 'real', SHOP_CATALOG_INDEX_ALIAS: 'bench-catalog', ...env },
+    demoCatalogueListed,
+  );
+};
+
+const gateways: GatewayRow[] = [];
+let shop = await startRealShop('response cache on', { SHOP_RESPONSE_CACHE_TTL_SECONDS: '300' });
+const popular = await graphqlRequest<{ products: { nodes: { id: string }[] } }>(
+  shop.routerUrl,
+  listing,
+  { variables: { search: { sort: 'POPULARITY' } } },
+);
+const productId = popular.data!.products.nodes[0]!.id;
+const queries = {
+  listing: { query: listing, variables: { search: { sort: 'POPULARITY' } } },
+  'product page': { query: productPage, variables: { id: productId } },
+};
+let syncLag;
+try {
+  gateways.push(
+    ...(await measureGateway(
+      { name: 'shop router (response cache on)', url: shop.routerUrl, pid: shop.pid },
+      queries,
+      loadOptions,
+    )),
+  );
+  // With the response cache on: a change must get past every cache a shopper's search meets.
+  console.error('catalog sync lag…');
+  syncLag = await measureSyncLag(
+    shop,
+    await adminSession(shop),
+    productId,
+    Number(values['lag-samples']),
+  );
+} finally {
+  await shop.stop();
+}
+
+shop = await startRealShop('response cache off', { SHOP_RESPONSE_CACHE_TTL_SECONDS: '0' });
+let overhead;
+try {
+  gateways.push(
+    ...(await measureGateway(
+      { name: 'shop router (response cache off)', url: shop.routerUrl, pid: shop.pid },
+      queries,
+      loadOptions,
+    )),
+  );
+  for (const name of Object.keys(baselineGateways) as (keyof typeof baselineGateways)[]) {
+    const baseline = await startBaselineGateway(name, shop);
+    try {
+      gateways.push(...(await measureGateway(baseline, queries, loadOptions)));
+    } finally {
+      await baseline.stop();
+    }
+  }
+  overhead = await measureRouterOverhead(shop, queries, seconds);
+} finally {
+  await shop.stop();
+}
+
+shop = await startRealShop('checkout timeouts', checkoutShopEnv);
+let checkout;
+try {
+  console.error('checkout…');
+  checkout = await measureCheckout(shop, await adminSession(shop), { seconds });
+} finally {
+  await shop.stop();
+}
+
+console.error('embedded pnpm start…');
+const embedded = await measureEmbeddedStart();
+
+const results = { seconds, connections, gateways, overhead, checkout, syncLag, embedded };
+const setting = `real services, demo catalogue; ${connections} connections, ${seconds} s per figure after a 2 s warm-up; load generator on core 0, gateways and subgraphs on core 1`;
+console.log(benchReport(results, setting));
+const folder = new URL('../results/', import.meta.url);
+mkdirSync(folder, { recursive: true });
+writeFileSync(new URL('bench.json', folder), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(new URL('bench.png', folder), await gatewayChartPng(gateways, setting));
+console.error('wrote tests/bench/results/bench.json and bench.png');
+if (!checkout.oversell.conserved) process.exitCode = 1;

@@ -1,0 +1,237 @@
+// Completed purchases per second end to end — createOrder, the PG's hosted payment (sandbox),
+// confirmPayment — through the router at several numbers of concurrent buyers, then an oversell
+// check: 300 buyers for 50 units must make exactly 50 PAID orders and leave the stock at zero.
+import { randomUUID } from 'node:crypto';
+import { graphqlRequest } from '@shop/testkit';
+import { formatMs, quantile } from '../percentiles.js';
+import type { ShopProcess } from '../shop-process.js';
+
+/**
+ * The shop's settings for this section: 300 buyers at once on one core queue for many seconds, so
+ * timeouts are generous and the oversell check sees every purchase through (as the e2e test does).
+ */
+export const checkoutShopEnv = {
+  SHOP_SUBGRAPH_TIMEOUT_MS: '120000',
+  SHOP_INTERNAL_TIMEOUT_MS: '60000',
+  SHOP_PG_TIMEOUT_MS: '60000',
+};
+
+export interface CheckoutRow {
+  buyers: number;
+  purchasesPerSecond: number;
+  p50: number;
+  p99: number;
+  failed: number;
+}
+export interface OversellCheck {
+  buyers: number;
+  units: number;
+  paid: number;
+  outOfStock: number;
+  /** Any other outcome, by what the buyer was told. */
+  others: Record<string, number>;
+  onHand: number;
+  reserved: number;
+  movements: number;
+  conserved: boolean;
+}
+export interface CheckoutFigures {
+  seconds: number;
+  rows: CheckoutRow[];
+  oversell: OversellCheck;
+}
+
+const ops = {
+  signUp: `mutation($input: SignUpInput!) { signUp(input: $input) { ... on AuthSession { userId accessToken } } }`,
+  category: `mutation($input: CreateCategoryInput!) { createCategory(input: $input) { ... on Category { id } } }`,
+  product: `mutation($input: CreateProductInput!) { createProduct(input: $input) { ... on Product { skus { id } } } }`,
+  order: `mutation($input: CreateOrderInput!) { createOrder(input: $input) { __typename ... on Order { id totalAmount } } }`,
+  confirm: `mutation($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { __typename ... on PaymentFailed { errorCode } } }`,
+  stock: `query($id: ID!) { sku(id: $id) { onHand reserved stockMovements(first: 100) { quantity } } }`,
+};
+const address = {
+  recipient: '벤치',
+  phone: '010-0000-0000',
+  postalCode: '04524',
+  line1: '서울 중구 세종대로 110',
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench reads known shapes
+type Data = Record<string, any>;
+
+async function gql(
+  shop: ShopProcess,
+  query: string,
+  variables: object,
+  token?: string,
+): Promise<Data> {
+  const result = await graphqlRequest<Data>(shop.routerUrl, query, {
+    variables: variables as Record<string, unknown>,
+    token,
+  });
+  if (result.errors) throw new Error(JSON.stringify(result.errors[0]));
+  return result.data!;
+}
+
+/** One purchase as a shopper makes it; resolves with PAID or why not. */
+async function purchase(shop: ShopProcess, token: string, skuId: string): Promise<string> {
+  const input = {
+    lines: [{ skuId, quantity: 1 }],
+    shippingAddress: address,
+    idempotencyKey: randomUUID(),
+  };
+  const placed = (await gql(shop, ops.order, { input }, token)).createOrder;
+  if (placed.__typename !== 'Order') return placed.__typename;
+  const pg = await fetch(`${shop.pgUrl}/v1/sandbox/authorize`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      orderId: placed.id,
+      orderName: '벤치 주문',
+      amount: placed.totalAmount,
+      card: 'NORMAL',
+    }),
+  });
+  const { paymentKey } = (await pg.json()) as { paymentKey: string };
+  const confirmed = (
+    await gql(
+      shop,
+      ops.confirm,
+      { input: { orderId: placed.id, paymentKey, amount: placed.totalAmount } },
+      token,
+    )
+  ).confirmPayment;
+  return confirmed.__typename === 'Payment' ? 'PAID' : confirmed.errorCode;
+}
+
+async function newSku(shop: ShopProcess, admin: string, stock: number): Promise<string> {
+  const category = (
+    await gql(
+      shop,
+      ops.category,
+      { input: { name: '벤치', slug: `bench-${randomUUID().slice(0, 8)}` } },
+      admin,
+    )
+  ).createCategory.id;
+  const product = await gql(
+    shop,
+    ops.product,
+    {
+      input: {
+        name: '벤치 상품',
+        categoryId: category,
+        status: 'ACTIVE',
+        basePrice: 12_900,
+        initialStock: stock,
+      },
+    },
+    admin,
+  );
+  return product.createProduct.skus[0].id;
+}
+
+export async function measureCheckout(
+  shop: ShopProcess,
+  admin: string,
+  { seconds, buyerCounts = [1, 8, 32] }: { seconds: number; buyerCounts?: number[] },
+): Promise<CheckoutFigures> {
+  const most = Math.max(...buyerCounts);
+  console.error(`  signing up ${most} shoppers…`);
+  const shoppers: string[] = [];
+  for (let i = 0; i < most; i++) {
+    const session = (
+      await gql(shop, ops.signUp, {
+        input: {
+          email: `bench.${randomUUID().slice(0, 8)}@example.com`,
+          password: 'bench shopper password',
+          name: '벤치',
+        },
+      })
+    ).signUp;
+    shoppers.push(session.accessToken);
+  }
+
+  const rows: CheckoutRow[] = [];
+  for (const buyers of buyerCounts) {
+    const skuId = await newSku(shop, admin, 1_000_000);
+    const latencies: number[] = [];
+    let failed = 0;
+    // Warm-up: plans, JIT, pools.
+    await Promise.all(shoppers.slice(0, buyers).map((token) => purchase(shop, token, skuId)));
+    const deadline = performance.now() + seconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      shoppers.slice(0, buyers).map(async (token) => {
+        while (performance.now() < deadline) {
+          const begun = performance.now();
+          const outcome = await purchase(shop, token, skuId).catch((error: Error) => error.message);
+          if (outcome === 'PAID') latencies.push(performance.now() - begun);
+          else failed++;
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    rows.push({
+      buyers,
+      purchasesPerSecond: latencies.length / elapsed,
+      p50: quantile(latencies, 0.5),
+      p99: quantile(latencies, 0.99),
+      failed,
+    });
+    console.error(`  ${buyers} buyers: ${latencies.length} purchases in ${elapsed.toFixed(1)} s`);
+  }
+
+  console.error('  oversell check: 300 buyers, 50 units…');
+  const units = 50;
+  const scarce = await newSku(shop, admin, units);
+  const outcomes = await Promise.all(
+    Array.from({ length: 300 }, (_, i) =>
+      purchase(shop, shoppers[i % shoppers.length]!, scarce).catch((e: Error) => e.message),
+    ),
+  );
+  const sku = (await gql(shop, ops.stock, { id: scarce }, admin)).sku;
+  const movements = (sku.stockMovements as { quantity: number }[]).reduce(
+    (sum, m) => sum + m.quantity,
+    0,
+  );
+  const paid = outcomes.filter((outcome) => outcome === 'PAID').length;
+  const others: Record<string, number> = {};
+  for (const outcome of outcomes)
+    if (outcome !== 'PAID' && outcome !== 'OutOfStock')
+      others[outcome.slice(0, 120)] = (others[outcome.slice(0, 120)] ?? 0) + 1;
+  return {
+    seconds,
+    rows,
+    oversell: {
+      buyers: outcomes.length,
+      units,
+      paid,
+      outOfStock: outcomes.filter((outcome) => outcome === 'OutOfStock').length,
+      others,
+      onHand: sku.onHand,
+      reserved: sku.reserved,
+      movements,
+      // Σ movements = the initial stock in, every sale out: zero once all of it is sold.
+      conserved: paid === units && sku.onHand === 0 && sku.reserved === 0 && movements === 0,
+    },
+  };
+}
+
+export function checkoutReport({ seconds, rows, oversell }: CheckoutFigures): string {
+  const lines = [
+    `Each buyer purchases back to back for ${seconds} s after a warm-up.`,
+    '',
+    '| concurrent buyers | purchases/s | vs 1 buyer | p50 purchase | p99 purchase | failed |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (row) =>
+        `| ${row.buyers} | ${row.purchasesPerSecond.toFixed(1)} | ${(row.purchasesPerSecond / rows[0]!.purchasesPerSecond).toFixed(2)}× | ${formatMs(row.p50)} | ${formatMs(row.p99)} | ${row.failed} |`,
+    ),
+    '',
+    `Oversell check (${oversell.buyers} buyers, ${oversell.units} units): ${oversell.paid} PAID, ${oversell.outOfStock} OutOfStock, ` +
+      `${oversell.buyers - oversell.paid - oversell.outOfStock} other; stock onHand ${oversell.onHand}, reserved ${oversell.reserved}, ` +
+      `Σ movements ${oversell.movements} → ${oversell.conserved ? 'OK' : 'VIOLATED'}`,
+    ...Object.entries(oversell.others).map(([outcome, count]) => `- ${count} × ${outcome}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,32 @@
+// The storefront's queries through one gateway under the same load: requests/s, p50, p99,
+// errors, and the gateway process's memory afterwards.
+import { graphqlRequest } from '@shop/testkit';
+import { load, type LoadFigures, type LoadOptions } from '../load.js';
+import { rssMb } from '../shop-process.js';
+
+export interface GatewayRow extends LoadFigures {
+  gateway: string;
+  query: string;
+  rssMb: number;
+}
+
+export async function measureGateway(
+  gateway: { name: string; url: string; pid: number },
+  queries: Record<string, { query: string; variables: Record<string, unknown> }>,
+  options: LoadOptions,
+): Promise<GatewayRow[]> {
+  const rows: GatewayRow[] = [];
+  for (const [query, body] of Object.entries(queries)) {
+    // autocannon counts only transport and HTTP errors; a gateway answering 200 with GraphQL
+    // errors would look fast, so each query must first come back whole.
+    const answer = await graphqlRequest(gateway.url, body.query, { variables: body.variables });
+    if (answer.errors || !answer.data)
+      throw new Error(`${gateway.name} fails the ${query} query: ${JSON.stringify(answer.errors)}`);
+    console.error(
+      `  ${gateway.name}, ${query}: ${options.seconds} s at ${options.connections} connections`,
+    );
+    const figures = await load(gateway.url, [body], options);
+    rows.push({ gateway: gateway.name, query, ...figures, rssMb: rssMb(gateway.pid) });
+  }
+  return rows;
+}

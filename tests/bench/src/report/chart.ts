@@ -11,7 +11,11 @@ const panel = (field: 'requestsPerSecond' | 'p99', title: string) => ({
   encoding: {
     x: { field: 'gateway', type: 'nominal' as const, axis: null },
     y: { field, type: 'quantitative' as const, title },
-    color: { field: 'gateway', type: 'nominal' as const, legend: { orient: 'bottom' as const } },
+    color: {
+      field: 'gateway',
+      type: 'nominal' as const,
+      legend: { orient: 'bottom' as const, columns: 2, labelLimit: 0 },
+    },
     column: { field: 'query', type: 'nominal' as const, title: null },
   },
   width: 220,
@@ -21,7 +25,8 @@ const panel = (field: 'requestsPerSecond' | 'p99', title: string) => ({
 export async function gatewayChartPng(rows: GatewayRow[], subtitle: string): Promise<Buffer> {
   const spec: TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Storefront queries through each gateway', subtitle },
+    // The setting is a long sentence: one clause a line keeps the picture as wide as the panels.
+    title: { text: 'Storefront queries through each gateway', subtitle: subtitle.split('; ') },
     data: { values: rows.map((row) => ({ ...row })) },
     vconcat: [panel('requestsPerSecond', 'requests/s'), panel('p99', 'p99 latency (ms)')],
     config: { font: 'DejaVu Sans', background: 'white' },

@@ -88,15 +88,13 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
     partner: VerifiedPartner | undefined,
     startedAt: number,
   ): RouterContext {
-    let internalToken: Promise<string> | undefined;
     const caller = { via: 'router', identity, clientIp, partnerId: partner?.partnerId };
     return {
       identity,
       clientIp,
       requestId,
       startedAt,
-      // Signed on the first subgraph fetch, reused by the others of this request.
-      internalToken: () => (internalToken ??= deps.internalTokens.sign(caller)),
+      internalToken: () => deps.internalTokens.sign(caller),
       logger: deps.logger.child({ requestId }),
       report: { errorCodes: [] },
     };

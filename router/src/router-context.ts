@@ -8,7 +8,7 @@ export interface RouterContext {
   requestId: string;
   /** When the request arrived (`performance.now()`). */
   startedAt: number;
-  /** The signed internal token: signed on first use, then reused for every subgraph fetch. */
+  /** The signed internal token forwarded to subgraphs (InternalTokens reuses it for a while). */
   internalToken(): Promise<string>;
   /** Bound to the request id. */
   logger: Logger;

@@ -65,15 +65,8 @@ export function createRuntime(
   const baseUrlOf = (service: ServiceName) =>
     env[`SHOP_SERVICE_URL_${service.toUpperCase()}`] ??
     `http://${config.SHOP_HOST}:${portOf(service)}`;
-  const serviceTokens = new Map<string, { token: Promise<string>; expiresAt: number }>();
-  const serviceToken = (from: ServiceName) => {
-    const cached = serviceTokens.get(from);
-    if (cached && cached.expiresAt > Date.now()) return cached.token;
-    const token = internalTokens.sign({ via: from, identity: { kind: 'service', service: from } });
-    // Tokens live 60 s; renew well before.
-    serviceTokens.set(from, { token, expiresAt: Date.now() + 30_000 });
-    return token;
-  };
+  const serviceToken = (from: ServiceName) =>
+    internalTokens.sign({ via: from, identity: { kind: 'service', service: from } });
   const caches = new Map<string, Cache>();
   const cache = (prefix: string) => {
     let namespace = caches.get(prefix);

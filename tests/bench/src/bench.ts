@@ -2,7 +2,7 @@
 //   1. the storefront's listing and product-page queries through the shop's router (response
 //      cache on and off), stock @apollo/gateway and @graphql-hive/gateway over the same
 //      supergraph and subgraphs, under the same load: requests/s, p50, p99, RSS, ratios;
-//   2. the router's overhead over calling the subgraph directly, and 3. subgraph fetches per page;
+//   2. what each gateway adds over calling the subgraph directly, and 3. subgraph fetches per page;
 //   4. completed purchases per second at 1, 8 and 32 concurrent buyers, with the oversell check;
 //   5. catalog sync lag (a price change → shown by search through the router), p50 / p99;
 //   6. the embedded `pnpm start`: time to ready and memory.
@@ -91,15 +91,16 @@ try {
       loadOptions,
     )),
   );
-  for (const name of Object.keys(baselineGateways) as (keyof typeof baselineGateways)[]) {
-    const baseline = await startBaselineGateway(name, shop);
-    try {
+  const baselines = [];
+  for (const name of Object.keys(baselineGateways) as (keyof typeof baselineGateways)[])
+    baselines.push(await startBaselineGateway(name, shop));
+  try {
+    for (const baseline of baselines)
       gateways.push(...(await measureGateway(baseline, queries, loadOptions)));
-    } finally {
-      await baseline.stop();
-    }
+    overhead = await measureRouterOverhead(shop, queries, seconds, baselines);
+  } finally {
+    for (const baseline of baselines) await baseline.stop();
   }
-  overhead = await measureRouterOverhead(shop, queries, seconds);
 } finally {
   await shop.stop();
 }

@@ -1,15 +1,18 @@
-// What the router adds: the same one-subgraph query (the listing) through the router and straight
-// to the catalog subgraph, on one connection so the difference is the router's own work and not
-// time queued behind other requests; and how many subgraph fetches each storefront page costs,
-// from the router's own count of the fetches its query plans made.
+// What a gateway adds: the same one-subgraph query (the listing) through the router, through each
+// baseline gateway and straight to the catalog subgraph, on one connection so the difference is
+// the gateway's own work and not time queued behind other requests; and how many subgraph fetches
+// each storefront page costs, from the router's own count of the fetches its query plans made.
 import { InternalTokens } from '@shop/kit/identity';
 import { graphqlRequest } from '@shop/testkit';
 import { load, type LoadFigures } from '../load.js';
 import type { ShopProcess } from '../shop-process.js';
 
+export const routerName = 'shop router';
+
 export interface RouterOverheadFigures {
-  router: LoadFigures;
   direct: LoadFigures;
+  /** Through the router and each baseline gateway, by name. */
+  through: Record<string, LoadFigures>;
   /** Subgraph fetches per request, by storefront page. */
   fetchesPerPage: Record<string, number>;
 }
@@ -26,14 +29,19 @@ export async function measureRouterOverhead(
   shop: ShopProcess,
   queries: Record<string, { query: string; variables: Record<string, unknown> }>,
   seconds: number,
+  baselines: { name: string; url: string }[],
 ): Promise<RouterOverheadFigures> {
   const token = await new InternalTokens(shop.env.SHOP_INTERNAL_SECRET!).sign({
     via: 'router',
     identity: { kind: 'anonymous' },
   });
   const listing = queries.listing!;
-  console.error('  router overhead: listing through the router and straight to catalog');
-  const router = await load(shop.routerUrl, [listing], { seconds, connections: 1 });
+  const through: Record<string, LoadFigures> = {};
+  for (const gateway of [{ name: routerName, url: shop.routerUrl }, ...baselines]) {
+    console.error(`  overhead: listing through ${gateway.name}, 1 connection`);
+    through[gateway.name] = await load(gateway.url, [listing], { seconds, connections: 1 });
+  }
+  console.error('  overhead: listing straight to catalog, 1 connection');
   const direct = await load(shop.subgraphUrls.catalog!, [listing], {
     seconds,
     connections: 1,
@@ -47,5 +55,5 @@ export async function measureRouterOverhead(
     for (let i = 0; i < requests; i++) await graphqlRequest(shop.routerUrl, query, { variables });
     fetchesPerPage[page] = ((await subgraphFetches(shop)) - before) / requests;
   }
-  return { router, direct, fetchesPerPage };
+  return { direct, through, fetchesPerPage };
 }

@@ -39,7 +39,7 @@ describe.each(runs)(
     let shop: ShopUnderTest;
     let client: RunningClientServer;
     let browser: Browser;
-    const shirt = { name: '', brand: '' };
+    const shirt = { name: '', brand: '', categoryId: '' };
     const coupon = { name: '' };
     const accessibility: Record<string, string[]> = {};
 
@@ -56,6 +56,19 @@ describe.each(runs)(
           (JSON.parse(localStorage.getItem('shop.session')!) as { accessToken: string })
             .accessToken,
       );
+    }
+
+    /** Opens the admin dashboard in a desktop-sized page, signed in as the administrator. */
+    async function adminPage(): Promise<Page> {
+      const page = await (
+        await browser.newContext({ viewport: { width: 1280, height: 900 } })
+      ).newPage();
+      await page.goto(`${client.url}/admin/`);
+      await page.getByLabel('이메일').fill(shop.admin.email);
+      await page.getByLabel('비밀번호').fill(shop.admin.password);
+      await page.getByRole('button', { name: '로그인' }).click();
+      await page.getByRole('heading', { name: '대시보드' }).waitFor();
+      return page;
     }
 
     /** Checks the page with axe and keeps what it found, reported together at the end. */
@@ -83,6 +96,7 @@ describe.each(runs)(
       const category = await admin(createCategory, {
         input: { name: '셔츠', slug: `shirts-${shop.runId}` },
       });
+      shirt.categoryId = category.data!.createCategory.id;
       const brand = await admin(createBrand, {
         input: { name: shirt.brand, slug: `sky-${shop.runId}` },
       });
@@ -349,14 +363,7 @@ describe.each(runs)(
     });
 
     it('opens every admin page and the account page without an error, accessibly', async () => {
-      const staff = await (
-        await browser.newContext({ viewport: { width: 1280, height: 900 } })
-      ).newPage();
-      await staff.goto(`${client.url}/admin/`);
-      await staff.getByLabel('이메일').fill(shop.admin.email);
-      await staff.getByLabel('비밀번호').fill(shop.admin.password);
-      await staff.getByRole('button', { name: '로그인' }).click();
-      await staff.getByRole('heading', { name: '대시보드' }).waitFor();
+      const staff = await adminPage();
       const shot = screenshots(`${name.replace(/\s+/g, '-')}-admin`);
       const pages = {
         products: '상품·재고',
@@ -369,7 +376,10 @@ describe.each(runs)(
       for (const [path, heading] of Object.entries(pages)) {
         await staff.goto(`${client.url}/admin/${path}`);
         await staff.getByRole('heading', { name: heading, exact: true }).waitFor();
-        await staff.getByText('불러오는 중…').waitFor({ state: 'detached' });
+        // A page may load more than one query: every one of them has to land.
+        await expect
+          .poll(() => staff.getByText('불러오는 중…').count(), { message: path, timeout: 30_000 })
+          .toBe(0);
         expect(await staff.getByRole('alert').allTextContents(), path).toEqual([]);
         await shot(staff, path);
         found[path] = await seriousViolations(staff);
@@ -394,6 +404,102 @@ describe.each(runs)(
       await customer.getByRole('button', { name: '저장' }).click();
       await customer.getByText('집 · 이고객 · 서울 강남구 테헤란로 1').waitFor();
       found.account = await seriousViolations(customer);
+      expect(found).toEqual(Object.fromEntries(Object.keys(found).map((page) => [page, []])));
+    });
+
+    it('creates, reprices, discounts and hides a product from the admin dashboard', async () => {
+      const staff = await adminPage();
+      const shot = screenshots(`${name.replace(/\s+/g, '-')}-admin-catalog`);
+      const found: Record<string, string[]> = {};
+      const trousers = `여름 린넨 바지 ${shop.runId}`;
+
+      // A new product with one SKU, from the form.
+      await staff.goto(`${client.url}/admin/products`);
+      const form = staff.getByRole('group', { name: '새 상품' });
+      await form.getByLabel('상품명').fill(trousers);
+      await form.getByLabel('카테고리').selectOption(shirt.categoryId);
+      await form.getByLabel('브랜드').selectOption({ label: shirt.brand });
+      await form.getByLabel('판매가(원)').fill('25000');
+      await form.getByLabel('초기 재고').fill('7');
+      await form.getByLabel('판매 상태').selectOption('ACTIVE');
+      await form.getByRole('button', { name: '만들기' }).click();
+      await form
+        .getByRole('status')
+        .filter({ hasText: `“${trousers}” 상품을 만들었습니다.` })
+        .waitFor();
+      await staff.getByLabel('상품 검색').fill(trousers);
+      const row = staff.getByRole('row').filter({ hasText: trousers });
+      await row.getByText('25,000원').waitFor();
+      expect(await row.locator('td.num').allTextContents()).toEqual(
+        expect.arrayContaining(['7', '0']),
+      );
+      expect(await row.getByLabel(`${trousers} 판매 상태`).inputValue()).toBe('ACTIVE');
+      const skuId = (await row.getAttribute('data-sku-id'))!;
+      const productId = (await row.getAttribute('data-product-id'))!;
+
+      // Its price: a negative one is refused with the field named, then a real one is saved.
+      const price = row.getByLabel(/새 가격$/);
+      await price.fill('-100');
+      await row.getByRole('button', { name: '가격 변경' }).click();
+      await row.getByRole('alert').filter({ hasText: 'price' }).waitFor();
+      await price.fill('32000');
+      await row.getByRole('button', { name: '가격 변경' }).click();
+      await row.getByText('32,000원').waitFor();
+      await row.getByRole('alert').waitFor({ state: 'detached' });
+      const sku = await shop.call(
+        `query ($id: ID!) { sku(id: $id) { price } }`,
+        { id: skuId },
+        shop.adminToken,
+      );
+      expect(sku.data!.sku.price).toBe(32_000);
+      await shot(staff, 'product-created-and-repriced');
+      found.products = await seriousViolations(staff);
+
+      // A 10 % discount on it for a week: the quote takes it off the new price.
+      await staff.getByRole('link', { name: '프로모션·쿠폰' }).click();
+      const discountForm = staff.getByRole('group', { name: '새 할인' });
+      const discount = `바지 할인 ${shop.runId}`;
+      await discountForm.getByLabel('할인 이름').fill(discount);
+      await discountForm.getByLabel('할인 대상').selectOption('PRODUCT');
+      await discountForm.getByLabel('대상 상품 찾기').fill(trousers);
+      await discountForm.getByLabel('대상 상품', { exact: true }).selectOption({ label: trousers });
+      await discountForm.getByLabel('종류').selectOption('RATE');
+      await discountForm.getByLabel('할인', { exact: true }).fill('10');
+      await discountForm.getByLabel('유효 기간(일)').fill('7');
+      await discountForm.getByRole('button', { name: '만들기' }).click();
+      await discountForm
+        .getByRole('status')
+        .filter({ hasText: `“${discount}” 할인을 만들었습니다: ${trousers}에 10%` })
+        .waitFor();
+      const quote = await shop.call(
+        `query ($lines: [QuoteLineInput!]!) { quote(lines: $lines) { subtotal productDiscount } }`,
+        { lines: [{ skuId, quantity: 1 }] },
+        shop.adminToken,
+      );
+      expect(quote.data!.quote).toEqual({ subtotal: 32_000, productDiscount: 3_200 });
+      await shot(staff, 'discount-created');
+      found.promotions = await seriousViolations(staff);
+
+      // Taken off the shop: the page shows it hidden after a reload, and so does the API.
+      await staff.getByRole('link', { name: '상품·재고' }).click();
+      await staff.getByLabel('상품 검색').fill(trousers);
+      const status = row.getByLabel(`${trousers} 판매 상태`);
+      await status.selectOption('HIDDEN');
+      // The select shows what the shop saved, so it reads HIDDEN once the change is stored.
+      await expect.poll(() => status.inputValue(), { timeout: 30_000 }).toBe('HIDDEN');
+      await staff.reload();
+      await staff.getByLabel('상품 검색').fill(trousers);
+      await row.getByText('32,000원').waitFor();
+      expect(await status.inputValue()).toBe('HIDDEN');
+      const hidden = await shop.call(
+        `query ($id: ID!) { product(id: $id) { status } }`,
+        { id: productId },
+        shop.adminToken,
+      );
+      expect(hidden.data!.product.status).toBe('HIDDEN');
+      await shot(staff, 'product-hidden');
+      found['products-hidden'] = await seriousViolations(staff);
+
       expect(found).toEqual(Object.fromEntries(Object.keys(found).map((page) => [page, []])));
     });
 

@@ -1,23 +1,45 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { AdjustStockDocument, AdminProductsDocument } from '../../graphql/generated';
+import {
+  AdjustStockDocument,
+  AdminCreateProductDocument,
+  AdminProductsDocument,
+  AdminTaxonomyDocument,
+  SetProductStatusDocument,
+  UpdateSkuDocument,
+  type AdminTaxonomyQuery,
+  type ProductStatus,
+} from '../../graphql/generated';
 import { won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
-import { QueryView, ResultError } from '../../shared/ui';
+import { NumberField } from '../../shared/NumberField';
+import { ErrorNotice, QueryView, ResultError } from '../../shared/ui';
+
+const productStatuses: ProductStatus[] = ['ACTIVE', 'DRAFT', 'HIDDEN', 'SOLD_OUT'];
 
 export function ProductsPage() {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
-  const { data, error } = useQuery(AdminProductsDocument, { variables: { query: query || null } });
+  // The cursors of the pages before this one: the last is where this page starts.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const after = cursors.at(-1) ?? null;
+  const { data, error } = useQuery(AdminProductsDocument, {
+    variables: { query: query || null, after },
+  });
+  const page = data?.adminProducts;
   return (
     <>
       <h1>{t('admin.products')}</h1>
+      <NewProductForm onCreated={() => setCursors([])} />
       <label htmlFor="product-query">{t('admin.searchProducts')}</label>
       <input
         id="product-query"
         type="search"
         value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setCursors([]);
+        }}
       />
       <QueryView
         result={{ data, error }}
@@ -38,24 +60,121 @@ export function ProductsPage() {
             </thead>
             <tbody>
               {found.adminProducts.nodes.flatMap((product) =>
-                product.skus.map((sku, index) => (
-                  <tr key={sku.id}>
-                    <td>{index === 0 ? `${product.name} (${product.status})` : ''}</td>
-                    <td>{sku.options.map((option) => option.value).join(' · ') || sku.code}</td>
-                    <td className="num">{won(sku.price)}</td>
-                    <td className="num">{sku.onHand}</td>
-                    <td className="num">{sku.reserved}</td>
-                    <td>
-                      <StockReceipt skuId={sku.id} label={`${product.name} ${sku.code}`} />
-                    </td>
-                  </tr>
-                )),
+                product.skus.map((sku, index) => {
+                  const label = `${product.name} ${sku.code}`;
+                  return (
+                    <tr key={sku.id} data-product-id={product.id} data-sku-id={sku.id}>
+                      <td>
+                        {index === 0 ? (
+                          <ProductStatusPicker
+                            productId={product.id}
+                            name={product.name}
+                            status={product.status}
+                          />
+                        ) : null}
+                      </td>
+                      <td>{sku.options.map((option) => option.value).join(' · ') || sku.code}</td>
+                      <td className="num">
+                        <SkuPriceEditor skuId={sku.id} price={sku.price} label={label} />
+                      </td>
+                      <td className="num">{sku.onHand}</td>
+                      <td className="num">{sku.reserved}</td>
+                      <td>
+                        <StockReceipt skuId={sku.id} label={label} />
+                      </td>
+                    </tr>
+                  );
+                }),
               )}
             </tbody>
           </table>
         )}
       </QueryView>
+      {page && (cursors.length > 0 || page.hasNextPage) ? (
+        <nav className="row" aria-label={t('admin.productPages')}>
+          <button
+            type="button"
+            disabled={cursors.length === 0}
+            onClick={() => setCursors(cursors.slice(0, -1))}
+          >
+            {t('admin.previousPage')}
+          </button>
+          <span className="muted">{t('admin.pageNumber', { page: cursors.length + 1 })}</span>
+          <button
+            type="button"
+            disabled={!page.hasNextPage || !page.endCursor}
+            onClick={() => page.endCursor && setCursors([...cursors, page.endCursor])}
+          >
+            {t('admin.nextPage')}
+          </button>
+        </nav>
+      ) : null}
     </>
+  );
+}
+
+/** A product's name and its status, changed on the spot. */
+function ProductStatusPicker(props: { productId: string; name: string; status: ProductStatus }) {
+  const { t } = useI18n();
+  const [setStatus, changed] = useMutation(SetProductStatusDocument);
+  const result = changed.data?.setProductStatus;
+  return (
+    <>
+      <strong>{props.name}</strong>
+      <br />
+      <select
+        aria-label={t('admin.productStatusOf', { name: props.name })}
+        value={props.status}
+        disabled={changed.loading}
+        onChange={(event) =>
+          void setStatus({
+            variables: { id: props.productId, status: event.target.value as ProductStatus },
+          }).catch(() => undefined)
+        }
+      >
+        {productStatuses.map((status) => (
+          <option key={status} value={status}>
+            {t(`productStatus.${status}`)}
+          </option>
+        ))}
+      </select>
+      {changed.error ? <ErrorNotice error={changed.error} /> : null}
+      {result && result.__typename !== 'Product' ? <ResultError result={result} /> : null}
+    </>
+  );
+}
+
+/** A SKU's price, and a new one: the table shows what the shop saved. */
+function SkuPriceEditor({ skuId, price, label }: { skuId: string; price: number; label: string }) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState(String(price));
+  const [update, updated] = useMutation(UpdateSkuDocument);
+  const result = updated.data?.updateSku;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void update({ variables: { id: skuId, input: { price: Number(draft) } } }).catch(
+      () => undefined,
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <span className="price">{won(price)}</span>
+      <span className="row" style={{ justifyContent: 'flex-end' }}>
+        <input
+          type="number"
+          step={100}
+          aria-label={t('admin.priceOf', { name: label })}
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          style={{ width: '7rem' }}
+        />
+        <button type="submit" disabled={updated.loading || draft === ''}>
+          {t('admin.changePrice')}
+        </button>
+      </span>
+      {updated.error ? <ErrorNotice error={updated.error} /> : null}
+      {result && result.__typename !== 'Sku' ? <ResultError result={result} /> : null}
+    </form>
   );
 }
 
@@ -88,5 +207,158 @@ function StockReceipt({ skuId, label }: { skuId: string; label: string }) {
       </button>
       {result && result.__typename !== 'Sku' ? <ResultError result={result} /> : null}
     </span>
+  );
+}
+
+/** A product with one SKU: no option groups, its price and the units received. */
+function NewProductForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useI18n();
+  const taxonomy = useQuery(AdminTaxonomyDocument);
+  const blank = {
+    name: '',
+    categoryId: '',
+    brandId: '',
+    basePrice: 10_000,
+    initialStock: 0,
+    status: 'ACTIVE' as ProductStatus,
+  };
+  const [form, setForm] = useState(blank);
+  // The same key on a retried submit gives back the first product, not a second.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [create, created] = useMutation(AdminCreateProductDocument, {
+    refetchQueries: ['AdminProducts'],
+  });
+  const result = created.data?.createProduct;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void create({
+      variables: {
+        input: {
+          name: form.name,
+          categoryId: form.categoryId,
+          brandId: form.brandId || null,
+          basePrice: form.basePrice,
+          initialStock: form.initialStock,
+          status: form.status,
+          idempotencyKey,
+        },
+      },
+    })
+      .then(({ data }) => {
+        if (data?.createProduct.__typename !== 'Product') return;
+        setForm(blank);
+        setIdempotencyKey(crypto.randomUUID());
+        onCreated();
+      })
+      .catch(() => undefined);
+  };
+  return (
+    <form onSubmit={submit}>
+      <fieldset>
+        <legend>{t('admin.newProduct')}</legend>
+        <QueryView result={taxonomy}>
+          {({ categories, brands }) => (
+            <>
+              <label htmlFor="new-product-name">{t('admin.productName')}</label>
+              <input
+                id="new-product-name"
+                required
+                maxLength={200}
+                value={form.name}
+                onChange={(event) => setForm({ ...form, name: event.target.value })}
+              />
+              <label htmlFor="new-product-category">{t('search.category')}</label>
+              <select
+                id="new-product-category"
+                required
+                value={form.categoryId}
+                onChange={(event) => setForm({ ...form, categoryId: event.target.value })}
+              >
+                <option value="">{t('admin.chooseCategory')}</option>
+                <CategoryOptions categories={categories} />
+              </select>
+              <label htmlFor="new-product-brand">{t('search.brand')}</label>
+              <select
+                id="new-product-brand"
+                value={form.brandId}
+                onChange={(event) => setForm({ ...form, brandId: event.target.value })}
+              >
+                <option value="">{t('admin.noBrand')}</option>
+                {brands.map((brand) => (
+                  <option key={brand.id} value={brand.id}>
+                    {brand.name}
+                  </option>
+                ))}
+              </select>
+              <NumberField
+                id="new-product-price"
+                label={t('admin.basePrice')}
+                required
+                min={0}
+                step={100}
+                value={form.basePrice}
+                onChange={(value) => setForm({ ...form, basePrice: value })}
+              />
+              <NumberField
+                id="new-product-stock"
+                label={t('admin.initialStock')}
+                min={0}
+                value={form.initialStock}
+                onChange={(value) => setForm({ ...form, initialStock: value })}
+              />
+              <label htmlFor="new-product-status">{t('admin.productStatus')}</label>
+              <select
+                id="new-product-status"
+                value={form.status}
+                onChange={(event) =>
+                  setForm({ ...form, status: event.target.value as ProductStatus })
+                }
+              >
+                <option value="ACTIVE">{t('productStatus.ACTIVE')}</option>
+                <option value="DRAFT">{t('productStatus.DRAFT')}</option>
+              </select>
+              {created.error ? <ErrorNotice error={created.error} /> : null}
+              {result && result.__typename !== 'Product' ? <ResultError result={result} /> : null}
+              {result?.__typename === 'Product' ? (
+                <p role="status">{t('admin.productCreated', { name: result.name })}</p>
+              ) : null}
+              <p>
+                <button type="submit" className="primary" disabled={created.loading}>
+                  {t('admin.create')}
+                </button>
+              </p>
+            </>
+          )}
+        </QueryView>
+      </fieldset>
+    </form>
+  );
+}
+
+interface CategoryNode {
+  id: string;
+  name: string;
+  children?: CategoryNode[];
+}
+
+/** The category tree as options, each named by its path (의류 › 상의 › 셔츠). */
+export function CategoryOptions({ categories }: { categories: AdminTaxonomyQuery['categories'] }) {
+  const paths: { id: string; path: string }[] = [];
+  const walk = (nodes: CategoryNode[], parent: string) => {
+    for (const node of nodes) {
+      const path = parent ? `${parent} › ${node.name}` : node.name;
+      paths.push({ id: node.id, path });
+      walk(node.children ?? [], path);
+    }
+  };
+  walk(categories, '');
+  return (
+    <>
+      {paths.map((category) => (
+        <option key={category.id} value={category.id}>
+          {category.path}
+        </option>
+      ))}
+    </>
   );
 }

@@ -1,13 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
+  AdminProductsDocument,
+  AdminTaxonomyDocument,
   CouponTemplatesDocument,
   CreateCouponTemplateDocument,
+  CreateDiscountDocument,
   type AmountKind,
+  type DiscountTarget,
 } from '../../graphql/generated';
 import { dateTime, won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
-import { ErrorNotice, Loading, ResultError } from '../../shared/ui';
+import { NumberField } from '../../shared/NumberField';
+import { ErrorNotice, Loading, QueryView, ResultError } from '../../shared/ui';
+import { CategoryOptions } from './ProductsPage';
+
+const amountOf = (kind: AmountKind, value: number) => (kind === 'RATE' ? `${value}%` : won(value));
 
 export function PromotionsPage() {
   const { t, locale } = useI18n();
@@ -42,6 +50,7 @@ export function PromotionsPage() {
   return (
     <>
       <h1>{t('admin.promotions')}</h1>
+      <h2>{t('admin.coupons')}</h2>
       {error ? <ErrorNotice error={error} /> : null}
       {!data ? (
         <Loading />
@@ -59,9 +68,7 @@ export function PromotionsPage() {
             {data.couponTemplates.map((template) => (
               <tr key={template.id}>
                 <td>{template.name}</td>
-                <td className="num">
-                  {template.kind === 'RATE' ? `${template.value}%` : won(template.value)}
-                </td>
+                <td className="num">{amountOf(template.kind, template.value)}</td>
                 <td className="num">
                   {template.issuedCount} / {template.totalLimit}
                 </td>
@@ -90,29 +97,26 @@ export function PromotionsPage() {
             <option value="FIXED">{t('admin.fixed')}</option>
             <option value="RATE">{t('admin.rate')}</option>
           </select>
-          <label htmlFor="coupon-value">{t('admin.couponValue')}</label>
-          <input
+          <NumberField
             id="coupon-value"
-            type="number"
+            label={t('admin.couponValue')}
             min={1}
             value={form.value}
-            onChange={(event) => setForm({ ...form, value: Number(event.target.value) })}
+            onChange={(value) => setForm({ ...form, value: value })}
           />
-          <label htmlFor="coupon-limit">{t('admin.totalLimit')}</label>
-          <input
+          <NumberField
             id="coupon-limit"
-            type="number"
+            label={t('admin.totalLimit')}
             min={1}
             value={form.totalLimit}
-            onChange={(event) => setForm({ ...form, totalLimit: Number(event.target.value) })}
+            onChange={(value) => setForm({ ...form, totalLimit: value })}
           />
-          <label htmlFor="coupon-days">{t('admin.validDays')}</label>
-          <input
+          <NumberField
             id="coupon-days"
-            type="number"
+            label={t('admin.validDays')}
             min={1}
             value={form.days}
-            onChange={(event) => setForm({ ...form, days: Number(event.target.value) })}
+            onChange={(value) => setForm({ ...form, days: value })}
           />
           {result && result.__typename !== 'CouponTemplate' ? (
             <ResultError result={result} />
@@ -124,6 +128,175 @@ export function PromotionsPage() {
           </p>
         </fieldset>
       </form>
+      <h2>{t('admin.discounts')}</h2>
+      <p className="muted">{t('admin.discountsHint')}</p>
+      <DiscountForm />
     </>
+  );
+}
+
+/** A price cut on one product or one category, from now for a number of days. */
+function DiscountForm() {
+  const { t, locale } = useI18n();
+  const [form, setForm] = useState({
+    name: '',
+    target: 'PRODUCT' as DiscountTarget,
+    productQuery: '',
+    productId: '',
+    categoryId: '',
+    kind: 'RATE' as AmountKind,
+    value: 10,
+    days: 7,
+  });
+  const products = useQuery(AdminProductsDocument, {
+    variables: { query: form.productQuery || null },
+    skip: form.target !== 'PRODUCT',
+  });
+  const taxonomy = useQuery(AdminTaxonomyDocument, { skip: form.target !== 'CATEGORY' });
+  const [create, created] = useMutation(CreateDiscountDocument);
+  // What the last discount was given to, by name: the result only has its id.
+  const [targetName, setTargetName] = useState('');
+  const result = created.data?.createDiscount;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const select = event.currentTarget.elements.namedItem('discount-target-id');
+    setTargetName(
+      select instanceof HTMLSelectElement ? (select.selectedOptions[0]?.textContent ?? '') : '',
+    );
+    const startsAt = new Date();
+    void create({
+      variables: {
+        input: {
+          name: form.name,
+          target: form.target,
+          targetId: form.target === 'PRODUCT' ? form.productId : form.categoryId,
+          kind: form.kind,
+          value: form.value,
+          startsAt: startsAt.toISOString(),
+          endsAt: new Date(startsAt.getTime() + form.days * 86_400_000).toISOString(),
+        },
+      },
+    }).catch(() => undefined);
+  };
+  return (
+    <form onSubmit={submit}>
+      <fieldset>
+        <legend>{t('admin.newDiscount')}</legend>
+        <label htmlFor="discount-name">{t('admin.discountName')}</label>
+        <input
+          id="discount-name"
+          required
+          maxLength={100}
+          value={form.name}
+          onChange={(event) => setForm({ ...form, name: event.target.value })}
+        />
+        <label htmlFor="discount-target">{t('admin.discountTarget')}</label>
+        <select
+          id="discount-target"
+          value={form.target}
+          onChange={(event) => setForm({ ...form, target: event.target.value as DiscountTarget })}
+        >
+          <option value="PRODUCT">{t('discountTarget.PRODUCT')}</option>
+          <option value="CATEGORY">{t('discountTarget.CATEGORY')}</option>
+        </select>
+        {form.target === 'PRODUCT' ? (
+          <>
+            <label htmlFor="discount-product-query">{t('admin.findProduct')}</label>
+            <input
+              id="discount-product-query"
+              type="search"
+              value={form.productQuery}
+              onChange={(event) =>
+                setForm({ ...form, productQuery: event.target.value, productId: '' })
+              }
+            />
+            <QueryView
+              result={products}
+              isEmpty={(found) => found.adminProducts.nodes.length === 0}
+              empty={t('admin.noProductFound')}
+            >
+              {(found) => (
+                <>
+                  <label htmlFor="discount-target-id">{t('admin.targetProduct')}</label>
+                  <select
+                    id="discount-target-id"
+                    name="discount-target-id"
+                    required
+                    value={form.productId}
+                    onChange={(event) => setForm({ ...form, productId: event.target.value })}
+                  >
+                    <option value="">{t('admin.chooseProduct')}</option>
+                    {found.adminProducts.nodes.map((product) => (
+                      <option key={product.id} value={product.id}>
+                        {product.name}
+                      </option>
+                    ))}
+                  </select>
+                </>
+              )}
+            </QueryView>
+          </>
+        ) : (
+          <QueryView result={taxonomy}>
+            {({ categories }) => (
+              <>
+                <label htmlFor="discount-target-id">{t('admin.targetCategory')}</label>
+                <select
+                  id="discount-target-id"
+                  name="discount-target-id"
+                  required
+                  value={form.categoryId}
+                  onChange={(event) => setForm({ ...form, categoryId: event.target.value })}
+                >
+                  <option value="">{t('admin.chooseCategory')}</option>
+                  <CategoryOptions categories={categories} />
+                </select>
+              </>
+            )}
+          </QueryView>
+        )}
+        <label htmlFor="discount-kind">{t('admin.couponKind')}</label>
+        <select
+          id="discount-kind"
+          value={form.kind}
+          onChange={(event) => setForm({ ...form, kind: event.target.value as AmountKind })}
+        >
+          <option value="RATE">{t('admin.rate')}</option>
+          <option value="FIXED">{t('admin.fixed')}</option>
+        </select>
+        <NumberField
+          id="discount-value"
+          label={t('admin.couponValue')}
+          min={1}
+          max={form.kind === 'RATE' ? 90 : undefined}
+          value={form.value}
+          onChange={(value) => setForm({ ...form, value: value })}
+        />
+        <NumberField
+          id="discount-days"
+          label={t('admin.validDays')}
+          min={1}
+          value={form.days}
+          onChange={(value) => setForm({ ...form, days: value })}
+        />
+        {created.error ? <ErrorNotice error={created.error} /> : null}
+        {result && result.__typename !== 'Discount' ? <ResultError result={result} /> : null}
+        {result?.__typename === 'Discount' ? (
+          <p role="status">
+            {t('admin.discountCreated', {
+              name: result.name,
+              target: targetName,
+              value: amountOf(result.kind, result.value),
+              until: dateTime(result.endsAt, locale),
+            })}
+          </p>
+        ) : null}
+        <p>
+          <button type="submit" className="primary" disabled={created.loading}>
+            {t('admin.create')}
+          </button>
+        </p>
+      </fieldset>
+    </form>
   );
 }

@@ -44,8 +44,12 @@ export function SearchPage() {
   // While a changed filter loads, the page keeps showing the last result, so the filter being
   // clicked stays on screen instead of the whole page turning into a spinner.
   const shown = data ?? previousData;
+  // Each change starts from the address as it is now, not as this render (or React Router's
+  // functional update, which hands over the same render's copy) saw it: two quick changes, a
+  // brand and then the sort, must both stay.
+  const current = () => new URLSearchParams(window.location.search);
   const toggle = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
+    const next = current();
     const values = next.getAll(name);
     next.delete(name);
     for (const kept of values.filter((candidate) => candidate !== value)) next.append(name, kept);
@@ -53,7 +57,7 @@ export function SearchPage() {
     setParams(next);
   };
   const set = (name: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
+    const next = current();
     if (value) next.set(name, value);
     else next.delete(name);
     setParams(next);

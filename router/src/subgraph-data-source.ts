@@ -27,7 +27,7 @@ const reasons = {
  * caller's fetch, and any mutation, always runs on its own.
  */
 function sharingKeyOf(options: GraphQLDataSourceProcessOptions<RouterContext>): string | undefined {
-  // Only a client's operation has one (not the gateway's own health checks).
+  // Only a client's operation carries its request context (not the gateway's own health checks).
   if (!('incomingRequestContext' in options)) return;
   if (!isRouterContext(options.context) || options.context.identity.kind !== 'anonymous') return;
   if (options.incomingRequestContext.operation?.operation !== 'query') return;

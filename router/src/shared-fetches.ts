@@ -1,6 +1,8 @@
 interface InFlight<Answer> {
   answer: Promise<Answer>;
   startedAt: number;
+  /** Callers still to take the answer. */
+  takers: number;
 }
 
 /**
@@ -8,8 +10,8 @@ interface InFlight<Answer> {
  * the others wait for it (Apollo Router's and Hive Gateway's query deduplication). A caller joins
  * only a fetch that started after its own request did, so it never gets data older than a fetch
  * of its own would have read (a request that began after a price change never sees the old
- * price). Each caller gets its own copy of the answer's data, since the gateway merges answers
- * into its results in place.
+ * price). The gateway merges answers into its results in place, so when callers share, all but
+ * the last to resume get a copy of the answer's data; a fetch nobody joined is not copied.
  */
 export class SharedFetches<
   Answer extends { data?: unknown; errors?: unknown; extensions?: unknown },
@@ -27,10 +29,13 @@ export class SharedFetches<
     onShared: () => void,
   ): Promise<Answer> {
     let entry = this.inflight.get(key);
-    if (entry && entry.startedAt >= requestStartedAt) onShared();
-    else {
+    if (entry && entry.startedAt >= requestStartedAt) {
+      entry.takers++;
+      onShared();
+    } else {
       const started: InFlight<Answer> = {
         startedAt: performance.now(),
+        takers: 1,
         answer: fetch().finally(() => {
           if (this.inflight.get(key) === started) this.inflight.delete(key);
         }),
@@ -38,7 +43,10 @@ export class SharedFetches<
       this.inflight.set(key, started);
       entry = started;
     }
-    const { data, errors, extensions, ...rest } = await entry.answer;
+    const answer = await entry.answer;
+    // Once answered the entry is gone, so no caller can join any more: the count is final.
+    if (--entry.takers === 0) return answer;
+    const { data, errors, extensions, ...rest } = answer;
     return { ...rest, ...structuredClone({ data, errors, extensions }) } as Answer;
   }
 }

@@ -18,6 +18,7 @@ function ephemeralRangeStart(): number {
 }
 
 const lowest = 20000;
+const highest = Math.max(lowest + 1000, ephemeralRangeStart()) - 1;
 const handedOut = new Set<number>();
 
 function canListen(port: number): Promise<boolean> {
@@ -34,7 +35,6 @@ function canListen(port: number): Promise<boolean> {
  * twice in this process (a port handed out may not be bound yet).
  */
 export async function freePort(): Promise<number> {
-  const highest = Math.max(lowest + 1000, ephemeralRangeStart()) - 1;
   for (let attempt = 0; attempt < 200; attempt++) {
     const port = lowest + Math.floor(Math.random() * (highest - lowest + 1));
     if (handedOut.has(port)) continue;

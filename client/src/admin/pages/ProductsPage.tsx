@@ -7,12 +7,12 @@ import {
   AdminTaxonomyDocument,
   SetProductStatusDocument,
   UpdateSkuDocument,
-  type AdminTaxonomyQuery,
   type ProductStatus,
 } from '../../graphql/generated';
 import { won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { NumberField } from '../../shared/NumberField';
+import { CategoryOptions } from '../CategoryOptions';
 import { ErrorNotice, QueryView, ResultError } from '../../shared/ui';
 
 const productStatuses: ProductStatus[] = ['ACTIVE', 'DRAFT', 'HIDDEN', 'SOLD_OUT'];
@@ -332,33 +332,5 @@ function NewProductForm({ onCreated }: { onCreated: () => void }) {
         </QueryView>
       </fieldset>
     </form>
-  );
-}
-
-interface CategoryNode {
-  id: string;
-  name: string;
-  children?: CategoryNode[];
-}
-
-/** The category tree as options, each named by its path (의류 › 상의 › 셔츠). */
-export function CategoryOptions({ categories }: { categories: AdminTaxonomyQuery['categories'] }) {
-  const paths: { id: string; path: string }[] = [];
-  const walk = (nodes: CategoryNode[], parent: string) => {
-    for (const node of nodes) {
-      const path = parent ? `${parent} › ${node.name}` : node.name;
-      paths.push({ id: node.id, path });
-      walk(node.children ?? [], path);
-    }
-  };
-  walk(categories, '');
-  return (
-    <>
-      {paths.map((category) => (
-        <option key={category.id} value={category.id}>
-          {category.path}
-        </option>
-      ))}
-    </>
   );
 }

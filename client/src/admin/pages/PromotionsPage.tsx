@@ -13,7 +13,7 @@ import { dateTime, won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { NumberField } from '../../shared/NumberField';
 import { ErrorNotice, Loading, QueryView, ResultError } from '../../shared/ui';
-import { CategoryOptions } from './ProductsPage';
+import { CategoryOptions } from '../CategoryOptions';
 
 const amountOf = (kind: AmountKind, value: number) => (kind === 'RATE' ? `${value}%` : won(value));
 
@@ -102,7 +102,7 @@ export function PromotionsPage() {
             label={t('admin.couponValue')}
             min={1}
             value={form.value}
-            onChange={(value) => setForm({ ...form, value: value })}
+            onChange={(value) => setForm({ ...form, value })}
           />
           <NumberField
             id="coupon-limit"
@@ -270,7 +270,7 @@ function DiscountForm() {
           min={1}
           max={form.kind === 'RATE' ? 90 : undefined}
           value={form.value}
-          onChange={(value) => setForm({ ...form, value: value })}
+          onChange={(value) => setForm({ ...form, value })}
         />
         <NumberField
           id="discount-days"

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { topicOf } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
-import { defineService, PeriodicJob, resolverContainer } from '@shop/kit/service';
+import { defineService, resolverContainer } from '@shop/kit/service';
 import { deliveryConfigSchema } from './config.js';
 import { deliveryEntities } from './domain/entities.js';
 import { orderEventsHandler } from './events/order-events.handler.js';
@@ -28,7 +28,7 @@ export const deliveryService = defineService({
     referenceResolvers: deliveryReferenceResolvers,
     permissions: deliveryPermissions,
   },
-  setup: ({ orm, outbox, runtime, logger }) => {
+  setup: ({ orm, outbox, runtime, logger, periodicJob }) => {
     const config = loadConfig('delivery', deliveryConfigSchema, runtime.env);
     const carrier = new CarrierClient({
       baseUrl: config.SHOP_CARRIER_URL,
@@ -50,15 +50,14 @@ export const deliveryService = defineService({
         },
       ],
       background: [
-        new PeriodicJob({
+        periodicJob({
           name: 'tracking-poller',
           intervalMs: config.SHOP_TRACKING_POLL_MS,
-          logger,
           // Webhooks can be lost: shipments not heard of for a while are looked up.
-          run: async () => {
-            const applied = await shipments.poll(orm.em, config.SHOP_TRACKING_POLL_MS);
-            if (applied > 0) logger.info({ applied }, 'tracking events found by polling');
-          },
+          run: async () => ({
+            applied: await shipments.poll(orm.em, config.SHOP_TRACKING_POLL_MS),
+          }),
+          logMessage: 'tracking events found by polling',
         }),
       ],
     };

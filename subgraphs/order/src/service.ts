@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { topicOf } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
-import { defineService, PeriodicJob, resolverContainer } from '@shop/kit/service';
+import { defineService, resolverContainer } from '@shop/kit/service';
 import { orderConfigSchema } from './config.js';
 import { orderEntities } from './domain/entities.js';
 import { deliveryEventsHandler } from './events/delivery-events.handler.js';
@@ -38,7 +38,7 @@ export const orderService = defineService({
     referenceResolvers: orderReferenceResolvers,
     permissions: orderPermissions,
   },
-  setup: ({ orm, outbox, runtime, logger }) => {
+  setup: ({ orm, outbox, runtime, logger, periodicJob }) => {
     const config = loadConfig('order', orderConfigSchema, runtime.env);
     const stock = new StockClient(runtime.internalClient('order', 'product'));
     const promotion = new PromotionClient(runtime.internalClient('order', 'promotion'));
@@ -82,22 +82,20 @@ export const orderService = defineService({
         },
       ],
       background: [
-        new PeriodicJob({
+        periodicJob({
           name: 'order-sweeper',
           intervalMs: config.SHOP_ORDER_SWEEP_MS,
-          logger,
           // Unpaid orders past their expiry give everything back; holds a down service kept from
-          // settling are retried.
-          run: async () => {
-            const expired = await lifecycle.expireDue(orm.em);
-            const settled = await lifecycle.settleOutstanding(orm.em);
-            const confirmed = await fulfilment.autoConfirmDue(
+          // settling are retried; delivered orders nobody confirmed are confirmed.
+          run: async () => ({
+            expired: await lifecycle.expireDue(orm.em),
+            settled: await lifecycle.settleOutstanding(orm.em),
+            confirmed: await fulfilment.autoConfirmDue(
               orm.em,
               config.SHOP_AUTO_CONFIRM_AFTER_SECONDS * 1000,
-            );
-            if (expired + settled + confirmed > 0)
-              logger.info({ expired, settled, confirmed }, 'order sweep');
-          },
+            ),
+          }),
+          logMessage: 'order sweep: orders expired, holds settled, deliveries confirmed',
         }),
       ],
     };

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@shop/kit';
-import { defineService, PeriodicJob, resolverContainer } from '@shop/kit/service';
+import { defineService, resolverContainer } from '@shop/kit/service';
 import { productConfigSchema } from './config.js';
 import { productEntities } from './domain/entities.js';
 import { placeholderImagesRoute } from './internal/placeholder-images.route.js';
@@ -32,7 +32,7 @@ export const productService = defineService({
     referenceResolvers: productReferenceResolvers,
     permissions: productPermissions,
   },
-  setup: ({ orm, outbox, runtime, logger }) => {
+  setup: ({ orm, outbox, runtime, logger, periodicJob }) => {
     const config = loadConfig('product', productConfigSchema, runtime.env);
     const changes = new ProductChanges(outbox);
     const catalog = new ProductCatalog({ outbox, changes });
@@ -56,15 +56,12 @@ export const productService = defineService({
         stockRoutes(router, orm, stockLedger);
       },
       background: [
-        new PeriodicJob({
+        periodicJob({
           name: 'reservation-sweeper',
           intervalMs: config.SHOP_RESERVATION_SWEEP_MS,
-          logger,
           // Unpaid orders give their stock back.
-          run: async () => {
-            const expired = await reservations.expireDue(orm.em);
-            if (expired > 0) logger.info({ expired }, 'released expired reservations');
-          },
+          run: async () => ({ expired: await reservations.expireDue(orm.em) }),
+          logMessage: 'released expired reservations',
         }),
         ...(config.SHOP_SEED_DEMO ? [new DemoSeeder({ orm, catalog, logger })] : []),
       ],

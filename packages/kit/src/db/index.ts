@@ -1,4 +1,5 @@
 export * from './database-config.js';
 export * from './open-database.js';
+export * from './named-lock.js';
 export { kitEntities } from './kit-entities.js';
 export * from './newest-first-page.js';

@@ -8,6 +8,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { DatabaseConfig } from './database-config.js';
 import { kitEntities } from './kit-entities.js';
+import { withNamedLock } from './named-lock.js';
 
 export type Orm = MikroORM & { em: SqlEntityManager };
 export type EntityManager = SqlEntityManager;
@@ -63,10 +64,29 @@ export async function openDatabase({
 /**
  * Brings the schema up to date: MySQL (what production runs) through the subgraph's migrations,
  * the embedded SQLite file by syncing it to the entities.
+ *
+ * Replicas of a service start together and would each apply the pending migrations: on MySQL they
+ * queue on the named lock `shop_migrations:<database>`, so the first migrates and the others then
+ * find nothing left to do. Waiting longer than `lockWaitSeconds` fails the start.
  */
-export async function prepareSchema(orm: Orm): Promise<void> {
-  if (isMySql(orm)) await orm.migrator.up();
-  else await orm.schema.update();
+export async function prepareSchema(
+  orm: Orm,
+  { lockWaitSeconds = 60 }: { lockWaitSeconds?: number } = {},
+): Promise<void> {
+  if (!isMySql(orm)) {
+    await orm.schema.update();
+    return;
+  }
+  const name = `shop_migrations:${orm.config.get('dbName')}`;
+  const migrated = await withNamedLock(orm, name, { waitSeconds: lockWaitSeconds }, () =>
+    orm.migrator.up(),
+  );
+  if (!migrated.acquired) {
+    throw new Error(
+      `could not take the migration lock ${name} within ${lockWaitSeconds} s: another process ` +
+        'has been migrating this database (or holding the lock) all that time',
+    );
+  }
 }
 
 export function isMySql(orm: Pick<Orm, 'config'>): boolean {

@@ -8,6 +8,7 @@ import type { Logger } from '../logger.js';
 import type { SubgraphSchemaOptions } from '../server/build-subgraph-schema.js';
 import type { HttpRoute } from '../server/create-subgraph-server.js';
 import type { LoadersFactory } from '../server/context.js';
+import type { PeriodicJob, PeriodicJobOptions } from './periodic-job.js';
 import type { Runtime } from './runtime.js';
 import type { SubgraphName } from './service-names.js';
 
@@ -34,11 +35,23 @@ export interface ServiceParts {
   background?: { start(): void; stop(): Promise<void> }[];
 }
 
+/** A background job as a service declares it; `ServiceSetup.periodicJob` adds the rest. */
+export type ServiceJobOptions = Pick<
+  PeriodicJobOptions,
+  'name' | 'intervalMs' | 'run' | 'logMessage'
+>;
+
 export interface ServiceSetup {
   orm: Orm;
   outbox: Outbox;
   runtime: Runtime;
   logger: Logger;
+  /**
+   * A job for `background`, shared by the service's replicas: each run holds the lease
+   * `<database>:<job>` (a replica that finds it taken skips the tick) and is counted in
+   * `shop_job_runs_total` and `shop_job_items_total` (what `run` returns).
+   */
+  periodicJob(job: ServiceJobOptions): PeriodicJob;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Logger } from '@shop/kit';
-import type { Orm } from '@shop/kit/db';
+import { withNamedLock, type Orm } from '@shop/kit/db';
 import { startProgress } from '@shop/kit/ops';
 import { generateDemoCatalog, type DemoCatalog } from '../demo/index.js';
 import { Brand } from '../domain/brand.entity.js';
@@ -22,7 +22,13 @@ export class DemoSeeder {
   ) {}
 
   start(): void {
-    this.running = this.seed().then(
+    const { orm } = this.deps;
+    // Replicas starting together seed once: the others wait, then find the catalogue there.
+    const seedOnce = () =>
+      withNamedLock(orm, `${orm.config.get('dbName')}:demo-seed`, { waitSeconds: 900 }, () =>
+        this.seed(),
+      );
+    this.running = seedOnce().then(
       () => undefined,
       (error: unknown) =>
         this.deps.logger.error({ err: error }, 'demo catalogue seeding failed; restart to resume'),

@@ -1,4 +1,0 @@
-import { runStandalone } from '@shop/kit/service';
-import { authService } from './service.js';
-
-await runStandalone(authService);

@@ -1,4 +1,0 @@
-import { runStandalone } from '@shop/kit/service';
-import { catalogService } from './service.js';
-
-await runStandalone(catalogService);

@@ -1,4 +1,0 @@
-import { runStandalone } from '@shop/kit/service';
-import { deliveryService } from './service.js';
-
-await runStandalone(deliveryService);

@@ -1,4 +1,0 @@
-import { runStandalone } from '@shop/kit/service';
-import { orderService } from './service.js';
-
-await runStandalone(orderService);

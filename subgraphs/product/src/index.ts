@@ -1,4 +1,0 @@
-import { runStandalone } from '@shop/kit/service';
-import { productService } from './service.js';
-
-await runStandalone(productService);

@@ -1,4 +1,0 @@
-import { runStandalone } from '@shop/kit/service';
-import { promotionService } from './service.js';
-
-await runStandalone(promotionService);

@@ -1,4 +1,0 @@
-import { runStandalone } from '@shop/kit/service';
-import { returnService } from './service.js';
-
-await runStandalone(returnService);

@@ -1,4 +1,0 @@
-import { runStandalone } from '@shop/kit/service';
-import { settlementService } from './service.js';
-
-await runStandalone(settlementService);

@@ -1,4 +1,0 @@
-import { runStandalone } from '@shop/kit/service';
-import { userService } from './service.js';
-
-await runStandalone(userService);

@@ -71,8 +71,20 @@ const settings = z.object({
   SHOP_RESPONSE_CACHE_MAX_ENTRIES: positive.default(10_000),
   /** How long a partner key check or operation is reused before auth is asked again. */
   SHOP_PARTNER_CACHE_TTL_MS: positive.default(5_000),
-  /** From `SHOP_SUBGRAPH_URL_<NAME>`: subgraph name (lower case) → URL. */
-  subgraphUrls: z.record(z.string(), httpUrl).default({}),
+  /**
+   * From `SHOP_SUBGRAPH_URL_<NAME>`: subgraph name (lower case) → URL, or several (one per
+   * instance) separated by commas.
+   */
+  subgraphUrls: z
+    .record(
+      z.string(),
+      z
+        .string()
+        .refine((value) => value.split(',').every((url) => httpUrl.safeParse(url.trim()).success), {
+          message: 'must be an http(s) URL, or several separated by commas',
+        }),
+    )
+    .default({}),
 });
 
 /** Collects the `SHOP_SUBGRAPH_URL_<NAME>` variables into `subgraphUrls`. */

@@ -9,7 +9,7 @@ import { RedisCache, type Cache } from '@shop/kit/cache';
 import { Registry } from 'prom-client';
 import { createLogger, type Logger } from '@shop/kit';
 import { InternalTokens } from '@shop/kit/identity';
-import { createInternalClient } from '@shop/kit/internal-http';
+import { ServiceInstances, createInternalClient, parseInstanceUrls } from '@shop/kit/internal-http';
 import {
   ReadinessChecks,
   collectProcessMetrics,
@@ -100,11 +100,11 @@ export function createRouter(
   return startRouter(source, depsOrOptions as RouterDeps);
 }
 
-function jwksUrlOf(config: RouterSettings, urls: Map<string, string>): string {
+function jwksUrlOf(config: RouterSettings, instances: Map<string, ServiceInstances>): string {
   if (config.SHOP_AUTH_JWKS_URL) return config.SHOP_AUTH_JWKS_URL;
-  const auth = urls.get('auth');
+  const auth = instances.get('auth');
   if (!auth) throw new Error('router: no auth subgraph in the supergraph: set SHOP_AUTH_JWKS_URL');
-  return new URL('/.well-known/jwks.json', auth).href;
+  return new URL('/.well-known/jwks.json', auth.origins[0]).href;
 }
 
 function signerFor(secret: string | undefined): InternalTokens {
@@ -130,7 +130,23 @@ async function startRouter(
   );
   for (const key of unknownOverrides)
     logger.warn({ variable: `SHOP_SUBGRAPH_URL_${key.toUpperCase()}` }, 'no such subgraph');
-  const jwksUrl = jwksUrlOf(config, urls);
+  // Each subgraph is a list of instances (one URL, or several separated by commas).
+  const instances = new Map(
+    [...urls].map(([name, url]) => [
+      name,
+      new ServiceInstances({
+        target: name,
+        service: 'router',
+        urls: parseInstanceUrls(url),
+        logger,
+        metricsRegistry: registry,
+      }),
+    ]),
+  );
+  const jwksUrl = jwksUrlOf(config, instances);
+  const authInstances = config.SHOP_AUTH_JWKS_URL
+    ? new ServiceInstances({ target: 'auth', urls: [jwksUrl], logger })
+    : instances.get('auth');
   const verifyAccessToken = accessTokenVerifier({
     jwksUrl,
     issuer: config.SHOP_JWT_ISSUER,
@@ -159,7 +175,8 @@ async function startRouter(
         service: 'router',
         target: 'auth',
         // Auth serves its internal API where it serves its JWKS.
-        baseUrl: new URL(jwksUrl).origin,
+        instances:
+          authInstances ?? new ServiceInstances({ target: 'auth', urls: [jwksUrl], logger }),
         token: () =>
           internalTokens.sign({ via: 'router', identity: { kind: 'service', service: 'router' } }),
         timeoutMs: config.SHOP_JWKS_TIMEOUT_MS,
@@ -212,7 +229,10 @@ async function startRouter(
         },
       );
       metrics.circuitChanged(name, 'closed');
-      return new SubgraphDataSource(name, urls.get(name) ?? '', circuit, metrics);
+      const subgraph = instances.get(name);
+      if (!subgraph) throw new Error(`router: no address for subgraph ${name}`);
+      const [graphqlUrl = ''] = parseInstanceUrls(urls.get(name) ?? '');
+      return new SubgraphDataSource(name, subgraph, graphqlUrl, circuit, metrics);
     },
   });
 
@@ -305,11 +325,13 @@ async function startRouter(
   phase = 'ready';
   const url = `http://${config.SHOP_HOST}:${port}/graphql`;
   logger.info({ url, subgraphs: Object.fromEntries(urls) }, 'router ready');
+  const pools = new Set([...instances.values(), ...(authInstances ? [authInstances] : [])]);
 
   let stopped: Promise<void> | undefined;
   const stop = async () => {
     phase = 'stopping';
     await apollo.stop();
+    for (const pool of pools) await pool.close();
     if (ownsRedis) await redis?.quit().catch(() => redis.disconnect());
   };
   return { name: 'router', url, port, stop: () => (stopped ??= stop()) };

@@ -14,8 +14,8 @@ export interface RuntimeRouterOptions {
 /**
  * The router's settings and dependencies inside a shop process (`pnpm start`, system tests): the
  * runtime's logger, metrics registry, Redis and internal-token signer (whose secret the embedded
- * run generates), and subgraph addresses from the runtime (`SHOP_SERVICE_URL_<NAME>` /
- * `SHOP_PORT_<NAME>`) unless `SHOP_SUBGRAPH_URL_<NAME>` says otherwise.
+ * run generates), and subgraph addresses from the runtime (`SHOP_SERVICE_URL_<NAME>`, each a list
+ * of instances, / `SHOP_PORT_<NAME>`) unless `SHOP_SUBGRAPH_URL_<NAME>` says otherwise.
  */
 export function fromRuntime(
   runtime: Runtime,
@@ -37,7 +37,11 @@ export function fromRuntime(
       redis: runtime.redis,
       internalTokens: runtime.internalTokens,
       catalogCache: runtime.cache(listingGeneration.prefix),
-      subgraphUrl: (name) => `${runtime.baseUrlOf(name as ServiceName)}/graphql`,
+      subgraphUrl: (name) =>
+        runtime
+          .instanceUrlsOf(name as ServiceName)
+          .map((url) => `${url}/graphql`)
+          .join(','),
     },
   };
 }

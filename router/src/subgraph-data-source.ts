@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import { isConnectionRefused, type ServiceInstances } from '@shop/kit/internal-http';
 import { fetchOutcomeOf, httpStatusOf, type SubgraphCircuit } from './circuit.js';
 import type { RouterMetrics } from './metrics.js';
 import { isRouterContext, type RouterContext } from './router-context.js';
@@ -47,15 +48,31 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
 
   constructor(
     private readonly subgraph: string,
+    private readonly instances: ServiceInstances,
+    /** The subgraph's GraphQL URL (its path); each fetch goes to one of `instances`. */
     url: string,
     private readonly circuit: SubgraphCircuit,
     private readonly metrics: RouterMetrics,
   ) {
-    super({ url });
-    const fetchWithoutTimeout = this.fetcher;
+    super({ url: new URL(new URL(url).pathname, instances.origins[0]).href });
     // The circuit's timeout aborts the request itself, not only the wait for it.
     this.fetcher = (input, init) =>
-      fetchWithoutTimeout(input, { ...init, signal: this.signals.getStore() ?? init?.signal });
+      this.fetchAnInstance(input, {
+        ...(init as RequestInit),
+        signal: this.signals.getStore() ?? (init?.signal as AbortSignal | undefined),
+      }) as ReturnType<RemoteGraphQLDataSource['fetcher']>;
+  }
+
+  /** A refused connection sent nothing, so even a mutation goes on to another instance. */
+  private async fetchAnInstance(url: string, init: RequestInit): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.instances.fetch(url, init);
+      } catch (error) {
+        if (!isConnectionRefused(error) || attempt >= this.instances.origins.length) throw error;
+        await this.instances.suspect();
+      }
+    }
   }
 
   override async willSendRequest({

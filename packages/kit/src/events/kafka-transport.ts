@@ -111,6 +111,9 @@ export class KafkaTransport implements EventTransport {
       groupId: options.group,
       sessionTimeout: 15000,
       heartbeatInterval: 3000,
+      // An idle fetch waits this long for messages; stopping waits for it (kafkajs' 5 s made
+      // a service with several consumers miss its shutdown deadline).
+      maxWaitTimeInMs: 1000,
       allowAutoTopicCreation: false,
       // Keep trying through a broker restart instead of giving up on the group.
       retry: {

@@ -9,7 +9,7 @@ import {
   wrap,
   type CircuitState,
 } from 'cockatiel';
-import { isTargetFailure, isTransientFailure } from './failures.js';
+import { isNotSent, isTargetFailure, isTransientFailure } from './failures.js';
 
 export interface CallPolicyOptions {
   timeoutMs: number;
@@ -31,17 +31,18 @@ export function createCallPolicies(options: CallPolicyOptions) {
   });
   circuit.onStateChange(options.onCircuitState);
   // ExponentialBackoff's default generator is decorrelated jitter.
-  const retries = retry(handleWhen(isTransientFailure), {
-    maxAttempts: options.retries,
-    backoff: new ExponentialBackoff({
-      initialDelay: options.backoff.initialDelayMs,
-      maxDelay: options.backoff.maxDelayMs,
-    }),
-  });
+  const retryWhen = (failure: (error: unknown) => boolean) =>
+    retry(handleWhen(failure), {
+      maxAttempts: options.retries,
+      backoff: new ExponentialBackoff({
+        initialDelay: options.backoff.initialDelayMs,
+        maxDelay: options.backoff.maxDelayMs,
+      }),
+    });
   return {
     /** For idempotent calls: GET, or POST with an idempotency key. */
-    retrying: wrap(retries, circuit, perAttempt),
-    /** For calls a repeat could apply twice. */
-    once: wrap(circuit, perAttempt),
+    retrying: wrap(retryWhen(isTransientFailure), circuit, perAttempt),
+    /** For calls a repeat could apply twice: tried again only where nothing was sent. */
+    once: wrap(retryWhen(isNotSent), circuit, perAttempt),
   };
 }

@@ -2,7 +2,13 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /** How one request (or a call refused by the open circuit) ended. */
 export type RequestOutcome =
-  'success' | 'client_error' | 'server_error' | 'timeout' | 'unreachable' | 'circuit_open';
+  | 'success'
+  | 'client_error'
+  | 'server_error'
+  | 'timeout'
+  | 'unreachable'
+  | 'refused'
+  | 'circuit_open';
 
 export interface ClientMetrics {
   /** `seconds` is absent when no request was sent (the circuit refused the call). */
@@ -59,6 +65,24 @@ export function createClientMetrics(
       circuit.set({ service, target }, state);
     },
   };
+}
+
+/**
+ * `internal_http_instance_up{service,target,instance}`: 1 while an instance is in its callers'
+ * rotation, 0 once they left it (how long routing around a dead instance took is read from it).
+ */
+export function instanceUpGauge(registry: Registry): Gauge<'service' | 'target' | 'instance'> {
+  return registered(
+    registry,
+    'internal_http_instance_up',
+    (name) =>
+      new Gauge({
+        name,
+        help: 'Whether an instance of a service is in the rotation of its callers in this process',
+        labelNames: [...labelNames, 'instance'],
+        registers: [registry],
+      }),
+  );
 }
 
 function registered<M>(registry: Registry, name: string, create: (name: string) => M): M {

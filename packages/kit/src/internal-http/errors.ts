@@ -17,10 +17,11 @@ export class InternalHttpError extends Error {
 }
 
 /**
- * No answer from the target: its circuit is open, it timed out, or it could not be reached. After
- * a timeout a POST may still have been applied; only an idempotency key makes a repeat safe.
+ * No answer from the target: its circuit is open, it timed out, it could not be reached, or it
+ * refused the connection. After a timeout or a broken connection a POST may still have been
+ * applied; only an idempotency key makes a repeat safe. A refused connection sent nothing.
  */
-export type UnavailableReason = 'circuit open' | 'timeout' | 'unreachable';
+export type UnavailableReason = 'circuit open' | 'timeout' | 'unreachable' | 'refused';
 
 export class ServiceUnavailableError extends Error {
   override readonly name = 'ServiceUnavailableError';

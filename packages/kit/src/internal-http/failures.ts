@@ -3,7 +3,13 @@ import { InternalHttpError, ServiceUnavailableError } from './errors.js';
 
 const isNoAnswer = (error: unknown): boolean =>
   isTaskCancelledError(error) ||
-  (error instanceof ServiceUnavailableError && error.reason === 'unreachable');
+  (error instanceof ServiceUnavailableError &&
+    (error.reason === 'unreachable' || error.reason === 'refused'));
+
+/** Nothing reached the target: even a call a repeat could apply twice may go to another instance. */
+export function isNotSent(error: unknown): boolean {
+  return error instanceof ServiceUnavailableError && error.reason === 'refused';
+}
 
 /** The target is unhealthy: counts towards opening its circuit. A 4xx is a healthy answer. */
 export function isTargetFailure(error: unknown): boolean {

@@ -16,3 +16,9 @@ export {
   type InternalRouterOptions,
 } from './internal-router.js';
 export { InternalProblem } from './internal-problem.js';
+export {
+  ServiceInstances,
+  isConnectionRefused,
+  parseInstanceUrls,
+  type ServiceInstancesOptions,
+} from './service-instances.js';

@@ -6,13 +6,15 @@ import { createCallPolicies } from './call-policies.js';
 import { createClientMetrics, type RequestOutcome } from './client-metrics.js';
 import { InternalHttpError, ServiceUnavailableError } from './errors.js';
 import { toCallerError } from './failures.js';
+import { isConnectionRefused, type ServiceInstances } from './service-instances.js';
 
 export interface InternalClientOptions {
   /** The calling service, for metrics and logs. */
   service: string;
   /** The called service; names errors, metrics and its circuit. */
   target: string;
-  baseUrl: string;
+  /** The target's instances; every attempt goes to one that is in rotation. */
+  instances: ServiceInstances;
   /** The service token, asked for on every attempt so a rotated token is picked up. */
   token: () => Promise<string> | string;
   /** Limit of each attempt, reading the body included. */
@@ -48,8 +50,8 @@ type Method = 'GET' | 'POST';
  * and `ServiceUnavailableError` when there is no answer (timeout, unreachable, circuit open).
  */
 export function createInternalClient(options: InternalClientOptions): InternalClient {
-  const { service, target, logger } = options;
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const { service, target, logger, instances } = options;
+  const baseUrl = instances.origins[0];
   const metrics =
     options.metricsRegistry && createClientMetrics(options.metricsRegistry, service, target);
   const policies = createCallPolicies({
@@ -106,13 +108,19 @@ export function createInternalClient(options: InternalClientOptions): InternalCl
     let response: Response;
     let text: string;
     try {
-      response = await fetch(`${baseUrl}${path}`, init);
+      response = await instances.fetch(`${baseUrl}${path}`, init);
       text = await response.text();
     } catch (error) {
       // An aborted signal is this attempt's timeout: cockatiel has already failed it.
       if (init.signal.aborted) {
         ended('timeout');
         throw error;
+      }
+      if (isConnectionRefused(error)) {
+        ended('refused');
+        // The next attempt goes to an instance that answers.
+        await instances.suspect();
+        throw new ServiceUnavailableError(target, 'refused', { cause: error });
       }
       ended('unreachable');
       throw new ServiceUnavailableError(target, 'unreachable', { cause: error });

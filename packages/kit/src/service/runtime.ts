@@ -8,7 +8,12 @@ import { RedisCache } from '../cache/redis-cache.js';
 import { createTransport } from '../events/create-transport.js';
 import type { EventTransport } from '../events/transport.js';
 import { InternalTokens } from '../identity/internal-token.js';
-import { createInternalClient, type InternalClient } from '../internal-http/index.js';
+import {
+  ServiceInstances,
+  createInternalClient,
+  parseInstanceUrls,
+  type InternalClient,
+} from '../internal-http/index.js';
 import { createLogger, type Logger } from '../logger.js';
 import { embeddedInternalSecret } from './embedded-secret.js';
 import { runtimeConfigSchema, type RuntimeConfig } from './runtime-config.js';
@@ -29,7 +34,15 @@ export interface Runtime {
   redis: Redis | undefined;
   metricsRegistry: Registry;
   portOf(service: ServiceName): number;
+  /**
+   * Where each instance of a service is: `SHOP_SERVICE_URL_<NAME>` (one URL or a comma-separated
+   * list), else this host and `SHOP_PORT_<NAME>`.
+   */
+  instanceUrlsOf(service: ServiceName): string[];
+  /** The first instance's URL: where a service says it can be reached (its own webhooks, media). */
   baseUrlOf(service: ServiceName): string;
+  /** A service's instances, balanced and health-checked: one pool per service per process. */
+  instancesOf(service: ServiceName): ServiceInstances;
   /**
    * A cache namespace (`catalog`, …) shared by everything in this process that asks for it —
    * services and the router: Redis in real runs, one in-memory store per namespace embedded.
@@ -62,9 +75,26 @@ export function createRuntime(
   const metricsRegistry = new Registry();
   const portOf = (service: ServiceName) =>
     Number(env[`SHOP_PORT_${service.toUpperCase()}`] ?? defaultPorts[service]);
-  const baseUrlOf = (service: ServiceName) =>
-    env[`SHOP_SERVICE_URL_${service.toUpperCase()}`] ??
-    `http://${config.SHOP_HOST}:${portOf(service)}`;
+  const instanceUrlsOf = (service: ServiceName) => {
+    const listed = parseInstanceUrls(env[`SHOP_SERVICE_URL_${service.toUpperCase()}`] ?? '');
+    return listed.length > 0 ? listed : [`http://${config.SHOP_HOST}:${portOf(service)}`];
+  };
+  const baseUrlOf = (service: ServiceName) => instanceUrlsOf(service)[0] as string;
+  const pools = new Map<ServiceName, ServiceInstances>();
+  const instancesOf = (service: ServiceName) => {
+    let pool = pools.get(service);
+    if (!pool) {
+      pool = new ServiceInstances({
+        target: service,
+        service: processName,
+        urls: instanceUrlsOf(service),
+        logger,
+        metricsRegistry,
+      });
+      pools.set(service, pool);
+    }
+    return pool;
+  };
   const serviceToken = (from: ServiceName) =>
     internalTokens.sign({ via: from, identity: { kind: 'service', service: from } });
   const caches = new Map<string, Cache>();
@@ -86,13 +116,15 @@ export function createRuntime(
     redis,
     metricsRegistry,
     portOf,
+    instanceUrlsOf,
     baseUrlOf,
+    instancesOf,
     cache,
     internalClient: (from, target) =>
       createInternalClient({
         service: from,
         target,
-        baseUrl: baseUrlOf(target),
+        instances: instancesOf(target),
         token: () => serviceToken(from),
         timeoutMs: config.SHOP_INTERNAL_TIMEOUT_MS,
         retries: 2,
@@ -102,6 +134,7 @@ export function createRuntime(
       }),
     close: async () => {
       await transport.close();
+      for (const pool of pools.values()) await pool.close();
       redis?.disconnect();
     },
   };

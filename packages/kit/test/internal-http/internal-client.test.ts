@@ -95,12 +95,12 @@ describe('internal client', () => {
     expect(service.hits('slow')).toBe(2);
   });
 
-  it('reports an unreachable target after retrying', async () => {
+  it('reports a target that refuses connections after retrying', async () => {
     const client = testClient(`http://127.0.0.1:${await closedPort()}`);
     await expect(client.get('/flaky')).rejects.toMatchObject({
       name: 'ServiceUnavailableError',
       target: 'product',
-      reason: 'unreachable',
+      reason: 'refused',
     });
   });
 });

@@ -1,26 +1,48 @@
 // `pnpm start`: the whole shop in one process on the embedded adapters (SQLite, in-process events,
 // memory caches), or on the real services with SHOP_INFRA=real after `pnpm infra:up`.
+// `pnpm start --processes [--replicas order=2,payment=2]`: every service in a process of its own
+// on the real services, supervised (restarted when it dies), as production runs them.
 import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
+import { createLogger } from '@shop/kit';
 import { installShutdownHandlers, type Stoppable } from '@shop/kit/ops';
-import { createRuntime, startService } from '@shop/kit/service';
-import { startCarrierSandbox } from '@shop/carrier-sandbox';
-import { startPgSandbox } from '@shop/pg-sandbox';
-import { clientManifest, startClientServer } from '@shop/client/server';
+import { createRuntime, startService, type RunningService } from '@shop/kit/service';
+import { startCarrierSandbox, defaultCarrierSandboxPort } from '@shop/carrier-sandbox';
+import { defaultPgSandboxPort, startPgSandbox } from '@shop/pg-sandbox';
+import { clientManifest, defaultClientPort, startClientServer } from '@shop/client/server';
 import { createRouter } from '@shop/router';
 import { ensureClientBuilt } from './client-build.js';
 import { subgraphs } from './subgraphs.js';
+import { parseReplicas, startSupervisor } from './supervisor.js';
 
+const { values: args } = parseArgs({
+  options: { processes: { type: 'boolean', default: false }, replicas: { type: 'string' } },
+});
+if (args.replicas && !args.processes) {
+  console.error('--replicas needs --processes: one process holds one instance of each service.');
+  process.exit(2);
+}
+// Processes share no memory: events, caches and limits must live in the real services.
+if (args.processes) process.env.SHOP_INFRA ??= 'real';
 if (process.env.SHOP_INFRA === 'real' && !applyInfraEnv()) {
   console.error('SHOP_INFRA=real but .data/infra/shop.env is missing: run `pnpm infra:up` first.');
   process.exit(1);
 }
+if (args.processes && process.env.SHOP_INFRA !== 'real') {
+  console.error('--processes runs on the real services: unset SHOP_INFRA or set it to real.');
+  process.exit(2);
+}
 // A first start fills the shop with the demo catalogue (SHOP_SEED_DEMO=false to start empty).
 process.env.SHOP_SEED_DEMO ??= 'true';
+const host = process.env.SHOP_HOST ?? '127.0.0.1';
+const logger = createLogger('shop', { level: process.env.SHOP_LOG_LEVEL ?? 'info' });
 const started: Stoppable[] = [];
 // The outside world: a PG sandbox, unless SHOP_PG_URL points at a PG.
 if (!process.env.SHOP_PG_URL) {
-  const pg = await startPgSandbox({ port: Number(process.env.SHOP_PORT_PG ?? 4190) });
+  const pg = await startPgSandbox({
+    port: Number(process.env.SHOP_PORT_PG ?? defaultPgSandboxPort),
+  });
   process.env.SHOP_PG_URL = pg.url;
   started.push({ name: 'pg-sandbox', stop: () => pg.stop() });
 }
@@ -28,36 +50,68 @@ if (!process.env.SHOP_PG_URL) {
 if (!process.env.SHOP_CARRIER_URL) {
   process.env.SHOP_CARRIER_WEBHOOK_SECRET ??= randomBytes(24).toString('hex');
   const carrier = await startCarrierSandbox({
-    port: Number(process.env.SHOP_PORT_CARRIER ?? 4191),
+    port: Number(process.env.SHOP_PORT_CARRIER ?? defaultCarrierSandboxPort),
     webhookSecret: process.env.SHOP_CARRIER_WEBHOOK_SECRET,
   });
   process.env.SHOP_CARRIER_URL = carrier.url;
   started.push({ name: 'carrier-sandbox', stop: () => carrier.stop() });
 }
-ensureClientBuilt((message) => console.log(message));
+ensureClientBuilt((message) => logger.info(message));
 // The apps' operations resolve by id at the router (and in production nothing else runs).
 process.env.SHOP_OPERATION_MANIFESTS ??= clientManifest;
-const runtime = createRuntime('shop');
-for (const definition of subgraphs) {
-  const service = await startService(definition, runtime);
-  runtime.logger.info({ subgraph: service.name, url: service.url }, 'subgraph ready');
-  started.push(service);
+
+let routerUrl: string;
+let mediaOrigin: string;
+if (args.processes) {
+  const supervisor = startSupervisor({
+    replicas: parseReplicas(args.replicas),
+    env: process.env,
+    host,
+  });
+  started.push({ name: 'services', stop: () => supervisor.stop() });
+  await supervisor.ready();
+  const first = (name: string) =>
+    supervisor.instances.find((instance) => instance.service === name);
+  routerUrl = `${first('router')?.url}/graphql`;
+  mediaOrigin = first('product')?.url ?? '';
+  logger.info(
+    {
+      instances: Object.fromEntries(
+        supervisor.instances.map((instance) => [instance.id, instance.url]),
+      ),
+    },
+    'services ready',
+  );
+} else {
+  const runtime = createRuntime('shop');
+  const services: RunningService[] = [];
+  for (const definition of subgraphs) {
+    const service = await startService(definition, runtime);
+    runtime.logger.info({ subgraph: service.name, url: service.url }, 'subgraph ready');
+    services.push(service);
+  }
+  const router = await createRouter(runtime);
+  routerUrl = router.url;
+  mediaOrigin = runtime.baseUrlOf('product');
+  // The router drains first; then the subgraphs stop together (each waits on its consumers).
+  started.push({ name: 'runtime', stop: () => runtime.close() });
+  started.push({
+    name: 'subgraphs',
+    stop: async () => void (await Promise.all(services.map((service) => service.stop()))),
+  });
+  started.push(router);
 }
-const router = await createRouter(runtime);
-runtime.logger.info({ url: router.url }, 'router ready');
-started.push(router);
 const client = await startClientServer({
-  port: Number(process.env.SHOP_PORT_CLIENT ?? 5173),
-  host: runtime.config.SHOP_HOST,
-  routerUrl: router.url,
-  mediaOrigin: runtime.baseUrlOf('product'),
+  port: Number(process.env.SHOP_PORT_CLIENT ?? defaultClientPort),
+  host,
+  routerUrl,
+  mediaOrigin,
   pgCheckoutUrl: `${process.env.SHOP_PG_URL}/checkout`,
   pgClientKey: process.env.SHOP_PG_CLIENT_KEY ?? 'test_ck_sandbox',
 });
-runtime.logger.info({ storefront: client.url, admin: `${client.url}/admin/` }, 'apps ready');
+logger.info({ storefront: client.url, admin: `${client.url}/admin/` }, 'apps ready');
 started.push({ name: 'client', stop: () => client.stop() });
-installShutdownHandlers(
-  [...started.reverse(), { name: 'runtime', stop: () => runtime.close() }],
-  runtime.logger,
+installShutdownHandlers(started.reverse(), logger);
+logger.info(
+  `shop running (${args.processes ? 'processes' : (process.env.SHOP_INFRA ?? 'embedded')})`,
 );
-runtime.logger.info(`shop running (${runtime.mode})`);

@@ -11,6 +11,8 @@ import sirv from 'sirv';
 /** Where `pnpm client:build` writes both apps and the persisted-operation manifest. */
 export const clientDist = fileURLToPath(new URL('../dist/', import.meta.url));
 export const clientManifest = `${clientDist}persisted-query-manifest.json`;
+/** Where `pnpm start` serves the storefront and the admin dashboard. */
+export const defaultClientPort = 5173;
 
 export interface ClientServerOptions {
   port: number;

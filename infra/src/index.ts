@@ -5,6 +5,7 @@ import { redisStatus } from './redis.js';
 import type { ServiceStatus } from './status.js';
 
 export { applyInfraEnv, loadInfraEnv } from './env-file.js';
+export { endpoints } from './ports.js';
 export { killKafka, restartKafka, startKafka, stopKafka } from './kafka.js';
 export type { ServiceStatus } from './status.js';
 

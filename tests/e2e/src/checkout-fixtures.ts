@@ -9,7 +9,7 @@ import {
   adjustPoints,
   signUp,
 } from './checkout-operations.js';
-import type { ShopUnderTest } from './shop-under-test.js';
+import type { ShopClient } from './shop-under-test.js';
 
 export const address = {
   recipient: '홍길동',
@@ -19,7 +19,7 @@ export const address = {
 };
 
 /** Helpers that play the customer, the admin and the PG's checkout page for a checkout test. */
-export function checkoutFixtures(shop: ShopUnderTest) {
+export function checkoutFixtures(shop: ShopClient) {
   let customers = 0;
   const admin = (query: string, variables?: Record<string, unknown>) =>
     shop.call(query, variables, shop.adminToken);

@@ -6,11 +6,9 @@ import { createRouter, type RunningRouter } from '@shop/router';
 import { freePort, graphqlRequest, startServices, type StartedServices } from '@shop/testkit';
 import { subgraphs } from '../../../scripts/subgraphs.js';
 
-export interface ShopUnderTest {
-  shop: StartedServices;
-  router: RunningRouter;
-  pg: RunningPgSandbox;
-  carrier: RunningCarrierSandbox;
+/** What a test needs to act as clients of a running shop, whichever way it runs. */
+export interface ShopClient {
+  pg: { url: string };
   /** A GraphQL call through the router, as a client makes it. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests assert the shapes
   call<Data = Record<string, any>>(
@@ -18,16 +16,47 @@ export interface ShopUnderTest {
     variables?: Record<string, unknown>,
     token?: string,
   ): ReturnType<typeof graphqlRequest<Data>>;
-  /** An administrator's access token, and the credentials it was made with (for a browser). */
+  /** An administrator's access token. */
   adminToken: string;
-  admin: { email: string; password: string };
   /** Unique per run: names that must not collide with earlier runs on the real services. */
   runId: string;
+}
+
+export interface ShopUnderTest extends ShopClient {
+  shop: StartedServices;
+  router: RunningRouter;
+  pg: RunningPgSandbox;
+  carrier: RunningCarrierSandbox;
+  /** The credentials the admin token was made with (for a browser). */
+  admin: { email: string; password: string };
   stop(): Promise<void>;
 }
 
 /** The secret the test carrier signs webhooks with, and delivery verifies them with. */
 export const carrierWebhookSecret = 'test_carrier_webhook_secret';
+
+/**
+ * The outside world for a test shop (the PG and carrier sandboxes on free ports, quick), and the
+ * settings that point the shop at them with limits no test run reaches.
+ */
+export async function startSandboxes() {
+  const pg = await startPgSandbox({ port: 0, timeoutDelayMs: 3000 });
+  const carrier = await startCarrierSandbox({
+    port: 0,
+    webhookSecret: carrierWebhookSecret,
+    stepMs: 300,
+  });
+  const env = {
+    SHOP_PG_URL: pg.url,
+    SHOP_CARRIER_URL: carrier.url,
+    SHOP_CARRIER_WEBHOOK_SECRET: carrierWebhookSecret,
+    SHOP_PG_TIMEOUT_MS: '1000',
+    SHOP_RATE_LIMIT_USER_PER_MINUTE: '100000',
+    SHOP_RATE_LIMIT_IP_PER_MINUTE: '100000',
+    SHOP_LOGIN_ATTEMPTS_PER_IP: '10000',
+  };
+  return { pg, carrier, env };
+}
 
 const loginMutation = `mutation Login($input: LoginInput!) {
   login(input: $input) { __typename ... on AuthSession { accessToken } ... on ErrorResult { message } }
@@ -43,20 +72,9 @@ export async function startShop(
   const runId = Math.random().toString(36).slice(2, 10);
   const real = env.SHOP_INFRA === 'real';
   const alias = `test-catalog-${runId}`;
-  const pg = await startPgSandbox({ port: 0, timeoutDelayMs: 3000 });
-  const carrier = await startCarrierSandbox({
-    port: 0,
-    webhookSecret: carrierWebhookSecret,
-    stepMs: 300,
-  });
+  const { pg, carrier, env: testEnv } = await startSandboxes();
   const shop = await startServices(subgraphs, {
-    SHOP_PG_URL: pg.url,
-    SHOP_CARRIER_URL: carrier.url,
-    SHOP_CARRIER_WEBHOOK_SECRET: carrierWebhookSecret,
-    SHOP_PG_TIMEOUT_MS: '1000',
-    SHOP_RATE_LIMIT_USER_PER_MINUTE: '100000',
-    SHOP_RATE_LIMIT_IP_PER_MINUTE: '100000',
-    SHOP_LOGIN_ATTEMPTS_PER_IP: '10000',
+    ...testEnv,
     ...(real ? { SHOP_CATALOG_INDEX_ALIAS: alias } : {}),
     ...env,
   });
@@ -64,12 +82,7 @@ export async function startShop(
   const call: ShopUnderTest['call'] = (query, variables, token) =>
     graphqlRequest(router.url, query, { variables, token });
 
-  const email = `admin.${runId}@example.com`;
-  const password = 'admin password for tests';
-  await bootstrapAdmin(shop.runtime.env, { email, password, name: 'Admin' });
-  const login = await call(loginMutation, { input: { email, password } });
-  const adminToken = login.data?.login?.accessToken as string | undefined;
-  if (!adminToken) throw new Error(`admin login failed: ${JSON.stringify(login)}`);
+  const { adminToken, admin } = await signInAdmin(call, shop.runtime.env, runId);
 
   return {
     shop,
@@ -78,7 +91,7 @@ export async function startShop(
     carrier,
     call,
     adminToken,
-    admin: { email, password },
+    admin,
     runId,
     stop: async () => {
       await router.stop();
@@ -90,11 +103,25 @@ export async function startShop(
   };
 }
 
-async function dropSearchIndexes(node: string | undefined, alias: string): Promise<void> {
+export async function dropSearchIndexes(node: string | undefined, alias: string): Promise<void> {
   const client = new Client({ node: node ?? 'http://127.0.0.1:19200' });
   try {
     await client.indices.delete({ index: `${alias}-*` });
   } finally {
     await client.close();
   }
+}
+
+/** Makes the run's administrator (straight into auth's database) and signs them in. */
+export async function signInAdmin(
+  call: ShopClient['call'],
+  env: Record<string, string | undefined>,
+  runId: string,
+): Promise<{ adminToken: string; admin: { email: string; password: string } }> {
+  const admin = { email: `admin.${runId}@example.com`, password: 'admin password for tests' };
+  await bootstrapAdmin(env, { ...admin, name: 'Admin' });
+  const login = await call(loginMutation, { input: admin });
+  const adminToken = login.data?.login?.accessToken as string | undefined;
+  if (!adminToken) throw new Error(`admin login failed: ${JSON.stringify(login)}`);
+  return { adminToken, admin };
 }

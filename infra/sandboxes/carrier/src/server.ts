@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { ShipmentBook, type CarrierShipment, type TrackingEvent } from './shipments.js';
 import { signWebhook } from './signature.js';
 
+export const defaultCarrierSandboxPort = 4191;
+
 export interface RunningCarrierSandbox {
   url: string;
   port: number;
@@ -129,7 +131,7 @@ export async function startCarrierSandbox(
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4191, host, resolve);
+    server.listen(options.port ?? defaultCarrierSandboxPort, host, resolve);
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,4 +1,4 @@
-// Runs the PG sandbox alone. PG_SANDBOX_PORT (4190), PG_SANDBOX_HOST (127.0.0.1),
+// Runs the PG sandbox alone. PG_SANDBOX_PORT (4192), PG_SANDBOX_HOST (127.0.0.1),
 // PG_SANDBOX_SECRET_KEY (test_sk_sandbox), PG_SANDBOX_CLIENT_KEY (test_ck_sandbox),
 // PG_SANDBOX_TIMEOUT_DELAY_MS (10000); unset means the sandbox's default.
 import { z } from 'zod';

@@ -1,3 +1,8 @@
-export { startPgSandbox, type PgSandboxOptions, type RunningPgSandbox } from './server.js';
+export {
+  defaultPgSandboxPort,
+  startPgSandbox,
+  type PgSandboxOptions,
+  type RunningPgSandbox,
+} from './server.js';
 export { testCards, type TestCard } from './test-cards.js';
 export { pgFeeOf, type SettlementRow } from './settlement-report.js';

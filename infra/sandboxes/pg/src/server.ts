@@ -4,9 +4,12 @@ import { z } from 'zod';
 import { PaymentBook } from './payments.js';
 import { createRequestHandler } from './routes.js';
 
+/** Not 4190: that one is on the Fetch standard's bad-port list, which browsers and Node refuse. */
+export const defaultPgSandboxPort = 4192;
+
 const optionsSchema = z.object({
   /** 0: any free port (tests). */
-  port: z.number().int().min(0).max(65_535).default(4190),
+  port: z.number().int().min(0).max(65_535).default(defaultPgSandboxPort),
   host: z.string().min(1).default('127.0.0.1'),
   /** The merchant's API key: Basic auth user name on every /v1/payments and settlement call. */
   secretKey: z.string().min(1).default('test_sk_sandbox'),

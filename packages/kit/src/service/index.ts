@@ -4,6 +4,5 @@ export * from './runtime-config.js';
 export * from './service-names.js';
 export * from './start-service.js';
 export * from './consumer-group.js';
-export * from './run-standalone.js';
 export * from './resolver-container.js';
 export * from './periodic-job.js';

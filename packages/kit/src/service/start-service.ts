@@ -9,7 +9,8 @@ import { createInternalRouter } from '../internal-http/index.js';
 import { buildSubgraphSchema } from '../server/build-subgraph-schema.js';
 import { createSubgraphServer, type HttpRoute } from '../server/create-subgraph-server.js';
 import type { Stoppable } from '../ops/shutdown.js';
-import type { ServiceDefinition } from './define-service.js';
+import type { ServiceDefinition, ServiceJobOptions } from './define-service.js';
+import { createJobMetrics, PeriodicJob } from './periodic-job.js';
 import type { Runtime } from './runtime.js';
 
 export interface RunningService extends Stoppable {
@@ -40,7 +41,15 @@ export async function startService(
   await prepareSchema(orm);
   const outbox = new Outbox(name, () => relay.notify());
   const relay = new OutboxRelay({ orm, transport: runtime.transport, logger, service: name });
-  const parts = await definition.setup({ orm, outbox, runtime, logger });
+  const jobNames = new Set<string>();
+  const periodicJob = (job: ServiceJobOptions) => {
+    // The name is the lease and the metrics' label: two jobs under one name would share them.
+    if (jobNames.has(job.name)) throw new Error(`${name}: two background jobs named ${job.name}`);
+    jobNames.add(job.name);
+    const metrics = createJobMetrics(runtime.metricsRegistry, name, job.name);
+    return new PeriodicJob({ ...job, logger, orm, metrics });
+  };
+  const parts = await definition.setup({ orm, outbox, runtime, logger, periodicJob });
   const built = await buildSubgraphSchema({ ...definition.graphql, container: parts.container });
 
   const routes: HttpRoute[] = [...(parts.routes ?? [])];
@@ -97,7 +106,7 @@ export async function startService(
     // then consumers and jobs stop, and the relay last, so the events their work recorded go out.
     stop: async () => {
       await server.stop();
-      for (const subscription of subscriptions) await subscription.stop();
+      await Promise.all(subscriptions.map((subscription) => subscription.stop()));
       for (const job of parts.background ?? []) await job.stop();
       await relay.stop();
     },

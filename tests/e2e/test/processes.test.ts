@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeInfra, waitFor } from '@shop/testkit';
+import { checkoutFixtures } from '../src/checkout-fixtures.js';
+import { reportFigure } from '../src/figures.js';
+import { myAccount, orderDetail, skuStock } from '../src/checkout-operations.js';
+import { startShopProcesses, type ShopProcesses } from '../src/shop-processes.js';
+
+const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
+
+const shipments = `query Shipments($id: ID!) { order(id: $id) { id status shipments { status } } }`;
+
+/** Resident memory of a process, from Linux's /proc. */
+function rssMiB(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+describe.skipIf(!infra.ok)('every service in a process of its own (real services)', () => {
+  let shop: ShopProcesses;
+  let given: ReturnType<typeof checkoutFixtures>;
+
+  beforeAll(async () => {
+    shop = await startShopProcesses();
+    given = checkoutFixtures(shop);
+  });
+  afterAll(() => shop?.supervisor.stop());
+
+  it('starts each of the eleven services standalone (`pnpm service <name>`) and each answers /ready', () => {
+    const instances = shop.supervisor.instances;
+    expect(instances.map((instance) => instance.service).sort()).toEqual(
+      [
+        'auth',
+        'catalog',
+        'delivery',
+        'order',
+        'payment',
+        'product',
+        'promotion',
+        'return',
+        'router',
+        'settlement',
+        'user',
+      ].sort(),
+    );
+    for (const instance of instances) expect(instance.startMs).toBeGreaterThan(0);
+    const figures = instances.map((instance) => ({
+      service: instance.id,
+      'start (s)': Number(((instance.startMs ?? 0) / 1000).toFixed(1)),
+      'RSS (MiB)': Math.round(rssMiB(instance.child?.pid)),
+    }));
+    for (const row of figures)
+      reportFigure(`${row.service}: ready in ${row['start (s)']} s, RSS ${row['RSS (MiB)']} MiB`);
+    reportFigure(
+      `total RSS ${Math.round(figures.reduce((sum, row) => sum + row['RSS (MiB)'], 0))} MiB`,
+    );
+  });
+
+  it('buys through the router: order, payment, stock, points and the shipment across processes', async () => {
+    const skuId = await given.skuOnSale(25_000, 4);
+    const buyer = await given.customer(1_000);
+    const placed = (
+      await given.order(buyer.token, { lines: [{ skuId, quantity: 2 }], pointsToUse: 1_000 })
+    ).data!.createOrder;
+    expect(placed).toMatchObject({ __typename: 'Order', status: 'PENDING', totalAmount: 49_000 });
+
+    const paymentKey = await given.authorize(placed.id, placed.totalAmount);
+    const paid = (await given.confirm(buyer.token, placed.id, paymentKey, placed.totalAmount)).data!
+      .confirmPayment;
+    expect(paid).toMatchObject({ __typename: 'Payment', status: 'APPROVED', amount: 49_000 });
+
+    const order = (await shop.call(orderDetail, { id: placed.id }, buyer.token)).data!.order;
+    expect(order).toMatchObject({
+      status: 'PAID',
+      payment: { status: 'APPROVED', amount: 49_000 },
+    });
+    const sku = (await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku;
+    expect(sku).toMatchObject({ onHand: 2, reserved: 0 });
+    expect((await shop.call(myAccount, {}, buyer.token)).data!.me.pointsBalance).toBe(0);
+    // Delivery hears of the payment through Kafka, in another process.
+    await waitFor('the shipment opened from OrderPaid', async () => {
+      const found = (await shop.call(shipments, { id: placed.id }, buyer.token)).data?.order;
+      return found?.shipments?.length === 1 && found.shipments[0].status === 'READY';
+    });
+  });
+
+  it('stops every process on SIGTERM within its deadline, each exiting 0', async () => {
+    const started = performance.now();
+    await shop.supervisor.stop();
+    const seconds = (performance.now() - started) / 1000;
+    reportFigure(`all eleven processes stopped in ${seconds.toFixed(1)} s`);
+    const codes = shop.supervisor.instances.map((instance) => [
+      instance.id,
+      instance.child?.exitCode,
+    ]);
+    expect(Object.fromEntries(codes)).toEqual(
+      Object.fromEntries(shop.supervisor.instances.map((instance) => [instance.id, 0])),
+    );
+    expect(readFileSync(shop.logFile, 'utf8')).not.toContain('shutdown timed out');
+  });
+});

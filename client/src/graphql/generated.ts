@@ -138,7 +138,7 @@ export type OrderLineInput = {
   skuId: string | number;
 };
 
-/** PENDING → PAID → PREPARING → SHIPPED → DELIVERED → COMPLETED; PENDING → FAILED; CANCELLED (refunded if paid). */
+/** PLACING → PENDING → PAID → PREPARING → SHIPPED → DELIVERED → COMPLETED; PLACING or PENDING → FAILED; CANCELLED (refunded if paid). PLACING: stock, coupon and points are being held; not payable yet. */
 export type OrderStatus =
   | 'CANCELLED'
   | 'COMPLETED'
@@ -146,6 +146,7 @@ export type OrderStatus =
   | 'FAILED'
   | 'PAID'
   | 'PENDING'
+  | 'PLACING'
   | 'PREPARING'
   | 'SHIPPED';
 

@@ -13,6 +13,11 @@ export const orderConfigSchema = z.looseObject({
     .min(1)
     .default(7 * 24 * 3600),
   SHOP_ORDER_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /**
+   * An order still PLACING this long after it was written lost its process midway: it fails and
+   * gives back whatever it held. Longer than a placement with every retry takes.
+   */
+  SHOP_ORDER_PLACING_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
 });
 
 export type OrderConfig = z.infer<typeof orderConfigSchema>;

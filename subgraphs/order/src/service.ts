@@ -60,6 +60,7 @@ export const orderService = defineService({
         shippingFee: config.SHOP_SHIPPING_FEE,
         minimumCharge: config.SHOP_MINIMUM_CHARGE,
       },
+      logger,
     });
     return {
       container: resolverContainer(
@@ -85,9 +86,14 @@ export const orderService = defineService({
         periodicJob({
           name: 'order-sweeper',
           intervalMs: config.SHOP_ORDER_SWEEP_MS,
-          // Unpaid orders past their expiry give everything back; holds a down service kept from
-          // settling are retried; delivered orders nobody confirmed are confirmed.
+          // Orders whose placing was interrupted and unpaid orders past their expiry give
+          // everything back; holds a down service kept from settling are retried; delivered
+          // orders nobody confirmed are confirmed.
           run: async () => ({
+            interrupted: await lifecycle.failInterruptedPlacements(
+              orm.em,
+              config.SHOP_ORDER_PLACING_TIMEOUT_SECONDS * 1000,
+            ),
             expired: await lifecycle.expireDue(orm.em),
             settled: await lifecycle.settleOutstanding(orm.em),
             confirmed: await fulfilment.autoConfirmDue(
@@ -95,7 +101,8 @@ export const orderService = defineService({
               config.SHOP_AUTO_CONFIRM_AFTER_SECONDS * 1000,
             ),
           }),
-          logMessage: 'order sweep: orders expired, holds settled, deliveries confirmed',
+          logMessage:
+            'order sweep: placements failed, orders expired, holds settled, deliveries confirmed',
         }),
       ],
     };

@@ -29,7 +29,7 @@ export const paymentService = defineService({
     referenceResolvers: paymentReferenceResolvers,
     permissions: paymentPermissions,
   },
-  setup: ({ orm, outbox, runtime, logger }) => {
+  setup: ({ orm, outbox, runtime, logger, periodicJob }) => {
     const config = loadConfig('payment', paymentConfigSchema, runtime.env);
     const gateway = new TossPaymentsGateway({
       baseUrl: config.SHOP_PG_URL,
@@ -37,18 +37,32 @@ export const paymentService = defineService({
       timeoutMs: config.SHOP_PG_TIMEOUT_MS,
     });
     const events = new PaymentEvents(outbox);
+    const staleAfterMs = config.SHOP_PAYMENT_RECOVER_AFTER_MS;
+    const refunds = new PaymentRefunds({ outbox, events, gateway, logger, staleAfterMs });
     const confirmPayment = new ConfirmPayment({
       outbox,
       events,
       gateway,
       orders: new OrderClient(runtime.internalClient('payment', 'order')),
+      refunds,
       logger,
       waitMs: config.SHOP_PAYMENT_CONFIRM_WAIT_MS,
+      staleAfterMs,
     });
-    const refunds = new PaymentRefunds({ outbox, events, gateway, logger });
     return {
       container: resolverContainer(new PaymentResolver(confirmPayment), new OrderPaymentResolver()),
       internalRoutes: (router) => paymentRoutes(router, orm, refunds),
+      background: [
+        periodicJob({
+          name: 'payment-recovery',
+          intervalMs: config.SHOP_PAYMENT_RECOVERY_SWEEP_MS,
+          // Every payment and refund waiting on the PG has an owner, even when its process died.
+          run: async () => ({
+            confirmations: await confirmPayment.resumeStale(orm.em),
+            refunds: await refunds.resumeStale(orm.em),
+          }),
+        }),
+      ],
     };
   },
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@shop/kit';
 import { openDatabase, type Orm } from '@shop/kit/db';
-import { Outbox } from '@shop/kit/events';
+import { Outbox, OutboxEvent } from '@shop/kit/events';
 import { startPgSandbox, type RunningPgSandbox } from '@shop/pg-sandbox';
 import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
 import { paymentEntities } from '../src/domain/entities.js';
@@ -33,18 +33,47 @@ describe.each(databases)('refunds on $name against the PG sandbox', ({ kind, ski
     orm = await openDatabase({ config: database.config, entities: paymentEntities });
     await orm.schema.update();
     pg = await startPgSandbox({ port: 0 });
+    refunds = refundsAt(pg.url);
+  });
+
+  /** Refunds through the PG at `pgUrl`; rows untouched for `staleAfterMs` count as left behind. */
+  function refundsAt(pgUrl: string, staleAfterMs = 30_000): PaymentRefunds {
     const outbox = new Outbox('payment');
-    refunds = new PaymentRefunds({
+    return new PaymentRefunds({
       outbox,
       events: new PaymentEvents(outbox),
       gateway: new TossPaymentsGateway({
-        baseUrl: pg.url,
+        baseUrl: pgUrl,
         secretKey: 'test_sk_sandbox',
-        timeoutMs: 3000,
+        timeoutMs: 1000,
       }),
       logger: createLogger('test', { level: 'silent' }),
+      staleAfterMs,
     });
-  });
+  }
+
+  /** The PG's view of an order's payment. */
+  async function atPg(orderId: string) {
+    const answer = await fetch(`${pg.url}/v1/payments/orders/${orderId}`, {
+      headers: { authorization: `Basic ${Buffer.from('test_sk_sandbox:').toString('base64')}` },
+    });
+    return (await answer.json()) as { status: string; balanceAmount: number };
+  }
+
+  /** The PaymentCancelled events recorded for an order. */
+  async function cancelledEvents(orderId: string) {
+    const rows = await orm.em.fork().find(OutboxEvent, {});
+    return rows
+      .map(
+        (row) =>
+          JSON.parse(row.envelope) as {
+            type: string;
+            subject: string;
+            data: Record<string, unknown>;
+          },
+      )
+      .filter((event) => event.type === 'PaymentCancelled' && event.subject === orderId);
+  }
 
   afterAll(async () => {
     await pg.stop();
@@ -83,7 +112,13 @@ describe.each(databases)('refunds on $name against the PG sandbox', ({ kind, ski
   }
 
   const refund = (orderId: string, amount: number | undefined, key: string) =>
-    refunds.refund(orm.em, orderId, { amount, reason: '반품', lines: [], idempotencyKey: key });
+    refunds.refund(orm.em, orderId, {
+      amount,
+      reason: '반품',
+      lines: [],
+      idempotencyKey: key,
+      void: false,
+    });
 
   it('makes one refund of 20 concurrent attempts with one key, and never refunds more than was paid', async () => {
     const orderId = await approvedPayment(30_000);
@@ -136,5 +171,95 @@ describe.each(databases)('refunds on $name against the PG sandbox', ({ kind, ski
       kind: 'not-refundable',
       reason: 'NO_PAYMENT',
     });
+  });
+
+  it('leaves a refund the PG did not answer REQUESTED (never FAILED), and recovery finishes it once', async () => {
+    const orderId = await approvedPayment(9_000);
+    const unreachable = refundsAt('http://127.0.0.1:9', 0);
+    const request = {
+      amount: 4_000,
+      reason: '반품',
+      lines: [],
+      idempotencyKey: `lost-${orderId}`,
+      void: false,
+    };
+    expect(await unreachable.refund(orm.em, orderId, request)).toEqual({ kind: 'in-progress' });
+    const left = await orm.em
+      .fork()
+      .findOneOrFail(PaymentCancel, { idempotencyKey: request.idempotencyKey });
+    expect(left.status).toBe('REQUESTED');
+    // The amount stays counted: nobody can refund it a second time meanwhile.
+    expect((await orm.em.fork().findOneOrFail(Payment, { orderId })).cancelledAmount).toBe(4_000);
+
+    expect(await refundsAt(pg.url, 0).resumeStale(orm.em)).toBeGreaterThanOrEqual(1);
+    expect(
+      await orm.em.fork().findOneOrFail(PaymentCancel, { idempotencyKey: request.idempotencyKey }),
+    ).toMatchObject({ status: 'DONE' });
+    expect(await atPg(orderId)).toMatchObject({ balanceAmount: 5_000 });
+    expect(await cancelledEvents(orderId)).toHaveLength(1);
+    // The caller asking again with its key gets the one refund.
+    expect(await refunds.refund(orm.em, orderId, request)).toMatchObject({
+      kind: 'refunded',
+      result: { cancelledAmount: 4_000 },
+    });
+  });
+
+  it('finishes a refund whose process died after the PG applied it, without refunding twice', async () => {
+    const orderId = await approvedPayment(8_000);
+    const payment = await orm.em.fork().findOneOrFail(Payment, { orderId });
+    const key = `died-${orderId}`;
+    // What the dead process left: the amount counted, the row REQUESTED, the PG already refunded.
+    const em = orm.em.fork();
+    em.persist(
+      em.create(PaymentCancel, {
+        id: randomUUID(),
+        paymentId: payment.id,
+        amount: 8_000,
+        reason: '주문 취소',
+        idempotencyKey: key,
+        lines: [],
+        updatedAt: new Date(Date.now() - 60_000),
+      }),
+    );
+    await em.flush();
+    await orm.em.fork().nativeUpdate(Payment, { id: payment.id }, { cancelledAmount: 8_000 });
+    await new TossPaymentsGateway({
+      baseUrl: pg.url,
+      secretKey: 'test_sk_sandbox',
+      timeoutMs: 3000,
+    }).cancel(payment.paymentKey, { cancelReason: '주문 취소', cancelAmount: 8_000 }, key);
+
+    // A live request with the key is not left waiting: it takes the row over and finishes it.
+    expect(
+      await refunds.refund(orm.em, orderId, {
+        reason: '주문 취소',
+        lines: [],
+        idempotencyKey: key,
+        void: false,
+      }),
+    ).toMatchObject({ kind: 'refunded', result: { cancelledAmount: 8_000, status: 'CANCELLED' } });
+    expect(await atPg(orderId)).toMatchObject({ status: 'CANCELED', balanceAmount: 0 });
+    expect(await cancelledEvents(orderId)).toHaveLength(1);
+    expect(await refunds.resumeStale(orm.em)).toBe(0);
+  });
+
+  it('voids a charge that paid no order whatever its row says, with a row and a void event', async () => {
+    const orderId = await approvedPayment(7_000);
+    const payment = await orm.em.fork().findOneOrFail(Payment, { orderId });
+    await orm.em.fork().nativeUpdate(Payment, { id: payment.id }, { status: 'READY' });
+    const voided = await refunds.refund(orm.em, orderId, {
+      reason: 'order expired',
+      lines: [],
+      idempotencyKey: `void-${payment.id}`,
+      void: true,
+    });
+    expect(voided).toMatchObject({ kind: 'refunded', result: { refundableAmount: 0 } });
+    expect(await orm.em.fork().findOneOrFail(Payment, { orderId })).toMatchObject({
+      status: 'CANCELLED',
+    });
+    expect((await cancelledEvents(orderId)).map((event) => event.data)).toEqual([
+      expect.objectContaining({ amount: 7_000, void: true, lines: [] }),
+    ]);
+    expect(await atPg(orderId)).toMatchObject({ status: 'CANCELED' });
   });
 });

@@ -40,6 +40,11 @@ export const paymentCancelledEvent = {
     reason: z.string(),
     /** Absent for refunds that give back no particular line. */
     lines: z.array(refundLineSchema).default([]),
+    /**
+     * A void: the PG charged, but the charge never paid an order (it expired meanwhile, or the
+     * amount was wrong). Settlement books the charge with its void, so the day nets to the PG.
+     */
+    void: z.boolean().default(false),
     cancelledAt: z.iso.datetime(),
   }),
 } as const;

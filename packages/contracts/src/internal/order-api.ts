@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { refundLineSchema } from '../events/payment-events.js';
 
 export const orderStatuses = [
+  /** Being placed: its holds are being taken; not payable until every one is in place. */
+  'PLACING',
   'PENDING',
   'PAID',
   'PREPARING',
@@ -40,7 +42,16 @@ export const paymentCancelRequestSchema = z.object({
   lines: z.array(refundLineSchema).max(100).default([]),
   /** The same key returns the first refund's result instead of refunding twice. */
   idempotencyKey: z.string().min(8).max(100),
+  /** The charge never paid this order (it arrived after the order closed): a void, not a refund. */
+  void: z.boolean().default(false),
 });
+/**
+ * The one idempotency key of a payment's void: payment voiding a charge it could not keep and
+ * order refusing a late approval use it alike, so the PG is asked once.
+ */
+export function paymentVoidKey(paymentId: string): string {
+  return `void-${paymentId}`;
+}
 export type PaymentCancelRequest = z.infer<typeof paymentCancelRequestSchema>;
 
 export const paymentCancelResultSchema = z.object({

@@ -4,3 +4,4 @@ export * from './metrics.js';
 export * from './shutdown.js';
 export * from './listen.js';
 export * from './progress.js';
+export * from './crash-point.js';

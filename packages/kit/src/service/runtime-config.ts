@@ -17,8 +17,17 @@ export const runtimeConfigSchema = z
     SHOP_REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
     /** How long one internal call (order → product, …) may take before it counts as failed. */
     SHOP_INTERNAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
+    /** Tests only: where the process dies on purpose (`crashPoint`). */
+    SHOP_CRASH_POINTS: z.string().optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.SHOP_CRASH_POINTS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHOP_CRASH_POINTS'],
+        message: 'crash points are for tests: production refuses to start with any armed',
+      });
+    }
     if (env.SHOP_INFRA === 'real' && !env.SHOP_INTERNAL_SECRET) {
       ctx.addIssue({
         code: 'custom',

@@ -24,6 +24,7 @@ export const OrderSchema = defineEntity({
   uniques: [{ properties: ['userId', 'idempotencyKey'] }],
   indexes: [
     { properties: ['status', 'expiresAt'] },
+    { properties: ['status', 'createdAt'] },
     { properties: ['holdsSettled', 'status'] },
     { properties: ['userId', 'createdAt'] },
     { properties: ['status', 'deliveredAt'] },
@@ -31,7 +32,7 @@ export const OrderSchema = defineEntity({
   properties: {
     id: p.string().length(36).primary(),
     userId: p.string().length(36),
-    status: p.enum(orderStatuses).default('PENDING'),
+    status: p.enum(orderStatuses).default('PLACING'),
     /** e.g. "남성 반팔 티셔츠 외 2건": what the PG shows the customer. */
     orderName: p.string().length(200),
     subtotal: p.integer(),

@@ -8,8 +8,10 @@ import type { PaymentClient } from '../services/payment-client.js';
 
 /**
  * PaymentApproved → the order is PAID. Payment tells order directly as well; this is the path that
- * cannot be lost when order was unreachable at that moment. If the order can no longer be paid
- * (it expired meanwhile), the money goes back: a refund that was already made answers 409.
+ * cannot be lost when order was unreachable at that moment. A charge that did not pay the order
+ * (it expired or was cancelled first, or another payment paid it) is always voided — under the
+ * payment's one void key, so payment's own void of the same charge and this one are one at the PG.
+ * An order this payment paid and that was cancelled later was refunded by its cancellation.
  */
 export function paymentApprovedHandler(deps: {
   orm: Orm;
@@ -21,19 +23,19 @@ export function paymentApprovedHandler(deps: {
     if (event.type !== paymentApprovedEvent.type) return;
     const { orderId, paymentId } = paymentApprovedEvent.data.parse(event.data);
     const outcome = await deps.lifecycle.markPaid(deps.orm.em, orderId, paymentId);
-    if (outcome.kind !== 'not-payable' || outcome.status === 'CANCELLED') return;
+    if (outcome.kind !== 'not-payable' || outcome.paidBy === paymentId) return;
     try {
-      await deps.payment.refundAll(
+      await deps.payment.voidCharge(
         orderId,
+        paymentId,
         `order ${outcome.status.toLowerCase()} before the payment arrived`,
-        // Never paid as an order, so no line was sold: the refund is not any line's.
-        [],
       );
       deps.logger.warn(
         { orderId, paymentId, status: outcome.status },
-        'payment for an unpayable order refunded',
+        'a payment that did not pay its order was voided',
       );
     } catch (error) {
+      // Already voided in full: nothing is left to give back.
       if (!(error instanceof InternalHttpError && error.status === 409)) throw error;
     }
   };

@@ -10,7 +10,7 @@ export const OrderStatusEnum = Object.fromEntries(orderStatuses.map((s) => [s, s
 registerEnumType(OrderStatusEnum, {
   name: 'OrderStatus',
   description:
-    'PENDING → PAID → PREPARING → SHIPPED → DELIVERED → COMPLETED; PENDING → FAILED; CANCELLED (refunded if paid).',
+    'PLACING → PENDING → PAID → PREPARING → SHIPPED → DELIVERED → COMPLETED; PLACING or PENDING → FAILED; CANCELLED (refunded if paid). PLACING: stock, coupon and points are being held; not payable yet.',
 });
 
 export const CancelReasonEnum = Object.fromEntries(cancelReasons.map((r) => [r, r])) as Record<

@@ -10,7 +10,8 @@ import type { PaymentClient } from './payment-client.js';
 
 export type PaidOutcome =
   | { kind: 'paid'; order: Order }
-  | { kind: 'not-payable'; status: OrderStatus }
+  /** `paidBy`: the payment that did pay it, if any (then cancelled, or another payment). */
+  | { kind: 'not-payable'; status: OrderStatus; paidBy: string | null }
   | { kind: 'not-found' };
 
 export type CancelOutcome =
@@ -18,6 +19,8 @@ export type CancelOutcome =
   | { kind: 'not-cancellable'; status: OrderStatus }
   | { kind: 'refund-failed'; message: string }
   | { kind: 'not-found' };
+
+const placementInterrupted = 'PLACEMENT_INTERRUPTED';
 
 /** Statuses from which a paid order can still be cancelled and refunded: it has not shipped. */
 const cancellableWhenPaid: OrderStatus[] = ['PAID', 'PREPARING'];
@@ -58,7 +61,7 @@ export class OrderLifecycle {
     if (!won)
       return current.status === 'PAID' && current.paymentId === paymentId
         ? { kind: 'paid', order: current }
-        : { kind: 'not-payable', status: current.status };
+        : { kind: 'not-payable', status: current.status, paidBy: current.paymentId ?? null };
     await this.deps.holds.settle(em, current);
     return { kind: 'paid', order: current };
   }
@@ -132,6 +135,37 @@ export class OrderLifecycle {
     for (const order of due)
       if (await this.close(em, order.id, ['PENDING'], 'EXPIRED', 0)) expired++;
     return expired;
+  }
+
+  /**
+   * The sweeper: orders still PLACING long after they were written lost their process midway;
+   * they fail, and whatever they held is given back (each give-back is a no-op where nothing was).
+   */
+  async failInterruptedPlacements(
+    em: EntityManager,
+    timeoutMs: number,
+    now = new Date(),
+  ): Promise<number> {
+    const stuck = await em
+      .fork()
+      .find(
+        Order,
+        { status: 'PLACING', createdAt: { $lt: new Date(now.getTime() - timeoutMs) } },
+        { limit: 200 },
+      );
+    let failed = 0;
+    for (const order of stuck) {
+      const changed = await this.transition(
+        em,
+        order.id,
+        ['PLACING'],
+        'FAILED',
+        { failureReason: placementInterrupted },
+        (tx, current) => this.deps.events.failed(tx, current, placementInterrupted),
+      );
+      if (changed) failed++;
+    }
+    return failed;
   }
 
   /**

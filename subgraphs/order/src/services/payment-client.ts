@@ -1,5 +1,6 @@
 import {
   paymentCancelResultSchema,
+  paymentVoidKey,
   type PaymentCancelResult,
   type RefundLine,
 } from '@shop/contracts';
@@ -22,5 +23,15 @@ export class PaymentClient {
       { idempotencyKey },
     );
     return paymentCancelResultSchema.parse(answer);
+  }
+
+  /** A charge that paid no order taken back whole, under the payment's one void key. */
+  async voidCharge(orderId: string, paymentId: string, reason: string): Promise<void> {
+    const idempotencyKey = paymentVoidKey(paymentId);
+    await this.payment.post(
+      `/internal/payments/${orderId}/cancel`,
+      { reason, lines: [], idempotencyKey, void: true },
+      { idempotencyKey },
+    );
   }
 }

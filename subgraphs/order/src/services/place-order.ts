@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Quote } from '@shop/contracts';
+import type { Logger } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { allocate } from '@shop/kit/money';
+import { crashPoint } from '@shop/kit/ops';
 import { OrderLine } from '../domain/order-line.entity.js';
 import { Order } from '../domain/order.entity.js';
 import type { OrderEvents } from './order-events.js';
@@ -30,9 +32,10 @@ type Refusal = Exclude<PlaceOrderOutcome, { kind: 'placed' | 'invalid-input' }>;
 
 /**
  * createOrder (DESIGN §4 step 1): priced by promotion on the server, then stock, coupon and points
- * are held, in that order. The order row is written first, PENDING, so it is the record of what
- * was held: if a step is refused the order FAILS and gives back what it got; if the process dies
- * midway the expiry sweeper does the same.
+ * are held, in that order. The order row is written first, PLACING, so it is the record of what
+ * was held, and nothing can pay it yet; once every hold is in place it becomes PENDING (payable).
+ * If a step is refused the order FAILS and gives back what it got; if the process dies midway the
+ * sweeper fails it once `SHOP_ORDER_PLACING_TIMEOUT_SECONDS` have passed and does the same.
  */
 export class PlaceOrder {
   constructor(
@@ -44,6 +47,7 @@ export class PlaceOrder {
       promotion: PromotionClient;
       points: PointsClient;
       rules: CheckoutRules;
+      logger: Logger;
     },
   ) {}
 
@@ -90,6 +94,7 @@ export class PlaceOrder {
       };
 
     const order = await this.record(em, userId, request, quote, shippingFee);
+    crashPoint('order.place.recorded');
     let refusal: Refusal | undefined;
     try {
       refusal = await this.hold(em, order, request);
@@ -138,6 +143,7 @@ export class PlaceOrder {
           line2: request.shippingAddress.line2 ?? null,
         },
         idempotencyKey: request.idempotencyKey,
+        status: 'PLACING',
         // Provisional: set from the stock reservation's expiry once it is held.
         expiresAt: new Date(Date.now() + 15 * 60_000),
       });
@@ -185,6 +191,7 @@ export class PlaceOrder {
         };
       return { kind: 'unavailable', skuIds: [stock.skuId] };
     }
+    crashPoint('order.place.stock-held');
     if (order.couponId) {
       const coupon = await this.deps.promotion.reserveCoupon(
         order.couponId,
@@ -207,14 +214,18 @@ export class PlaceOrder {
     // last moment still finds its reservation to commit.
     const holdEnds = Date.parse(stock.expiresAt);
     const grace = Math.min(60_000, (holdEnds - Date.now()) / 10);
-    await this.deps.outbox.transaction(em.fork(), async (tx) => {
-      await tx.nativeUpdate(
+    const placed = await this.deps.outbox.transaction(em.fork(), async (tx) => {
+      const changed = await tx.nativeUpdate(
         Order,
-        { id: order.id, status: 'PENDING' },
-        { expiresAt: new Date(holdEnds - grace) },
+        { id: order.id, status: 'PLACING' },
+        { status: 'PENDING', expiresAt: new Date(holdEnds - grace) },
       );
-      await this.deps.events.placed(tx, order);
+      if (changed === 1) await this.deps.events.placed(tx, order);
+      return changed === 1;
     });
+    // Not placed: the sweeper failed it meanwhile (this outlived the placing timeout) and gave
+    // back its holds; the customer is shown the order as it is, FAILED.
+    if (!placed) this.deps.logger.warn({ orderId: order.id }, 'order failed while being placed');
     return undefined;
   }
 
@@ -222,7 +233,7 @@ export class PlaceOrder {
     const failed = await this.deps.outbox.transaction(em.fork(), async (tx) => {
       const changed = await tx.nativeUpdate(
         Order,
-        { id: order.id, status: 'PENDING' },
+        { id: order.id, status: 'PLACING' },
         { status: 'FAILED', failureReason: reason, holdsSettled: false, closedAt: new Date() },
       );
       if (changed === 1) this.deps.events.failed(tx, order, reason);

@@ -17,6 +17,7 @@ export type PaymentStatus = (typeof paymentStatuses)[number];
 export const PaymentSchema = defineEntity({
   name: 'Payment',
   tableName: 'payment',
+  indexes: [{ properties: ['status', 'updatedAt'] }],
   properties: {
     id: p.string().length(36).primary(),
     orderId: p.string().length(36).unique(),

@@ -4,6 +4,8 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Logger } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
+import { crashPoint } from '@shop/kit/ops';
+import { paymentVoidKey, type PayableOrder } from '@shop/contracts';
 import { Payment } from '../domain/payment.entity.js';
 import {
   PgRefused,
@@ -13,6 +15,7 @@ import {
 } from '../gateway/payment-gateway.js';
 import type { OrderClient } from './order-client.js';
 import type { PaymentEvents } from './payment-events.js';
+import type { PaymentRefunds } from './payment-refunds.js';
 
 export type ConfirmOutcome =
   | { kind: 'approved'; payment: Payment }
@@ -37,8 +40,10 @@ class PaymentRefused extends Error {
  * confirmPayment (DESIGN §4 step 3). The payment row, unique per order, is claimed before the PG
  * is asked, so of many concurrent confirmations one talks to the PG and the others wait for its
  * answer. The PG confirmation carries the payment id as its idempotency key; a timeout is settled
- * by asking the PG for the payment, never by guessing. Whatever the PG approved but we cannot
- * keep (wrong amount, order expired meanwhile) is cancelled at the PG.
+ * by asking the PG for the payment, never by guessing. Whatever the PG charged but we cannot keep
+ * (wrong amount, order closed meanwhile) is voided through the refunds' one path (a row and an
+ * event). A row left READY by a process that died is taken over — by the next confirmation, or
+ * by recovery — and settled the same way, so no charge is left without an order or a void.
  */
 export class ConfirmPayment {
   constructor(
@@ -47,8 +52,11 @@ export class ConfirmPayment {
       events: PaymentEvents;
       gateway: PaymentGateway;
       orders: OrderClient;
+      refunds: PaymentRefunds;
       logger: Logger;
       waitMs: number;
+      /** A READY row untouched this long was left behind: take it over. */
+      staleAfterMs: number;
     },
   ) {}
 
@@ -63,35 +71,74 @@ export class ConfirmPayment {
       return { kind: 'failed', code: 'ORDER_NOT_FOUND', message: 'No such order.', payment: null };
 
     const claimed = await this.claim(em, userId, request, order.totalAmount);
-    if (!claimed) return this.outcomeOf(await this.awaitSettled(em, request.orderId));
+    if (claimed) return this.settle(em, claimed, order, request.amount, false);
+    const left = await this.awaitSettled(em, request.orderId);
+    if (left.status === 'READY' && (await this.takeOver(em, left)))
+      return this.settle(em, left, order, left.amount, true);
+    return this.outcomeOf(left);
+  }
+
+  /** Recovery: settles READY payments left behind, asking the PG under their own keys. */
+  async resumeStale(em: EntityManager, now = new Date()): Promise<number> {
+    const stale = await em
+      .fork()
+      .find(
+        Payment,
+        { status: 'READY', updatedAt: { $lt: this.staleBefore(now) } },
+        { limit: 50, orderBy: { updatedAt: 'asc' } },
+      );
+    let settled = 0;
+    for (const payment of stale) {
+      if (!(await this.takeOver(em, payment))) continue;
+      const order = await this.deps.orders.find(payment.orderId);
+      if (!order) continue;
+      await this.settle(em, payment, order, payment.amount, true);
+      settled++;
+    }
+    return settled;
+  }
+
+  /**
+   * Everything after the claim: the order must still be payable and the amount its own; the PG
+   * confirms (the same key however often this runs); the payment is approved and the order told.
+   * `resumed`: the row was left behind, so the PG may have charged already.
+   */
+  private async settle(
+    em: EntityManager,
+    payment: Payment,
+    order: PayableOrder,
+    amount: number,
+    resumed: boolean,
+  ): Promise<ConfirmOutcome> {
     try {
-      if (order.status !== 'PENDING')
+      if (order.status !== 'PENDING') {
+        if (resumed) await this.voidIfCharged(em, payment, `order ${order.status.toLowerCase()}`);
         throw new PaymentRefused('ORDER_NOT_PAYABLE', `The order is ${order.status}.`);
-      if (request.amount !== order.totalAmount)
+      }
+      if (amount !== order.totalAmount) {
+        await this.releaseAuthorisation(payment);
         throw new PaymentRefused(
           'AMOUNT_MISMATCH',
-          `The amount ${request.amount} is not the order's ${order.totalAmount}.`,
+          `The amount ${amount} is not the order's ${order.totalAmount}.`,
         );
-      const pgPayment = await this.confirmAtPg(claimed, request);
+      }
+      const pgPayment = await this.confirmAtPg(payment);
+      crashPoint('payment.confirm.charged');
       if (pgPayment.status !== 'DONE' || pgPayment.totalAmount !== order.totalAmount) {
-        await this.cancelAtPg(claimed, 'approved amount does not match the order');
+        if (pgPayment.status === 'DONE')
+          await this.void(em, payment, 'approved amount does not match the order');
+        else await this.releaseAuthorisation(payment);
         throw new PaymentRefused(
           'AMOUNT_MISMATCH',
           'The PG approved a different amount; it was cancelled.',
         );
       }
-      const approved = await this.approve(em, claimed, pgPayment);
-      if (await this.deps.orders.markPaid(request.orderId, approved.id))
+      const approved = await this.approve(em, payment, pgPayment);
+      crashPoint('payment.confirm.approved');
+      if (await this.deps.orders.markPaid(payment.orderId, approved.id))
         return { kind: 'approved', payment: approved };
       // The order expired or was cancelled while the PG was charging: give the money back.
-      await this.cancelAtPg(approved, 'order no longer payable');
-      await em
-        .fork()
-        .nativeUpdate(
-          Payment,
-          { id: approved.id },
-          { status: 'CANCELLED', cancelledAmount: approved.amount },
-        );
+      await this.void(em, approved, 'order no longer payable');
       return this.failed(
         em,
         approved.id,
@@ -101,11 +148,8 @@ export class ConfirmPayment {
     } catch (error) {
       if (!(error instanceof PaymentRefused)) throw error;
       if (error.code === 'AMOUNT_MISMATCH' || error.code.startsWith('PG_'))
-        await this.deps.orders.markPaymentFailed(request.orderId, error.code);
-      // The customer's authorisation at the PG is not charged until confirmed; release it anyway.
-      if (error.code === 'AMOUNT_MISMATCH')
-        await this.cancelAtPg(claimed, 'amount mismatch').catch(() => {});
-      return this.failed(em, claimed.id, error.code, error.message);
+        await this.deps.orders.markPaymentFailed(payment.orderId, error.code);
+      return this.failed(em, payment.id, error.code, error.message);
     }
   }
 
@@ -125,6 +169,7 @@ export class ConfirmPayment {
     });
     try {
       await fork.persist(payment).flush();
+      crashPoint('payment.confirm.claimed');
       return payment;
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) return null;
@@ -132,12 +177,34 @@ export class ConfirmPayment {
     }
   }
 
+  /** One worker wins a left-behind row: the touch only applies to the version it read. */
+  private async takeOver(em: EntityManager, payment: Payment): Promise<boolean> {
+    if (payment.updatedAt >= this.staleBefore(new Date())) return false;
+    const won = await em
+      .fork()
+      .nativeUpdate(
+        Payment,
+        { id: payment.id, status: 'READY', updatedAt: payment.updatedAt },
+        { updatedAt: new Date() },
+      );
+    if (won === 1)
+      this.deps.logger.warn(
+        { orderId: payment.orderId, paymentId: payment.id },
+        'taking over a payment confirmation left in progress',
+      );
+    return won === 1;
+  }
+
+  private staleBefore(now: Date): Date {
+    return new Date(now.getTime() - this.deps.staleAfterMs);
+  }
+
   /** Asks the PG to confirm; on no answer, asks what became of the payment. */
-  private async confirmAtPg(payment: Payment, request: ConfirmRequest): Promise<PgPayment> {
+  private async confirmAtPg(payment: Payment): Promise<PgPayment> {
     const { gateway, logger } = this.deps;
     try {
       return await gateway.confirm(
-        { paymentKey: request.paymentKey, orderId: request.orderId, amount: request.amount },
+        { paymentKey: payment.paymentKey, orderId: payment.orderId, amount: payment.amount },
         payment.id,
       );
     } catch (error) {
@@ -148,7 +215,7 @@ export class ConfirmPayment {
         'PG confirmation timed out; asking the PG',
       );
     }
-    const known = await this.findAtPg(request.paymentKey);
+    const known = await this.findAtPg(payment.paymentKey);
     if (known?.status === 'DONE') return known;
     throw new PaymentRefused('PG_NOT_CONFIRMED', 'The PG did not confirm the payment.');
   }
@@ -164,12 +231,32 @@ export class ConfirmPayment {
     }
   }
 
-  private async cancelAtPg(payment: Payment, reason: string): Promise<void> {
-    await this.deps.gateway.cancel(
-      payment.paymentKey,
-      { cancelReason: reason },
-      `void-${payment.id}`,
-    );
+  /** A confirmation that was left behind may have charged: if the PG says so, void it. */
+  private async voidIfCharged(em: EntityManager, payment: Payment, reason: string): Promise<void> {
+    const known = await this.findAtPg(payment.paymentKey);
+    if (known?.status === 'DONE') await this.void(em, payment, reason);
+  }
+
+  /** Takes back a charge that paid no order: the refunds' path, so it has a row and an event. */
+  private async void(em: EntityManager, payment: Payment, reason: string): Promise<void> {
+    const outcome = await this.deps.refunds.refund(em, payment.orderId, {
+      reason,
+      lines: [],
+      idempotencyKey: paymentVoidKey(payment.id),
+      void: true,
+    });
+    if (outcome.kind !== 'refunded')
+      this.deps.logger.error(
+        { orderId: payment.orderId, paymentId: payment.id, outcome },
+        'a charge that paid no order is not voided yet; recovery will finish it',
+      );
+  }
+
+  /** An authorisation we will not confirm: released so the customer's card is not held. */
+  private async releaseAuthorisation(payment: Payment): Promise<void> {
+    await this.deps.gateway
+      .cancel(payment.paymentKey, { cancelReason: 'amount mismatch' }, `release-${payment.id}`)
+      .catch(() => {});
   }
 
   private async approve(
@@ -179,17 +266,17 @@ export class ConfirmPayment {
   ): Promise<Payment> {
     return this.deps.outbox.transaction(em.fork(), async (tx) => {
       const approvedAt = pgPayment.approvedAt ? new Date(pgPayment.approvedAt) : new Date();
-      await tx.nativeUpdate(
+      const changed = await tx.nativeUpdate(
         Payment,
         { id: payment.id, status: 'READY' },
         { status: 'APPROVED', approvedAt, method: pgPayment.method },
       );
       const approved = await tx.findOneOrFail(Payment, { id: payment.id }, { refresh: true });
-      this.deps.events.approved(tx, approved);
+      // Approved once, announced once, however many workers got here.
+      if (changed === 1) this.deps.events.approved(tx, approved);
       return approved;
     });
   }
-
   private async failed(
     em: EntityManager,
     paymentId: string,
@@ -211,12 +298,16 @@ export class ConfirmPayment {
     };
   }
 
-  /** Another confirmation holds the claim: wait for its answer rather than asking the PG twice. */
+  /**
+   * Another confirmation holds the claim: wait for its answer rather than asking the PG twice —
+   * unless it was left behind (untouched too long), which is for the caller to take over.
+   */
   private async awaitSettled(em: EntityManager, orderId: string): Promise<Payment> {
     const deadline = Date.now() + this.deps.waitMs;
     for (;;) {
       const payment = await em.fork().findOneOrFail(Payment, { orderId });
       if (payment.status !== 'READY' || Date.now() > deadline) return payment;
+      if (payment.updatedAt < this.staleBefore(new Date())) return payment;
       await sleep(50);
     }
   }

@@ -1,4 +1,4 @@
-import { paymentApprovedEvent, paymentCancelledEvent, type RefundLine } from '@shop/contracts';
+import { paymentApprovedEvent, paymentCancelledEvent } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import type { PaymentCancel } from '../domain/payment-cancel.entity.js';
@@ -27,7 +27,7 @@ export class PaymentEvents {
     tx: EntityManager,
     payment: Payment,
     cancel: PaymentCancel,
-    { refundableAmount, lines }: { refundableAmount: number; lines: RefundLine[] },
+    { refundableAmount }: { refundableAmount: number },
   ): void {
     this.outbox.record(tx, {
       type: paymentCancelledEvent.type,
@@ -39,7 +39,8 @@ export class PaymentEvents {
         amount: cancel.amount,
         refundableAmount,
         reason: cancel.reason,
-        lines,
+        lines: cancel.lines,
+        void: cancel.void,
         cancelledAt: new Date().toISOString(),
       },
     });

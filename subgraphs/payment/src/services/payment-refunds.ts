@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UniqueConstraintViolationException, type QueryResult } from '@mikro-orm/core';
-import type { PaymentCancelRequest, PaymentCancelResult, RefundLine } from '@shop/contracts';
+import type { PaymentCancelRequest, PaymentCancelResult } from '@shop/contracts';
 import type { Logger } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
+import { crashPoint } from '@shop/kit/ops';
 import { PaymentCancel } from '../domain/payment-cancel.entity.js';
 import { Payment } from '../domain/payment.entity.js';
-import type { PaymentGateway } from '../gateway/payment-gateway.js';
+import { PgRefused, type PaymentGateway } from '../gateway/payment-gateway.js';
 import type { PaymentEvents } from './payment-events.js';
 
 export type RefundOutcome =
@@ -16,17 +17,24 @@ export type RefundOutcome =
       kind: 'not-refundable';
       reason: 'NO_PAYMENT' | 'NOT_APPROVED' | 'EXCEEDS_REFUNDABLE' | 'NOTHING_LEFT';
     }
-  | { kind: 'pg-failed'; message: string };
+  | { kind: 'pg-failed'; message: string }
+  | { kind: 'in-progress' };
 
 class ExceedsRefundable extends Error {}
 /** Another request holds this idempotency key right now. */
 class InFlight extends Error {}
 
+/** How a refund's PG call ended: applied, refused (given back), or unknown (left to recovery). */
+type PgCancelEnd = 'done' | 'refused' | 'unknown';
+
 /**
- * Full and partial refunds (order cancellation, returns). The amount is counted against the
- * payment by a conditional UPDATE before the PG is asked — refundable = paid − Σ refunds can never
- * go below zero however many refunds race — and handed back if the PG refuses. The idempotency key
- * is unique: a retry returns the first refund.
+ * Full and partial refunds (order cancellation, returns) and voids (a charge that never paid an
+ * order), all through one path that writes a row and, once the PG has applied it, its event. The
+ * amount is counted against the payment by a conditional UPDATE before the PG is asked —
+ * refundable = paid − Σ refunds can never go below zero however many refunds race — and handed
+ * back only if the PG refuses. A PG that does not answer leaves the row REQUESTED: recovery (or
+ * the next request with the key) asks again with the same idempotency key, so the PG applies it
+ * once, and finishes it. The idempotency key is unique: a retry returns the first refund.
  */
 export class PaymentRefunds {
   constructor(
@@ -35,6 +43,8 @@ export class PaymentRefunds {
       events: PaymentEvents;
       gateway: PaymentGateway;
       logger: Logger;
+      /** A REQUESTED row untouched this long was left by a process that died: take it over. */
+      staleAfterMs: number;
     },
   ) {}
 
@@ -50,8 +60,9 @@ export class PaymentRefunds {
       .findOne(PaymentCancel, { idempotencyKey: request.idempotencyKey });
     if (earlier?.status === 'DONE')
       return { kind: 'refunded', result: await this.resultOf(em, payment.id) };
-    if (earlier?.status === 'REQUESTED') return this.afterInFlight(em, orderId, request);
-    if (payment.status !== 'APPROVED' && payment.status !== 'PARTIALLY_CANCELLED')
+    if (earlier?.status === 'REQUESTED') return this.afterInFlight(em, orderId, request, earlier);
+    // A void takes back a charge whatever became of the payment row; a refund needs an approval.
+    if (!request.void && payment.status !== 'APPROVED' && payment.status !== 'PARTIALLY_CANCELLED')
       return {
         kind: 'not-refundable',
         reason: payment.status === 'CANCELLED' ? 'NOTHING_LEFT' : 'NOT_APPROVED',
@@ -68,31 +79,37 @@ export class PaymentRefunds {
         const twin = await em
           .fork()
           .findOne(PaymentCancel, { idempotencyKey: request.idempotencyKey });
-        if (twin) return this.afterInFlight(em, orderId, request);
+        if (twin) return this.afterInFlight(em, orderId, request, twin);
         return { kind: 'not-refundable', reason: 'EXCEEDS_REFUNDABLE' };
       }
       // The same key at the same moment: the other request is refunding it.
       if (error instanceof InFlight || error instanceof UniqueConstraintViolationException)
-        return this.afterInFlight(em, orderId, request);
+        return this.afterInFlight(em, orderId, request, earlier);
       throw error;
     }
-    try {
-      const pg = await this.deps.gateway.cancel(
-        payment.paymentKey,
-        { cancelReason: request.reason, cancelAmount: amount },
-        request.idempotencyKey,
+    crashPoint('payment.refund.counted');
+    return this.answer(em, payment, await this.cancelAtPg(em, payment, cancel));
+  }
+
+  /**
+   * Recovery: REQUESTED refunds nobody has touched for `staleAfterMs` (their process died, or the
+   * PG did not answer) are asked of the PG again under their own key and finished.
+   */
+  async resumeStale(em: EntityManager, now = new Date()): Promise<number> {
+    const stale = await em
+      .fork()
+      .find(
+        PaymentCancel,
+        { status: 'REQUESTED', updatedAt: { $lt: this.staleBefore(now) } },
+        { limit: 100, orderBy: { updatedAt: 'asc' } },
       );
-      const transactionKey = pg.cancels?.at(-1)?.transactionKey ?? null;
-      await this.complete(em, payment, cancel, transactionKey, request.lines);
-    } catch (error) {
-      this.deps.logger.warn(
-        { err: error, orderId },
-        'PG refused or missed a refund; amount handed back',
-      );
-      await this.handBack(em, payment.id, cancel);
-      return { kind: 'pg-failed', message: error instanceof Error ? error.message : String(error) };
+    let finished = 0;
+    for (const cancel of stale) {
+      if (!(await this.takeOver(em, cancel))) continue;
+      const payment = await em.fork().findOneOrFail(Payment, { id: cancel.paymentId });
+      if ((await this.cancelAtPg(em, payment, cancel)) !== 'unknown') finished++;
     }
-    return { kind: 'refunded', result: await this.resultOf(em, payment.id) };
+    return finished;
   }
 
   /** Counts the refund against the payment, or refuses it, in one transaction with its row. */
@@ -109,7 +126,7 @@ export class PaymentRefunds {
         const claimed = await tx.nativeUpdate(
           PaymentCancel,
           { id: earlier.id, status: 'FAILED' },
-          { status: 'REQUESTED', amount },
+          { status: 'REQUESTED', amount, updatedAt: new Date() },
         );
         if (claimed !== 1) throw new InFlight();
       }
@@ -129,28 +146,98 @@ export class PaymentRefunds {
         amount,
         reason: request.reason,
         idempotencyKey: request.idempotencyKey,
+        lines: request.lines,
+        void: request.void,
       });
       tx.persist(cancel);
       return cancel;
     });
   }
 
-  /** Waits for the request holding this key to finish, then answers as it did (or retries). */
+  /** Asks the PG under the row's key, then finishes the row as the PG's answer says. */
+  private async cancelAtPg(
+    em: EntityManager,
+    payment: Payment,
+    cancel: PaymentCancel,
+  ): Promise<PgCancelEnd> {
+    try {
+      const pg = await this.deps.gateway.cancel(
+        payment.paymentKey,
+        { cancelReason: cancel.reason, cancelAmount: cancel.amount },
+        cancel.idempotencyKey,
+      );
+      crashPoint('payment.refund.sent');
+      const transactionKey = pg.cancels?.at(-1)?.transactionKey ?? null;
+      await this.complete(em, payment, cancel, transactionKey);
+      return 'done';
+    } catch (error) {
+      if (error instanceof PgRefused) {
+        this.deps.logger.warn({ err: error, orderId: payment.orderId }, 'PG refused a refund');
+        await this.handBack(em, payment.id, cancel);
+        return 'refused';
+      }
+      // No answer: the PG may have applied it. The row stays REQUESTED for recovery to ask again.
+      this.deps.logger.warn(
+        { err: error, orderId: payment.orderId },
+        'PG did not answer a refund; recovery will ask again with the same key',
+      );
+      return 'unknown';
+    }
+  }
+
+  private async answer(
+    em: EntityManager,
+    payment: Payment,
+    end: PgCancelEnd,
+  ): Promise<RefundOutcome> {
+    if (end === 'done') return { kind: 'refunded', result: await this.resultOf(em, payment.id) };
+    if (end === 'refused') return { kind: 'pg-failed', message: 'The PG refused the refund.' };
+    return { kind: 'in-progress' };
+  }
+
+  /**
+   * Another request holds this key: wait for it to finish and answer as it did. A row left
+   * behind (untouched past `staleAfterMs`) is taken over and finished here instead.
+   */
   private async afterInFlight(
     em: EntityManager,
     orderId: string,
     request: PaymentCancelRequest,
+    seen: PaymentCancel | null,
   ): Promise<RefundOutcome> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const cancel = await em
-        .fork()
-        .findOne(PaymentCancel, { idempotencyKey: request.idempotencyKey });
+    const deadline = Date.now() + this.deps.staleAfterMs;
+    for (let cancel = seen; ;) {
       if (cancel && cancel.status !== 'REQUESTED') return this.refund(em, orderId, request);
-      if (Date.now() > deadline)
-        return { kind: 'pg-failed', message: 'the same refund is still in progress' };
+      if (
+        cancel &&
+        cancel.updatedAt < this.staleBefore(new Date()) &&
+        (await this.takeOver(em, cancel))
+      ) {
+        const payment = await em.fork().findOneOrFail(Payment, { id: cancel.paymentId });
+        return this.answer(em, payment, await this.cancelAtPg(em, payment, cancel));
+      }
+      if (Date.now() > deadline) return { kind: 'in-progress' };
       await sleep(50);
+      cancel = await em.fork().findOne(PaymentCancel, { idempotencyKey: request.idempotencyKey });
     }
+  }
+
+  /** One worker wins a left-behind row: the touch only applies to the version it read. */
+  private async takeOver(em: EntityManager, cancel: PaymentCancel): Promise<boolean> {
+    const won = await em
+      .fork()
+      .nativeUpdate(
+        PaymentCancel,
+        { id: cancel.id, status: 'REQUESTED', updatedAt: cancel.updatedAt },
+        { updatedAt: new Date() },
+      );
+    if (won === 1)
+      this.deps.logger.warn({ cancelId: cancel.id }, 'taking over a refund left in progress');
+    return won === 1;
+  }
+
+  private staleBefore(now: Date): Date {
+    return new Date(now.getTime() - this.deps.staleAfterMs);
   }
 
   private async complete(
@@ -158,24 +245,33 @@ export class PaymentRefunds {
     payment: Payment,
     cancel: PaymentCancel,
     transactionKey: string | null,
-    lines: RefundLine[],
   ) {
     await this.deps.outbox.transaction(em.fork(), async (tx) => {
-      await tx.nativeUpdate(PaymentCancel, { id: cancel.id }, { status: 'DONE', transactionKey });
+      const finished = await tx.nativeUpdate(
+        PaymentCancel,
+        { id: cancel.id, status: 'REQUESTED' },
+        { status: 'DONE', transactionKey },
+      );
+      // Someone else finished it first (a takeover racing a slow original): one event only.
+      if (finished !== 1) return;
       const current = await tx.findOneOrFail(Payment, { id: payment.id }, { refresh: true });
       // Status follows the amounts counted so far (including refunds still at the PG).
       current.status =
         current.cancelledAmount >= current.amount ? 'CANCELLED' : 'PARTIALLY_CANCELLED';
       this.deps.events.cancelled(tx, current, cancel, {
         refundableAmount: current.amount - current.cancelledAmount,
-        lines,
       });
     });
   }
 
   private async handBack(em: EntityManager, paymentId: string, cancel: PaymentCancel) {
     await em.fork().transactional(async (tx) => {
-      await tx.nativeUpdate(PaymentCancel, { id: cancel.id }, { status: 'FAILED' });
+      const failed = await tx.nativeUpdate(
+        PaymentCancel,
+        { id: cancel.id, status: 'REQUESTED' },
+        { status: 'FAILED' },
+      );
+      if (failed !== 1) return;
       await tx
         .getConnection()
         .execute(

@@ -10,15 +10,18 @@ export const ledgerKinds = [
   /** What a return kept of the refunded lines' value for the return trip (the shop's). */
   'RETURN_FEE',
   'PG_FEE',
+  /** A charge the PG took that never paid an order (voided since): the shop's, never a brand's. */
+  'UNSOLD_CHARGE',
 ] as const;
 export type LedgerKind = (typeof ledgerKinds)[number];
 
 /**
- * One line of the shop's books, in won, signed: sales, shipping and return fees are positive;
- * discounts, points, refunds and PG fees negative. (source, kind) is unique — the event or PG
- * transaction that caused it, and the order line — so a replayed event or a second reconciliation
- * books nothing twice. Sales and the refunds of lines carry the line and its brand; shipping, the
- * return fees and PG fees are the shop's (no line, no brand).
+ * One line of the shop's books, in won, signed: sales, shipping, return fees and unsold charges are
+ * positive; discounts, points, refunds and PG fees negative. (source, kind) is unique — the event or
+ * PG transaction that caused it, and the order line — so a replayed event or a second
+ * reconciliation books nothing twice. Sales and the refunds of lines carry the line and its brand;
+ * shipping, the return fees, unsold charges (and their voids) and PG fees are the shop's (no line,
+ * no brand).
  */
 export const LedgerEntrySchema = defineEntity({
   name: 'LedgerEntry',

@@ -10,7 +10,17 @@ export class SettlementStatementType {
   @Field(() => Int) couponDiscounts!: number;
   @Field(() => Int) points!: number;
   @Field(() => Int) shipping!: number;
-  @Field(() => Int, { description: 'What customers were charged.' }) payments!: number;
+  @Field(() => Int, {
+    description:
+      'Charges the PG took that paid no order (it expired or was cancelled meanwhile), since ' +
+      'voided: in payments, and their voids in refunds.',
+  })
+  unsoldCharges!: number;
+  @Field(() => Int, {
+    description:
+      'What customers were charged: gross − discounts − points + shipping + unsold charges.',
+  })
+  payments!: number;
   @Field(() => Int, { description: 'What customers were given back (the PG’s refunds).' })
   refunds!: number;
   @Field(() => Int, {
@@ -32,8 +42,8 @@ export class BrandReference {
 
 @ObjectType('BrandStatement', {
   description:
-    'One brand’s lines on one Korean business day (KRW). Shipping, return fees and PG fees are the shop’s: ' +
-    'the brands’ sales plus shipping are the day’s payments.',
+    'One brand’s lines on one Korean business day (KRW). Shipping, return fees, unsold charges and PG fees ' +
+    'are the shop’s: the brands’ sales plus shipping and unsold charges are the day’s payments.',
 })
 export class BrandStatementType {
   @Field(() => String, { description: 'YYYY-MM-DD, Asia/Seoul.' }) date!: string;

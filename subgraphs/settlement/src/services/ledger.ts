@@ -56,11 +56,33 @@ export class Ledger {
   /**
    * PaymentCancelled: each line it gives back, against the line's brand; the rest of the amount is
    * the shop's — shipping given back, or (lines worth more than the refund) a return fee kept.
+   *
+   * A void gives back a charge no OrderPaid ever booked: the charge as an UNSOLD_CHARGE and its
+   * void as a REFUND of the whole amount, both the shop's (no line, no brand: no brand sold
+   * anything, whatever lines the event names), so the books hold the PG's PAYMENT and CANCEL. Both
+   * are dated at the void, the only time the event carries.
    */
   async bookRefund(tx: EntityManager, cancelled: PaymentCancelled): Promise<void> {
     const source = `payment-cancel:${cancelled.cancelId}`;
     const occurredAt = new Date(cancelled.cancelledAt);
     const { orderId } = cancelled;
+    if (cancelled.void) {
+      await this.book(tx, {
+        source: `payment-void:${cancelled.cancelId}`,
+        kind: 'UNSOLD_CHARGE',
+        orderId,
+        amount: cancelled.amount,
+        occurredAt,
+      });
+      await this.book(tx, {
+        source,
+        kind: 'REFUND',
+        orderId,
+        amount: -cancelled.amount,
+        occurredAt,
+      });
+      return;
+    }
     for (const line of cancelled.lines)
       if (line.amount > 0)
         await this.book(tx, {

@@ -31,7 +31,15 @@ export interface Reconciliation {
   differences: Difference[];
 }
 
-const paymentKinds = ['SALE', 'PRODUCT_DISCOUNT', 'COUPON_DISCOUNT', 'POINTS', 'SHIPPING'] as const;
+/** What the PG charged: orders paid, and charges that paid none (voided, so also refunded). */
+const paymentKinds = [
+  'SALE',
+  'PRODUCT_DISCOUNT',
+  'COUPON_DISCOUNT',
+  'POINTS',
+  'SHIPPING',
+  'UNSOLD_CHARGE',
+] as const;
 /** A refund's lines less the return fee it kept: together what the PG gave back. */
 const refundKinds = ['REFUND', 'RETURN_FEE'] as const;
 

@@ -12,7 +12,9 @@ interface SalesFigures {
 export interface DailyStatement extends SalesFigures {
   date: string;
   shipping: number;
-  /** What customers were charged: gross − discounts − points + shipping. */
+  /** Charges the PG took that paid no order; their voids are in refunds. */
+  unsoldCharges: number;
+  /** What customers were charged: gross − discounts − points + shipping + unsold charges. */
   payments: number;
   /** What customers were given back (the PG's refunds): net of the return fees kept. */
   refunds: number;
@@ -23,7 +25,10 @@ export interface DailyStatement extends SalesFigures {
   net: number;
 }
 
-/** A brand's lines on one day; shipping, return fees and PG fees are the shop's, not a brand's. */
+/**
+ * A brand's lines on one day; shipping, return fees, unsold charges (and their voids) and PG fees
+ * are the shop's, not a brand's.
+ */
 export interface BrandStatement extends SalesFigures {
   date: string;
   /** Null: products without a brand. */
@@ -86,13 +91,16 @@ export async function dailyStatements(
   return [...days].map(([date, entries]) => {
     const sum = sumsOf(entries);
     const { charged, ...sales } = salesFigures(sum);
-    const payments = charged + sum('SHIPPING');
+    // An unsold charge is money the PG took, so it is in payments (not in gross: nothing was sold),
+    // and its void, a REFUND, in refunds: payments and refunds are the PG's, and net is unchanged.
+    const payments = charged + sum('SHIPPING') + sum('UNSOLD_CHARGE');
     const refunds = -sum('REFUND') - sum('RETURN_FEE');
     const pgFees = -sum('PG_FEE');
     return {
       date,
       ...sales,
       shipping: sum('SHIPPING'),
+      unsoldCharges: sum('UNSOLD_CHARGE'),
       payments,
       refunds,
       returnFees: sum('RETURN_FEE'),
@@ -108,6 +116,7 @@ export async function brandStatements(
   from: string,
   to: string,
 ): Promise<BrandStatement[]> {
+  // Only entries of a line: an unsold charge and its void have none, as they sold no brand's goods.
   const lines = (await entriesBetween(em, from, to)).filter((entry) => entry.lineId);
   const groups = groupBy(lines, (entry) => `${entry.businessDate} ${entry.brandId ?? ''}`);
   return [...groups.values()].map((entries) => {

@@ -1,0 +1,148 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeInfra, waitFor } from '@shop/testkit';
+import { checkoutFixtures } from '../src/checkout-fixtures.js';
+import { orderDetail, skuStock } from '../src/checkout-operations.js';
+import { reportFigure } from '../src/figures.js';
+import { startShopProcesses, type ShopProcesses } from '../src/shop-processes.js';
+
+const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
+
+const reconcile = `mutation Reconcile($date: String!) {
+  reconcileSettlement(date: $date) { differences { orderId kind ours pg } }
+}`;
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
+
+/** Where payment dies: once right after the PG charged, once right after approving. */
+const crashPoints = ['payment.confirm.charged', 'payment.confirm.approved'];
+
+interface PgView {
+  status: string;
+  totalAmount: number;
+  balanceAmount: number;
+}
+
+describe.skipIf(!infra.ok)('payment killed while the PG confirms (processes, replicas)', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'shop-chaos-'));
+  let shop: ShopProcesses;
+  let given: ReturnType<typeof checkoutFixtures>;
+
+  beforeAll(async () => {
+    shop = await startShopProcesses({
+      replicas: { order: 2, payment: 2, product: 2 },
+      env: {
+        SHOP_DATA_DIR: dataDir,
+        SHOP_CRASH_POINTS: `${crashPoints[0]}@4,${crashPoints[1]}@7`,
+        SHOP_PG_TIMEOUT_MS: '1000',
+        SHOP_PAYMENT_RECOVER_AFTER_MS: '5000',
+        SHOP_PAYMENT_RECOVERY_SWEEP_MS: '500',
+        SHOP_RESERVATION_TTL_SECONDS: '20',
+        SHOP_RESERVATION_SWEEP_MS: '500',
+        SHOP_ORDER_SWEEP_MS: '500',
+        SHOP_SUBGRAPH_TIMEOUT_MS: '30000',
+        SHOP_INTERNAL_TIMEOUT_MS: '15000',
+      },
+    });
+    given = checkoutFixtures(shop);
+  });
+  afterAll(() => shop?.stop());
+
+  async function pgView(orderId: string): Promise<PgView | null> {
+    const answer = await fetch(`${shop.pg.url}/v1/payments/orders/${orderId}`, {
+      headers: { authorization: `Basic ${Buffer.from('test_sk_sandbox:').toString('base64')}` },
+    });
+    return answer.ok ? ((await answer.json()) as PgView) : null;
+  }
+
+  it('charges nobody without an order: every PG charge is a PAID order or voided, stock conserved', async () => {
+    const stock = 15;
+    const skus = [await given.skuOnSale(12_000, stock), await given.skuOnSale(13_000, stock)];
+    const buyers: { token: string }[] = [];
+    for (let i = 0; i < 12; i++) buyers.push(await given.customer());
+
+    const orders: { id: string; token: string; skuId: string; totalAmount: number }[] = [];
+    let next = 0;
+    const buyer = async () => {
+      while (next < 24) {
+        const n = next++;
+        const { token } = buyers[n % buyers.length]!;
+        const skuId = skus[n % skus.length]!;
+        const placed = (await given.order(token, { lines: [{ skuId, quantity: 1 }] })).data
+          ?.createOrder;
+        if (placed?.__typename !== 'Order') continue;
+        orders.push({ id: placed.id, token, skuId, totalAmount: placed.totalAmount });
+        const paymentKey = await given.authorize(placed.id, placed.totalAmount);
+        // A confirmation caught by the crash fails for the customer, who does not come back.
+        await given.confirm(token, placed.id, paymentKey, placed.totalAmount).catch(() => null);
+      }
+    };
+    await Promise.all(Array.from({ length: 6 }, buyer));
+    const crashedAt = performance.now();
+    for (const point of crashPoints)
+      expect(existsSync(path.join(dataDir, 'crash-points', point)), `${point} fired`).toBe(true);
+    expect(orders.length).toBeGreaterThanOrEqual(20);
+
+    // After recovery every order is settled one way: paid, or not charged (voided if it was).
+    const settled = await waitFor(
+      'every charge to be matched by a PAID order or a void',
+      async () => {
+        const views = [];
+        for (const order of orders) {
+          const mine = (await shop.call(orderDetail, { id: order.id }, order.token)).data!.order;
+          const pg = await pgView(order.id);
+          const charged = pg?.status === 'DONE';
+          if (mine.payment?.status === 'READY') return undefined;
+          if (charged !== (mine.status === 'PAID')) return undefined;
+          views.push({ order, mine, pg });
+        }
+        return views;
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
+    );
+    reportFigure(
+      `payment crashes: ${orders.length} orders settled ${((performance.now() - crashedAt) / 1000).toFixed(1)} s after the burst`,
+    );
+
+    let paidUnits = 0;
+    let charged = 0;
+    let voided = 0;
+    for (const { order, mine, pg } of settled) {
+      if (mine.status === 'PAID') {
+        paidUnits++;
+        charged += pg!.totalAmount;
+        expect(mine.payment).toMatchObject({ status: 'APPROVED', amount: order.totalAmount });
+        expect(pg).toMatchObject({ status: 'DONE', totalAmount: order.totalAmount });
+      } else if (pg?.status === 'CANCELED') {
+        voided++;
+        expect(pg.balanceAmount).toBe(0);
+        expect(mine.payment).toMatchObject({ status: 'CANCELLED' });
+      }
+    }
+    // Stock: what left the shelf is what was paid for, and every movement is accounted for.
+    let onHand = 0;
+    for (const skuId of skus) {
+      const sku = (await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku;
+      const movements = (sku.stockMovements as { quantity: number }[]).reduce(
+        (sum, movement) => sum + movement.quantity,
+        0,
+      );
+      expect(sku.onHand).toBe(movements);
+      onHand += sku.onHand as number;
+    }
+    expect(onHand).toBe(2 * stock - paidUnits);
+    reportFigure(
+      `payment crashes: ${paidUnits} paid (₩${charged}), ${voided} charges voided, ${settled.length - paidUnits - voided} never charged; on hand ${onHand} = ${2 * stock} − ${paidUnits}`,
+    );
+
+    // The books net to the PG order by order, once settlement has heard every event.
+    await waitFor('the day to reconcile with the PG for these orders', async () => {
+      const result = await shop.call(reconcile, { date: today() }, shop.adminToken);
+      const differences = (
+        result.data!.reconcileSettlement.differences as { orderId: string }[]
+      ).filter((difference) => orders.some((order) => order.id === difference.orderId));
+      return differences.length === 0;
+    });
+  });
+});

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeInfra, waitFor } from '@shop/testkit';
+import { checkoutFixtures } from '../src/checkout-fixtures.js';
+import { orderDetail, skuStock } from '../src/checkout-operations.js';
+import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+import { subgraphs } from '../../../scripts/subgraphs.js';
+
+const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
+const runs = [
+  { name: 'embedded', env: {}, skip: false },
+  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
+];
+
+const reconcile = `mutation Reconcile($date: String!) {
+  reconcileSettlement(date: $date) { differences { orderId kind ours pg } }
+}`;
+/** A subgraph's table, to write what a dead process left in it. */
+const entityOf = (subgraph: string, className: string) =>
+  subgraphs
+    .find((definition) => definition.name === subgraph)!
+    .entities.find((entity) => entity.meta.className === className)!;
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
+
+describe.each(runs)('work left behind by a process that died ($name)', ({ env, skip }) => {
+  if (skip) {
+    it.skip(`needs the real services: ${infra.reason}`, () => {});
+    return;
+  }
+  let shop: ShopUnderTest;
+  let given: ReturnType<typeof checkoutFixtures>;
+
+  beforeAll(async () => {
+    shop = await startShop({
+      SHOP_PG_TIMEOUT_MS: '1000',
+      SHOP_PAYMENT_RECOVER_AFTER_MS: '3000',
+      SHOP_PAYMENT_RECOVERY_SWEEP_MS: '200',
+      SHOP_RESERVATION_TTL_SECONDS: '10',
+      SHOP_RESERVATION_SWEEP_MS: '200',
+      SHOP_ORDER_SWEEP_MS: '200',
+      SHOP_ORDER_PLACING_TIMEOUT_SECONDS: '5',
+      ...env,
+    });
+    given = checkoutFixtures(shop);
+  });
+  afterAll(() => shop?.stop());
+
+  /**
+   * What payment leaves when it dies right after the PG charged: the PG confirmed under the
+   * payment's id, and the payment row is still READY, last touched a minute ago.
+   */
+  async function chargedThenDied(
+    buyer: { userId: string },
+    order: { id: string; totalAmount: number },
+    paymentKey: string,
+  ): Promise<void> {
+    const paymentId = randomUUID();
+    const confirmed = await fetch(`${shop.pg.url}/v1/payments/confirm`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from('test_sk_sandbox:').toString('base64')}`,
+        'content-type': 'application/json',
+        'idempotency-key': paymentId,
+      },
+      body: JSON.stringify({ paymentKey, orderId: order.id, amount: order.totalAmount }),
+    });
+    expect(confirmed.status).toBe(200);
+    const leftAt = new Date(Date.now() - 60_000);
+    await shop.shop.services.get('payment')!.orm.em.fork().insert(entityOf('payment', 'Payment'), {
+      id: paymentId,
+      orderId: order.id,
+      userId: buyer.userId,
+      paymentKey,
+      amount: order.totalAmount,
+      status: 'READY',
+      createdAt: leftAt,
+      updatedAt: leftAt,
+    });
+  }
+
+  async function placed(price: number) {
+    const skuId = await given.skuOnSale(price, 5);
+    const buyer = await given.customer();
+    const order = (await given.order(buyer.token, { lines: [{ skuId, quantity: 1 }] })).data!
+      .createOrder as { id: string; totalAmount: number };
+    return { buyer, order, paymentKey: await given.authorize(order.id, order.totalAmount) };
+  }
+
+  const detail = async (orderId: string, token: string) =>
+    (await shop.call(orderDetail, { id: orderId }, token)).data!.order;
+
+  it('finishes a confirmation whose process died after the PG charged: the order is PAID once', async () => {
+    const { buyer, order, paymentKey } = await placed(15_000);
+    await chargedThenDied(buyer, order, paymentKey);
+    const paid = await waitFor('recovery to finish the payment', async () => {
+      const current = await detail(order.id, buyer.token);
+      return current.status === 'PAID' && current;
+    });
+    expect(paid.payment).toMatchObject({ status: 'APPROVED', amount: order.totalAmount });
+
+    // The customer coming back with the same payment finds it done, not "in progress".
+    const again = (await given.confirm(buyer.token, order.id, 'any-key', order.totalAmount)).data!
+      .confirmPayment;
+    expect(again).toMatchObject({ __typename: 'Payment', status: 'APPROVED' });
+  });
+
+  it('voids a charge whose order expired before recovery came, with a row and an event the books net', async () => {
+    const { buyer, order, paymentKey } = await placed(16_000);
+    await waitFor('the unpaid order to expire', async () => {
+      const current = await detail(order.id, buyer.token);
+      return current.status === 'CANCELLED' && current.cancelReason === 'EXPIRED';
+    });
+    // Paid at the PG after all — a late confirmation that then died before telling anyone.
+    await chargedThenDied(buyer, order, paymentKey);
+
+    const voided = await waitFor('recovery to void the charge', async () => {
+      const current = await detail(order.id, buyer.token);
+      return current.payment?.status === 'CANCELLED' && current;
+    });
+    expect(voided).toMatchObject({
+      status: 'CANCELLED',
+      payment: { amount: order.totalAmount, cancelledAmount: order.totalAmount },
+    });
+    // The PG charged and gave back; the books say the same, so the day has no difference here.
+    await waitFor('settlement to book the void', async () => {
+      const result = await shop.call(reconcile, { date: today() }, shop.adminToken);
+      const differences = (
+        result.data!.reconcileSettlement.differences as { orderId: string }[]
+      ).filter((difference) => difference.orderId === order.id);
+      return differences.length === 0;
+    });
+  });
+
+  it('fails an order whose placing process died with stock held, and gives the stock back', async () => {
+    const skuId = await given.skuOnSale(14_000, 3);
+    const buyer = await given.customer();
+    const orderId = randomUUID();
+    // What order leaves when it dies between holding stock and holding the rest: two units
+    // reserved at product, and the order row PLACING, written a while ago.
+    await shop.shop.runtime
+      .internalClient('order', 'product')
+      .post(
+        '/internal/reservations',
+        { orderId, lines: [{ skuId, quantity: 2 }] },
+        { idempotencyKey: orderId },
+      );
+    expect((await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku).toMatchObject({
+      reserved: 2,
+    });
+
+    const placedAt = new Date(Date.now() - 60_000);
+    await shop.shop.services
+      .get('order')!
+      .orm.em.fork()
+      .insert(entityOf('order', 'Order'), {
+        id: orderId,
+        userId: buyer.userId,
+        status: 'PLACING',
+        orderName: '중단된 주문',
+        subtotal: 28_000,
+        productDiscount: 0,
+        couponDiscount: 0,
+        pointsUsed: 0,
+        shippingFee: 3_000,
+        totalAmount: 31_000,
+        shippingAddress: {
+          recipient: '홍길동',
+          phone: '010-1234-5678',
+          postalCode: '04524',
+          line1: '서울',
+          line2: null,
+        },
+        idempotencyKey: `interrupted-${orderId}`,
+        expiresAt: new Date(Date.now() + 15 * 60_000),
+        createdAt: placedAt,
+        updatedAt: placedAt,
+      });
+
+    // Not payable (PLACING, or already failed by the sweeper), and the units come back.
+    const paymentKey = await given.authorize(orderId, 31_000);
+    const refused = (await given.confirm(buyer.token, orderId, paymentKey, 31_000)).data!
+      .confirmPayment;
+    expect(refused).toMatchObject({ errorCode: 'ORDER_NOT_PAYABLE' });
+    await waitFor('the interrupted order to fail', async () => {
+      const order = await detail(orderId, buyer.token);
+      return order.status === 'FAILED';
+    });
+    await waitFor('its stock to come back', async () => {
+      const sku = (await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku;
+      return sku.reserved === 0 && sku.available === 3;
+    });
+  });
+});

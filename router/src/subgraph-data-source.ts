@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
-import { isConnectionRefused, type ServiceInstances } from '@shop/kit/internal-http';
+import type { ServiceInstances } from '@shop/kit/internal-http';
 import { fetchOutcomeOf, httpStatusOf, type SubgraphCircuit } from './circuit.js';
 import type { RouterMetrics } from './metrics.js';
 import { isRouterContext, type RouterContext } from './router-context.js';
@@ -43,7 +43,8 @@ function sharingKeyOf(options: GraphQLDataSourceProcessOptions<RouterContext>): 
  * queries in flight together are fetched once: a burst of shoppers on one page costs one fetch.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
-  private readonly signals = new AsyncLocalStorage<AbortSignal>();
+  /** Per fetch: the circuit's abort signal, and whether the fetch may be sent again. */
+  private readonly fetches = new AsyncLocalStorage<{ signal: AbortSignal; repeatable: boolean }>();
   private readonly shared = new SharedFetches<SubgraphResponse>();
 
   constructor(
@@ -59,20 +60,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     this.fetcher = (input, init) =>
       this.fetchAnInstance(input, {
         ...(init as RequestInit),
-        signal: this.signals.getStore() ?? (init?.signal as AbortSignal | undefined),
+        signal: this.fetches.getStore()?.signal ?? (init?.signal as AbortSignal | undefined),
       }) as ReturnType<RemoteGraphQLDataSource['fetcher']>;
   }
 
-  /** A refused connection sent nothing, so even a mutation goes on to another instance. */
-  private async fetchAnInstance(url: string, init: RequestInit): Promise<Response> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.instances.fetch(url, init);
-      } catch (error) {
-        if (!isConnectionRefused(error) || attempt >= this.instances.origins.length) throw error;
-        await this.instances.suspect();
-      }
-    }
+  /** A query only reads: it may go on to another instance when an instance dies under it. */
+  private fetchAnInstance(url: string, init: RequestInit): Promise<Response> {
+    return this.instances.fetch(url, init, {
+      repeatable: this.fetches.getStore()?.repeatable ?? false,
+    });
   }
 
   override async willSendRequest({
@@ -108,7 +104,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     const startedAt = performance.now();
     try {
       const response = await this.circuit.execute((signal) =>
-        this.signals.run(signal, () => super.process(options)),
+        this.fetches.run({ signal, repeatable: isQuery(options.request.query) }, () =>
+          super.process(options),
+        ),
       );
       this.metrics.subgraphFetched(this.subgraph, 'success', this.secondsSince(startedAt));
       return response;
@@ -142,4 +140,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   private secondsSince(startedAt: number): number {
     return (performance.now() - startedAt) / 1000;
   }
+}
+
+/** A fetch document that only reads (the gateway writes `query …` or `mutation …`). */
+function isQuery(document: string | undefined): boolean {
+  return (
+    document?.trimStart().startsWith('query') === true ||
+    document?.trimStart().startsWith('{') === true
+  );
 }

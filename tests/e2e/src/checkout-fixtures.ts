@@ -109,6 +109,18 @@ export function checkoutFixtures(shop: ShopClient) {
       return shop.call(confirmPayment, { input: { orderId, paymentKey, amount } }, token);
     },
 
+    /** The PG's view of an order's payment; null if the PG never heard of it. */
+    async pgPayment(
+      orderId: string,
+    ): Promise<{ status: string; totalAmount: number; balanceAmount: number } | null> {
+      const answer = await fetch(`${shop.pg.url}/v1/payments/orders/${orderId}`, {
+        headers: { authorization: `Basic ${Buffer.from('test_sk_sandbox:').toString('base64')}` },
+      });
+      return answer.ok
+        ? ((await answer.json()) as { status: string; totalAmount: number; balanceAmount: number })
+        : null;
+    },
+
     async pgStats(): Promise<{ confirmations: number; cancels: number }> {
       return (await fetch(`${shop.pg.url}/v1/sandbox/stats`)).json() as Promise<{
         confirmations: number;

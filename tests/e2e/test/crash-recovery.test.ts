@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeInfra, waitFor } from '@shop/testkit';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
-import { orderDetail, skuStock } from '../src/checkout-operations.js';
+import { cancelOrder, orderDetail, skuStock } from '../src/checkout-operations.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
 import { subgraphs } from '../../../scripts/subgraphs.js';
 
@@ -78,8 +78,8 @@ describe.each(runs)('work left behind by a process that died ($name)', ({ env, s
     });
   }
 
-  async function placed(price: number) {
-    const skuId = await given.skuOnSale(price, 5);
+  async function placed(price: number, sku?: string) {
+    const skuId = sku ?? (await given.skuOnSale(price, 5));
     const buyer = await given.customer();
     const order = (await given.order(buyer.token, { lines: [{ skuId, quantity: 1 }] })).data!
       .createOrder as { id: string; totalAmount: number };
@@ -188,6 +188,39 @@ describe.each(runs)('work left behind by a process that died ($name)', ({ env, s
     await waitFor('its stock to come back', async () => {
       const sku = (await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku;
       return sku.reserved === 0 && sku.available === 3;
+    });
+  });
+
+  it('nets the books to the PG when 30 customers cancel while their payment is being confirmed', async () => {
+    const skuId = await given.skuOnSale(10_000, 30);
+    const orders = await Promise.all(
+      Array.from({ length: 30 }, async () => {
+        const { buyer, order, paymentKey } = await placed(10_000, skuId);
+        return { buyer, order, paymentKey };
+      }),
+    );
+    await Promise.all(
+      orders.flatMap(({ buyer, order, paymentKey }) => [
+        given.confirm(buyer.token, order.id, paymentKey, order.totalAmount),
+        shop.call(cancelOrder, { id: order.id }, buyer.token),
+      ]),
+    );
+    // Whichever won, a charge is either kept by a PAID order or given back, and the books agree.
+    for (const { buyer, order } of orders) {
+      const settled = await waitFor('the order and its payment to settle', async () => {
+        const current = await detail(order.id, buyer.token);
+        return current.payment?.status !== 'READY' && current;
+      });
+      const pg = await given.pgPayment(order.id);
+      if (settled.status === 'PAID') expect(pg).toMatchObject({ status: 'DONE' });
+      else expect(pg?.status ?? 'NOT_CHARGED').not.toBe('DONE');
+    }
+    await waitFor('the day to reconcile with the PG for these orders', async () => {
+      const result = await shop.call(reconcile, { date: today() }, shop.adminToken);
+      const ids = new Set(orders.map(({ order }) => order.id));
+      return !(result.data!.reconcileSettlement.differences as { orderId: string }[]).some(
+        (difference) => ids.has(difference.orderId),
+      );
     });
   });
 });

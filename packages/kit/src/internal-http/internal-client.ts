@@ -82,7 +82,7 @@ export function createInternalClient(options: InternalClientOptions): InternalCl
         if (body !== undefined) headers['content-type'] = 'application/json';
         if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
         const json = body === undefined ? undefined : JSON.stringify(body);
-        return attempt<T>(path, requestId, { method, headers, body: json, signal });
+        return attempt<T>(path, requestId, idempotent, { method, headers, body: json, signal });
       });
     } catch (error) {
       if (isBrokenCircuitError(error)) metrics?.request('circuit_open');
@@ -94,6 +94,7 @@ export function createInternalClient(options: InternalClientOptions): InternalCl
   async function attempt<T>(
     path: string,
     requestId: string,
+    idempotent: boolean,
     init: RequestInit & { method: Method; signal: AbortSignal },
   ): Promise<T> {
     const request = `${init.method} ${path}`;
@@ -108,7 +109,7 @@ export function createInternalClient(options: InternalClientOptions): InternalCl
     let response: Response;
     let text: string;
     try {
-      response = await instances.fetch(`${baseUrl}${path}`, init);
+      response = await instances.fetch(`${baseUrl}${path}`, init, { repeatable: idempotent });
       text = await response.text();
     } catch (error) {
       // An aborted signal is this attempt's timeout: cockatiel has already failed it.
@@ -118,8 +119,6 @@ export function createInternalClient(options: InternalClientOptions): InternalCl
       }
       if (isConnectionRefused(error)) {
         ended('refused');
-        // The next attempt goes to an instance that answers.
-        await instances.suspect();
         throw new ServiceUnavailableError(target, 'refused', { cause: error });
       }
       ended('unreachable');

@@ -52,12 +52,34 @@ export class ServiceInstances {
     return [...this.healthy];
   }
 
-  /** `fetch` through the pool: the URL's origin is replaced by the chosen instance's. */
-  fetch(url: string, init: RequestInit = {}): Promise<Response> {
-    return undiciFetch(url, {
-      ...(init as Parameters<typeof undiciFetch>[1]),
-      dispatcher: this.dispatcher,
-    }) as unknown as Promise<Response>;
+  /**
+   * `fetch` through the pool: the URL's origin is replaced by the chosen instance's. A refused
+   * connection sent nothing, so the request goes on to another instance whatever it is; a
+   * `repeatable` one (it only reads, or carries an idempotency key) also goes on when the
+   * connection broke under it, as when an instance dies. The instances are looked at first, so
+   * the next attempt finds a live one, and callers (and their circuits) only see a failure when
+   * every instance failed.
+   */
+  async fetch(
+    url: string,
+    init: RequestInit = {},
+    { repeatable = false }: { repeatable?: boolean } = {},
+  ): Promise<Response> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await undiciFetch(url, {
+          ...(init as Parameters<typeof undiciFetch>[1]),
+          dispatcher: this.dispatcher,
+        })) as unknown as Response;
+      } catch (error) {
+        const another =
+          !init.signal?.aborted &&
+          attempt < this.origins.length &&
+          (repeatable || isConnectionRefused(error));
+        if (!another) throw error;
+        await this.suspect();
+      }
+    }
   }
 
   /** A call could not reach an instance: look at all of them now rather than at the next tick. */

@@ -4,6 +4,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Logger } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
+import { ServiceUnavailableError } from '@shop/kit/internal-http';
 import { crashPoint } from '@shop/kit/ops';
 import { paymentVoidKey, type PayableOrder } from '@shop/contracts';
 import { Payment } from '../domain/payment.entity.js';
@@ -65,7 +66,19 @@ export class ConfirmPayment {
     userId: string,
     request: ConfirmRequest,
   ): Promise<ConfirmOutcome> {
-    const order = await this.deps.orders.find(request.orderId);
+    let order: PayableOrder | null;
+    try {
+      order = await this.deps.orders.find(request.orderId);
+    } catch (error) {
+      // Nothing was claimed or charged yet: the customer can simply try again.
+      if (!(error instanceof ServiceUnavailableError)) throw error;
+      return {
+        kind: 'failed',
+        code: 'ORDER_UNAVAILABLE',
+        message: 'The order could not be checked just now; nothing was charged. Try again shortly.',
+        payment: null,
+      };
+    }
     // Someone else's order is answered like a missing one: nothing about it leaks.
     if (!order || order.userId !== userId)
       return { kind: 'failed', code: 'ORDER_NOT_FOUND', message: 'No such order.', payment: null };

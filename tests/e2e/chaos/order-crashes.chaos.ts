@@ -11,6 +11,7 @@ import type { ShopProcesses } from '../src/shop-processes.js';
 const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
 
 /** Where order dies while placing: once with nothing held yet, once with the stock held. */
+const orderWhy = `query Why($id: ID!) { order(id: $id) { status failureReason cancelReason } }`;
 const crashPoints = ['order.place.recorded@3', 'order.place.stock-held@6'];
 
 describe.skipIf(!infra.ok)('order killed while placing orders (processes, replicas)', () => {
@@ -80,12 +81,17 @@ describe.skipIf(!infra.ok)('order killed while placing orders (processes, replic
         const paymentKey = await given.authorize(placed.id, placed.totalAmount);
         const paid = await given.confirm(buyer.token, placed.id, paymentKey, placed.totalAmount);
         const payment = paid.data?.confirmPayment;
+        let outcome: string =
+          payment?.status ?? payment?.errorCode ?? paid.errors?.[0]?.message ?? 'no answer';
+        if (outcome === 'ORDER_NOT_PAYABLE') {
+          const order = (await shop.call(orderWhy, { id: placed.id }, buyer.token)).data?.order;
+          outcome += ` (placed ${placed.status}, now ${order?.status} ${order?.failureReason ?? order?.cancelReason ?? ''})`;
+        }
         attempts.push({
           buyer: n % buyers.length,
           orderId: placed.id,
-          paid: payment?.status === 'APPROVED',
-          outcome:
-            payment?.status ?? payment?.errorCode ?? paid.errors?.[0]?.message ?? 'no answer',
+          paid: outcome === 'APPROVED',
+          outcome,
         });
       }
     };

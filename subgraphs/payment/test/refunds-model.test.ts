@@ -117,6 +117,7 @@ describe.each(databases)(
               gateway: faulty(fault),
               logger,
               staleAfterMs: 0,
+              pgRetryDelayMs: 1,
             }),
           pgRefunded: async () => {
             const view = await gateway.find(paymentKey);

@@ -135,7 +135,9 @@ describe.each(runs)(
           kind: 'FIXED',
           value: 3_000,
           validFrom: new Date(Date.now() - 60_000).toISOString(),
-          validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+          // The storefront lists the 50 claimable coupons that end soonest; the real services keep
+          // other runs' coupons (valid for a day), so this one ends sooner to be among them.
+          validUntil: new Date(Date.now() + 2 * 3_600_000).toISOString(),
           totalLimit: 100,
           claimable: true,
         },

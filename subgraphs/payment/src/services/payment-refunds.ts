@@ -8,7 +8,12 @@ import type { Outbox } from '@shop/kit/events';
 import { crashPoint } from '@shop/kit/ops';
 import { PaymentCancel } from '../domain/payment-cancel.entity.js';
 import { Payment } from '../domain/payment.entity.js';
-import { PgRefused, type PaymentGateway } from '../gateway/payment-gateway.js';
+import {
+  PgRefused,
+  PgUnavailable,
+  type PaymentGateway,
+  type PgPayment,
+} from '../gateway/payment-gateway.js';
 import type { PaymentEvents } from './payment-events.js';
 
 export type RefundOutcome =
@@ -45,6 +50,8 @@ export class PaymentRefunds {
       logger: Logger;
       /** A REQUESTED row untouched this long was left by a process that died: take it over. */
       staleAfterMs: number;
+      /** The first pause before asking a PG that did not answer again (then doubled). */
+      pgRetryDelayMs?: number;
     },
   ) {}
 
@@ -161,11 +168,7 @@ export class PaymentRefunds {
     cancel: PaymentCancel,
   ): Promise<PgCancelEnd> {
     try {
-      const pg = await this.deps.gateway.cancel(
-        payment.paymentKey,
-        { cancelReason: cancel.reason, cancelAmount: cancel.amount },
-        cancel.idempotencyKey,
-      );
+      const pg = await this.askPg(payment, cancel);
       crashPoint('payment.refund.sent');
       const transactionKey = pg.cancels?.at(-1)?.transactionKey ?? null;
       await this.complete(em, payment, cancel, transactionKey);
@@ -182,6 +185,22 @@ export class PaymentRefunds {
         'PG did not answer a refund; recovery will ask again with the same key',
       );
       return 'unknown';
+    }
+  }
+
+  /** The PG's cancel under the row's key; a slow answer is asked for again (the key makes it once). */
+  private async askPg(payment: Payment, cancel: PaymentCancel): Promise<PgPayment> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.deps.gateway.cancel(
+          payment.paymentKey,
+          { cancelReason: cancel.reason, cancelAmount: cancel.amount },
+          cancel.idempotencyKey,
+        );
+      } catch (error) {
+        if (!(error instanceof PgUnavailable) || attempt >= 2) throw error;
+        await sleep((this.deps.pgRetryDelayMs ?? 200) * 2 ** attempt);
+      }
     }
   }
 
@@ -205,7 +224,8 @@ export class PaymentRefunds {
     request: PaymentCancelRequest,
     seen: PaymentCancel | null,
   ): Promise<RefundOutcome> {
-    const deadline = Date.now() + this.deps.staleAfterMs;
+    // Not longer than a caller waits for an answer; it asks again with the key.
+    const deadline = Date.now() + Math.min(this.deps.staleAfterMs, 10_000);
     for (let cancel = seen; ;) {
       if (cancel && cancel.status !== 'REQUESTED') return this.refund(em, orderId, request);
       if (

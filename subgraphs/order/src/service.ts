@@ -6,6 +6,7 @@ import { orderConfigSchema } from './config.js';
 import { orderEntities } from './domain/entities.js';
 import { deliveryEventsHandler } from './events/delivery-events.handler.js';
 import { paymentApprovedHandler } from './events/payment-approved.handler.js';
+import { paymentCancelledHandler } from './events/payment-cancelled.handler.js';
 import { orderRoutes } from './internal/orders.route.js';
 import { migrationsList } from './migrations/index.js';
 import { createOrderLoaders } from './schema/loaders.js';
@@ -75,6 +76,11 @@ export const orderService = defineService({
           name: 'payment-approved',
           topics: [topicOf('payment')],
           handler: paymentApprovedHandler({ orm, lifecycle, payment, logger }),
+        },
+        {
+          name: 'payment-cancelled',
+          topics: [topicOf('payment')],
+          handler: paymentCancelledHandler(orm, lifecycle),
         },
         {
           name: 'delivery-events',

@@ -223,4 +223,63 @@ describe.each(runs)('work left behind by a process that died ($name)', ({ env, s
       );
     });
   });
+
+  it('cancels a paid order whose cancellation refund was finished by recovery after payment died', async () => {
+    const skuId = await given.skuOnSale(18_000, 4);
+    const { buyer, order, paymentKey } = await placed(18_000, skuId);
+    const paid = (await given.confirm(buyer.token, order.id, paymentKey, order.totalAmount)).data!
+      .confirmPayment;
+    expect(paid).toMatchObject({ status: 'APPROVED' });
+    // What payment leaves when it dies right after the PG refunded a cancellation: the PG
+    // refunded under the cancellation's key, the refund row REQUESTED, the amount counted.
+    const key = `order-cancel-${order.id}`;
+    const refundedAt = new Date(Date.now() - 60_000);
+    await fetch(`${shop.pg.url}/v1/payments/${encodeURIComponent(paymentKey)}/cancel`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from('test_sk_sandbox:').toString('base64')}`,
+        'content-type': 'application/json',
+        'idempotency-key': key,
+      },
+      // The body payment sends: the PG replays a key only for the same request.
+      body: JSON.stringify({
+        cancelReason: 'order cancelled by customer',
+        cancelAmount: order.totalAmount,
+      }),
+    });
+    const payments = shop.shop.services.get('payment')!.orm.em.fork();
+    await payments.nativeUpdate(
+      entityOf('payment', 'Payment'),
+      { id: paid.id },
+      { cancelledAmount: order.totalAmount },
+    );
+    await payments.insert(entityOf('payment', 'PaymentCancel'), {
+      id: randomUUID(),
+      paymentId: paid.id,
+      amount: order.totalAmount,
+      reason: 'order cancelled by customer',
+      idempotencyKey: key,
+      lines: [],
+      void: false,
+      status: 'REQUESTED',
+      createdAt: refundedAt,
+      updatedAt: refundedAt,
+    });
+
+    // Recovery finishes the refund; order hears of it and closes; the unit goes back.
+    const closed = await waitFor('the refunded order to close', async () => {
+      const current = await detail(order.id, buyer.token);
+      return current.status === 'CANCELLED' && current;
+    });
+    expect(closed).toMatchObject({
+      cancelReason: 'CUSTOMER',
+      refundedAmount: order.totalAmount,
+      payment: { status: 'CANCELLED', cancelledAmount: order.totalAmount },
+    });
+    await waitFor('the unit back on the shelf', async () => {
+      const sku = (await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku;
+      return sku.onHand === 4 && sku.reserved === 0;
+    });
+    expect(await given.pgPayment(order.id)).toMatchObject({ status: 'CANCELED', balanceAmount: 0 });
+  });
 });

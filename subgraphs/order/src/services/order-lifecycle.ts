@@ -6,7 +6,7 @@ import { OrderLine } from '../domain/order-line.entity.js';
 import { Order, type CancelReason } from '../domain/order.entity.js';
 import type { OrderEvents } from './order-events.js';
 import type { OrderHolds } from './order-holds.js';
-import type { PaymentClient } from './payment-client.js';
+import { cancellationRefundReason, type PaymentClient } from './payment-client.js';
 
 export type PaidOutcome =
   | { kind: 'paid'; order: Order }
@@ -104,11 +104,7 @@ export class OrderLifecycle {
       }));
       try {
         refunded = (
-          await this.deps.payment.refundAll(
-            order.id,
-            `order cancelled by ${by.toLowerCase()}`,
-            lines,
-          )
+          await this.deps.payment.refundAll(order.id, cancellationRefundReason(by), lines)
         ).cancelledAmount;
       } catch (error) {
         this.deps.logger.warn({ err: error, orderId }, 'refund failed; the order stays paid');
@@ -124,6 +120,20 @@ export class OrderLifecycle {
     return current.status === 'CANCELLED'
       ? { kind: 'cancelled', order: current }
       : { kind: 'not-cancellable', status: current.status };
+  }
+
+  /**
+   * The payment was refunded in full after all (a cancellation's refund finished by payment's
+   * recovery): a paid order that has not shipped closes, and what it held goes back.
+   */
+  async closeRefunded(
+    em: EntityManager,
+    orderId: string,
+    by: Exclude<CancelReason, 'EXPIRED'>,
+  ): Promise<void> {
+    const order = await em.fork().findOne(Order, { id: orderId });
+    if (order && cancellableWhenPaid.includes(order.status))
+      await this.close(em, orderId, cancellableWhenPaid, by, order.totalAmount);
   }
 
   /** The sweeper: unpaid orders past their expiry are cancelled and give everything back. */

@@ -6,6 +6,12 @@ import {
 } from '@shop/contracts';
 import type { InternalClient } from '@shop/kit/internal-http';
 
+/** The reason order gives a cancellation's refund, and the canceller read back from it. */
+export const cancellationRefundReason = (by: 'CUSTOMER' | 'ADMIN') =>
+  `order cancelled by ${by.toLowerCase()}`;
+export const cancelReasonOfRefund = (reason: string): 'CUSTOMER' | 'ADMIN' =>
+  reason === cancellationRefundReason('ADMIN') ? 'ADMIN' : 'CUSTOMER';
+
 /** payment's refund API: idempotent per key, so a retried cancellation never refunds twice. */
 export class PaymentClient {
   constructor(private readonly payment: InternalClient) {}

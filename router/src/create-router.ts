@@ -144,9 +144,10 @@ async function startRouter(
     ]),
   );
   const jwksUrl = jwksUrlOf(config, instances);
+  // Without SHOP_AUTH_JWKS_URL, jwksUrlOf found the auth subgraph.
   const authInstances = config.SHOP_AUTH_JWKS_URL
     ? new ServiceInstances({ target: 'auth', urls: [jwksUrl], logger })
-    : instances.get('auth');
+    : instances.get('auth')!;
   const verifyAccessToken = accessTokenVerifier({
     jwksUrl,
     issuer: config.SHOP_JWT_ISSUER,
@@ -175,8 +176,7 @@ async function startRouter(
         service: 'router',
         target: 'auth',
         // Auth serves its internal API where it serves its JWKS.
-        instances:
-          authInstances ?? new ServiceInstances({ target: 'auth', urls: [jwksUrl], logger }),
+        instances: authInstances,
         token: () =>
           internalTokens.sign({ via: 'router', identity: { kind: 'service', service: 'router' } }),
         timeoutMs: config.SHOP_JWKS_TIMEOUT_MS,
@@ -325,7 +325,7 @@ async function startRouter(
   phase = 'ready';
   const url = `http://${config.SHOP_HOST}:${port}/graphql`;
   logger.info({ url, subgraphs: Object.fromEntries(urls) }, 'router ready');
-  const pools = new Set([...instances.values(), ...(authInstances ? [authInstances] : [])]);
+  const pools = new Set([...instances.values(), authInstances]);
 
   let stopped: Promise<void> | undefined;
   const stop = async () => {

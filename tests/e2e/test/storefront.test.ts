@@ -357,6 +357,8 @@ describe.each(runs)(
       await page.getByLabel('정렬').selectOption('PRICE_ASC');
       await page.waitForURL(/sort=PRICE_ASC/);
       await page.getByRole('link', { name: shirt.name }).waitFor();
+      // The page renders the sorted listing, then the facets from the same address.
+      await page.getByRole('checkbox', { name: new RegExp(shirt.brand), checked: true }).waitFor();
       expect(await page.getByRole('checkbox', { name: new RegExp(shirt.brand) }).isChecked()).toBe(
         true,
       );

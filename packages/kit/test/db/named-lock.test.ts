@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, probeInfra, waitFor, type TestDatabase } from '@shop/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Orm } from '../../src/db/open-database.js';
 import { serverLockName, withNamedLock } from '../../src/db/named-lock.js';
@@ -33,6 +32,16 @@ describe.skipIf(!infra.ok)(`named locks on MySQL${infra.ok ? '' : ` (${infra.rea
     await second?.close();
     await database?.drop();
   });
+
+  /** How many of this user's connections are waiting in GET_LOCK right now. */
+  async function lockWaiters(): Promise<number> {
+    const [row] = await first.em
+      .getConnection()
+      .execute<{ n: number }[]>(
+        "select count(*) as n from information_schema.processlist where state = 'User lock'",
+      );
+    return Number(row!.n);
+  }
 
   /** The connection id holding `name` on the server, or null when it is free. */
   async function holderOf(name: string): Promise<number | null> {
@@ -68,7 +77,10 @@ describe.skipIf(!infra.ok)(`named locks on MySQL${infra.ok ? '' : ` (${infra.rea
         order.push('second ran');
         return 'second';
       });
-      await sleep(300);
+      await waitFor(
+        'the second holder to wait for the lock',
+        async () => (await lockWaiters()) > 0,
+      );
       expect(order).toEqual([]);
       release.open();
       await expect(held).resolves.toEqual({ acquired: true, value: 'first' });

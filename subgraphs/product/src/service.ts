@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@shop/kit';
+import { counterOn } from '@shop/kit/ops';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { productConfigSchema } from './config.js';
 import { productEntities } from './domain/entities.js';
@@ -37,10 +38,16 @@ export const productService = defineService({
     const changes = new ProductChanges(outbox);
     const catalog = new ProductCatalog({ outbox, changes });
     const stockLedger = new StockLedger({ outbox, changes });
+    const shortfalls = counterOn(
+      runtime.metricsRegistry,
+      'shop_stock_shortfall_units_total',
+      'Units a paid order could not get: its reservation lapsed and they were sold again',
+    );
     const reservations = new StockReservations({
       ttlSeconds: config.SHOP_RESERVATION_TTL_SECONDS,
       outbox,
       changes,
+      onShortfall: (units) => shortfalls.inc(units),
     });
     return {
       container: resolverContainer(

@@ -29,7 +29,12 @@ describe.each(databases)('the admin catalogue on $name', ({ kind, skip }) => {
   const changes = new ProductChanges(outbox);
   const catalog = new ProductCatalog({ outbox, changes });
   const ledger = new StockLedger({ outbox, changes });
-  const reservations = new StockReservations({ ttlSeconds: 900, outbox, changes });
+  const reservations = new StockReservations({
+    ttlSeconds: 900,
+    outbox,
+    changes,
+    onShortfall: () => {},
+  });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind, 'product_catalog');

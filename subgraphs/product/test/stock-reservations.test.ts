@@ -28,7 +28,9 @@ describe.each(databases)('stock reservations on $name', ({ kind, skip }) => {
   const outbox = new Outbox('product');
   const changes = new ProductChanges(outbox);
   const catalog = new ProductCatalog({ outbox, changes });
-  const reservations = new StockReservations({ ttlSeconds: 900, outbox, changes });
+  const shortfalls: number[] = [];
+  const onShortfall = (units: number) => shortfalls.push(units);
+  const reservations = new StockReservations({ ttlSeconds: 900, outbox, changes, onShortfall });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind, 'stock_reservations');
@@ -127,7 +129,7 @@ describe.each(databases)('stock reservations on $name', ({ kind, skip }) => {
     const commits = await Promise.all(
       Array.from({ length: 5 }, () => reservations.commit(orm.em, paid)),
     );
-    expect(commits.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(commits).toEqual(Array.from({ length: 5 }, () => ({ committed: 1, short: 0 })));
     expect(await reservations.release(orm.em, cancelled)).toBe(1);
     expect(await reservations.release(orm.em, cancelled)).toBe(0);
     // A committed reservation cannot be released afterwards.
@@ -137,7 +139,7 @@ describe.each(databases)('stock reservations on $name', ({ kind, skip }) => {
 
   it('expires unpaid reservations and gives their stock back', async () => {
     const skuId = await newSku(2);
-    const shortLived = new StockReservations({ ttlSeconds: 0, outbox, changes });
+    const shortLived = new StockReservations({ ttlSeconds: 0, outbox, changes, onShortfall });
     await shortLived.reserve(orm.em, randomUUID(), [{ skuId, quantity: 2 }]);
     expect((await stockOf(skuId)).reserved).toBe(2);
     expect(await reservations.expireDue(orm.em, new Date(Date.now() + 1000))).toBe(1);
@@ -211,5 +213,47 @@ describe.each(databases)('stock reservations on $name', ({ kind, skip }) => {
     expect(restocks.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await stockOf(skuId)).toEqual({ onHand: 3, reserved: 0, movementTotal: 3 });
     expect((await snapshotsOf(skuId)).at(-1)!.skus[0]!.available).toBe(3);
+  });
+
+  it('commits a lapsed reservation by taking its units again while they are still free', async () => {
+    const skuId = await newSku(3);
+    const orderId = randomUUID();
+    const shortLived = new StockReservations({ ttlSeconds: 0, outbox, changes, onShortfall });
+    await shortLived.reserve(orm.em, orderId, [{ skuId, quantity: 2 }]);
+    expect(await reservations.expireDue(orm.em, new Date(Date.now() + 1000))).toBe(1);
+    const commits = await Promise.all([
+      reservations.commit(orm.em, orderId),
+      reservations.commit(orm.em, orderId),
+    ]);
+    expect(commits).toEqual([
+      { committed: 1, short: 0 },
+      { committed: 1, short: 0 },
+    ]);
+    expect(await stockOf(skuId)).toEqual({ onHand: 1, reserved: 0, movementTotal: 1 });
+  });
+
+  it('never sells the units of a lapsed reservation twice: it comes short, once, with an event', async () => {
+    const skuId = await newSku(2);
+    const late = randomUUID();
+    const shortLived = new StockReservations({ ttlSeconds: 0, outbox, changes, onShortfall });
+    await shortLived.reserve(orm.em, late, [{ skuId, quantity: 2 }]);
+    await reservations.expireDue(orm.em, new Date(Date.now() + 1000));
+    const buyer = randomUUID();
+    await reservations.reserve(orm.em, buyer, [{ skuId, quantity: 1 }]);
+    await reservations.commit(orm.em, buyer);
+    const before = shortfalls.length;
+    expect(await reservations.commit(orm.em, late)).toEqual({ committed: 0, short: 1 });
+    expect(await reservations.commit(orm.em, late)).toEqual({ committed: 0, short: 1 });
+    expect(shortfalls.slice(before)).toEqual([2]);
+    expect(await stockOf(skuId)).toEqual({ onHand: 1, reserved: 0, movementTotal: 1 });
+    const events = await orm.em.fork().find(OutboxEvent, { key: late });
+    expect(
+      events.map((row) => JSON.parse(row.envelope) as { type: string; data: unknown }),
+    ).toEqual([
+      expect.objectContaining({
+        type: 'StockShortfall',
+        data: { orderId: late, skuId, requested: 2, available: 1 },
+      }),
+    ]);
   });
 });

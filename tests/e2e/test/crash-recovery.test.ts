@@ -282,4 +282,83 @@ describe.each(runs)('work left behind by a process that died ($name)', ({ env, s
     });
     expect(await given.pgPayment(order.id)).toMatchObject({ status: 'CANCELED', balanceAmount: 0 });
   });
+
+  /**
+   * What product's sweeper does on its own clock while order cannot reach it: the reservation
+   * lapses although the order is still payable.
+   */
+  async function reservationLapses(orderId: string, skuId: string): Promise<void> {
+    await shop.shop.services
+      .get('product')!
+      .orm.em.fork()
+      .nativeUpdate(entityOf('product', 'Reservation'), { orderId }, { expiresAt: new Date(0) });
+    await waitFor('product to expire the reservation', async () => {
+      const sku = (await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku;
+      return sku.reserved === 0;
+    });
+  }
+
+  it('sells a paid order the units of its lapsed reservation while they are still free', async () => {
+    const skuId = await given.skuOnSale(13_000, 2);
+    const { buyer, order, paymentKey } = await placed(13_000, skuId);
+    await reservationLapses(order.id, skuId);
+    const paid = (await given.confirm(buyer.token, order.id, paymentKey, order.totalAmount)).data!
+      .confirmPayment;
+    expect(paid).toMatchObject({ status: 'APPROVED' });
+    expect((await detail(order.id, buyer.token)).status).toBe('PAID');
+    const sku = (await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku;
+    expect(sku).toMatchObject({ onHand: 1, reserved: 0, available: 1 });
+    expect(
+      sku.stockMovements.reduce((sum: number, m: { quantity: number }) => sum + m.quantity, 0),
+    ).toBe(1);
+  });
+
+  it('never sells a unit twice: a paid order whose lapsed units were sold is cancelled and refunded', async () => {
+    const skuId = await given.skuOnSale(12_000, 1);
+    const late = await placed(12_000, skuId);
+    await reservationLapses(late.order.id, skuId);
+    const first = await placed(12_000, skuId);
+    expect(
+      (
+        await given.confirm(
+          first.buyer.token,
+          first.order.id,
+          first.paymentKey,
+          first.order.totalAmount,
+        )
+      ).data!.confirmPayment,
+    ).toMatchObject({ status: 'APPROVED' });
+
+    await given.confirm(late.buyer.token, late.order.id, late.paymentKey, late.order.totalAmount);
+    const cancelled = await waitFor('the order without stock to be cancelled', async () => {
+      const current = await detail(late.order.id, late.buyer.token);
+      return current.status === 'CANCELLED' && current;
+    });
+    expect(cancelled).toMatchObject({
+      cancelReason: 'OUT_OF_STOCK',
+      refundedAmount: late.order.totalAmount,
+      payment: { status: 'CANCELLED', cancelledAmount: late.order.totalAmount },
+    });
+    expect(await given.pgPayment(late.order.id)).toMatchObject({ status: 'CANCELED' });
+    expect((await detail(first.order.id, first.buyer.token)).status).toBe('PAID');
+    const sku = (await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku;
+    expect(sku).toMatchObject({ onHand: 0, reserved: 0, available: 0 });
+
+    // Counted and published, never only a log line; and the books net the sale and its refund.
+    const metrics = await shop.shop.runtime.metricsRegistry.getSingleMetricAsString(
+      'shop_stock_shortfall_units_total',
+    );
+    expect(Number(/shop_stock_shortfall_units_total (\d+)/.exec(metrics)![1])).toBeGreaterThan(0);
+    const shortfalls = await shop.shop.services
+      .get('product')!
+      .orm.em.fork()
+      .find(entityOf('product', 'Reservation'), { orderId: late.order.id, status: 'SHORT' });
+    expect(shortfalls).toHaveLength(1);
+    await waitFor('the day to reconcile for the cancelled order', async () => {
+      const result = await shop.call(reconcile, { date: today() }, shop.adminToken);
+      return !(result.data!.reconcileSettlement.differences as { orderId: string }[]).some(
+        (difference) => difference.orderId === late.order.id,
+      );
+    });
+  });
 });

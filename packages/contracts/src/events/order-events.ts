@@ -52,14 +52,17 @@ export const orderPaidEvent = {
   }),
 } as const;
 
-/** OrderCancelled: cancelled by the customer or an admin, or expired unpaid; refunded if paid. */
+/**
+ * OrderCancelled: cancelled by the customer or an admin, expired unpaid, or paid but its stock was
+ * gone (OUT_OF_STOCK); refunded if paid.
+ */
 export const orderCancelledEvent = {
   type: 'OrderCancelled',
   version: 1,
   data: z.object({
     orderId: z.uuid(),
     userId: z.uuid(),
-    reason: z.enum(['CUSTOMER', 'ADMIN', 'EXPIRED']),
+    reason: z.enum(['CUSTOMER', 'ADMIN', 'EXPIRED', 'OUT_OF_STOCK']),
     wasPaid: z.boolean(),
     refundedAmount: won,
   }),

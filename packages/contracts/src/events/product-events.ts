@@ -56,6 +56,22 @@ export const productChangedEvent = {
 } as const;
 
 /**
+ * product.events — a paid order was committed after its reservation had expired, and the units
+ * had been sold again meanwhile: the order cannot be delivered (order cancels and refunds it).
+ * Never expected; published so that it is counted and somebody looks.
+ */
+export const stockShortfallEvent = {
+  type: 'StockShortfall',
+  version: 1,
+  data: z.object({
+    orderId: z.uuid(),
+    skuId: z.uuid(),
+    requested: z.number().int().positive(),
+    available: z.number().int(),
+  }),
+} as const;
+
+/**
  * The listing facts both the product subgraph and the catalog's index serve (the `@shareable`
  * fields of Product), computed by one rule so either answer is the same: prices over the SKUs on
  * sale (all SKUs if none is), in stock when on sale with at least one unit of an enabled SKU.

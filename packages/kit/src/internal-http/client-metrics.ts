@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { registeredMetric } from '../ops/metrics.js';
 
 /** How one request (or a call refused by the open circuit) ended. */
 export type RequestOutcome =
@@ -29,7 +30,7 @@ export function createClientMetrics(
   service: string,
   target: string,
 ): ClientMetrics {
-  const requests = registered(registry, 'internal_http_requests_total', (name) => {
+  const requests = registeredMetric(registry, 'internal_http_requests_total', (name) => {
     return new Counter({
       name,
       help: 'Internal HTTP requests to other services, by outcome',
@@ -37,7 +38,7 @@ export function createClientMetrics(
       registers: [registry],
     });
   });
-  const duration = registered(registry, 'internal_http_request_duration_seconds', (name) => {
+  const duration = registeredMetric(registry, 'internal_http_request_duration_seconds', (name) => {
     return new Histogram({
       name,
       help: 'Duration of internal HTTP requests to other services, by outcome',
@@ -46,7 +47,7 @@ export function createClientMetrics(
       registers: [registry],
     });
   });
-  const circuit = registered(registry, 'internal_http_circuit_state', (name) => {
+  const circuit = registeredMetric(registry, 'internal_http_circuit_state', (name) => {
     return new Gauge({
       name,
       help: 'Circuit breaker state per target: 0 closed, 1 open, 2 half-open, 3 isolated',
@@ -72,7 +73,7 @@ export function createClientMetrics(
  * rotation, 0 once they left it (how long routing around a dead instance took is read from it).
  */
 export function instanceUpGauge(registry: Registry): Gauge<'service' | 'target' | 'instance'> {
-  return registered(
+  return registeredMetric(
     registry,
     'internal_http_instance_up',
     (name) =>
@@ -83,8 +84,4 @@ export function instanceUpGauge(registry: Registry): Gauge<'service' | 'target' 
         registers: [registry],
       }),
   );
-}
-
-function registered<M>(registry: Registry, name: string, create: (name: string) => M): M {
-  return (registry.getSingleMetric(name) as M | undefined) ?? create(name);
 }

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { collectDefaultMetrics, type Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, type Registry } from 'prom-client';
 import { sendText } from './http-response.js';
 
 const registriesWithProcessMetrics = new WeakSet<Registry>();
@@ -14,4 +14,30 @@ export function collectProcessMetrics(registry: Registry): void {
 /** `/metrics`: the registry in Prometheus text format. */
 export async function serveMetrics(res: ServerResponse, registry: Registry): Promise<void> {
   sendText(res, 200, registry.contentType, await registry.metrics());
+}
+
+/**
+ * The metric `name` on the registry, created by `create` the first time: services of one process
+ * share a registry, so the first to need a metric registers it and the others reuse it.
+ */
+export function registeredMetric<M>(
+  registry: Registry,
+  name: string,
+  create: (name: string) => M,
+): M {
+  return (registry.getSingleMetric(name) as M | undefined) ?? create(name);
+}
+
+/** A counter on the registry, shared by every service of the process that asks for it. */
+export function counterOn<L extends string = never>(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: readonly L[] = [],
+): Counter<L> {
+  return registeredMetric(
+    registry,
+    name,
+    () => new Counter({ name, help, labelNames, registers: [registry] }),
+  );
 }

@@ -1,4 +1,5 @@
-import { Counter, type Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
+import { counterOn } from '../ops/metrics.js';
 import { withNamedLock } from '../db/named-lock.js';
 import type { Orm } from '../db/open-database.js';
 import type { Logger } from '../logger.js';
@@ -94,22 +95,18 @@ export interface JobMetrics {
  * one registers them and the others reuse them.
  */
 export function createJobMetrics(registry: Registry, service: string, job: string): JobMetrics {
-  const runs = registered(registry, 'shop_job_runs_total', (name) => {
-    return new Counter({
-      name,
-      help: 'Background job ticks, by outcome (ran, skipped: the lease was held by another replica, failed)',
-      labelNames: ['service', 'job', 'outcome'],
-      registers: [registry],
-    });
-  });
-  const items = registered(registry, 'shop_job_items_total', (name) => {
-    return new Counter({
-      name,
-      help: 'Items a background job run changed, by action (expired, settled, …)',
-      labelNames: ['service', 'job', 'action'],
-      registers: [registry],
-    });
-  });
+  const runs = counterOn(
+    registry,
+    'shop_job_runs_total',
+    'Background job ticks, by outcome (ran, skipped: the lease was held by another replica, failed)',
+    ['service', 'job', 'outcome'],
+  );
+  const items = counterOn(
+    registry,
+    'shop_job_items_total',
+    'Items a background job run changed, by action (expired, settled, …)',
+    ['service', 'job', 'action'],
+  );
   for (const outcome of ['ran', 'skipped', 'failed'] as const)
     runs.inc({ service, job, outcome }, 0);
 
@@ -123,8 +120,4 @@ export function createJobMetrics(registry: Registry, service: string, job: strin
       }
     },
   };
-}
-
-function registered<M>(registry: Registry, name: string, create: (name: string) => M): M {
-  return (registry.getSingleMetric(name) as M | undefined) ?? create(name);
 }

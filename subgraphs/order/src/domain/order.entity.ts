@@ -9,7 +9,8 @@ export interface ShippingAddress {
   line2: string | null;
 }
 
-export const cancelReasons = ['CUSTOMER', 'ADMIN', 'EXPIRED'] as const;
+/** OUT_OF_STOCK: paid, but its reservation lapsed before it was committed and the units were sold. */
+export const cancelReasons = ['CUSTOMER', 'ADMIN', 'EXPIRED', 'OUT_OF_STOCK'] as const;
 export type CancelReason = (typeof cancelReasons)[number];
 
 /**

@@ -1,9 +1,12 @@
 import type { Logger } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
+import { OrderLine } from '../domain/order-line.entity.js';
 import { Order } from '../domain/order.entity.js';
 import type { PointsClient } from './points-client.js';
 import type { PromotionClient } from './promotion-client.js';
 import type { StockClient } from './stock-client.js';
+
+export type SettleOutcome = 'settled' | 'unreachable' | 'short';
 
 /**
  * What an order holds elsewhere — stock in product, a coupon in promotion, points in user — and
@@ -21,39 +24,44 @@ export class OrderHolds {
     },
   ) {}
 
-  /** Settles the order's holds; false if a service could not be reached (the sweeper retries). */
-  async settle(em: EntityManager, order: Order): Promise<boolean> {
+  /**
+   * Settles the order's holds. `unreachable`: a service could not be reached (the sweeper retries);
+   * `short`: the order is PAID but product could not commit all its lines (a lapsed reservation's
+   * units were sold meanwhile), so it cannot be delivered — nothing else was committed.
+   */
+  async settle(em: EntityManager, order: Order): Promise<SettleOutcome> {
     try {
       if (order.status === 'FAILED' || (order.status === 'CANCELLED' && !order.paidAt))
         await this.giveBack(order);
-      else if (order.status === 'CANCELLED') await this.putBack(order);
-      else await this.commit(order);
+      else if (order.status === 'CANCELLED') await this.putBack(em, order);
+      else if ((await this.commit(em, order)) === 'short') return 'short';
     } catch (error) {
       this.deps.logger.warn(
         { err: error, orderId: order.id },
         'order holds not settled yet; will retry',
       );
-      return false;
+      return 'unreachable';
     }
     // Only for the status settled: a cancellation meanwhile needs its own settling.
     await em
       .fork()
       .nativeUpdate(Order, { id: order.id, status: order.status }, { holdsSettled: true });
-    return true;
+    return 'settled';
   }
 
-  private async commit(order: Order): Promise<void> {
+  private async commit(em: EntityManager, order: Order): Promise<'committed' | 'short'> {
     const { stock, promotion, points } = this.deps;
     const { committed } = await stock.commit(order.id);
-    // A PAID order with nothing committed had its reservation expire first: it was sold without
-    // stock held. (Cancelled orders pass here too, after their units went back: that is fine.)
-    if (committed === 0 && order.status === 'PAID')
-      this.deps.logger.error(
-        { orderId: order.id },
-        'paid order had no reservation to commit; check stock',
-      );
+    // One reservation per line; a missing one is as short as one sold meanwhile. (A cancelled
+    // order passes here too, on its way to putting back what it got: that is fine.)
+    if (
+      order.status === 'PAID' &&
+      committed < (await em.fork().count(OrderLine, { orderId: order.id }))
+    )
+      return 'short';
     if (order.couponId) await promotion.useCoupon(order.couponId, order.id, order.userId);
     if (order.pointsUsed > 0) await points.use(order.id);
+    return 'committed';
   }
 
   private async giveBack(order: Order): Promise<void> {
@@ -64,8 +72,8 @@ export class OrderHolds {
   }
 
   /** Cancelled after payment: commit first (no-ops if done), so what was paid for comes back. */
-  private async putBack(order: Order): Promise<void> {
-    await this.commit(order);
+  private async putBack(em: EntityManager, order: Order): Promise<void> {
+    await this.commit(em, order);
     const { stock, promotion, points } = this.deps;
     await stock.restock(order.id);
     if (order.couponId) await promotion.restoreCoupon(order.couponId, order.id, order.userId);

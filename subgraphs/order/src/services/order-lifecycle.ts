@@ -62,7 +62,7 @@ export class OrderLifecycle {
       return current.status === 'PAID' && current.paymentId === paymentId
         ? { kind: 'paid', order: current }
         : { kind: 'not-payable', status: current.status, paidBy: current.paymentId ?? null };
-    await this.deps.holds.settle(em, current);
+    await this.settleHolds(em, current);
     return { kind: 'paid', order: current };
   }
 
@@ -197,8 +197,23 @@ export class OrderLifecycle {
       { limit: 100 },
     );
     let settled = 0;
-    for (const order of open) if (await this.deps.holds.settle(em, order)) settled++;
+    for (const order of open) if (await this.settleHolds(em, order)) settled++;
     return settled;
+  }
+
+  /**
+   * Settles what the order holds. A paid order whose stock product could not commit (its
+   * reservation lapsed while product was out of reach, and the units were sold) is cancelled and
+   * refunded in full; if the refund fails now, the order stays unsettled and the sweeper tries again.
+   */
+  private async settleHolds(em: EntityManager, order: Order): Promise<boolean> {
+    const outcome = await this.deps.holds.settle(em, order);
+    if (outcome !== 'short') return outcome === 'settled';
+    this.deps.logger.error(
+      { orderId: order.id },
+      'a paid order lost its stock before it was committed; cancelling and refunding it',
+    );
+    return (await this.cancel(em, order.id, 'OUT_OF_STOCK')).kind === 'cancelled';
   }
 
   private async close(
@@ -244,7 +259,7 @@ export class OrderLifecycle {
     });
     if (!won) return undefined;
     const order = (await em.fork().findOne(Order, { id: orderId }))!;
-    await this.deps.holds.settle(em, order);
+    await this.settleHolds(em, order);
     return order;
   }
 }

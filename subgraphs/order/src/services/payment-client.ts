@@ -5,12 +5,22 @@ import {
   type RefundLine,
 } from '@shop/contracts';
 import type { InternalClient } from '@shop/kit/internal-http';
+import type { CancelReason } from '../domain/order.entity.js';
 
-/** The reason order gives a cancellation's refund, and the canceller read back from it. */
-export const cancellationRefundReason = (by: 'CUSTOMER' | 'ADMIN') =>
-  `order cancelled by ${by.toLowerCase()}`;
-export const cancelReasonOfRefund = (reason: string): 'CUSTOMER' | 'ADMIN' =>
-  reason === cancellationRefundReason('ADMIN') ? 'ADMIN' : 'CUSTOMER';
+type RefundedCancelReason = Exclude<CancelReason, 'EXPIRED'>;
+
+const refundReasons: Record<RefundedCancelReason, string> = {
+  CUSTOMER: 'order cancelled by customer',
+  ADMIN: 'order cancelled by admin',
+  OUT_OF_STOCK: 'order cancelled: its stock was sold meanwhile',
+};
+
+/** The reason order gives a cancellation's refund, and the cancel reason read back from it. */
+export const cancellationRefundReason = (by: RefundedCancelReason) => refundReasons[by];
+export const cancelReasonOfRefund = (reason: string): RefundedCancelReason =>
+  (Object.keys(refundReasons) as RefundedCancelReason[]).find(
+    (by) => refundReasons[by] === reason,
+  ) ?? 'CUSTOMER';
 
 /** payment's refund API: idempotent per key, so a retried cancellation never refunds twice. */
 export class PaymentClient {

@@ -23,7 +23,8 @@ export class StockClient {
     );
   }
 
-  commit(orderId: string): Promise<{ committed: number }> {
+  /** `short`: reservations whose units were sold after they lapsed (the order cannot have them). */
+  commit(orderId: string): Promise<{ committed: number; short: number }> {
     return this.product.post(
       `/internal/reservations/${orderId}/commit`,
       {},

@@ -6,13 +6,16 @@ export const reservationStatuses = [
   'RELEASED',
   'EXPIRED',
   'RESTOCKED',
+  'SHORT',
 ] as const;
 export type ReservationStatus = (typeof reservationStatuses)[number];
 
 /**
  * Stock held for one order line until the order is paid (COMMITTED), cancelled (RELEASED) or
  * left unpaid past `expiresAt` (EXPIRED); a paid order cancelled before shipment puts its units
- * back (RESTOCKED). One row per (order, SKU): reserving again is a no-op.
+ * back (RESTOCKED). A paid order committed after its reservation expired takes the units again if
+ * they are still there (EXPIRED → COMMITTED), or the reservation is SHORT: sold to someone else
+ * meanwhile. One row per (order, SKU): reserving again is a no-op.
  */
 export const ReservationSchema = defineEntity({
   name: 'Reservation',

@@ -18,7 +18,7 @@ const reserveBody = z.object({
  * Order's stock calls. Each is idempotent on the order id, so order retries them freely, and each
  * answers with the order's reservations in the resulting status, the same on a retry:
  * POST /internal/reservations                  → { status: RESERVED, expiresAt } | { status: UNRESERVABLE, … }
- * POST /internal/reservations/:orderId/commit  → { committed }  (payment approved)
+ * POST /internal/reservations/:orderId/commit  → { committed, short }  (payment approved)
  * POST /internal/reservations/:orderId/release → { released }   (order cancelled or failed)
  * POST /internal/reservations/:orderId/restock → { restocked }  (paid order cancelled before shipping)
  */
@@ -35,10 +35,9 @@ export function reservationRoutes(
       const { kind: _kind, ...refusal } = outcome;
       return { status: 'UNRESERVABLE', ...refusal };
     })
-    .route('POST', '/internal/reservations/:orderId/commit', async ({ params }) => {
-      await reservations.commit(orm.em, params.orderId!);
-      return { committed: await reservations.count(orm.em, params.orderId!, 'COMMITTED') };
-    })
+    .route('POST', '/internal/reservations/:orderId/commit', ({ params }) =>
+      reservations.commit(orm.em, params.orderId!),
+    )
     .route('POST', '/internal/reservations/:orderId/release', async ({ params }) => {
       await reservations.release(orm.em, params.orderId!);
       return { released: await reservations.count(orm.em, params.orderId!, 'RELEASED') };

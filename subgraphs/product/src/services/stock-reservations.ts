@@ -1,4 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { stockShortfallEvent } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { Reservation, type ReservationStatus } from '../domain/reservation.entity.js';
@@ -22,6 +23,12 @@ export type Unreservable = {
   | { reason: 'unknown-sku' }
 );
 
+/** How many of an order's reservations are committed, and how many came short (sold meanwhile). */
+export interface CommitOutcome {
+  committed: number;
+  short: number;
+}
+
 export type ReserveOutcome =
   { kind: 'reserved'; expiresAt: Date } | ({ kind: 'unreservable' } & Unreservable);
 
@@ -32,14 +39,20 @@ class LineRefused extends Error {
 }
 
 /**
- * Stock reservations for orders: reserve (all lines or none), commit on payment, release on
- * cancellation, expire when unpaid. Each is idempotent per order id and safe under concurrency:
+ * Stock reservations for orders: reserve (all lines or none), commit on payment (taking the units
+ * again if the reservation lapsed first), release on cancellation, expire when unpaid. Each is idempotent per order id and safe under concurrency:
  * the SKU row changes only through conditional updates, the reservation row only from ACTIVE.
  * A SKU whose availability crosses zero republishes its product (the catalog's in-stock filter).
  */
 export class StockReservations {
   constructor(
-    private readonly options: { ttlSeconds: number; outbox: Outbox; changes: ProductChanges },
+    private readonly options: {
+      ttlSeconds: number;
+      outbox: Outbox;
+      changes: ProductChanges;
+      /** Counts units a paid order could not get (`shop_stock_shortfall_units_total`). */
+      onShortfall: (units: number) => void;
+    },
   ) {}
 
   async reserve(
@@ -85,25 +98,29 @@ export class StockReservations {
     return { kind: 'reserved', expiresAt };
   }
 
-  /** Payment went through: the reserved units leave the stock for good. */
-  commit(em: EntityManager, orderId: string): Promise<number> {
-    return this.settle(em, { orderId }, 'ACTIVE', 'COMMITTED', async (tx, reservation) => {
+  /**
+   * Payment went through: the reserved units leave the stock for good. A reservation that expired
+   * first (product could not be told in time) takes its units again if they are still free, by a
+   * guarded update; if they were sold meanwhile it is SHORT, published and counted — the order
+   * learns it from the answer. Returns how many of the order's reservations ended in each.
+   */
+  async commit(em: EntityManager, orderId: string): Promise<CommitOutcome> {
+    await this.settle(em, { orderId }, 'ACTIVE', 'COMMITTED', async (tx, reservation) => {
       await guardedUpdate(
         tx,
         'update sku set on_hand = on_hand - ?, reserved = reserved - ? where id = ?',
         [reservation.quantity, reservation.quantity, reservation.skuId],
       );
-      tx.persist(
-        tx.create(StockMovement, {
-          skuId: reservation.skuId,
-          kind: 'SOLD',
-          quantity: -reservation.quantity,
-          reference: orderId,
-        }),
-      );
-      const sku = await availableOf(tx, reservation.skuId);
-      if (sku) await this.options.changes.recordSale(tx, sku.productId, reservation.quantity);
+      await this.recordSold(tx, reservation);
     });
+    await this.settle(em, { orderId }, 'EXPIRED', 'COMMITTED', (tx, reservation) =>
+      this.retake(tx, reservation),
+    );
+    const [committed, short] = await Promise.all([
+      this.count(em, orderId, 'COMMITTED'),
+      this.count(em, orderId, 'SHORT'),
+    ]);
+    return { committed, short };
   }
 
   /** A paid order was cancelled before it shipped: its units go back on the shelf. */
@@ -144,6 +161,39 @@ export class StockReservations {
     return em.fork().count(Reservation, { orderId, status });
   }
 
+  /** The expired reservation's units, if nobody took them meanwhile; else it is SHORT. */
+  private async retake(tx: EntityManager, reservation: Reservation): Promise<void> {
+    const { quantity, skuId, orderId } = reservation;
+    const taken = await guardedUpdate(
+      tx,
+      'update sku set on_hand = on_hand - ? where id = ? and on_hand - reserved >= ?',
+      [quantity, skuId, quantity],
+    );
+    if (taken === 1) return this.recordSold(tx, reservation);
+    await tx.nativeUpdate(Reservation, { id: reservation.id }, { status: 'SHORT' });
+    const available = (await availableOf(tx, skuId))?.available ?? 0;
+    this.options.outbox.record(tx, {
+      type: stockShortfallEvent.type,
+      version: stockShortfallEvent.version,
+      subject: orderId,
+      data: { orderId, skuId, requested: quantity, available },
+    });
+    this.options.onShortfall(quantity);
+  }
+
+  private async recordSold(tx: EntityManager, reservation: Reservation): Promise<void> {
+    tx.persist(
+      tx.create(StockMovement, {
+        skuId: reservation.skuId,
+        kind: 'SOLD',
+        quantity: -reservation.quantity,
+        reference: reservation.orderId,
+      }),
+    );
+    const sku = await availableOf(tx, reservation.skuId);
+    if (sku) await this.options.changes.recordSale(tx, sku.productId, reservation.quantity);
+  }
+
   private async refusalOf(tx: EntityManager, line: ReservationLine): Promise<Unreservable> {
     const sku = await tx.findOne(Sku, { id: line.skuId }, { refresh: true });
     const base = { skuId: line.skuId, requested: line.quantity };
@@ -174,7 +224,7 @@ export class StockReservations {
   private async settle(
     em: EntityManager,
     where: { orderId: string } | { expiresAt: { $lte: Date } },
-    from: 'ACTIVE' | 'COMMITTED',
+    from: 'ACTIVE' | 'COMMITTED' | 'EXPIRED',
     status: 'COMMITTED' | 'RELEASED' | 'EXPIRED' | 'RESTOCKED',
     effect: (tx: EntityManager, reservation: Reservation) => Promise<void>,
   ): Promise<number> {

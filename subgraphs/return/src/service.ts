@@ -25,7 +25,7 @@ export const returnService = defineService({
     referenceResolvers: returnReferenceResolvers,
     permissions: returnPermissions,
   },
-  setup: ({ runtime }) => {
+  setup: ({ orm, runtime, logger, periodicJob }) => {
     const config = loadConfig('return', returnConfigSchema, runtime.env);
     const collaborators = new ReturnCollaborators(
       {
@@ -36,7 +36,23 @@ export const returnService = defineService({
       },
       config.SHOP_CARRIER_URL,
     );
-    const desk = new ReturnDesk({ collaborators, shippingFee: config.SHOP_RETURN_SHIPPING_FEE });
-    return { container: resolverContainer(new ReturnResolver(desk), new OrderReturnsResolver()) };
+    const desk = new ReturnDesk({
+      collaborators,
+      shippingFee: config.SHOP_RETURN_SHIPPING_FEE,
+      logger,
+    });
+    return {
+      container: resolverContainer(new ReturnResolver(desk), new OrderReturnsResolver()),
+      background: [
+        periodicJob({
+          name: 'return-recovery',
+          intervalMs: config.SHOP_RETURN_RECOVERY_SWEEP_MS,
+          // A pickup or a refund under way has an owner, even when its process died.
+          run: async () => ({
+            resumed: await desk.resumeStale(orm.em, config.SHOP_RETURN_RECOVER_AFTER_MS),
+          }),
+        }),
+      ],
+    };
   },
 });

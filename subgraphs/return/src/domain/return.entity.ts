@@ -19,11 +19,17 @@ export type ReturnStatus = (typeof returnStatuses)[number];
  * A customer's return (refund) or exchange (same product, another SKU) of some lines of an order.
  * REQUESTED → APPROVED | REJECTED; APPROVED → COLLECTING (pickup registered with the carrier) →
  * RECEIVED → REFUNDED (return) or RESHIPPED (exchange). Each step is a conditional update.
+ * APPROVED and RECEIVED are in flight (the pickup, the refund are under way); `updatedAt` tells
+ * a return someone is working on from one whose process died, which recovery finishes.
  */
 export const ReturnSchema = defineEntity({
   name: 'Return',
   tableName: 'shop_return',
-  indexes: [{ properties: ['orderId'] }, { properties: ['status', 'createdAt'] }],
+  indexes: [
+    { properties: ['orderId'] },
+    { properties: ['status', 'createdAt'] },
+    { properties: ['status', 'updatedAt'] },
+  ],
   properties: {
     id: p.string().length(36).primary(),
     orderId: p.string().length(36),
@@ -37,6 +43,10 @@ export const ReturnSchema = defineEntity({
     pickupTrackingNumber: p.string().length(50).nullable(),
     reshipTrackingNumber: p.string().length(50).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
     closedAt: p.datetime().nullable(),
   },
 });

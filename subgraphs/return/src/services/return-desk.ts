@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
+import type { Logger } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
+import { crashPoint } from '@shop/kit/ops';
 import { ReturnLine } from '../domain/return-line.entity.js';
 import { Return, returnReasons, type ReturnStatus } from '../domain/return.entity.js';
 import { ReturnableLine } from '../domain/returnable-line.entity.js';
@@ -53,7 +55,13 @@ const invalid = (field: string, message: string): RequestOutcome => ({
  * so of many concurrent receipts one refunds — and payment refunds once per return anyway.
  */
 export class ReturnDesk {
-  constructor(private readonly deps: { collaborators: ReturnCollaborators; shippingFee: number }) {}
+  constructor(
+    private readonly deps: {
+      collaborators: ReturnCollaborators;
+      shippingFee: number;
+      logger: Logger;
+    },
+  ) {}
 
   async request(em: EntityManager, userId: string, input: ReturnRequest): Promise<RequestOutcome> {
     const parsed = returnRequestSchema.safeParse(input);
@@ -135,8 +143,12 @@ export class ReturnDesk {
     return { kind: 'requested', ret };
   }
 
-  /** The return and its lines, each line's units claimed by a conditional update. */
-  private record(
+  /**
+   * The return and its lines, each line's units claimed by a conditional update. The lines'
+   * counters exist before the transaction: a duplicate insert inside it would leave racing
+   * requests holding shared locks that their updates then deadlock on (MySQL).
+   */
+  private async record(
     em: EntityManager,
     userId: string,
     request: z.output<typeof returnRequestSchema>,
@@ -144,10 +156,12 @@ export class ReturnDesk {
     drafts: Omit<ReturnLine, 'id' | 'returnId'>[],
     orderLines: { lineId: string; quantity: number }[],
   ): Promise<Return> {
+    const orderedOf = (draft: Omit<ReturnLine, 'id' | 'returnId'>) =>
+      orderLines.find((line) => line.lineId === draft.orderLineId)!.quantity;
+    for (const draft of drafts) await this.track(em.fork(), draft.orderLineId, orderedOf(draft));
     return em.fork().transactional(async (tx) => {
       for (const [index, draft] of drafts.entries()) {
-        const ordered = orderLines.find((line) => line.lineId === draft.orderLineId)!.quantity;
-        await this.track(tx, draft.orderLineId, ordered);
+        const ordered = orderedOf(draft);
         const claimed = await tx.nativeUpdate(
           ReturnableLine,
           { orderLineId: draft.orderLineId, returned: { $lte: ordered - draft.quantity } },
@@ -174,10 +188,10 @@ export class ReturnDesk {
   }
 
   /** The line's counter, created on its first return request (a racing creator is fine). */
-  private async track(tx: EntityManager, orderLineId: string, ordered: number): Promise<void> {
-    if (await tx.findOne(ReturnableLine, { orderLineId })) return;
+  private async track(em: EntityManager, orderLineId: string, ordered: number): Promise<void> {
+    if (await em.findOne(ReturnableLine, { orderLineId })) return;
     try {
-      await tx.insert(ReturnableLine, { orderLineId, ordered, returned: 0 });
+      await em.insert(ReturnableLine, { orderLineId, ordered, returned: 0 });
     } catch (error) {
       if (!(error instanceof UniqueConstraintViolationException)) throw error;
     }
@@ -210,8 +224,43 @@ export class ReturnDesk {
   async approve(em: EntityManager, returnId: string): Promise<StepOutcome> {
     const approved = await this.step(em, returnId, 'REQUESTED', 'APPROVED', {});
     if (approved.kind !== 'done') return approved;
+    crashPoint('return.approve.approved');
+    return this.bookPickup(em, returnId);
+  }
+
+  /** The carrier's parcel is keyed by the return, so booking again finds the same pickup. */
+  private async bookPickup(em: EntityManager, returnId: string): Promise<StepOutcome> {
     const pickup = await this.deps.collaborators.registerParcel(`pickup-${returnId}`);
     return this.step(em, returnId, 'APPROVED', 'COLLECTING', { pickupTrackingNumber: pickup });
+  }
+
+  /**
+   * Recovery: returns left APPROVED (no pickup booked) or RECEIVED (not yet restocked and
+   * refunded) by a process that died are finished the way it would have; every effect is keyed
+   * by the return, so racing a live request changes nothing twice.
+   */
+  async resumeStale(em: EntityManager, staleAfterMs: number, now = new Date()): Promise<number> {
+    const stale = await em.fork().find(
+      Return,
+      {
+        status: { $in: ['APPROVED', 'RECEIVED'] },
+        updatedAt: { $lt: new Date(now.getTime() - staleAfterMs) },
+      },
+      { limit: 50, orderBy: { updatedAt: 'asc' } },
+    );
+    let resumed = 0;
+    for (const ret of stale) {
+      try {
+        if (ret.status === 'APPROVED') await this.bookPickup(em, ret.id);
+        else await this.receive(em, ret.id);
+        resumed++;
+      } catch (error) {
+        // One that cannot finish yet (a service down, no replacement in stock) keeps the others
+        // moving; it is tried again next time.
+        this.deps.logger.warn({ err: error, returnId: ret.id }, 'return not finished yet');
+      }
+    }
+    return resumed;
   }
 
   /**
@@ -228,7 +277,9 @@ export class ReturnDesk {
     const lines = await em.fork().find(ReturnLine, { returnId });
     const returned = lines.map((line) => ({ skuId: line.skuId, quantity: line.quantity }));
     const { collaborators } = this.deps;
+    crashPoint('return.receive.received');
     await collaborators.restock(returnId, returned);
+    crashPoint('return.receive.restocked');
     if (ret.type === 'RETURN') {
       const refund = Math.max(
         lines.reduce((sum, line) => sum + line.refundAmount, 0) - ret.shippingFee,
@@ -245,6 +296,7 @@ export class ReturnDesk {
             amount: line.refundAmount,
           })),
         );
+      crashPoint('return.receive.refunded');
       const points = lines.reduce((sum, line) => sum + line.pointsAmount, 0);
       if (points > 0) await collaborators.creditPoints(ret.userId, returnId, points);
       return this.finish(em, returnId, 'REFUNDED', { refundedAmount: refund });
@@ -283,7 +335,11 @@ export class ReturnDesk {
   ): Promise<StepOutcome> {
     const changed = await em
       .fork()
-      .nativeUpdate(Return, { id: returnId, status: from }, { status: to, ...fields });
+      .nativeUpdate(
+        Return,
+        { id: returnId, status: from },
+        { status: to, ...fields, updatedAt: new Date() },
+      );
     const current = await em.fork().findOne(Return, { id: returnId });
     if (!current) return { kind: 'not-found' };
     return changed === 1

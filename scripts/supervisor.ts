@@ -143,6 +143,12 @@ export function startSupervisor(options: SupervisorOptions): Supervisor {
   }
 
   for (const instance of instances) launch(instance);
+  // Children do not outlive the supervisor, however it ends (a test runner that gave up on it
+  // too): orphans would keep their ports and their places in the event consumer groups.
+  const killAll = () => {
+    for (const instance of instances) instance.child?.kill('SIGKILL');
+  };
+  process.once('exit', killAll);
 
   return {
     instances,
@@ -176,6 +182,7 @@ export function startSupervisor(options: SupervisorOptions): Supervisor {
       }, timeoutMs);
       await Promise.all(running.map((instance) => exited.get(instance.id)));
       clearTimeout(killer);
+      process.off('exit', killAll);
     },
   };
 }

@@ -1,19 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeInfra, waitFor } from '@shop/testkit';
+import { expectBooksNet } from '../src/books.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { orderDetail } from '../src/checkout-operations.js';
 import { reportFigure } from '../src/figures.js';
-import { metricSum } from '../src/prometheus-text.js';
-import { expectStockConserved, startChaosShop, type ChaosShop } from '../src/chaos-shop.js';
+import {
+  expectStockConserved,
+  jobItems,
+  startChaosShop,
+  type ChaosShop,
+} from '../src/chaos-shop.js';
 import type { ShopProcesses } from '../src/shop-processes.js';
 
 const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-
-const reconcile = `mutation Reconcile($date: String!) {
-  reconcileSettlement(date: $date) { differences { orderId kind ours pg } }
-}`;
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
 
 /** Where payment dies: once right after the PG charged, once right after approving. */
 const crashPoints = ['payment.confirm.charged@4', 'payment.confirm.approved@7'];
@@ -95,11 +95,7 @@ describe.skipIf(!infra.ok)('payment killed while the PG confirms (processes, rep
       `payment crashes: ${orders.length} orders settled ${((performance.now() - crashedAt) / 1000).toFixed(1)} s after the burst`,
     );
 
-    let recovered = 0;
-    for (const instance of shop.instancesOf('payment'))
-      recovered += metricSum(await shop.metricsOf(instance), 'shop_job_items_total', {
-        job: 'payment-recovery',
-      });
+    const recovered = await jobItems(shop, 'payment', 'payment-recovery');
     reportFigure(`payment crashes: ${recovered} confirmations or refunds finished by recovery`);
 
     let paidUnits = 0;
@@ -124,12 +120,9 @@ describe.skipIf(!infra.ok)('payment killed while the PG confirms (processes, rep
     );
 
     // The books net to the PG order by order, once settlement has heard every event.
-    await waitFor('the day to reconcile with the PG for these orders', async () => {
-      const result = await shop.call(reconcile, { date: today() }, shop.adminToken);
-      const differences = (
-        result.data!.reconcileSettlement.differences as { orderId: string }[]
-      ).filter((difference) => orders.some((order) => order.id === difference.orderId));
-      return differences.length === 0;
-    });
+    await expectBooksNet(
+      shop,
+      orders.map((order) => order.id),
+    );
   });
 });

@@ -2,8 +2,11 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
+import type { ServiceName } from '@shop/kit/service';
 import { skuStock } from './checkout-operations.js';
+import { metricSum } from './prometheus-text.js';
 import { startShopProcesses, type ShopProcesses } from './shop-processes.js';
+import type { ShopClient } from './shop-under-test.js';
 
 export interface ChaosShop {
   shop: ShopProcesses;
@@ -14,13 +17,16 @@ export interface ChaosShop {
 /**
  * The shop as processes with replicas of order, payment and product, its jobs quick, and the
  * given crash points armed (`name@n`: the n-th pass in a process; each fires once per run).
+ * `pgAnswerDelayMs`: how late the PG answers a TIMEOUT card's confirmation (3 s unless given).
  */
 export async function startChaosShop(
   crashPoints: string[],
   env: Record<string, string> = {},
+  { pgAnswerDelayMs }: { pgAnswerDelayMs?: number } = {},
 ): Promise<ChaosShop> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'shop-chaos-'));
   const shop = await startShopProcesses({
+    pgAnswerDelayMs,
     replicas: { order: 2, payment: 2, product: 2 },
     env: {
       SHOP_DATA_DIR: dataDir,
@@ -43,7 +49,7 @@ export async function startChaosShop(
 
 /** Every unit is accounted for: on hand = Σ movements per SKU, and what left = what was paid. */
 export async function expectStockConserved(
-  shop: ShopProcesses,
+  shop: ShopClient,
   skus: string[],
   received: number,
   paidUnits: number,
@@ -61,4 +67,12 @@ export async function expectStockConserved(
   }
   expect(onHand).toBe(received - paidUnits);
   return onHand;
+}
+
+/** Items a background job finished, summed over every instance of its service. */
+export async function jobItems(shop: ShopProcesses, service: ServiceName, job: string) {
+  let items = 0;
+  for (const instance of shop.instancesOf(service))
+    items += metricSum(await shop.metricsOf(instance), 'shop_job_items_total', { job });
+  return items;
 }

@@ -33,12 +33,17 @@ export interface ShopProcesses extends ShopClient {
  * services, on free ports; the PG and carrier sandboxes in this process.
  */
 export async function startShopProcesses(
-  options: { replicas?: Replicas; env?: Record<string, string> } = {},
+  options: {
+    replicas?: Replicas;
+    env?: Record<string, string>;
+    /** How late the PG sandbox answers a TIMEOUT card's confirmation (3 s unless given). */
+    pgAnswerDelayMs?: number;
+  } = {},
 ): Promise<ShopProcesses> {
   if (!applyInfraEnv()) throw new Error('no .data/infra/shop.env: run `pnpm infra:up` first');
   const runId = Math.random().toString(36).slice(2, 10);
   const alias = `test-catalog-${runId}`;
-  const { pg, carrier, env: testEnv } = await startSandboxes();
+  const { pg, carrier, env: testEnv } = await startSandboxes(options);
   const ports = new Map<string, number>();
   for (const service of Object.keys(defaultPorts) as ServiceName[]) {
     for (let replica = 1; replica <= (options.replicas?.[service] ?? 1); replica++)

@@ -37,10 +37,13 @@ export const carrierWebhookSecret = 'test_carrier_webhook_secret';
 
 /**
  * The outside world for a test shop (the PG and carrier sandboxes on free ports, quick), and the
- * settings that point the shop at them with limits no test run reaches.
+ * settings that point the shop at them with limits no test run reaches. `pgAnswerDelayMs`: how
+ * late the PG answers a TIMEOUT card's confirmation (approved at once either way).
  */
-export async function startSandboxes() {
-  const pg = await startPgSandbox({ port: 0, timeoutDelayMs: 3000 });
+export async function startSandboxes({
+  pgAnswerDelayMs = 3000,
+}: { pgAnswerDelayMs?: number } = {}) {
+  const pg = await startPgSandbox({ port: 0, timeoutDelayMs: pgAnswerDelayMs });
   const carrier = await startCarrierSandbox({
     port: 0,
     webhookSecret: carrierWebhookSecret,

@@ -4,9 +4,11 @@ import { signWebhook } from '@shop/carrier-sandbox';
 import { probeInfra, waitFor } from '@shop/testkit';
 import { createCategory, createProduct } from '../src/catalog-operations.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
+import { requestReturn, returnStep, shipOrder } from '../src/after-sale-operations.js';
 import { skuStock } from '../src/checkout-operations.js';
 import { outboxMarks, replayOutbox } from '../src/outbox-replay.js';
 import { carrierWebhookSecret, startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+import { returnService } from '../../../subgraphs/return/src/service.js';
 
 const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
 const runs = [
@@ -14,11 +16,6 @@ const runs = [
   { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
 ];
 
-const shipOrder = `mutation Ship($orderId: ID!, $carrier: String!) {
-  shipOrder(orderId: $orderId, carrier: $carrier) {
-    __typename ... on Shipment { id status trackingNumber } ... on ErrorResult { errorCode }
-  }
-}`;
 const tracking = `query Tracking($id: ID!) {
   order(id: $id) {
     id status deliveredAt completedAt
@@ -48,15 +45,6 @@ const orderLines = `query Lines($id: ID!) {
     returns { id status refundedAmount reshipTrackingNumber }
   }
 }`;
-const requestReturn = `mutation RequestReturn($input: RequestReturnInput!) {
-  requestReturn(input: $input) { __typename ... on Return { id status } ... on ErrorResult { errorCode message } }
-}`;
-const returnStep = (name: string) => `mutation Step($id: ID!) {
-  ${name}(id: $id) {
-    __typename ... on Return { id status refundedAmount reshipTrackingNumber pickupTrackingNumber }
-    ... on ErrorResult { errorCode message }
-  }
-}`;
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
 
 describe.each(runs)('after the sale through the router ($name)', ({ env, skip }) => {
@@ -68,7 +56,11 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
   let given: ReturnType<typeof checkoutFixtures>;
 
   beforeAll(async () => {
-    shop = await startShop(env);
+    shop = await startShop({
+      ...env,
+      SHOP_RETURN_RECOVER_AFTER_MS: '3000',
+      SHOP_RETURN_RECOVERY_SWEEP_MS: '200',
+    });
     given = checkoutFixtures(shop);
   });
 
@@ -501,5 +493,61 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
     expect(
       me.pointsHistory.filter((entry: { reason: string }) => entry.reason === 'ORDER_REFUND'),
     ).toHaveLength(1);
+  });
+
+  it('finishes returns whose process died midway: one APPROVED without a pickup, one RECEIVED before its refund', async () => {
+    const pickedUp = await given.skuOnSale(21_000, 5);
+    const received = await given.skuOnSale(23_000, 5);
+    const { buyer, order, lines } = await deliveredOrder([pickedUp, received]);
+    const ask = async (line: { id: string }) =>
+      (
+        await shop.call(
+          requestReturn,
+          {
+            input: {
+              orderId: order.id,
+              type: 'RETURN',
+              reason: 'DEFECTIVE',
+              lines: [{ orderLineId: line.id, quantity: 1 }],
+            },
+          },
+          buyer.token,
+        )
+      ).data!.requestReturn as { id: string };
+    const lineOf = (skuId: string) => lines.find((line) => line.sku.id === skuId)!;
+    const approving = await ask(lineOf(pickedUp));
+    const receiving = await ask(lineOf(received));
+    await shop.call(returnStep('approveReturn'), { id: receiving.id }, shop.adminToken);
+    const stockBefore = await onHand(received);
+
+    // What return leaves when it dies right after a step: the status moved, the rest not done.
+    const [Return] = returnService.entities.filter((entity) => entity.meta.className === 'Return');
+    const returns = shop.shop.services.get('return')!.orm.em.fork();
+    const leftAt = new Date(Date.now() - 60_000);
+    await returns.nativeUpdate(
+      Return!,
+      { id: approving.id },
+      { status: 'APPROVED', updatedAt: leftAt },
+    );
+    await returns.nativeUpdate(
+      Return!,
+      { id: receiving.id },
+      { status: 'RECEIVED', updatedAt: leftAt },
+    );
+
+    const finished = await waitFor('recovery to finish both returns', async () => {
+      const current = (await shop.call(orderLines, { id: order.id }, buyer.token)).data!.order;
+      const byId = (id: string) =>
+        (current.returns as { id: string; status: string; refundedAmount: number }[]).find(
+          (ret) => ret.id === id,
+        )!;
+      return byId(approving.id).status === 'COLLECTING' && byId(receiving.id).status === 'REFUNDED'
+        ? { current, refunded: byId(receiving.id) }
+        : undefined;
+    });
+    const paid = lineOf(received).paidAmount;
+    expect(finished.refunded.refundedAmount).toBe(paid);
+    expect(finished.current.payment).toEqual({ amount: order.totalAmount, cancelledAmount: paid });
+    expect(await onHand(received)).toBe(stockBefore + 1);
   });
 });

@@ -1,26 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeInfra, waitFor } from '@shop/testkit';
+import { expectBooksNet } from '../src/books.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { cancelOrder, orderDetail, skuStock } from '../src/checkout-operations.js';
+import { chargedThenDied, entityOf, reservationLapses } from '../src/left-behind.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
-import { subgraphs } from '../../../scripts/subgraphs.js';
 
 const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
 const runs = [
   { name: 'embedded', env: {}, skip: false },
   { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
 ];
-
-const reconcile = `mutation Reconcile($date: String!) {
-  reconcileSettlement(date: $date) { differences { orderId kind ours pg } }
-}`;
-/** A subgraph's table, to write what a dead process left in it. */
-const entityOf = (subgraph: string, className: string) =>
-  subgraphs
-    .find((definition) => definition.name === subgraph)!
-    .entities.find((entity) => entity.meta.className === className)!;
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
 
 describe.each(runs)('work left behind by a process that died ($name)', ({ env, skip }) => {
   if (skip) {
@@ -45,39 +36,6 @@ describe.each(runs)('work left behind by a process that died ($name)', ({ env, s
   });
   afterAll(() => shop?.stop());
 
-  /**
-   * What payment leaves when it dies right after the PG charged: the PG confirmed under the
-   * payment's id, and the payment row is still READY, last touched a minute ago.
-   */
-  async function chargedThenDied(
-    buyer: { userId: string },
-    order: { id: string; totalAmount: number },
-    paymentKey: string,
-  ): Promise<void> {
-    const paymentId = randomUUID();
-    const confirmed = await fetch(`${shop.pg.url}/v1/payments/confirm`, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from('test_sk_sandbox:').toString('base64')}`,
-        'content-type': 'application/json',
-        'idempotency-key': paymentId,
-      },
-      body: JSON.stringify({ paymentKey, orderId: order.id, amount: order.totalAmount }),
-    });
-    expect(confirmed.status).toBe(200);
-    const leftAt = new Date(Date.now() - 60_000);
-    await shop.shop.services.get('payment')!.orm.em.fork().insert(entityOf('payment', 'Payment'), {
-      id: paymentId,
-      orderId: order.id,
-      userId: buyer.userId,
-      paymentKey,
-      amount: order.totalAmount,
-      status: 'READY',
-      createdAt: leftAt,
-      updatedAt: leftAt,
-    });
-  }
-
   async function placed(price: number, sku?: string) {
     const skuId = sku ?? (await given.skuOnSale(price, 5));
     const buyer = await given.customer();
@@ -91,7 +49,7 @@ describe.each(runs)('work left behind by a process that died ($name)', ({ env, s
 
   it('finishes a confirmation whose process died after the PG charged: the order is PAID once', async () => {
     const { buyer, order, paymentKey } = await placed(15_000);
-    await chargedThenDied(buyer, order, paymentKey);
+    await chargedThenDied(shop, buyer, order, paymentKey);
     const paid = await waitFor('recovery to finish the payment', async () => {
       const current = await detail(order.id, buyer.token);
       return current.status === 'PAID' && current;
@@ -111,7 +69,7 @@ describe.each(runs)('work left behind by a process that died ($name)', ({ env, s
       return current.status === 'CANCELLED' && current.cancelReason === 'EXPIRED';
     });
     // Paid at the PG after all — a late confirmation that then died before telling anyone.
-    await chargedThenDied(buyer, order, paymentKey);
+    await chargedThenDied(shop, buyer, order, paymentKey);
 
     const voided = await waitFor('recovery to void the charge', async () => {
       const current = await detail(order.id, buyer.token);
@@ -122,13 +80,7 @@ describe.each(runs)('work left behind by a process that died ($name)', ({ env, s
       payment: { amount: order.totalAmount, cancelledAmount: order.totalAmount },
     });
     // The PG charged and gave back; the books say the same, so the day has no difference here.
-    await waitFor('settlement to book the void', async () => {
-      const result = await shop.call(reconcile, { date: today() }, shop.adminToken);
-      const differences = (
-        result.data!.reconcileSettlement.differences as { orderId: string }[]
-      ).filter((difference) => difference.orderId === order.id);
-      return differences.length === 0;
-    });
+    await expectBooksNet(shop, [order.id]);
   });
 
   it('fails an order whose placing process died with stock held, and gives the stock back', async () => {
@@ -215,13 +167,10 @@ describe.each(runs)('work left behind by a process that died ($name)', ({ env, s
       if (settled.status === 'PAID') expect(pg).toMatchObject({ status: 'DONE' });
       else expect(pg?.status ?? 'NOT_CHARGED').not.toBe('DONE');
     }
-    await waitFor('the day to reconcile with the PG for these orders', async () => {
-      const result = await shop.call(reconcile, { date: today() }, shop.adminToken);
-      const ids = new Set(orders.map(({ order }) => order.id));
-      return !(result.data!.reconcileSettlement.differences as { orderId: string }[]).some(
-        (difference) => ids.has(difference.orderId),
-      );
-    });
+    await expectBooksNet(
+      shop,
+      orders.map(({ order }) => order.id),
+    );
   });
 
   it('cancels a paid order whose cancellation refund was finished by recovery after payment died', async () => {
@@ -283,25 +232,10 @@ describe.each(runs)('work left behind by a process that died ($name)', ({ env, s
     expect(await given.pgPayment(order.id)).toMatchObject({ status: 'CANCELED', balanceAmount: 0 });
   });
 
-  /**
-   * What product's sweeper does on its own clock while order cannot reach it: the reservation
-   * lapses although the order is still payable.
-   */
-  async function reservationLapses(orderId: string, skuId: string): Promise<void> {
-    await shop.shop.services
-      .get('product')!
-      .orm.em.fork()
-      .nativeUpdate(entityOf('product', 'Reservation'), { orderId }, { expiresAt: new Date(0) });
-    await waitFor('product to expire the reservation', async () => {
-      const sku = (await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku;
-      return sku.reserved === 0;
-    });
-  }
-
   it('sells a paid order the units of its lapsed reservation while they are still free', async () => {
     const skuId = await given.skuOnSale(13_000, 2);
     const { buyer, order, paymentKey } = await placed(13_000, skuId);
-    await reservationLapses(order.id, skuId);
+    await reservationLapses(shop, order.id);
     const paid = (await given.confirm(buyer.token, order.id, paymentKey, order.totalAmount)).data!
       .confirmPayment;
     expect(paid).toMatchObject({ status: 'APPROVED' });
@@ -316,7 +250,7 @@ describe.each(runs)('work left behind by a process that died ($name)', ({ env, s
   it('never sells a unit twice: a paid order whose lapsed units were sold is cancelled and refunded', async () => {
     const skuId = await given.skuOnSale(12_000, 1);
     const late = await placed(12_000, skuId);
-    await reservationLapses(late.order.id, skuId);
+    await reservationLapses(shop, late.order.id);
     const first = await placed(12_000, skuId);
     expect(
       (
@@ -354,11 +288,6 @@ describe.each(runs)('work left behind by a process that died ($name)', ({ env, s
       .orm.em.fork()
       .find(entityOf('product', 'Reservation'), { orderId: late.order.id, status: 'SHORT' });
     expect(shortfalls).toHaveLength(1);
-    await waitFor('the day to reconcile for the cancelled order', async () => {
-      const result = await shop.call(reconcile, { date: today() }, shop.adminToken);
-      return !(result.data!.reconcileSettlement.differences as { orderId: string }[]).some(
-        (difference) => difference.orderId === late.order.id,
-      );
-    });
+    await expectBooksNet(shop, [late.order.id]);
   });
 });

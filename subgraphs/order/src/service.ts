@@ -47,7 +47,14 @@ export const orderService = defineService({
     const events = new OrderEvents(outbox);
     const holds = new OrderHolds({ stock, promotion, points, logger });
     const payment = new PaymentClient(runtime.internalClient('order', 'payment'));
-    const lifecycle = new OrderLifecycle({ outbox, events, holds, payment, logger });
+    const lifecycle = new OrderLifecycle({
+      outbox,
+      events,
+      holds,
+      payment,
+      logger,
+      settleWaitMs: runtime.config.SHOP_INTERNAL_TIMEOUT_MS / 2,
+    });
     const fulfilment = new OrderFulfilment({ outbox, events });
     const placeOrder = new PlaceOrder({
       outbox,

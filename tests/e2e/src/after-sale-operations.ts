@@ -10,6 +10,13 @@ export const requestReturn = `mutation RequestReturn($input: RequestReturnInput!
   requestReturn(input: $input) { __typename ... on Return { id status } ... on ErrorResult { errorCode message } }
 }`;
 
+/** `requestReturn`'s variables for one unit of one order line. */
+export const oneUnitReturn = (
+  orderId: string,
+  orderLineId: string,
+  reason: 'DEFECTIVE' | 'CHANGED_MIND' = 'DEFECTIVE',
+) => ({ input: { orderId, type: 'RETURN', reason, lines: [{ orderLineId, quantity: 1 }] } });
+
 /** An admin's step of a return: approveReturn, receiveReturn, rejectReturn. */
 export const returnStep = (name: string) => `mutation Step($id: ID!) {
   ${name}(id: $id) {

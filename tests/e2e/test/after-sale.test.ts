@@ -4,7 +4,12 @@ import { signWebhook } from '@shop/carrier-sandbox';
 import { probeInfra, waitFor } from '@shop/testkit';
 import { createCategory, createProduct } from '../src/catalog-operations.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
-import { requestReturn, returnStep, shipOrder } from '../src/after-sale-operations.js';
+import {
+  oneUnitReturn,
+  requestReturn,
+  returnStep,
+  shipOrder,
+} from '../src/after-sale-operations.js';
 import { skuStock } from '../src/checkout-operations.js';
 import { outboxMarks, replayOutbox } from '../src/outbox-replay.js';
 import { carrierWebhookSecret, startShop, type ShopUnderTest } from '../src/shop-under-test.js';
@@ -500,20 +505,8 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
     const received = await given.skuOnSale(23_000, 5);
     const { buyer, order, lines } = await deliveredOrder([pickedUp, received]);
     const ask = async (line: { id: string }) =>
-      (
-        await shop.call(
-          requestReturn,
-          {
-            input: {
-              orderId: order.id,
-              type: 'RETURN',
-              reason: 'DEFECTIVE',
-              lines: [{ orderLineId: line.id, quantity: 1 }],
-            },
-          },
-          buyer.token,
-        )
-      ).data!.requestReturn as { id: string };
+      (await shop.call(requestReturn, oneUnitReturn(order.id, line.id), buyer.token)).data!
+        .requestReturn as { id: string };
     const lineOf = (skuId: string) => lines.find((line) => line.sku.id === skuId)!;
     const approving = await ask(lineOf(pickedUp));
     const receiving = await ask(lineOf(received));

@@ -5,7 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeInfra, waitFor } from '@shop/testkit';
-import { requestReturn, returnStep, shipOrder } from '../src/after-sale-operations.js';
+import {
+  oneUnitReturn,
+  requestReturn,
+  returnStep,
+  shipOrder,
+} from '../src/after-sale-operations.js';
 import { expectBooksNet } from '../src/books.js';
 import { expectStockConserved } from '../src/chaos-shop.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
@@ -157,20 +162,8 @@ describe.skipIf(!infra.ok)('every crash point, armed once (processes)', () => {
         patiently,
       );
       const line = delivered.lines[0] as { id: string; paidAmount: number };
-      const asked = (
-        await shop.call(
-          requestReturn,
-          {
-            input: {
-              orderId: kept.id,
-              type: 'RETURN',
-              reason: 'DEFECTIVE',
-              lines: [{ orderLineId: line.id, quantity: 1 }],
-            },
-          },
-          buyer.token,
-        )
-      ).data!.requestReturn as { id: string };
+      const asked = (await shop.call(requestReturn, oneUnitReturn(kept.id, line.id), buyer.token))
+        .data!.requestReturn as { id: string };
       const returnNow = async () =>
         (
           (await afterSaleOf(kept.id, buyer.token))?.returns as { id: string; status: string }[]

@@ -1,6 +1,5 @@
 import type { Logger } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
-import { OrderLine } from '../domain/order-line.entity.js';
 import { Order } from '../domain/order.entity.js';
 import type { PointsClient } from './points-client.js';
 import type { PromotionClient } from './promotion-client.js';
@@ -33,8 +32,8 @@ export class OrderHolds {
     try {
       if (order.status === 'FAILED' || (order.status === 'CANCELLED' && !order.paidAt))
         await this.giveBack(order);
-      else if (order.status === 'CANCELLED') await this.putBack(em, order);
-      else if ((await this.commit(em, order)) === 'short') return 'short';
+      else if (order.status === 'CANCELLED') await this.putBack(order);
+      else if ((await this.commit(order)) === 'short') return 'short';
     } catch (error) {
       this.deps.logger.warn(
         { err: error, orderId: order.id },
@@ -49,16 +48,13 @@ export class OrderHolds {
     return 'settled';
   }
 
-  private async commit(em: EntityManager, order: Order): Promise<'committed' | 'short'> {
+  private async commit(order: Order): Promise<'committed' | 'short'> {
     const { stock, promotion, points } = this.deps;
-    const { committed } = await stock.commit(order.id);
-    // One reservation per line; a missing one is as short as one sold meanwhile. (A cancelled
-    // order passes here too, on its way to putting back what it got: that is fine.)
-    if (
-      order.status === 'PAID' &&
-      committed < (await em.fork().count(OrderLine, { orderId: order.id }))
-    )
-      return 'short';
+    const { committed, short } = await stock.commit(order.id);
+    // Holds are taken all or none, so nothing committed means none was ever taken: as short as
+    // units sold meanwhile. (A cancelled order passes here too, on its way to putting back what
+    // it got: that is fine.)
+    if (order.status === 'PAID' && (short > 0 || committed === 0)) return 'short';
     if (order.couponId) await promotion.useCoupon(order.couponId, order.id, order.userId);
     if (order.pointsUsed > 0) await points.use(order.id);
     return 'committed';
@@ -72,8 +68,8 @@ export class OrderHolds {
   }
 
   /** Cancelled after payment: commit first (no-ops if done), so what was paid for comes back. */
-  private async putBack(em: EntityManager, order: Order): Promise<void> {
-    await this.commit(em, order);
+  private async putBack(order: Order): Promise<void> {
+    await this.commit(order);
     const { stock, promotion, points } = this.deps;
     await stock.restock(order.id);
     if (order.couponId) await promotion.restoreCoupon(order.couponId, order.id, order.userId);

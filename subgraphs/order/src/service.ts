@@ -47,14 +47,7 @@ export const orderService = defineService({
     const events = new OrderEvents(outbox);
     const holds = new OrderHolds({ stock, promotion, points, logger });
     const payment = new PaymentClient(runtime.internalClient('order', 'payment'));
-    const lifecycle = new OrderLifecycle({
-      outbox,
-      events,
-      holds,
-      payment,
-      logger,
-      settleWaitMs: runtime.config.SHOP_INTERNAL_TIMEOUT_MS / 2,
-    });
+    const lifecycle = new OrderLifecycle({ outbox, events, holds, payment, logger });
     const fulfilment = new OrderFulfilment({ outbox, events });
     const placeOrder = new PlaceOrder({
       outbox,

@@ -38,12 +38,6 @@ export class OrderLifecycle {
       holds: OrderHolds;
       payment: PaymentClient;
       logger: Logger;
-      /**
-       * The longest a payment's answer waits for the holds to settle: under the caller's own
-       * timeout, so a product that hangs cannot turn a charge into an error for the customer.
-       * What is not settled by then settles on its own, or the sweeper finishes it.
-       */
-      settleWaitMs: number;
     },
   ) {}
 
@@ -68,7 +62,7 @@ export class OrderLifecycle {
       return current.status === 'PAID' && current.paymentId === paymentId
         ? { kind: 'paid', order: current }
         : { kind: 'not-payable', status: current.status, paidBy: current.paymentId ?? null };
-    await this.settleWithin(em, current);
+    await this.settleHolds(em, current);
     return { kind: 'paid', order: current };
   }
 
@@ -205,18 +199,6 @@ export class OrderLifecycle {
     let settled = 0;
     for (const order of open) if (await this.settleHolds(em, order)) settled++;
     return settled;
-  }
-
-  private async settleWithin(em: EntityManager, order: Order): Promise<void> {
-    const settling = this.settleHolds(em, order).catch((error: unknown) => {
-      this.deps.logger.warn({ err: error, orderId: order.id }, 'holds not settled; will retry');
-    });
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      settling,
-      new Promise((resolve) => (timer = setTimeout(resolve, this.deps.settleWaitMs))),
-    ]);
-    clearTimeout(timer);
   }
 
   /**

@@ -7,6 +7,7 @@ export * from './events/order-events.js';
 export * from './internal/order-api.js';
 export * from './events/payment-events.js';
 export * from './events/delivery-events.js';
+export * from './events/return-events.js';
 export * from './korean-address.js';
 export * from './internal/partner-api.js';
 export * from './internal/catalog-cache.js';

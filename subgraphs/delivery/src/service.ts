@@ -6,6 +6,7 @@ import { deliveryConfigSchema } from './config.js';
 import { deliveryEntities } from './domain/entities.js';
 import { orderEventsHandler } from './events/order-events.handler.js';
 import { carrierWebhookRoute } from './internal/carrier-webhook.route.js';
+import { createShipmentLoaders } from './schema/loaders.js';
 import { migrationsList } from './migrations/index.js';
 import { deliveryPermissions } from './schema/permissions.js';
 import { deliveryReferenceResolvers } from './schema/reference.js';
@@ -38,6 +39,7 @@ export const deliveryService = defineService({
     });
     const shipments = new Shipments({ outbox, carrier });
     return {
+      loaders: (em) => createShipmentLoaders(em),
       container: resolverContainer(new ShipmentResolver(shipments), new OrderShipmentsResolver()),
       routes: [
         carrierWebhookRoute({ orm, shipments, secret: config.SHOP_CARRIER_WEBHOOK_SECRET, logger }),

@@ -1,12 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { topicOf } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
-import { defineService, resolverContainer } from '@shop/kit/service';
+import { idempotentHandler, inTurn } from '@shop/kit/events';
+import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
 import { orderConfigSchema } from './config.js';
 import { orderEntities } from './domain/entities.js';
 import { deliveryEventsHandler } from './events/delivery-events.handler.js';
+import { exchangeReshippedHandler } from './events/exchange-reshipped.handler.js';
 import { paymentApprovedHandler } from './events/payment-approved.handler.js';
 import { paymentCancelledHandler } from './events/payment-cancelled.handler.js';
+import { returnRefundedHandler } from './events/return-refunded.handler.js';
+import { returnRejectedHandler } from './events/return-rejected.handler.js';
+import { returnRequestedHandler } from './events/return-requested.handler.js';
 import { orderRoutes } from './internal/orders.route.js';
 import { migrationsList } from './migrations/index.js';
 import { createOrderLoaders } from './schema/loaders.js';
@@ -19,6 +24,7 @@ import { OrderEvents } from './services/order-events.js';
 import { OrderFulfilment } from './services/order-fulfilment.js';
 import { OrderHolds } from './services/order-holds.js';
 import { OrderLifecycle } from './services/order-lifecycle.js';
+import { OrderReturns } from './services/order-returns.js';
 import { PaymentClient } from './services/payment-client.js';
 import { PlaceOrder } from './services/place-order.js';
 import { PointsClient } from './services/points-client.js';
@@ -49,6 +55,7 @@ export const orderService = defineService({
     const payment = new PaymentClient(runtime.internalClient('order', 'payment'));
     const lifecycle = new OrderLifecycle({ outbox, events, holds, payment, logger });
     const fulfilment = new OrderFulfilment({ outbox, events });
+    const returns = new OrderReturns();
     const placeOrder = new PlaceOrder({
       outbox,
       events,
@@ -86,6 +93,20 @@ export const orderService = defineService({
           name: 'delivery-events',
           topics: [topicOf('delivery')],
           handler: deliveryEventsHandler(orm, fulfilment),
+        },
+        {
+          name: 'return-events',
+          topics: [topicOf('return')],
+          handler: idempotentHandler(
+            orm,
+            idempotentConsumerGroup('order', 'return-events'),
+            inTurn(
+              returnRequestedHandler(returns),
+              returnRejectedHandler(returns),
+              returnRefundedHandler(returns),
+              exchangeReshippedHandler(returns),
+            ),
+          ),
         },
       ],
       background: [

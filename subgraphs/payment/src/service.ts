@@ -5,6 +5,7 @@ import { paymentConfigSchema } from './config.js';
 import { paymentEntities } from './domain/entities.js';
 import { TossPaymentsGateway } from './gateway/toss-payments-gateway.js';
 import { paymentRoutes } from './internal/payments.route.js';
+import { createPaymentLoaders } from './schema/loaders.js';
 import { migrationsList } from './migrations/index.js';
 import { OrderPaymentResolver, PaymentResolver } from './schema/payment.resolver.js';
 import { paymentPermissions } from './schema/permissions.js';
@@ -50,6 +51,7 @@ export const paymentService = defineService({
       staleAfterMs,
     });
     return {
+      loaders: (em) => createPaymentLoaders(em),
       container: resolverContainer(new PaymentResolver(confirmPayment), new OrderPaymentResolver()),
       internalRoutes: (router) => paymentRoutes(router, orm, refunds),
       background: [

@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url';
+import { topicOf } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { counterOn } from '@shop/kit/ops';
-import { defineService, resolverContainer } from '@shop/kit/service';
+import { idempotentHandler } from '@shop/kit/events';
+import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
 import { productConfigSchema } from './config.js';
 import { productEntities } from './domain/entities.js';
+import { returnReceivedHandler } from './events/return-received.handler.js';
 import { placeholderImagesRoute } from './internal/placeholder-images.route.js';
 import { productRoutes } from './internal/products.route.js';
 import { reservationRoutes } from './internal/reservations.route.js';
-import { stockRoutes } from './internal/stock.route.js';
 import { migrationsList } from './migrations/index.js';
 import { createProductLoaders } from './schema/loaders.js';
 import { productPermissions } from './schema/permissions.js';
@@ -60,8 +62,18 @@ export const productService = defineService({
       internalRoutes: (router) => {
         reservationRoutes(router, orm, reservations);
         productRoutes(router, orm);
-        stockRoutes(router, orm, stockLedger);
       },
+      consumers: [
+        {
+          name: 'return-received',
+          topics: [topicOf('return')],
+          handler: idempotentHandler(
+            orm,
+            idempotentConsumerGroup('product', 'return-received'),
+            returnReceivedHandler(stockLedger),
+          ),
+        },
+      ],
       background: [
         periodicJob({
           name: 'reservation-sweeper',

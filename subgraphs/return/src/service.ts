@@ -3,6 +3,7 @@ import { loadConfig } from '@shop/kit';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { returnConfigSchema } from './config.js';
 import { returnEntities } from './domain/entities.js';
+import { createReturnLoaders } from './schema/loaders.js';
 import { migrationsList } from './migrations/index.js';
 import { returnPermissions } from './schema/permissions.js';
 import { returnReferenceResolvers } from './schema/reference.js';
@@ -10,6 +11,7 @@ import { OrderReturnsResolver, ReturnResolver } from './schema/return.resolver.j
 import { OrderWithReturns } from './schema/return.type.js';
 import { ReturnCollaborators } from './services/collaborators.js';
 import { ReturnDesk } from './services/return-desk.js';
+import { ReturnEvents } from './services/return-events.js';
 
 export const returnService = defineService({
   name: 'return',
@@ -25,23 +27,25 @@ export const returnService = defineService({
     referenceResolvers: returnReferenceResolvers,
     permissions: returnPermissions,
   },
-  setup: ({ orm, runtime, logger, periodicJob }) => {
+  setup: ({ orm, outbox, runtime, logger, periodicJob }) => {
     const config = loadConfig('return', returnConfigSchema, runtime.env);
     const collaborators = new ReturnCollaborators(
       {
         order: runtime.internalClient('return', 'order'),
         payment: runtime.internalClient('return', 'payment'),
         product: runtime.internalClient('return', 'product'),
-        user: runtime.internalClient('return', 'user'),
       },
       config.SHOP_CARRIER_URL,
     );
     const desk = new ReturnDesk({
       collaborators,
+      outbox,
+      events: new ReturnEvents(outbox),
       shippingFee: config.SHOP_RETURN_SHIPPING_FEE,
       logger,
     });
     return {
+      loaders: (em) => createReturnLoaders(em),
       container: resolverContainer(new ReturnResolver(desk), new OrderReturnsResolver()),
       background: [
         periodicJob({

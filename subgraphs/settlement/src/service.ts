@@ -6,9 +6,13 @@ import { settlementConfigSchema } from './config.js';
 import { settlementEntities } from './domain/entities.js';
 import { booksHandler } from './events/books.handler.js';
 import { migrationsList } from './migrations/index.js';
+import { PayoutResolver } from './schema/payout.resolver.js';
 import { settlementPermissions } from './schema/permissions.js';
 import { SettlementResolver } from './schema/settlement.resolver.js';
+import { Commissions } from './services/commissions.js';
 import { Ledger } from './services/ledger.js';
+import { Payables } from './services/payables.js';
+import { Payouts } from './services/payouts.js';
 import { Reconciler } from './services/reconciliation.js';
 
 export const settlementService = defineService({
@@ -18,10 +22,15 @@ export const settlementService = defineService({
     list: migrationsList,
     folder: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
-  graphql: { resolvers: [SettlementResolver], permissions: settlementPermissions },
+  graphql: {
+    resolvers: [SettlementResolver, PayoutResolver],
+    permissions: settlementPermissions,
+  },
   setup: ({ orm, runtime }) => {
     const config = loadConfig('settlement', settlementConfigSchema, runtime.env);
     const ledger = new Ledger();
+    const commissions = new Commissions(config.SHOP_COMMISSION_BASIS_POINTS);
+    const payables = new Payables(commissions);
     return {
       container: resolverContainer(
         new SettlementResolver(
@@ -31,12 +40,16 @@ export const settlementService = defineService({
             secretKey: config.SHOP_PG_SECRET_KEY,
           }),
         ),
+        new PayoutResolver(new Payouts(config.SHOP_PAYOUT_PERIOD_DAYS), commissions),
       ),
       consumers: [
         {
           name: 'books',
           topics: [topicOf('order'), topicOf('payment')],
-          handler: booksHandler(orm, idempotentConsumerGroup('settlement', 'books'), ledger),
+          handler: booksHandler(orm, idempotentConsumerGroup('settlement', 'books'), {
+            ledger,
+            payables,
+          }),
         },
       ],
     };

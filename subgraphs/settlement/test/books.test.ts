@@ -6,8 +6,12 @@ import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit
 import { settlementEntities } from '../src/domain/entities.js';
 import { LedgerEntry } from '../src/domain/ledger-entry.entity.js';
 import { booksHandler } from '../src/events/books.handler.js';
+import { Commissions } from '../src/services/commissions.js';
 import { Ledger } from '../src/services/ledger.js';
+import { Payables } from '../src/services/payables.js';
 import { brandStatements, dailyStatements } from '../src/services/statements.js';
+
+const books = () => ({ ledger: new Ledger(), payables: new Payables(new Commissions(1000)) });
 
 const infra = await probeInfra(['mysql']);
 const databases = [
@@ -107,7 +111,7 @@ describe.each(databases)('the settlement books on $name', ({ kind, skip }) => {
     });
 
   it('changes no total when every event is delivered three more times; states the day and each brand', async () => {
-    const handle = booksHandler(orm, 'settlement.books', new Ledger());
+    const handle = booksHandler(orm, 'settlement.books', books());
     const orders = Array.from({ length: 5 }, (_, i) => paidOrder(i));
     const events: EventEnvelope[] = orders.map((order) => order.event);
     // A return of order 0's brand-A line that kept a 3,000 return fee from its value.
@@ -192,7 +196,7 @@ describe.each(databases)('the settlement books on $name', ({ kind, skip }) => {
     await booksHandler(
       orm,
       'settlement.books',
-      new Ledger(),
+      books(),
     )(withoutBrands, {
       topic: 'test',
       attempt: 1,

@@ -8,9 +8,13 @@ import { businessDateOf } from '../src/domain/business-date.js';
 import { settlementEntities } from '../src/domain/entities.js';
 import { LedgerEntry } from '../src/domain/ledger-entry.entity.js';
 import { booksHandler } from '../src/events/books.handler.js';
+import { Commissions } from '../src/services/commissions.js';
 import { Ledger } from '../src/services/ledger.js';
+import { Payables } from '../src/services/payables.js';
 import { Reconciler } from '../src/services/reconciliation.js';
 import { brandStatements, dailyStatements } from '../src/services/statements.js';
+
+const books = () => ({ ledger: new Ledger(), payables: new Payables(new Commissions(1000)) });
 
 const infra = await probeInfra(['mysql']);
 const databases = [
@@ -69,7 +73,7 @@ describe.each(databases)('voided charges in the settlement books on $name', ({ k
   });
 
   const handle = (event: EventEnvelope) =>
-    booksHandler(orm, 'settlement.books', new Ledger())(event, { topic: 'test', attempt: 1 });
+    booksHandler(orm, 'settlement.books', books())(event, { topic: 'test', attempt: 1 });
 
   it('books the charge and its void once each, however often the void is delivered', async () => {
     const orderId = randomUUID();

@@ -4,6 +4,7 @@ import { migrationsList } from './migrations/index.js';
 import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
 import { userEntities } from './domain/entities.js';
 import { orderCompletedHandler } from './events/order-completed.handler.js';
+import { returnRefundedHandler } from './events/return-refunded.handler.js';
 import { userRegisteredHandler } from './events/user-registered.handler.js';
 import { pointsRoutes } from './internal/points.route.js';
 import { registerUserRoute } from './internal/register-user.route.js';
@@ -52,6 +53,15 @@ export const userService = defineService({
           handler: orderCompletedHandler(
             orm,
             idempotentConsumerGroup('user', 'order-completed'),
+            wallet,
+          ),
+        },
+        {
+          name: 'return-refunded',
+          topics: [topicOf('return')],
+          handler: returnRefundedHandler(
+            orm,
+            idempotentConsumerGroup('user', 'return-refunded'),
             wallet,
           ),
         },

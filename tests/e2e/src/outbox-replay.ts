@@ -29,24 +29,26 @@ async function duplicatesSeenBy(consumer: string): Promise<number> {
 
 /**
  * Publishes again every event the services recorded and sent after their marks, and resolves once
- * `consumer` (which reads all their topics) has seen each of them again as a duplicate.
+ * each of `consumers` (each reads all their topics) has seen every one of them again as a
+ * duplicate.
  */
 export async function replayOutbox(
   shop: StartedServices,
   marks: Record<string, number>,
-  consumer: string,
+  consumers: string[],
 ): Promise<number> {
-  const before = await duplicatesSeenBy(consumer);
+  const before = await Promise.all(consumers.map(duplicatesSeenBy));
   let replayed = 0;
   for (const [name, mark] of Object.entries(marks))
     replayed += await shop.services
       .get(name)!
       .orm.em.fork()
       .nativeUpdate(OutboxEvent, { id: { $gt: mark }, sentAt: { $ne: null } }, { sentAt: null });
-  await waitFor(
-    `${consumer} to see ${replayed} replayed events`,
-    async () => (await duplicatesSeenBy(consumer)) - before >= replayed,
-    { timeoutMs: 30_000, intervalMs: 100 },
-  );
+  for (const [index, consumer] of consumers.entries())
+    await waitFor(
+      `${consumer} to see ${replayed} replayed events`,
+      async () => (await duplicatesSeenBy(consumer)) - before[index]! >= replayed,
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
   return replayed;
 }

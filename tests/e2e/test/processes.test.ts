@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeInfra, waitFor } from '@shop/testkit';
+import {
+  deliveredOrder,
+  oneUnitReturn,
+  requestReturn,
+  returnStep,
+} from '../src/after-sale-operations.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { reportFigure } from '../src/figures.js';
 import { myAccount, orderDetail, skuStock } from '../src/checkout-operations.js';
@@ -9,6 +15,10 @@ import { startShopProcesses, type ShopProcesses } from '../src/shop-processes.js
 const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
 
 const shipments = `query Shipments($id: ID!) { order(id: $id) { id status shipments { status } } }`;
+const restocks = `query Restocks($id: ID!) {
+  sku(id: $id) { onHand stockMovements(first: 100) { kind quantity reference } }
+}`;
+const refundOf = `query Refund($id: ID!) { order(id: $id) { payment { amount cancelledAmount } } }`;
 
 /** Resident memory of a process, from Linux's /proc. */
 function rssMiB(pid: number | undefined): number {
@@ -82,6 +92,51 @@ describe.skipIf(!infra.ok)('every service in a process of its own (real services
       const found = (await shop.call(shipments, { id: placed.id }, buyer.token)).data?.order;
       return found?.shipments?.length === 1 && found.shipments[0].status === 'READY';
     });
+  });
+
+  it('refunds a return received while product is stopped, and restocks it once product is back', async () => {
+    const skuId = await given.skuOnSale(18_000, 3);
+    const { buyer, order, lines } = await deliveredOrder(shop, given, [skuId]);
+    const requested = (
+      await shop.call(requestReturn, oneUnitReturn(order.id, lines[0]!.id), buyer.token)
+    ).data!.requestReturn;
+    await shop.call(returnStep('approveReturn'), { id: requested.id }, shop.adminToken);
+    const stock = async () =>
+      (await shop.call(restocks, { id: skuId }, shop.adminToken)).data!.sku as {
+        onHand: number;
+        stockMovements: { kind: string; quantity: number; reference: string }[];
+      };
+    const before = await stock();
+
+    const products = shop.instancesOf('product').map((instance) => instance.id);
+    for (const id of products) shop.supervisor.kill(id, 'SIGSTOP');
+    try {
+      const received = (
+        await shop.call(returnStep('receiveReturn'), { id: requested.id }, shop.adminToken)
+      ).data!.receiveReturn;
+      expect(received).toMatchObject({ status: 'REFUNDED', refundedAmount: lines[0]!.paidAmount });
+      expect(
+        (await shop.call(refundOf, { id: order.id }, buyer.token)).data!.order.payment,
+      ).toEqual({ amount: order.totalAmount, cancelledAmount: lines[0]!.paidAmount });
+    } finally {
+      for (const id of products) shop.supervisor.kill(id, 'SIGCONT');
+    }
+
+    const after = await waitFor(
+      'the restock once product is back',
+      async () => {
+        const current = await stock();
+        return current.onHand === before.onHand + 1 ? current : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    const restocked = after.stockMovements.filter(
+      (movement) => movement.kind === 'RESTOCKED' && movement.reference === requested.id,
+    );
+    expect(restocked.map((movement) => movement.quantity)).toEqual([1]);
+    expect(after.stockMovements.reduce((sum, movement) => sum + movement.quantity, 0)).toBe(
+      after.onHand,
+    );
   });
 
   it('stops every process on SIGTERM within its deadline, each exiting 0', async () => {

@@ -87,8 +87,12 @@ export const orderCompletedEvent = {
   data: z.object({
     orderId: z.uuid(),
     userId: z.uuid(),
-    /** What the customer paid, net of refunds. */
+    /** What the customer paid, net of the refunds the order knew of when it completed. */
     paidAmount: won,
+    /** Those refunds: paidAmount + refundedAmount is what the PG charged. */
+    refundedAmount: won.default(0),
     completedAt: z.iso.datetime(),
   }),
 } as const;
+
+export type OrderCompleted = z.infer<typeof orderCompletedEvent.data>;

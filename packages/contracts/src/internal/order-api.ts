@@ -9,7 +9,11 @@ export const orderStatuses = [
   'PREPARING',
   'SHIPPED',
   'DELIVERED',
+  /** Delivered, some units returned and refunded, not yet confirmed. */
+  'PARTIALLY_RETURNED',
   'COMPLETED',
+  /** Every unit was returned and refunded. */
+  'RETURNED',
   'FAILED',
   'CANCELLED',
 ] as const;

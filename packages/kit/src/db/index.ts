@@ -3,3 +3,4 @@ export * from './open-database.js';
 export * from './named-lock.js';
 export { kitEntities } from './kit-entities.js';
 export * from './newest-first-page.js';
+export * from './by-id-loader.js';

@@ -41,13 +41,23 @@ export async function applyOnce(
   return 'applied';
 }
 
+/** What an event does to a subgraph, inside the transaction that records it in the inbox. */
+export type EventEffect = (tx: EntityManager, event: EventEnvelope) => Promise<void>;
+
 /** Wraps an effect into a transport handler that applies each event once, in its own transaction. */
-export function idempotentHandler(
-  orm: Orm,
-  consumer: string,
-  effect: (tx: EntityManager, event: EventEnvelope) => Promise<void>,
-): EventHandler {
+export function idempotentHandler(orm: Orm, consumer: string, effect: EventEffect): EventHandler {
   return async (event) => {
     await applyOnce(orm.em, consumer, event, (tx) => effect(tx, event));
+  };
+}
+
+/**
+ * One consumer for several events of a topic: each effect takes the events it knows and ignores
+ * the rest, and one group keeps the topic's order per key across them (a return's request is
+ * applied before its refund).
+ */
+export function inTurn(...effects: EventEffect[]): EventEffect {
+  return async (tx, event) => {
+    for (const effect of effects) await effect(tx, event);
   };
 }

@@ -50,6 +50,13 @@ export function isOwner<Parent>(ownerIdOf: (parent: Parent) => string | null | u
   );
 }
 
+/** A signed-in person who owns the object or is an admin: whom a look-up by id answers. */
+export function ownsOrAdministers(identity: Identity, ownerId: string): boolean {
+  return (
+    identity.kind === 'user' && (identity.userId === ownerId || identity.roles.includes('ADMIN'))
+  );
+}
+
 /** The owner (checked per object), an admin, or a service: the usual rule for a person's data. */
 export function isOwnerOrAdmin<Parent>(ownerIdOf: (parent: Parent) => string | null | undefined) {
   return or(isOwner(ownerIdOf), isAdmin, isService);

@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { createResultUnion, type SubgraphContext } from '@shop/kit/server';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { createResultUnion, ownsOrAdministers, type SubgraphContext } from '@shop/kit/server';
 import { Shipment } from '../domain/shipment.entity.js';
 import { TrackingEvent } from '../domain/tracking-event.entity.js';
 import type { Shipments } from '../services/shipments.js';
+import type { ShipmentContext } from './loaders.js';
 import {
   OrderWithShipments,
   ShipmentNotReady,
@@ -18,6 +19,15 @@ const ShipOrderResult = createResultUnion({
 @Resolver(() => ShipmentType)
 export class ShipmentResolver {
   constructor(private readonly shipments: Shipments) {}
+
+  @Query(() => ShipmentType, {
+    nullable: true,
+    description: 'A shipment of one of your orders (admins: any); null if none is yours.',
+  })
+  async shipment(@Arg('id', () => ID) id: string, @Ctx() context: ShipmentContext) {
+    const shipment = await context.loaders.shipment.load(id);
+    return shipment && ownsOrAdministers(context.identity, shipment.userId) ? shipment : null;
+  }
 
   @Mutation(() => ShipOrderResult, { description: 'Admin: hand a paid order to a carrier.' })
   async shipOrder(

@@ -21,6 +21,7 @@ export class TrackingStepType {
 }
 
 @ObjectType('Shipment')
+@Directive('@key(fields: "id")')
 export class ShipmentType {
   @Field(() => ID) id!: string;
   @Field(() => ShipmentStatusEnum) status!: ShipmentStatus;

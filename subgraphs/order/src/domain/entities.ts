@@ -1,4 +1,5 @@
 import { OrderLineSchema } from './order-line.entity.js';
+import { OrderReturnSchema } from './order-return.entity.js';
 import { OrderSchema } from './order.entity.js';
 
-export const orderEntities = [OrderSchema, OrderLineSchema];
+export const orderEntities = [OrderSchema, OrderLineSchema, OrderReturnSchema];

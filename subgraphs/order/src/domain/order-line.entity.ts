@@ -26,6 +26,12 @@ export const OrderLineSchema = defineEntity({
     pointsUsed: p.integer(),
     /** lineSubtotal − productDiscount − couponDiscount − pointsUsed. */
     paidAmount: p.integer(),
+    /** Units in returns still open. */
+    returnPendingQuantity: p.integer().default(0),
+    /** Units returned and refunded. */
+    returnedQuantity: p.integer().default(0),
+    /** The value of the returned units given back (before a return-trip fee). */
+    refundedAmount: p.integer().default(0),
   },
 });
 

@@ -50,7 +50,10 @@ export const OrderSchema = defineEntity({
     paymentId: p.string().length(36).nullable(),
     failureReason: p.string().length(200).nullable(),
     cancelReason: p.enum(cancelReasons).nullable(),
+    /** Everything the PG gave back: a cancellation's refund and the returns' refunds. */
     refundedAmount: p.integer().default(0),
+    /** Returns asked for and not yet closed: the purchase is not confirmed while one is open. */
+    openReturns: p.integer().default(0),
     expiresAt: p.datetime(),
     paidAt: p.datetime().nullable(),
     deliveredAt: p.datetime().nullable(),

@@ -5,6 +5,7 @@ import { Migration20261124160322 } from './Migration20261124160322.js';
 import { Migration20261124193000 } from './Migration20261124193000.js';
 import { Migration20261203151000 } from './Migration20261203151000.js';
 import { Migration20261203181000 } from './Migration20261203181000.js';
+import { Migration20261203223318 } from './Migration20261203223318.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124153741', class: Migration20261124153741 },
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124193000', class: Migration20261124193000 },
   { name: 'Migration20261203151000', class: Migration20261203151000 },
   { name: 'Migration20261203181000', class: Migration20261203181000 },
+  { name: 'Migration20261203223318', class: Migration20261203223318 },
 ];

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@shop/kit/db';
+import { byIdLoader, type EntityManager } from '@shop/kit/db';
 import type { SubgraphContext } from '@shop/kit/server';
 import { OrderLine } from '../domain/order-line.entity.js';
 import { Order } from '../domain/order.entity.js';
@@ -7,12 +7,7 @@ import { Order } from '../domain/order.entity.js';
 /** One query per kind per request, however many orders a page or an `_entities` call holds. */
 export function createOrderLoaders(em: EntityManager) {
   return {
-    order: new DataLoader<string, Order | null>(async (ids) => {
-      const found = new Map(
-        (await em.find(Order, { id: { $in: [...ids] } })).map((o) => [o.id, o]),
-      );
-      return ids.map((id) => found.get(id) ?? null);
-    }),
+    order: byIdLoader(em, Order),
     linesOfOrder: new DataLoader<string, OrderLine[]>(async (orderIds) => {
       const lines = await em.find(
         OrderLine,

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { InvalidInput } from '@shop/kit/server';
 import type { OrderLine } from '../domain/order-line.entity.js';
 import type { Order } from '../domain/order.entity.js';
-import type { OrderFulfilment } from '../services/order-fulfilment.js';
+import { isConfirmable, type OrderFulfilment } from '../services/order-fulfilment.js';
 import type { OrderLifecycle } from '../services/order-lifecycle.js';
 import { searchOrders } from '../services/order-search.js';
 import type { PlaceOrder } from '../services/place-order.js';
@@ -22,6 +22,7 @@ import {
   ProductReference,
   ProductUnavailable,
   RefundFailed,
+  ReturnOpen,
   SkuReference,
 } from './order.type.js';
 import { CancelOrderResult, ConfirmPurchaseResult, CreateOrderResult } from './results.js';
@@ -58,6 +59,13 @@ export class OrderResolver {
     @Ctx() context: OrderContext,
   ) {
     return searchOrders(context.em, { ...filter, first, after });
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Delivered (or partly returned) with no return open: 구매 확정 is offered.',
+  })
+  canConfirmPurchase(@Root() order: Order): boolean {
+    return isConfirmable(order);
   }
 
   @FieldResolver(() => [OrderLineType])
@@ -97,10 +105,16 @@ export class OrderResolver {
     const order = await context.loaders.order.load(id);
     if (!order || order.userId !== customerId(context)) return new OrderNotFound();
     const outcome = await this.fulfilment.confirm(context.em, id);
-    if (outcome.kind === 'completed') return outcome.order;
-    return outcome.kind === 'not-found'
-      ? new OrderNotFound()
-      : new OrderNotDelivered(outcome.status);
+    switch (outcome.kind) {
+      case 'completed':
+        return outcome.order;
+      case 'return-open':
+        return new ReturnOpen(outcome.openReturns);
+      case 'not-delivered':
+        return new OrderNotDelivered(outcome.status);
+      case 'not-found':
+        return new OrderNotFound();
+    }
   }
 
   @Mutation(() => CancelOrderResult, {
@@ -133,6 +147,13 @@ export class OrderLineResolver {
   @FieldResolver(() => [OrderLineOption])
   options(@Root() line: OrderLine) {
     return Object.entries(line.options).map(([name, value]) => ({ name, value }));
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'Units that may still be asked back: neither returned nor in an open return.',
+  })
+  returnableQuantity(@Root() line: OrderLine): number {
+    return line.quantity - line.returnedQuantity - line.returnPendingQuantity;
   }
 
   @FieldResolver(() => SkuReference)

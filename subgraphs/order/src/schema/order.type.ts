@@ -10,7 +10,7 @@ export const OrderStatusEnum = Object.fromEntries(orderStatuses.map((s) => [s, s
 registerEnumType(OrderStatusEnum, {
   name: 'OrderStatus',
   description:
-    'PLACING → PENDING → PAID → PREPARING → SHIPPED → DELIVERED → COMPLETED; PLACING or PENDING → FAILED; CANCELLED (refunded if paid). PLACING: stock, coupon and points are being held; not payable yet.',
+    'PLACING → PENDING → PAID → PREPARING → SHIPPED → DELIVERED → COMPLETED; PLACING or PENDING → FAILED; CANCELLED (refunded if paid). PLACING: stock, coupon and points are being held; not payable yet. A refunded return moves DELIVERED → PARTIALLY_RETURNED (still to be confirmed), and any delivered order → RETURNED once every unit is back.',
 });
 
 export const CancelReasonEnum = Object.fromEntries(cancelReasons.map((r) => [r, r])) as Record<
@@ -89,6 +89,12 @@ export class OrderLineType {
 
   @Field(() => Int, { description: 'What was paid for this line.' })
   paidAmount!: number;
+
+  @Field(() => Int, { description: 'Units returned and refunded.' })
+  returnedQuantity!: number;
+
+  @Field(() => Int, { description: 'The value of the returned units given back, KRW.' })
+  refundedAmount!: number;
 }
 
 @ObjectType('Order')
@@ -130,8 +136,16 @@ export class OrderType {
   @Field(() => CancelReasonEnum, { nullable: true })
   cancelReason!: CancelReason | null;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description: 'What the PG gave back: a cancellation’s refund and the returns’ refunds.',
+  })
   refundedAmount!: number;
+
+  @Field(() => Int, {
+    description:
+      'Returns asked for and not yet closed; the purchase cannot be confirmed meanwhile.',
+  })
+  openReturns!: number;
 
   @Field(() => Date, { description: 'An unpaid order is cancelled at this time.' })
   expiresAt!: Date;
@@ -253,6 +267,20 @@ export class OrderNotDelivered extends ErrorResult {
   constructor(status: OrderStatus) {
     super('ORDER_NOT_DELIVERED', `Only a delivered order can be confirmed; this one is ${status}.`);
     this.status = status;
+  }
+}
+
+@ObjectType('ReturnOpen', { implements: ErrorResult })
+export class ReturnOpen extends ErrorResult {
+  @Field(() => Int)
+  openReturns: number;
+
+  constructor(openReturns: number) {
+    super(
+      'RETURN_OPEN',
+      'A return of this order is under way; the purchase can be confirmed once it is closed.',
+    );
+    this.openReturns = openReturns;
   }
 }
 

@@ -9,6 +9,7 @@ import {
   OutOfStock,
   ProductUnavailable,
   RefundFailed,
+  ReturnOpen,
 } from './order.type.js';
 
 export const CreateOrderResult = createResultUnion({
@@ -31,5 +32,5 @@ export const CancelOrderResult = createResultUnion({
 
 export const ConfirmPurchaseResult = createResultUnion({
   name: 'ConfirmPurchaseResult',
-  types: () => [OrderType, OrderNotDelivered, OrderNotFound] as const,
+  types: () => [OrderType, OrderNotDelivered, ReturnOpen, OrderNotFound] as const,
 });

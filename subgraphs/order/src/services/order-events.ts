@@ -95,6 +95,7 @@ export class OrderEvents {
         orderId: order.id,
         userId: order.userId,
         paidAmount: order.totalAmount - order.refundedAmount,
+        refundedAmount: order.refundedAmount,
         completedAt: completedAt.toISOString(),
       },
     });

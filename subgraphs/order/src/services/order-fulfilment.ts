@@ -7,12 +7,21 @@ import type { OrderEvents } from './order-events.js';
 export type ConfirmOutcome =
   | { kind: 'completed'; order: Order }
   | { kind: 'not-delivered'; status: OrderStatus }
+  | { kind: 'return-open'; openReturns: number }
   | { kind: 'not-found' };
+
+/** Delivered, wholly or partly kept: what a purchase confirmation completes. */
+const confirmable: OrderStatus[] = ['DELIVERED', 'PARTIALLY_RETURNED'];
+
+export const isConfirmable = (order: Pick<Order, 'status' | 'openReturns'>) =>
+  confirmable.includes(order.status) && order.openReturns === 0;
 
 /**
  * After payment: shipped and delivered as delivery reports, then COMPLETED when the buyer confirms
- * the purchase or the confirmation delay runs out. Each step is a conditional update from the
- * statuses it may leave, so a repeated or late event changes nothing.
+ * the purchase or the confirmation delay runs out — never while a return is open (the reward and
+ * the brand's payout follow the completion, so they wait for what the customer keeps). Each step
+ * is a conditional update from the statuses it may leave, so a repeated or late event changes
+ * nothing.
  */
 export class OrderFulfilment {
   constructor(private readonly deps: { outbox: Outbox; events: OrderEvents }) {}
@@ -37,13 +46,13 @@ export class OrderFulfilment {
       );
   }
 
-  /** The buyer confirms the purchase: DELIVERED → COMPLETED, once. */
+  /** The buyer confirms the purchase: DELIVERED or PARTIALLY_RETURNED → COMPLETED, once. */
   async confirm(em: EntityManager, orderId: string): Promise<ConfirmOutcome> {
     const completedAt = new Date();
     await this.deps.outbox.transaction(em.fork(), async (tx) => {
       const changed = await tx.nativeUpdate(
         Order,
-        { id: orderId, status: 'DELIVERED' },
+        { id: orderId, status: { $in: confirmable }, openReturns: 0 },
         { status: 'COMPLETED', completedAt },
       );
       if (changed === 1)
@@ -55,20 +64,26 @@ export class OrderFulfilment {
     });
     const order = await em.fork().findOne(Order, { id: orderId });
     if (!order) return { kind: 'not-found' };
-    return order.status === 'COMPLETED'
-      ? { kind: 'completed', order }
+    if (order.status === 'COMPLETED') return { kind: 'completed', order };
+    return confirmable.includes(order.status) && order.openReturns > 0
+      ? { kind: 'return-open', openReturns: order.openReturns }
       : { kind: 'not-delivered', status: order.status };
   }
 
-  /** The sweeper: orders delivered longer ago than `afterMs` are confirmed for the buyer. */
+  /**
+   * The sweeper: orders delivered longer ago than `afterMs`, with no return open, are confirmed
+   * for the buyer.
+   */
   async autoConfirmDue(em: EntityManager, afterMs: number, now = new Date()): Promise<number> {
-    const due = await em
-      .fork()
-      .find(
-        Order,
-        { status: 'DELIVERED', deliveredAt: { $lte: new Date(now.getTime() - afterMs) } },
-        { limit: 200 },
-      );
+    const due = await em.fork().find(
+      Order,
+      {
+        status: { $in: confirmable },
+        openReturns: 0,
+        deliveredAt: { $lte: new Date(now.getTime() - afterMs) },
+      },
+      { limit: 200 },
+    );
     let confirmed = 0;
     for (const order of due)
       if ((await this.confirm(em, order.id)).kind === 'completed') confirmed++;

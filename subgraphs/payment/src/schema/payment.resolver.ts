@@ -1,7 +1,8 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { createResultUnion, type SubgraphContext } from '@shop/kit/server';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { createResultUnion, ownsOrAdministers, type SubgraphContext } from '@shop/kit/server';
 import { Payment } from '../domain/payment.entity.js';
 import type { ConfirmPayment } from '../services/confirm-payment.js';
+import type { PaymentContext } from './loaders.js';
 import {
   ConfirmPaymentInput,
   OrderWithPayment,
@@ -17,6 +18,15 @@ const ConfirmPaymentResult = createResultUnion({
 @Resolver(() => PaymentType)
 export class PaymentResolver {
   constructor(private readonly confirmation: ConfirmPayment) {}
+
+  @Query(() => PaymentType, {
+    nullable: true,
+    description: 'A payment of one of your orders (admins: any); null if none is yours.',
+  })
+  async payment(@Arg('id', () => ID) id: string, @Ctx() context: PaymentContext) {
+    const payment = await context.loaders.payment.load(id);
+    return payment && ownsOrAdministers(context.identity, payment.userId) ? payment : null;
+  }
 
   @Mutation(() => ConfirmPaymentResult, {
     description: 'After the PG’s success redirect: confirms the charge. Safe to repeat.',

@@ -12,6 +12,7 @@ registerEnumType(PaymentStatusEnum, {
 });
 
 @ObjectType('Payment', { description: 'The PG payment of an order.' })
+@Directive('@key(fields: "id")')
 export class PaymentType {
   @Field(() => ID)
   id!: string;

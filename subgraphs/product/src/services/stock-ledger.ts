@@ -54,39 +54,30 @@ export class StockLedger {
   }
 
   /**
-   * Returned units back on the shelf, once per reference (the return): each line's movement is
-   * unique per SKU, kind and reference, so a retried restock adds nothing.
+   * Returned units back on the shelf, in the caller's transaction (the event inbox's): once per
+   * SKU and return, by the movement's unique (SKU, kind, reference) key as well.
    */
   async restock(
-    em: EntityManager,
-    reference: string,
+    tx: EntityManager,
+    returnId: string,
     lines: { skuId: string; quantity: number }[],
-  ): Promise<number> {
-    let restocked = 0;
+  ): Promise<void> {
     for (const line of [...lines].sort((a, b) => a.skuId.localeCompare(b.skuId))) {
-      try {
-        await writeTransaction(em, this.deps.outbox, async (tx) => {
-          await tx.insert(StockMovement, {
-            skuId: line.skuId,
-            kind: 'RESTOCKED',
-            quantity: line.quantity,
-            reference,
-            note: 'returned',
-            createdAt: new Date(),
-          });
-          await guardedUpdate(tx, 'update sku set on_hand = on_hand + ? where id = ?', [
-            line.quantity,
-            line.skuId,
-          ]);
-          const after = await availableOf(tx, line.skuId);
-          if (after && after.available === line.quantity)
-            await this.deps.changes.publish(tx, [after.productId]);
-        });
-        restocked++;
-      } catch (error) {
-        if (!(error instanceof UniqueConstraintViolationException)) throw error;
-      }
+      const movement = { skuId: line.skuId, kind: 'RESTOCKED' as const, reference: returnId };
+      if (await tx.findOne(StockMovement, movement)) continue;
+      await tx.insert(StockMovement, {
+        ...movement,
+        quantity: line.quantity,
+        note: 'returned',
+        createdAt: new Date(),
+      });
+      await guardedUpdate(tx, 'update sku set on_hand = on_hand + ? where id = ?', [
+        line.quantity,
+        line.skuId,
+      ]);
+      const after = await availableOf(tx, line.skuId);
+      if (after && after.available === line.quantity)
+        await this.deps.changes.publish(tx, [after.productId]);
     }
-    return restocked;
   }
 }

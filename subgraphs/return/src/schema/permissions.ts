@@ -7,12 +7,15 @@ import {
 } from '@shop/kit/server';
 
 export const returnPermissions: PermissionRules = {
+  Query: { return: isAuthenticated },
   Mutation: {
     requestReturn: isAuthenticated,
     approveReturn: isAdmin,
     rejectReturn: isAdmin,
     receiveReturn: isAdmin,
   },
+  // The customer who asked (checked per return) or an admin, however it is reached: `return`,
+  // `Order.returns` or `_entities`.
   Return: isOwnerOrAdmin<{ userId: string }>((ret) => ret.userId),
   ReturnLine: allow,
   // Reached only by the router joining an Order it was allowed to read.

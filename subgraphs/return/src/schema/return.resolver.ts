@@ -1,8 +1,14 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { createResultUnion, InvalidInput, type SubgraphContext } from '@shop/kit/server';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  createResultUnion,
+  ownsOrAdministers,
+  InvalidInput,
+  type SubgraphContext,
+} from '@shop/kit/server';
 import { ReturnLine } from '../domain/return-line.entity.js';
 import { Return } from '../domain/return.entity.js';
 import type { ReturnDesk, StepOutcome } from '../services/return-desk.js';
+import type { ReturnContext } from './loaders.js';
 import {
   OrderWithReturns,
   RequestReturnInput,
@@ -30,6 +36,16 @@ function stepResult(outcome: StepOutcome) {
 @Resolver(() => ReturnObjectType)
 export class ReturnResolver {
   constructor(private readonly desk: ReturnDesk) {}
+
+  @Query(() => ReturnObjectType, {
+    name: 'return',
+    nullable: true,
+    description: 'One of your returns or exchanges (admins: any); null if none is yours.',
+  })
+  async returnById(@Arg('id', () => ID) id: string, @Ctx() context: ReturnContext) {
+    const ret = await context.loaders.return.load(id);
+    return ret && ownsOrAdministers(context.identity, ret.userId) ? ret : null;
+  }
 
   @Mutation(() => RequestReturnResult, {
     description: 'Return or exchange lines of a delivered order.',

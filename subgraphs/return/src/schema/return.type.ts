@@ -40,6 +40,7 @@ export class ReturnLineType {
 }
 
 @ObjectType('Return')
+@Directive('@key(fields: "id")')
 export class ReturnObjectType {
   @Field(() => ID) id!: string;
   @Field(() => ID) orderId!: string;

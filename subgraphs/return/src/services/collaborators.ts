@@ -15,7 +15,6 @@ export class ReturnCollaborators {
       order: InternalClient;
       payment: InternalClient;
       product: InternalClient;
-      user: InternalClient;
     },
     private readonly carrierUrl: string,
   ) {}
@@ -50,24 +49,6 @@ export class ReturnCollaborators {
       `/internal/payments/${orderId}/cancel`,
       { amount, reason: `return ${returnId}`, lines, idempotencyKey },
       { idempotencyKey },
-    );
-  }
-
-  /** Gives back the points the returned lines were paid with; once per return. */
-  async creditPoints(userId: string, returnId: string, amount: number): Promise<void> {
-    const reference = `return-${returnId}`;
-    await this.clients.user.post(
-      '/internal/points/returns',
-      { userId, amount, reference },
-      { idempotencyKey: reference },
-    );
-  }
-
-  async restock(returnId: string, lines: { skuId: string; quantity: number }[]): Promise<void> {
-    await this.clients.product.post(
-      '/internal/stock/restock',
-      { reference: returnId, lines },
-      { idempotencyKey: `restock-${returnId}` },
     );
   }
 

@@ -3,11 +3,13 @@ import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Logger } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
+import type { Outbox } from '@shop/kit/events';
 import { crashPoint } from '@shop/kit/ops';
 import { ReturnLine } from '../domain/return-line.entity.js';
 import { Return, returnReasons, type ReturnStatus } from '../domain/return.entity.js';
 import { ReturnableLine } from '../domain/returnable-line.entity.js';
 import type { ReturnCollaborators } from './collaborators.js';
+import type { ReturnEvents } from './return-events.js';
 
 export const returnRequestSchema = z.object({
   orderId: z.uuid(),
@@ -36,6 +38,9 @@ export type StepOutcome =
   | { kind: 'wrong-status'; status: ReturnStatus }
   | { kind: 'not-found' };
 
+/** Delivered and not yet wholly returned: confirmed or not, some units may come back. */
+const returnableStatuses = new Set(['DELIVERED', 'PARTIALLY_RETURNED', 'COMPLETED']);
+
 class UnitsTaken extends Error {
   constructor(readonly index: number) {
     super('units already being returned');
@@ -47,17 +52,25 @@ const invalid = (field: string, message: string): RequestOutcome => ({
   issues: [{ field, message }],
 });
 
+/** Records the event of a status change, in the transaction that made it. */
+type Announce = (tx: EntityManager, ret: Return) => void | Promise<void>;
+
 /**
  * Returns and exchanges. The refund of a line is its paid amount in proportion to the quantity
  * returned (the last units of a line take what is left, so a line never refunds more than it
  * cost); a customer who changed their mind pays the return trip (deducted from the refund), a
  * defective or wrong item comes back free. Receiving a return is one conditional status change,
  * so of many concurrent receipts one refunds — and payment refunds once per return anyway.
+ *
+ * The refund is asked of payment by REST, as the seed has it; everything that follows a return
+ * (the order's returned lines, the restock, the points) follows its events.
  */
 export class ReturnDesk {
   constructor(
     private readonly deps: {
       collaborators: ReturnCollaborators;
+      outbox: Outbox;
+      events: ReturnEvents;
       shippingFee: number;
       logger: Logger;
     },
@@ -76,7 +89,7 @@ export class ReturnDesk {
     const request = parsed.data;
     const order = await this.deps.collaborators.order(request.orderId);
     if (!order || order.userId !== userId) return invalid('orderId', 'no such order');
-    if (order.status !== 'DELIVERED' && order.status !== 'COMPLETED')
+    if (!returnableStatuses.has(order.status))
       return {
         kind: 'not-returnable',
         message: `Only delivered orders can be returned; this one is ${order.status}.`,
@@ -159,7 +172,7 @@ export class ReturnDesk {
     const orderedOf = (draft: Omit<ReturnLine, 'id' | 'returnId'>) =>
       orderLines.find((line) => line.lineId === draft.orderLineId)!.quantity;
     for (const draft of drafts) await this.track(em.fork(), draft.orderLineId, orderedOf(draft));
-    return em.fork().transactional(async (tx) => {
+    return this.deps.outbox.transaction(em.fork(), async (tx) => {
       for (const [index, draft] of drafts.entries()) {
         const ordered = orderedOf(draft);
         const claimed = await tx.nativeUpdate(
@@ -183,6 +196,8 @@ export class ReturnDesk {
       tx.persist(created);
       for (const draft of drafts)
         tx.persist(tx.create(ReturnLine, { ...draft, returnId: created.id }));
+      await tx.flush();
+      await this.deps.events.requested(tx, created);
       return created;
     });
   }
@@ -199,20 +214,22 @@ export class ReturnDesk {
 
   /** Rejected: its units may be asked back again. */
   async reject(em: EntityManager, returnId: string): Promise<StepOutcome> {
-    return em.fork().transactional(async (tx): Promise<StepOutcome> => {
+    return this.deps.outbox.transaction(em.fork(), async (tx): Promise<StepOutcome> => {
       const changed = await tx.nativeUpdate(
         Return,
         { id: returnId, status: 'REQUESTED' },
         { status: 'REJECTED', closedAt: new Date() },
       );
-      if (changed === 1)
+      const current = await tx.findOne(Return, { id: returnId });
+      if (changed === 1 && current) {
         for (const line of await tx.find(ReturnLine, { returnId }))
           await tx.nativeUpdate(
             ReturnableLine,
             { orderLineId: line.orderLineId },
             { returned: raw(`returned - ${line.quantity}`) },
           );
-      const current = await tx.findOne(Return, { id: returnId });
+        this.deps.events.rejected(tx, current);
+      }
       if (!current) return { kind: 'not-found' };
       return changed === 1
         ? { kind: 'done', ret: current }
@@ -222,7 +239,9 @@ export class ReturnDesk {
 
   /** Approved: a pickup is booked with the carrier. */
   async approve(em: EntityManager, returnId: string): Promise<StepOutcome> {
-    const approved = await this.step(em, returnId, 'REQUESTED', 'APPROVED', {});
+    const approved = await this.step(em, returnId, 'REQUESTED', 'APPROVED', {}, (tx, ret) =>
+      this.deps.events.approved(tx, ret),
+    );
     if (approved.kind !== 'done') return approved;
     crashPoint('return.approve.approved');
     return this.bookPickup(em, returnId);
@@ -235,7 +254,7 @@ export class ReturnDesk {
   }
 
   /**
-   * Recovery: returns left APPROVED (no pickup booked) or RECEIVED (not yet restocked and
+   * Recovery: returns left APPROVED (no pickup booked) or RECEIVED (not yet refunded or
    * refunded) by a process that died are finished the way it would have; every effect is keyed
    * by the return, so racing a live request changes nothing twice.
    */
@@ -264,22 +283,22 @@ export class ReturnDesk {
   }
 
   /**
-   * The warehouse has it: a return is restocked and refunded, an exchange's replacement ships.
-   * Every effect is idempotent per return, so a receipt that stopped halfway (a service was down)
-   * is finished by receiving it again, and concurrent receipts refund once.
+   * The warehouse has it: ReturnReceived puts the units back on the shelf (product follows it), a
+   * return is refunded, an exchange's replacement ships. Every effect is idempotent per return, so
+   * a receipt that stopped halfway (a service was down) is finished by receiving it again, and
+   * concurrent receipts refund once.
    */
   async receive(em: EntityManager, returnId: string): Promise<StepOutcome> {
-    await this.step(em, returnId, 'COLLECTING', 'RECEIVED', {});
+    await this.step(em, returnId, 'COLLECTING', 'RECEIVED', {}, (tx, ret) =>
+      this.deps.events.received(tx, ret),
+    );
     const ret = await em.fork().findOne(Return, { id: returnId });
     if (!ret) return { kind: 'not-found' };
     if (ret.status === 'REFUNDED' || ret.status === 'RESHIPPED') return { kind: 'done', ret };
     if (ret.status !== 'RECEIVED') return { kind: 'wrong-status', status: ret.status };
     const lines = await em.fork().find(ReturnLine, { returnId });
-    const returned = lines.map((line) => ({ skuId: line.skuId, quantity: line.quantity }));
     const { collaborators } = this.deps;
     crashPoint('return.receive.received');
-    await collaborators.restock(returnId, returned);
-    crashPoint('return.receive.restocked');
     if (ret.type === 'RETURN') {
       const refund = Math.max(
         lines.reduce((sum, line) => sum + line.refundAmount, 0) - ret.shippingFee,
@@ -297,9 +316,9 @@ export class ReturnDesk {
           })),
         );
       crashPoint('return.receive.refunded');
-      const points = lines.reduce((sum, line) => sum + line.pointsAmount, 0);
-      if (points > 0) await collaborators.creditPoints(ret.userId, returnId, points);
-      return this.finish(em, returnId, 'REFUNDED', { refundedAmount: refund });
+      return this.finish(em, returnId, 'REFUNDED', { refundedAmount: refund }, (tx, closed) =>
+        this.deps.events.refunded(tx, closed),
+      );
     }
     const replacements = lines.map((line) => ({
       skuId: line.exchangeSkuId!,
@@ -310,7 +329,9 @@ export class ReturnDesk {
         `no stock for the replacement of return ${returnId}; restock it and receive again`,
       );
     const parcel = await collaborators.registerParcel(`exchange-${returnId}`);
-    return this.finish(em, returnId, 'RESHIPPED', { reshipTrackingNumber: parcel });
+    return this.finish(em, returnId, 'RESHIPPED', { reshipTrackingNumber: parcel }, (tx, closed) =>
+      this.deps.events.reshipped(tx, closed),
+    );
   }
 
   private async finish(
@@ -318,8 +339,9 @@ export class ReturnDesk {
     returnId: string,
     to: 'REFUNDED' | 'RESHIPPED',
     fields: Partial<Pick<Return, 'reshipTrackingNumber' | 'refundedAmount'>>,
+    announce: Announce,
   ): Promise<StepOutcome> {
-    await this.step(em, returnId, 'RECEIVED', to, { ...fields, closedAt: new Date() });
+    await this.step(em, returnId, 'RECEIVED', to, { ...fields, closedAt: new Date() }, announce);
     const ret = await em.fork().findOneOrFail(Return, { id: returnId });
     return ret.status === to ? { kind: 'done', ret } : { kind: 'wrong-status', status: ret.status };
   }
@@ -332,14 +354,18 @@ export class ReturnDesk {
     fields: Partial<
       Pick<Return, 'pickupTrackingNumber' | 'reshipTrackingNumber' | 'refundedAmount' | 'closedAt'>
     >,
+    announce?: Announce,
   ): Promise<StepOutcome> {
-    const changed = await em
-      .fork()
-      .nativeUpdate(
+    const changed = await this.deps.outbox.transaction(em.fork(), async (tx) => {
+      const moved = await tx.nativeUpdate(
         Return,
         { id: returnId, status: from },
         { status: to, ...fields, updatedAt: new Date() },
       );
+      if (moved === 1 && announce)
+        await announce(tx, await tx.findOneOrFail(Return, { id: returnId }, { refresh: true }));
+      return moved;
+    });
     const current = await em.fork().findOne(Return, { id: returnId });
     if (!current) return { kind: 'not-found' };
     return changed === 1

@@ -1,3 +1,11 @@
+import { BrandCommissionSchema } from './brand-commission.entity.js';
 import { LedgerEntrySchema } from './ledger-entry.entity.js';
+import { PayableEntrySchema } from './payable-entry.entity.js';
+import { PayableOrderSchema } from './payable-order.entity.js';
 
-export const settlementEntities = [LedgerEntrySchema];
+export const settlementEntities = [
+  LedgerEntrySchema,
+  PayableEntrySchema,
+  PayableOrderSchema,
+  BrandCommissionSchema,
+];

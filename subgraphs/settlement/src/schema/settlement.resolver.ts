@@ -1,23 +1,13 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { GraphQLError } from 'graphql';
 import type { SubgraphContext } from '@shop/kit/server';
 import type { Reconciler } from '../services/reconciliation.js';
 import { brandStatements, dailyStatements } from '../services/statements.js';
+import { checkDates } from './dates.js';
 import {
   BrandStatementType,
   ReconciliationType,
   SettlementStatementType,
 } from './settlement.type.js';
-
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-
-function checkDates(...dates: string[]): void {
-  for (const date of dates)
-    if (!datePattern.test(date) || Number.isNaN(Date.parse(date)))
-      throw new GraphQLError(`${date}: a date is YYYY-MM-DD`, {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
-}
 
 @Resolver()
 export class SettlementResolver {

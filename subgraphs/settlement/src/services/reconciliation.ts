@@ -32,7 +32,7 @@ export interface Reconciliation {
 }
 
 /** What the PG charged: orders paid, and charges that paid none (voided, so also refunded). */
-const paymentKinds = [
+export const paymentKinds = [
   'SALE',
   'PRODUCT_DISCOUNT',
   'COUPON_DISCOUNT',
@@ -41,7 +41,7 @@ const paymentKinds = [
   'UNSOLD_CHARGE',
 ] as const;
 /** A refund's lines less the return fee it kept: together what the PG gave back. */
-const refundKinds = ['REFUND', 'RETURN_FEE'] as const;
+export const refundKinds = ['REFUND', 'RETURN_FEE'] as const;
 
 function addTo(map: Map<string, number>, key: string, amount: number) {
   map.set(key, (map.get(key) ?? 0) + amount);

@@ -2,6 +2,8 @@ import { defineEntity, p } from '@mikro-orm/core';
 
 export const pointsReasons = [
   'ORDER_REWARD',
+  /** A return's refund took back the reward of what was returned. */
+  'REWARD_REVOKED',
   'ORDER_SPEND',
   'ORDER_REFUND',
   'ADMIN_ADJUSTMENT',

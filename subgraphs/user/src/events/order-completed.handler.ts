@@ -11,7 +11,6 @@ export function orderCompletedHandler(
 ): EventHandler {
   return idempotentHandler(orm, consumer, async (tx, event) => {
     if (event.type !== orderCompletedEvent.type) return;
-    const completed = orderCompletedEvent.data.parse(event.data);
-    await wallet.reward(tx, completed.userId, completed.orderId, completed.paidAmount);
+    await wallet.orderCompleted(tx, orderCompletedEvent.data.parse(event.data));
   });
 }

@@ -9,19 +9,12 @@ const holdBody = z.object({
   amount: z.number().int().min(1).max(100_000_000),
 });
 
-const returnBody = z.object({
-  userId: z.uuid(),
-  amount: z.number().int().min(1).max(100_000_000),
-  reference: z.string().min(1).max(64),
-});
-
 /**
  * Order's points calls, idempotent on the order id:
  * POST /internal/points/holds                   → { status: HELD } | 409 INSUFFICIENT_POINTS
  * POST /internal/points/holds/:orderId/use      → { changed }  (paid)
  * POST /internal/points/holds/:orderId/release  → { changed }  (failed or expired)
  * POST /internal/points/holds/:orderId/restore  → { changed }  (cancelled after payment)
- * POST /internal/points/returns                 → { credited }  (return's share, once per reference)
  */
 export function pointsRoutes(router: InternalRouter, orm: Orm, wallet: PointsWallet): void {
   router.route('POST', '/internal/points/holds', holdBody, async ({ body }) => {
@@ -32,10 +25,6 @@ export function pointsRoutes(router: InternalRouter, orm: Orm, wallet: PointsWal
       balance: outcome.balance,
     });
   });
-  // A return gives back the points its lines were paid with, once per return.
-  router.route('POST', '/internal/points/returns', returnBody, async ({ body }) => ({
-    credited: await wallet.creditReturn(orm.em, body.userId, body.amount, body.reference),
-  }));
   for (const step of ['use', 'release', 'restore'] as const) {
     router.route('POST', `/internal/points/holds/:orderId/${step}`, async ({ params }) => ({
       changed: await wallet[step](orm.em, params.orderId!),

@@ -39,6 +39,11 @@ export class UserType {
   @Field(() => Int, { description: 'Points available to spend (1 point = ₩1).' })
   pointsBalance!: number;
 
+  @Field(() => Int, {
+    description: 'What the customer kept of confirmed purchases (KRW): the grade follows it.',
+  })
+  lifetimeSpend!: number;
+
   @Field(() => Date)
   createdAt!: Date;
 }

@@ -1,8 +1,10 @@
 import { UniqueConstraintViolationException, type QueryResult } from '@mikro-orm/core';
+import type { OrderCompleted, ReturnRefunded } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
-import { PointsEntry } from '../domain/points-entry.entity.js';
+import { PointsEntry, type PointsReason } from '../domain/points-entry.entity.js';
 import { PointsHold, type PointsHoldStatus } from '../domain/points-hold.entity.js';
 import { gradeForSpend } from '../domain/membership-grade.js';
+import { PurchaseReward } from '../domain/purchase-reward.entity.js';
 import { User } from '../domain/user.entity.js';
 
 export type HoldOutcome =
@@ -61,45 +63,71 @@ export class PointsWallet {
   }
 
   /**
-   * A completed order earns points (1 % of what was paid, rounded down) and counts towards the
-   * grade, inside the caller's transaction (the event inbox's): once per order by the ledger's
-   * unique (user, ORDER_REWARD, order) key as well.
+   * A completed order earns 1 % (rounded down) of what the customer kept and counts it towards the
+   * grade, inside the caller's transaction (the event inbox's).
    */
-  async reward(
-    tx: EntityManager,
-    userId: string,
-    orderId: string,
-    paidAmount: number,
-  ): Promise<void> {
-    const points = Math.floor(paidAmount / 100);
-    const user = await tx.findOne(User, { id: userId });
-    if (!user) return;
-    user.lifetimeSpend += paidAmount;
-    user.grade = gradeForSpend(user.lifetimeSpend);
-    await tx.flush();
-    if (points > 0) {
-      await this.move(tx, userId, points);
-      await this.record(tx, userId, points, 'ORDER_REWARD', orderId);
-    }
+  async orderCompleted(tx: EntityManager, completed: OrderCompleted): Promise<void> {
+    const reward = await this.rewardOf(tx, completed.orderId, completed.userId);
+    if (reward.charged != null) return;
+    reward.charged = completed.paidAmount + completed.refundedAmount;
+    reward.refundedAtCompletion = completed.refundedAmount;
+    await this.revise(tx, reward, completed.orderId);
   }
 
-  /** The points share of returned lines, back to the customer; false if already credited. */
-  async creditReturn(
-    em: EntityManager,
-    userId: string,
-    amount: number,
-    reference: string,
-  ): Promise<boolean> {
-    try {
-      return await em.fork().transactional(async (tx) => {
-        if ((await this.move(tx, userId, amount)) !== 1) return false;
-        await this.record(tx, userId, amount, 'ORDER_REFUND', reference);
-        return true;
-      });
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) return false;
-      throw error;
+  /**
+   * A return was refunded: the points its lines were paid with come back, and the order's reward
+   * and spend shrink to what the customer kept (if the order completed already; otherwise the
+   * completion counts only what was kept). Inside the caller's transaction (the event inbox's).
+   */
+  async returnRefunded(tx: EntityManager, refunded: ReturnRefunded): Promise<void> {
+    if (refunded.pointsReturned > 0) {
+      await this.move(tx, refunded.userId, refunded.pointsReturned);
+      await this.record(
+        tx,
+        refunded.userId,
+        refunded.pointsReturned,
+        'ORDER_REFUND',
+        `return-${refunded.returnId}`,
+      );
     }
+    const reward = await this.rewardOf(tx, refunded.orderId, refunded.userId);
+    reward.returnRefunds += refunded.refundedAmount;
+    await this.revise(tx, reward, refunded.returnId);
+  }
+
+  private async rewardOf(tx: EntityManager, orderId: string, userId: string) {
+    const existing = await tx.findOne(PurchaseReward, { orderId });
+    if (existing) return existing;
+    const created = tx.create(PurchaseReward, { orderId, userId, charged: null });
+    tx.persist(created);
+    return created;
+  }
+
+  /**
+   * Brings the order's reward and counted spend to what its customer kept: a refund taken after
+   * the points were spent takes back what the balance still holds (never below zero).
+   */
+  private async revise(tx: EntityManager, reward: PurchaseReward, reference: string) {
+    const refunds = Math.max(reward.returnRefunds, reward.refundedAtCompletion);
+    const kept = reward.charged == null ? 0 : Math.max(reward.charged - refunds, 0);
+    const user = await tx.findOne(User, { id: reward.userId });
+    if (!user) return;
+    user.lifetimeSpend += kept - reward.spend;
+    user.grade = gradeForSpend(user.lifetimeSpend);
+    reward.spend = kept;
+    const delta = Math.max(Math.floor(kept / 100) - reward.points, -user.pointsBalance);
+    await tx.flush();
+    if (delta === 0) return;
+    await this.move(tx, reward.userId, delta);
+    await this.record(
+      tx,
+      reward.userId,
+      delta,
+      delta > 0 ? 'ORDER_REWARD' : 'REWARD_REVOKED',
+      reference,
+    );
+    reward.points += delta;
+    await tx.flush();
   }
 
   /** The order was paid: the held points are spent for good. */
@@ -157,7 +185,7 @@ export class PointsWallet {
     tx: EntityManager,
     userId: string,
     delta: number,
-    reason: 'ORDER_SPEND' | 'ORDER_REFUND' | 'ORDER_REWARD' | 'ADMIN_ADJUSTMENT',
+    reason: PointsReason,
     reference: string,
   ): Promise<void> {
     const [row] = await tx

@@ -1,0 +1,19 @@
+import { returnReceivedEvent } from '@shop/contracts';
+import type { EventEffect } from '@shop/kit/events';
+import type { StockLedger } from '../services/stock-ledger.js';
+
+/** ReturnReceived → the returned units back on the shelf (lines of one SKU added up). */
+export function returnReceivedHandler(ledger: StockLedger): EventEffect {
+  return async (tx, event) => {
+    if (event.type !== returnReceivedEvent.type) return;
+    const received = returnReceivedEvent.data.parse(event.data);
+    const perSku = new Map<string, number>();
+    for (const line of received.lines)
+      perSku.set(line.skuId, (perSku.get(line.skuId) ?? 0) + line.quantity);
+    await ledger.restock(
+      tx,
+      received.returnId,
+      [...perSku].map(([skuId, quantity]) => ({ skuId, quantity })),
+    );
+  };
+}

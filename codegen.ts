@@ -1,5 +1,7 @@
 // `pnpm codegen`: TypeScript types and typed documents for the clients' operations
-// (client/src/**/*.graphql), from the API schema `pnpm compose` writes. `--check` fails if stale.
+// (client/src/**/*.graphql), and the Apollo cache's possibleTypes (without them a result read
+// through `... on ErrorResult` loses its fields and the page shows an empty error), from the API
+// schema `pnpm compose` writes. `--check` fails if stale.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {
@@ -15,6 +17,10 @@ const config: CodegenConfig = {
         avoidOptionals: { field: true, inputValue: false },
         skipTypename: false,
       },
+    },
+    'client/src/graphql/possible-types.ts': {
+      plugins: ['fragment-matcher'],
+      config: { useExplicitTyping: true },
     },
   },
 };

@@ -5,8 +5,10 @@ import { AdminLogin } from './AdminLogin';
 import { DashboardPage } from './pages/DashboardPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { PartnersPage } from './pages/PartnersPage';
+import { PayoutsPage } from './pages/PayoutsPage';
 import { ProductsPage } from './pages/ProductsPage';
 import { PromotionsPage } from './pages/PromotionsPage';
+import { ReturnsPage } from './pages/ReturnsPage';
 import { SettlementPage } from './pages/SettlementPage';
 import { UsersPage } from './pages/UsersPage';
 
@@ -17,9 +19,11 @@ export function AdminApp() {
         <Route element={<AdminOnly />}>
           <Route index element={<DashboardPage />} />
           <Route path="orders" element={<OrdersPage />} />
+          <Route path="returns" element={<ReturnsPage />} />
           <Route path="products" element={<ProductsPage />} />
           <Route path="promotions" element={<PromotionsPage />} />
           <Route path="settlement" element={<SettlementPage />} />
+          <Route path="payouts" element={<PayoutsPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="partners" element={<PartnersPage />} />
         </Route>
@@ -31,9 +35,11 @@ export function AdminApp() {
 const sections = [
   ['/', 'admin.dashboard'],
   ['/orders', 'admin.orders'],
+  ['/returns', 'admin.returns'],
   ['/products', 'admin.products'],
   ['/promotions', 'admin.promotions'],
   ['/settlement', 'admin.settlement'],
+  ['/payouts', 'admin.payouts'],
   ['/users', 'admin.users'],
   ['/partners', 'admin.partners'],
 ] as const;

@@ -3,6 +3,7 @@ import { SetContextLink } from '@apollo/client/link/context';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { generatePersistedQueryIdsFromManifest } from '@apollo/persisted-query-lists';
 import { RefreshSessionDocument } from '../graphql/generated';
+import introspection from '../graphql/possible-types';
 import type { ClientConfig } from './config';
 import { session } from './session';
 
@@ -43,7 +44,9 @@ export function createApolloClient(config: ClientConfig): ApolloClient {
   });
   const client = new ApolloClient({
     link: ApolloLink.from([auth, persisted, http]),
-    cache: new InMemoryCache(),
+    // The schema's unions and interfaces: without them `... on ErrorResult` matches nothing and a
+    // typed error reaches the page without its code and message.
+    cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
   return client;

@@ -92,6 +92,8 @@ const knownCodes = new Set([
   'ORDER_NOT_PAYABLE',
   'ORDER_NOT_CANCELLABLE',
   'RETURN_NOT_POSSIBLE',
+  'RETURN_OPEN',
+  'ORDER_NOT_DELIVERED',
   'INVALID_INPUT',
 ]);
 

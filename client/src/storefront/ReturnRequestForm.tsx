@@ -16,8 +16,9 @@ const optionsLabel = (options: { value: string }[]) =>
   options.map((option) => option.value).join(' · ');
 
 /**
- * A return (refund) or an exchange (another SKU of the same product, in stock) of one line, all
- * of its units, with a reason; the shop approves it and books a pickup.
+ * A return (refund) or an exchange (another SKU of the same product, in stock) of units of one
+ * line, with a reason; the shop approves it and books a pickup. `lines` are those with units left
+ * to ask back (neither returned nor in an open return), up to that many units; none, no form.
  */
 export function ReturnRequestForm(props: { orderId: string; lines: Line[] }) {
   const { t } = useI18n();
@@ -25,12 +26,17 @@ export function ReturnRequestForm(props: { orderId: string; lines: Line[] }) {
   const [type, setType] = useState<ReturnType>('RETURN');
   const [reason, setReason] = useState<ReturnReason>('DEFECTIVE');
   const [exchangeSkuId, setExchangeSkuId] = useState('');
+  const [quantity, setQuantity] = useState<number | null>(null);
   const [request, requested] = useMutation(RequestReturnDocument, {
     refetchQueries: ['OrderDetail'],
   });
-  const line = props.lines.find((candidate) => candidate.id === lineId);
+  // The lines offered change as returns open and close: one no longer offered falls back to the
+  // first.
+  const line = props.lines.find((candidate) => candidate.id === lineId) ?? props.lines[0];
+  const most = line?.returnableQuantity ?? 1;
+  const units = Math.min(quantity ?? most, most);
   const replacements = (line?.product.skus ?? []).filter(
-    (sku) => sku.id !== line?.sku.id && sku.enabled && sku.available >= (line?.quantity ?? 1),
+    (sku) => sku.id !== line?.sku.id && sku.enabled && sku.available >= units,
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -44,7 +50,7 @@ export function ReturnRequestForm(props: { orderId: string; lines: Line[] }) {
           lines: [
             {
               orderLineId: line.id,
-              quantity: line.quantity,
+              quantity: units,
               exchangeSkuId: type === 'EXCHANGE' ? exchangeSkuId || replacements[0]?.id : null,
             },
           ],
@@ -53,18 +59,45 @@ export function ReturnRequestForm(props: { orderId: string; lines: Line[] }) {
     });
   };
   const result = requested.data?.requestReturn;
+  const acknowledged =
+    result?.__typename === 'Return' ? <p role="status">{t('returns.requested')}</p> : null;
+  // Nothing (left) to ask back: no form, but a request just sent is still acknowledged.
+  if (!line) return acknowledged;
   return (
     <form onSubmit={submit}>
       <fieldset>
         <legend>{t('returns.request')}</legend>
         <label htmlFor="return-line">{t('returns.line')}</label>
-        <select id="return-line" value={lineId} onChange={(event) => setLineId(event.target.value)}>
+        <select
+          id="return-line"
+          value={line?.id ?? ''}
+          onChange={(event) => {
+            setLineId(event.target.value);
+            setQuantity(null);
+          }}
+        >
           {props.lines.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
               {candidate.productName} {optionsLabel(candidate.options)}
             </option>
           ))}
         </select>
+        {most > 1 ? (
+          <>
+            <label htmlFor="return-quantity">{t('returns.quantity')}</label>
+            <select
+              id="return-quantity"
+              value={units}
+              onChange={(event) => setQuantity(Number(event.target.value))}
+            >
+              {Array.from({ length: most }, (_, index) => most - index).map((count) => (
+                <option key={count} value={count}>
+                  {t('orders.quantity', { count })}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         <label htmlFor="return-type">{t('returns.type')}</label>
         <select
           id="return-type"
@@ -108,7 +141,7 @@ export function ReturnRequestForm(props: { orderId: string; lines: Line[] }) {
         <button type="submit" disabled={requested.loading}>
           {t('returns.submit')}
         </button>
-        {result?.__typename === 'Return' ? <p role="status">{t('returns.requested')}</p> : null}
+        {acknowledged}
         {result && result.__typename !== 'Return' ? <ResultError result={result} /> : null}
       </fieldset>
     </form>

@@ -53,6 +53,11 @@ const payoutSummary = `query Summary($from: String!, $to: String!) {
     pgPayments pgRefunds payouts commission ownProducts notYetConfirmed shopOwn
   }
 }`;
+const openReturns = `{
+  adminReturns(status: [REQUESTED, APPROVED, COLLECTING, RECEIVED], first: 50) {
+    nodes { id status order { id status } }
+  }
+}`;
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
 
 interface PayoutRow {
@@ -213,6 +218,16 @@ describe.each(runs)('after-sale follow-ups by events ($name)', ({ env, skip }) =
       openReturns: 1,
       errorCode: 'RETURN_OPEN',
     });
+    // The admin's list of open returns names it with its order; a customer may not list returns.
+    const listed = (await shop.call(openReturns, {}, shop.adminToken)).data!.adminReturns.nodes;
+    expect(listed).toContainEqual({
+      id: requested.id,
+      status: 'REQUESTED',
+      order: { id: order.id, status: 'DELIVERED' },
+    });
+    expect((await shop.call(openReturns, {}, buyer.token)).errors?.[0]?.extensions?.code).toBe(
+      'FORBIDDEN',
+    );
     // The sweeper's own step, with every delivered order due: the open return keeps this one.
     const orders = shop.shop.services.get('order')!.orm;
     const sweeper = new OrderFulfilment({

@@ -2,9 +2,6 @@ import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import {
   AdminOrdersDocument,
-  ApproveReturnDocument,
-  ReceiveReturnDocument,
-  RejectReturnDocument,
   ShipOrderDocument,
   type AdminOrdersQuery,
   type OrderStatus,
@@ -12,13 +9,16 @@ import {
 import { dateTime, won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { QueryView, ResultError } from '../../shared/ui';
+import { ReturnSteps } from '../ReturnSteps';
 
 const statuses: OrderStatus[] = [
   'PAID',
   'PREPARING',
   'SHIPPED',
   'DELIVERED',
+  'PARTIALLY_RETURNED',
   'COMPLETED',
+  'RETURNED',
   'CANCELLED',
   'PENDING',
   'FAILED',
@@ -64,20 +64,17 @@ function OrderRow({ order }: { order: AdminOrder }) {
   const [trackingNumber, setTrackingNumber] = useState('');
   const refetchQueries = ['AdminOrders'];
   const [ship, shipped] = useMutation(ShipOrderDocument, { refetchQueries });
-  const [approve, approved] = useMutation(ApproveReturnDocument, { refetchQueries });
-  const [reject] = useMutation(RejectReturnDocument, { refetchQueries });
-  const [receive, received] = useMutation(ReceiveReturnDocument, { refetchQueries });
   const shipment = order.shipments[0];
   const shipFailure = shipped.data?.shipOrder;
-  const stepFailure = [approved.data?.approveReturn, received.data?.receiveReturn].find(
-    (result) => result && result.__typename !== 'Return',
-  );
   return (
     <section className="card" aria-label={order.orderName} data-order-id={order.id}>
       <p className="row">
         <strong>{order.orderName}</strong>
         <span className="status">{t(`orderStatus.${order.status}`)}</span>
         <span>{won(order.totalAmount)}</span>
+        {order.refundedAmount > 0 ? (
+          <span>{t('orders.refundedOf', { amount: won(order.refundedAmount) })}</span>
+        ) : null}
         <span className="muted">
           {dateTime(order.createdAt, locale)} · {order.shippingAddress.recipient}
         </span>
@@ -137,34 +134,13 @@ function OrderRow({ order }: { order: AdminOrder }) {
         <ResultError result={shipFailure} />
       ) : null}
       {order.returns.map((ret) => (
-        <p key={ret.id} className="row">
+        <div key={ret.id} className="row">
           {t(`returnType.${ret.type}`)} · {t(`returnReason.${ret.reason}`)} ·{' '}
           <span className="status">{t(`returnStatus.${ret.status}`)}</span>
           {ret.refundedAmount > 0 ? won(ret.refundedAmount) : null}
-          {ret.status === 'REQUESTED' ? (
-            <>
-              <button type="button" onClick={() => void approve({ variables: { id: ret.id } })}>
-                {t('admin.approveReturn')}
-              </button>
-              <button type="button" onClick={() => void reject({ variables: { id: ret.id } })}>
-                {t('admin.rejectReturn')}
-              </button>
-            </>
-          ) : null}
-          {ret.status === 'COLLECTING' || ret.status === 'RECEIVED' ? (
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void receive({ variables: { id: ret.id } })}
-            >
-              {t('admin.receiveReturn')}
-            </button>
-          ) : null}
-        </p>
+          <ReturnSteps ret={ret} refetchQueries={refetchQueries} />
+        </div>
       ))}
-      {stepFailure && stepFailure.__typename !== 'Return' ? (
-        <ResultError result={stepFailure} />
-      ) : null}
     </section>
   );
 }

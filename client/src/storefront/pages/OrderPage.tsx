@@ -4,12 +4,18 @@ import {
   CancelOrderDocument,
   ConfirmPurchaseDocument,
   OrderDetailDocument,
+  type OrderStatus,
 } from '../../graphql/generated';
 import { dateTime, won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
 import { ErrorNotice, Loading, ResultError } from '../../shared/ui';
 import { ReturnRequestForm } from '../ReturnRequestForm';
+
+/** A return may be asked for once the order arrived, until every unit is back. */
+const returnableStatuses: OrderStatus[] = ['DELIVERED', 'PARTIALLY_RETURNED', 'COMPLETED'];
+/** Not yet confirmed: 구매 확정 is offered in these unless a return is open. */
+const confirmWaits: OrderStatus[] = ['DELIVERED', 'PARTIALLY_RETURNED'];
 
 export function OrderPage() {
   const signedIn = useSession();
@@ -28,9 +34,18 @@ function Order({ id }: { id: string }) {
   if (!data) return <Loading />;
   const order = data.order;
   if (!order) return <p>{t('orders.notFound')}</p>;
-  const failure = [confirming.data?.confirmPurchase, cancelling.data?.cancelOrder].find(
+  // A refused 구매 확정 (a return open, say) is told while it is still not offered; once the order
+  // moves on (the return closes, or takes the last unit back) the refusal no longer applies.
+  const confirmRefusal =
+    !order.canConfirmPurchase && confirmWaits.includes(order.status)
+      ? confirming.data?.confirmPurchase
+      : undefined;
+  const failure = [confirmRefusal, cancelling.data?.cancelOrder].find(
     (result) => result && result.__typename !== 'Order',
   );
+  const returnableLines = returnableStatuses.includes(order.status)
+    ? order.lines.filter((line) => line.returnableQuantity > 0)
+    : [];
   return (
     <>
       <h1>
@@ -51,7 +66,17 @@ function Order({ id }: { id: string }) {
                 </div>
               </td>
               <td className="num">{t('orders.quantity', { count: line.quantity })}</td>
-              <td className="num">{won(line.paidAmount)}</td>
+              <td className="num">
+                {won(line.paidAmount)}
+                {line.returnedQuantity > 0 ? (
+                  <div className="muted" data-testid="line-returned">
+                    {t('orders.lineReturned', {
+                      count: line.returnedQuantity,
+                      amount: won(line.refundedAmount),
+                    })}
+                  </div>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -82,7 +107,7 @@ function Order({ id }: { id: string }) {
         </p>
       ) : null}
       <div className="row">
-        {order.status === 'DELIVERED' ? (
+        {order.canConfirmPurchase ? (
           <button
             type="button"
             className="primary"
@@ -97,6 +122,11 @@ function Order({ id }: { id: string }) {
           </button>
         ) : null}
       </div>
+      {order.openReturns > 0 && confirmWaits.includes(order.status) ? (
+        <p role="note" className="muted" data-testid="return-open">
+          {t('orders.returnOpen')}
+        </p>
+      ) : null}
       {failure && failure.__typename !== 'Order' ? <ResultError result={failure} /> : null}
       <h2>{t('orders.shipment')}</h2>
       {order.shipments.length === 0 ? <p className="muted">{t('orders.noShipment')}</p> : null}
@@ -118,7 +148,9 @@ function Order({ id }: { id: string }) {
           </ol>
         </section>
       ))}
-      <h2>{t('returns.title')}</h2>
+      {order.returns.length > 0 || returnableLines.length > 0 ? (
+        <h2>{t('returns.title')}</h2>
+      ) : null}
       {order.returns.map((ret) => (
         <p key={ret.id}>
           {t(`returnType.${ret.type}`)} ·{' '}
@@ -130,8 +162,8 @@ function Order({ id }: { id: string }) {
             : null}
         </p>
       ))}
-      {order.status === 'DELIVERED' || order.status === 'COMPLETED' ? (
-        <ReturnRequestForm orderId={order.id} lines={order.lines} />
+      {returnableStatuses.includes(order.status) ? (
+        <ReturnRequestForm orderId={order.id} lines={returnableLines} />
       ) : null}
     </>
   );

@@ -39,7 +39,14 @@ export function OrdersPage() {
                 <td>
                   <span className="status">{t(`orderStatus.${order.status}`)}</span>
                 </td>
-                <td className="num">{won(order.totalAmount)}</td>
+                <td className="num">
+                  {won(order.totalAmount)}
+                  {order.refundedAmount > 0 ? (
+                    <div className="muted">
+                      {t('orders.refundedOf', { amount: won(order.refundedAmount) })}
+                    </div>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

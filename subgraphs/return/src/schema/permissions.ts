@@ -7,7 +7,7 @@ import {
 } from '@shop/kit/server';
 
 export const returnPermissions: PermissionRules = {
-  Query: { return: isAuthenticated },
+  Query: { return: isAuthenticated, adminReturns: isAdmin },
   Mutation: {
     requestReturn: isAuthenticated,
     approveReturn: isAdmin,
@@ -18,6 +18,7 @@ export const returnPermissions: PermissionRules = {
   // `Order.returns` or `_entities`.
   Return: isOwnerOrAdmin<{ userId: string }>((ret) => ret.userId),
   ReturnLine: allow,
+  ReturnConnection: isAdmin,
   // Reached only by the router joining an Order it was allowed to read.
   Order: allow,
 };

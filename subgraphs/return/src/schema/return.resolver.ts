@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { newestFirstPage } from '@shop/kit/db';
 import {
   createResultUnion,
   ownsOrAdministers,
@@ -6,15 +7,17 @@ import {
   type SubgraphContext,
 } from '@shop/kit/server';
 import { ReturnLine } from '../domain/return-line.entity.js';
-import { Return } from '../domain/return.entity.js';
+import { Return, type ReturnStatus } from '../domain/return.entity.js';
 import type { ReturnDesk, StepOutcome } from '../services/return-desk.js';
 import type { ReturnContext } from './loaders.js';
 import {
   OrderWithReturns,
   RequestReturnInput,
+  ReturnConnection,
   ReturnLineType,
   ReturnNotPossible,
   ReturnObjectType,
+  ReturnStatusEnum,
 } from './return.type.js';
 
 const RequestReturnResult = createResultUnion({
@@ -45,6 +48,26 @@ export class ReturnResolver {
   async returnById(@Arg('id', () => ID) id: string, @Ctx() context: ReturnContext) {
     const ret = await context.loaders.return.load(id);
     return ret && ownsOrAdministers(context.identity, ret.userId) ? ret : null;
+  }
+
+  @Query(() => ReturnConnection, {
+    description: 'Admin: returns and exchanges in the given statuses (all if none), newest first.',
+  })
+  adminReturns(
+    @Arg('status', () => [ReturnStatusEnum], { nullable: true }) status: ReturnStatus[] | null,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() context: SubgraphContext,
+  ) {
+    return newestFirstPage(
+      context.em,
+      Return,
+      status?.length ? [{ status: { $in: status } }] : [],
+      {
+        first,
+        after,
+      },
+    );
   }
 
   @Mutation(() => RequestReturnResult, {
@@ -78,6 +101,11 @@ export class ReturnResolver {
   })
   async receiveReturn(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext) {
     return stepResult(await this.desk.receive(context.em, id));
+  }
+
+  @FieldResolver(() => OrderWithReturns, { description: 'The order it returns lines of.' })
+  order(@Root() ret: Return) {
+    return { id: ret.orderId };
   }
 
   @FieldResolver(() => [ReturnLineType])

@@ -61,6 +61,14 @@ export class OrderWithReturns {
   @Field(() => ID) id!: string;
 }
 
+@ObjectType('ReturnConnection')
+export class ReturnConnection {
+  @Field(() => [ReturnObjectType]) nodes!: ReturnObjectType[];
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' })
+  endCursor!: string | null;
+  @Field(() => Boolean) hasNextPage!: boolean;
+}
+
 @ObjectType('ReturnNotPossible', { implements: ErrorResult })
 export class ReturnNotPossible extends ErrorResult {
   constructor(code: string, message: string) {

@@ -1,0 +1,301 @@
+
+      export type PossibleTypesResultData = {
+  "possibleTypes": {
+    "AddressResult": [
+      "Address",
+      "AddressLimitReached",
+      "AddressNotFound",
+      "InvalidInput"
+    ],
+    "AdjustPointsResult": [
+      "InvalidInput",
+      "User"
+    ],
+    "BrandResult": [
+      "Brand",
+      "InvalidInput"
+    ],
+    "CancelOrderResult": [
+      "Order",
+      "OrderNotCancellable",
+      "OrderNotFound",
+      "RefundFailed"
+    ],
+    "CategoryResult": [
+      "CatalogItemNotFound",
+      "Category",
+      "InvalidInput"
+    ],
+    "ConfirmPaymentResult": [
+      "Payment",
+      "PaymentFailed"
+    ],
+    "ConfirmPurchaseResult": [
+      "Order",
+      "OrderNotDelivered",
+      "OrderNotFound",
+      "ReturnOpen"
+    ],
+    "CouponTemplateResult": [
+      "CouponTemplate",
+      "InvalidInput"
+    ],
+    "CreateOrderResult": [
+      "CouponInvalid",
+      "InsufficientPoints",
+      "InvalidInput",
+      "Order",
+      "OutOfStock",
+      "ProductUnavailable"
+    ],
+    "CreatePartnerResult": [
+      "InvalidInput",
+      "Partner",
+      "PartnerNameTaken"
+    ],
+    "DiscountResult": [
+      "Discount",
+      "InvalidInput"
+    ],
+    "ErrorResult": [
+      "AddressLimitReached",
+      "AddressNotFound",
+      "CatalogItemNotFound",
+      "CouponInvalid",
+      "CouponNotIssued",
+      "EmailTaken",
+      "InsufficientPoints",
+      "InvalidCredentials",
+      "InvalidInput",
+      "InvalidRefreshToken",
+      "OrderNotCancellable",
+      "OrderNotDelivered",
+      "OrderNotFound",
+      "OutOfStock",
+      "PartnerNameTaken",
+      "PartnerNotFound",
+      "PaymentFailed",
+      "ProductUnavailable",
+      "RefundFailed",
+      "ReindexAlreadyRunning",
+      "ReturnNotPossible",
+      "ReturnOpen",
+      "ShipmentNotReady",
+      "TooManyAttempts"
+    ],
+    "IssueCouponResult": [
+      "Coupon",
+      "CouponNotIssued"
+    ],
+    "IssuePartnerKeyResult": [
+      "InvalidInput",
+      "IssuedPartnerKey",
+      "PartnerNotFound"
+    ],
+    "LoginResult": [
+      "AuthSession",
+      "InvalidCredentials",
+      "TooManyAttempts"
+    ],
+    "ProductResult": [
+      "CatalogItemNotFound",
+      "InvalidInput",
+      "Product"
+    ],
+    "RefreshTokenResult": [
+      "AuthSession",
+      "InvalidRefreshToken"
+    ],
+    "RegisterPartnerManifestResult": [
+      "InvalidInput",
+      "Partner",
+      "PartnerNotFound"
+    ],
+    "ReindexResult": [
+      "ReindexAlreadyRunning",
+      "ReindexRun"
+    ],
+    "RequestReturnResult": [
+      "InvalidInput",
+      "Return",
+      "ReturnNotPossible"
+    ],
+    "ReturnStepResult": [
+      "Return",
+      "ReturnNotPossible"
+    ],
+    "SetBrandCommissionResult": [
+      "BrandCommission",
+      "InvalidInput"
+    ],
+    "ShipOrderResult": [
+      "Shipment",
+      "ShipmentNotReady"
+    ],
+    "SignUpResult": [
+      "AuthSession",
+      "EmailTaken",
+      "InvalidInput"
+    ],
+    "SkuResult": [
+      "CatalogItemNotFound",
+      "InvalidInput",
+      "Sku"
+    ],
+    "UpdateProfileResult": [
+      "InvalidInput",
+      "User"
+    ]
+  }
+};
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "AddressResult": [
+      "Address",
+      "AddressLimitReached",
+      "AddressNotFound",
+      "InvalidInput"
+    ],
+    "AdjustPointsResult": [
+      "InvalidInput",
+      "User"
+    ],
+    "BrandResult": [
+      "Brand",
+      "InvalidInput"
+    ],
+    "CancelOrderResult": [
+      "Order",
+      "OrderNotCancellable",
+      "OrderNotFound",
+      "RefundFailed"
+    ],
+    "CategoryResult": [
+      "CatalogItemNotFound",
+      "Category",
+      "InvalidInput"
+    ],
+    "ConfirmPaymentResult": [
+      "Payment",
+      "PaymentFailed"
+    ],
+    "ConfirmPurchaseResult": [
+      "Order",
+      "OrderNotDelivered",
+      "OrderNotFound",
+      "ReturnOpen"
+    ],
+    "CouponTemplateResult": [
+      "CouponTemplate",
+      "InvalidInput"
+    ],
+    "CreateOrderResult": [
+      "CouponInvalid",
+      "InsufficientPoints",
+      "InvalidInput",
+      "Order",
+      "OutOfStock",
+      "ProductUnavailable"
+    ],
+    "CreatePartnerResult": [
+      "InvalidInput",
+      "Partner",
+      "PartnerNameTaken"
+    ],
+    "DiscountResult": [
+      "Discount",
+      "InvalidInput"
+    ],
+    "ErrorResult": [
+      "AddressLimitReached",
+      "AddressNotFound",
+      "CatalogItemNotFound",
+      "CouponInvalid",
+      "CouponNotIssued",
+      "EmailTaken",
+      "InsufficientPoints",
+      "InvalidCredentials",
+      "InvalidInput",
+      "InvalidRefreshToken",
+      "OrderNotCancellable",
+      "OrderNotDelivered",
+      "OrderNotFound",
+      "OutOfStock",
+      "PartnerNameTaken",
+      "PartnerNotFound",
+      "PaymentFailed",
+      "ProductUnavailable",
+      "RefundFailed",
+      "ReindexAlreadyRunning",
+      "ReturnNotPossible",
+      "ReturnOpen",
+      "ShipmentNotReady",
+      "TooManyAttempts"
+    ],
+    "IssueCouponResult": [
+      "Coupon",
+      "CouponNotIssued"
+    ],
+    "IssuePartnerKeyResult": [
+      "InvalidInput",
+      "IssuedPartnerKey",
+      "PartnerNotFound"
+    ],
+    "LoginResult": [
+      "AuthSession",
+      "InvalidCredentials",
+      "TooManyAttempts"
+    ],
+    "ProductResult": [
+      "CatalogItemNotFound",
+      "InvalidInput",
+      "Product"
+    ],
+    "RefreshTokenResult": [
+      "AuthSession",
+      "InvalidRefreshToken"
+    ],
+    "RegisterPartnerManifestResult": [
+      "InvalidInput",
+      "Partner",
+      "PartnerNotFound"
+    ],
+    "ReindexResult": [
+      "ReindexAlreadyRunning",
+      "ReindexRun"
+    ],
+    "RequestReturnResult": [
+      "InvalidInput",
+      "Return",
+      "ReturnNotPossible"
+    ],
+    "ReturnStepResult": [
+      "Return",
+      "ReturnNotPossible"
+    ],
+    "SetBrandCommissionResult": [
+      "BrandCommission",
+      "InvalidInput"
+    ],
+    "ShipOrderResult": [
+      "Shipment",
+      "ShipmentNotReady"
+    ],
+    "SignUpResult": [
+      "AuthSession",
+      "EmailTaken",
+      "InvalidInput"
+    ],
+    "SkuResult": [
+      "CatalogItemNotFound",
+      "InvalidInput",
+      "Sku"
+    ],
+    "UpdateProfileResult": [
+      "InvalidInput",
+      "User"
+    ]
+  }
+};
+      export default result;
+    

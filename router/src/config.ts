@@ -1,10 +1,7 @@
 import { loadConfig, logLevelSchema, portSchema } from '@shop/kit';
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 
-const flag = z
-  .enum(['true', 'false'])
-  .default('false')
-  .transform((value) => value === 'true');
 const positive = z.coerce.number().int().positive();
 const commaSeparated = z.string().transform((value) =>
   value
@@ -42,8 +39,35 @@ const settings = z.object({
   SHOP_JWKS_TIMEOUT_MS: positive.default(3_000),
   /** Comma-separated browser origins allowed to call the router (credentials included). */
   SHOP_CORS_ORIGINS: commaSeparated.default(['http://localhost:5173', 'http://127.0.0.1:5173']),
-  /** Honour the left-most X-Forwarded-For only behind a proxy you run. */
-  SHOP_TRUST_PROXY: flag,
+  /**
+   * Comma-separated addresses or CIDRs of the proxies in front of the router (or `loopback`,
+   * `linklocal`, `uniquelocal`). The client address is the right-most `X-Forwarded-For` entry that
+   * is not one of them, read only when the request came from one; empty: the socket's address.
+   */
+  SHOP_TRUSTED_PROXIES: commaSeparated.default([]).superRefine((list, context) => {
+    for (const entry of list) {
+      try {
+        proxyAddr.compile(entry);
+      } catch {
+        context.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not an IP address, a CIDR or loopback/linklocal/uniquelocal`,
+        });
+      }
+    }
+  }),
+  /**
+   * Removed: `true` took the left-most X-Forwarded-For, which any client writes. Only `false` (or
+   * nothing) is accepted; `true` stops the start with a pointer to SHOP_TRUSTED_PROXIES.
+   */
+  SHOP_TRUST_PROXY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value === '' || value === 'false', {
+      message:
+        'is no longer supported (it let any client choose its address through X-Forwarded-For): ' +
+        "unset it and list your proxies' addresses or CIDRs in SHOP_TRUSTED_PROXIES",
+    }),
   SHOP_RATE_LIMIT_IP_PER_MINUTE: positive.default(300),
   SHOP_RATE_LIMIT_USER_PER_MINUTE: positive.default(600),
   SHOP_QUERY_MAX_DEPTH: positive.default(12),
@@ -52,7 +76,19 @@ const settings = z.object({
   SHOP_QUERY_MAX_DIRECTIVES: positive.default(20),
   SHOP_QUERY_MAX_TOKENS: positive.default(3_000),
   SHOP_QUERY_MAX_COST: positive.default(5_000),
+  /** What the cost model counts for a paginated field whose page size the request leaves open. */
+  SHOP_QUERY_MAX_PAGE_SIZE: positive.default(100),
   SHOP_MAX_REQUEST_BYTES: positive.default(1_048_576),
+  /** Nesting of `variables` (and `extensions`) JSON: deeper is a 400 before any GraphQL runs. */
+  SHOP_MAX_VARIABLES_DEPTH: positive.default(32),
+  /** `variables` as JSON, in bytes: larger is a 400 (the whole body is bounded by the above). */
+  SHOP_MAX_VARIABLES_BYTES: positive.default(262_144),
+  /**
+   * `/metrics` is served here only, never on the public port; 0 picks a free port (logged, and
+   * `metricsUrl` of the running router). Set a fixed one, and SHOP_METRICS_HOST, for Prometheus.
+   */
+  SHOP_METRICS_PORT: portSchema.default(0),
+  SHOP_METRICS_HOST: z.string().default('127.0.0.1'),
   /** Per subgraph fetch. */
   SHOP_SUBGRAPH_TIMEOUT_MS: positive.default(5_000),
   /** Consecutive failures that open a subgraph's circuit, and how long before a trial call. */

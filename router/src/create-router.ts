@@ -1,8 +1,9 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import { listingGeneration } from '@shop/contracts';
 import { RedisCache, type Cache } from '@shop/kit/cache';
@@ -22,6 +23,7 @@ import {
 import type { Runtime } from '@shop/kit/service';
 import { accessTokenVerifier } from './auth/verify-access-token.js';
 import { SubgraphCircuit } from './circuit.js';
+import { trustedProxies } from './client-address.js';
 import type { RouterConfig, RouterSettings } from './config.js';
 import { applyCors } from './cors.js';
 import { errorFormatter } from './format-error.js';
@@ -49,7 +51,10 @@ export type { RuntimeRouterOptions } from './runtime-router.js';
 export interface RouterDeps {
   /** Default: a pino logger named `router` at `SHOP_LOG_LEVEL`. */
   logger?: Logger;
-  /** Default: a registry of its own (process metrics included), served on `/metrics`. */
+  /**
+   * Default: a registry of its own (process metrics included), served on `/metrics` of the metrics
+   * port (`SHOP_METRICS_PORT`), not of the public one.
+   */
   registry?: Registry;
   /** Used when `SHOP_INFRA=real`; default: a client of its own on `SHOP_REDIS_URL`. */
   redis?: Redis;
@@ -71,13 +76,17 @@ export interface RunningRouter {
   /** `http://host:port/graphql` */
   url: string;
   port: number;
+  /** `http://host:port/metrics` on the metrics port (`SHOP_METRICS_HOST`/`SHOP_METRICS_PORT`). */
+  metricsUrl: string;
   /** Stops taking requests, lets in-flight ones finish (10 s at most), then closes. */
   stop(): Promise<void>;
 }
 
 /**
  * The single GraphQL endpoint of the shop (DESIGN §7), on plain node:http: `/graphql`, `/health`,
- * `/ready` (once the supergraph is loaded), `/metrics`. Per request: CORS, request id, JWT check,
+ * `/ready` (once the supergraph is loaded); `/metrics` on a port of its own (`SHOP_METRICS_PORT`,
+ * 127.0.0.1 unless `SHOP_METRICS_HOST` says otherwise). Per request: security headers (helmet),
+ * CORS, request id, client address (`SHOP_TRUSTED_PROXIES`), variables' limits, JWT check,
  * rate limit, then Apollo Server with CSRF prevention, query limits and the gateway, whose fetches
  * carry a signed identity and run inside a circuit per subgraph.
  *
@@ -105,6 +114,29 @@ function jwksUrlOf(config: RouterSettings, instances: Map<string, ServiceInstanc
   const auth = instances.get('auth');
   if (!auth) throw new Error('router: no auth subgraph in the supergraph: set SHOP_AUTH_JWKS_URL');
   return new URL('/.well-known/jwks.json', auth.origins[0]).href;
+}
+
+/**
+ * Headers for an API that serves JSON only (helmet's set): nothing may be framed, embedded,
+ * sniffed or loaded from a response; no referrer leaves; no X-Powered-By.
+ */
+const securityHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+    },
+  },
+  xFrameOptions: { action: 'deny' },
+  referrerPolicy: { policy: 'no-referrer' },
+});
+
+/** An IPv6 host in a URL goes in brackets. */
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function signerFor(secret: string | undefined): InternalTokens {
@@ -243,6 +275,7 @@ async function startRouter(
   });
 
   const httpServer = createServer((req, res) => {
+    securityHeaders(req, res, () => {});
     route(req, res).catch((error: unknown) => {
       // A client that hung up mid-request is not the router's failure.
       if (req.destroyed && (error as { code?: string }).code === 'ECONNRESET') return;
@@ -274,6 +307,7 @@ async function startRouter(
         maxAliases: config.SHOP_QUERY_MAX_ALIASES,
         maxDirectives: config.SHOP_QUERY_MAX_DIRECTIVES,
         maxCost: config.SHOP_QUERY_MAX_COST,
+        maxPageSize: config.SHOP_QUERY_MAX_PAGE_SIZE,
         maxTokens: config.SHOP_QUERY_MAX_TOKENS,
       }),
       requestReportPlugin(),
@@ -290,8 +324,12 @@ async function startRouter(
     internalTokens,
     metrics,
     logger,
-    trustProxy: config.SHOP_TRUST_PROXY,
+    trustedProxy: trustedProxies(config.SHOP_TRUSTED_PROXIES),
     maxBodyBytes: config.SHOP_MAX_REQUEST_BYTES,
+    variablesLimits: {
+      maxDepth: config.SHOP_MAX_VARIABLES_DEPTH,
+      maxBytes: config.SHOP_MAX_VARIABLES_BYTES,
+    },
     isReady: () => phase === 'ready',
   });
 
@@ -305,34 +343,52 @@ async function startRouter(
         return serveLiveness(res);
       case '/ready':
         return serveReadiness(res, readiness);
-      case '/metrics':
-        return serveMetrics(res, registry);
       default:
         return sendJson(res, 404, { error: `no route ${pathname}` });
     }
   }
 
+  // Prometheus scrapes this one; the public port has no /metrics (what it tells is for operators).
+  const metricsServer: Server = createServer((req, res) => {
+    securityHeaders(req, res, () => {});
+    const { pathname } = new URL(req.url ?? '/', 'http://router');
+    if (pathname !== '/metrics') return sendJson(res, 404, { error: `no route ${pathname}` });
+    serveMetrics(res, registry).catch((error: unknown) => {
+      logger.error({ err: error }, 'router metrics failed');
+      if (!res.headersSent) sendJson(res, 500, { error: 'metrics failed' });
+      else res.destroy();
+    });
+  });
+
   // Listen first so /health answers and /ready says "loading" while the supergraph loads.
   let port: number;
+  let metricsPort: number;
   try {
+    metricsPort = await listen(metricsServer, config.SHOP_METRICS_PORT, config.SHOP_METRICS_HOST);
     port = await listen(httpServer, config.SHOP_PORT_ROUTER, config.SHOP_HOST);
     await apollo.start();
   } catch (error) {
+    metricsServer.close();
     httpServer.close();
     if (ownsRedis) redis?.disconnect();
     throw error;
   }
   phase = 'ready';
   const url = `http://${config.SHOP_HOST}:${port}/graphql`;
-  logger.info({ url, subgraphs: Object.fromEntries(urls) }, 'router ready');
+  const metricsUrl = `http://${hostForUrl(config.SHOP_METRICS_HOST)}:${metricsPort}/metrics`;
+  logger.info({ url, metricsUrl, subgraphs: Object.fromEntries(urls) }, 'router ready');
   const pools = new Set([...instances.values(), authInstances]);
 
   let stopped: Promise<void> | undefined;
   const stop = async () => {
     phase = 'stopping';
     await apollo.stop();
+    await new Promise<void>((resolve) => {
+      metricsServer.close(() => resolve());
+      metricsServer.closeAllConnections();
+    });
     for (const pool of pools) await pool.close();
     if (ownsRedis) await redis?.quit().catch(() => redis.disconnect());
   };
-  return { name: 'router', url, port, stop: () => (stopped ??= stop()) };
+  return { name: 'router', url, port, metricsUrl, stop: () => (stopped ??= stop()) };
 }

@@ -4,9 +4,9 @@ import type { Logger } from '@shop/kit';
 import type { Identity, InternalTokens } from '@shop/kit/identity';
 import { identify } from './auth/identify.js';
 import type { TokenCheck } from './auth/verify-access-token.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, type TrustedProxy } from './client-address.js';
 import { writeGraphQLResponse } from '@shop/kit/server';
-import { sendRefusal, toGraphQLRequest } from './http-server.js';
+import { sendRefusal, toGraphQLRequest, type VariablesLimits } from './http-server.js';
 import type { RouterMetrics } from './metrics.js';
 import type { OperationSafelist } from './persisted/operation-safelist.js';
 import {
@@ -30,7 +30,10 @@ export interface GraphQLHandlerDeps {
   internalTokens: InternalTokens;
   metrics: RouterMetrics;
   logger: Logger;
-  trustProxy: boolean;
+  /** Which peers' `X-Forwarded-For` is read (`SHOP_TRUSTED_PROXIES`). */
+  trustedProxy: TrustedProxy;
+  /** Nesting and size of `variables` (`SHOP_MAX_VARIABLES_DEPTH`/`_BYTES`). */
+  variablesLimits: VariablesLimits;
   maxBodyBytes: number;
   isReady: () => boolean;
 }
@@ -104,7 +107,7 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
     const startedAt = performance.now();
     const requestId = requestIdOf(req.headers);
     res.setHeader('x-request-id', requestId);
-    const clientIp = clientAddress(req, deps.trustProxy);
+    const clientIp = clientAddress(req, deps.trustedProxy);
     let identity: Identity | undefined;
     let partner: VerifiedPartner | undefined;
     let context: RouterContext | undefined;
@@ -119,11 +122,13 @@ export function graphqlHandler(deps: GraphQLHandlerDeps) {
         identity = { kind: 'anonymous' };
         httpGraphQLRequest = await deps.partners.resolve(
           partner,
-          await toGraphQLRequest(req, deps.maxBodyBytes),
+          await toGraphQLRequest(req, deps.maxBodyBytes, deps.variablesLimits),
         );
       } else {
         identity = await identifyAndLimit(req, clientIp);
-        httpGraphQLRequest = deps.safelist.resolve(await toGraphQLRequest(req, deps.maxBodyBytes));
+        httpGraphQLRequest = deps.safelist.resolve(
+          await toGraphQLRequest(req, deps.maxBodyBytes, deps.variablesLimits),
+        );
       }
       const ready = (context = contextFor(identity, clientIp, requestId, partner, startedAt));
       const response = await deps.apollo.executeHTTPGraphQLRequest({

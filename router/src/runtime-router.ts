@@ -8,6 +8,8 @@ import type { RouterDeps } from './create-router.js';
 export interface RuntimeRouterOptions {
   /** Default: the runtime's router port (`SHOP_PORT_ROUTER`, 4000). */
   port?: number;
+  /** Default: `SHOP_METRICS_PORT` (0: a free port; see `RunningRouter.metricsUrl`). */
+  metricsPort?: number;
   supergraphFile?: string;
 }
 
@@ -29,6 +31,7 @@ export function fromRuntime(
       SHOP_INFRA: runtime.mode,
       SHOP_HOST: runtime.config.SHOP_HOST,
       SHOP_PORT_ROUTER: options.port ?? runtime.portOf('router'),
+      SHOP_METRICS_PORT: options.metricsPort ?? settings.SHOP_METRICS_PORT,
       SHOP_SUPERGRAPH_FILE: options.supergraphFile ?? settings.SHOP_SUPERGRAPH_FILE,
     },
     deps: {

@@ -29,7 +29,7 @@ describe('a circuit per subgraph', () => {
     return { result, ms: performance.now() - started };
   };
   const circuitGauge = async (subgraph: string) => {
-    const text = await (await fetch(`${shop.origin}/metrics`)).text();
+    const text = await (await fetch(shop.router.metricsUrl)).text();
     const match = new RegExp(
       `router_subgraph_circuit_state\\{subgraph="${subgraph}"\\} (\\d)`,
     ).exec(text);
@@ -102,7 +102,7 @@ describe('a circuit per subgraph', () => {
   });
 
   it('counts fetches per subgraph and outcome', async () => {
-    const text = await (await fetch(`${shop.origin}/metrics`)).text();
+    const text = await (await fetch(shop.router.metricsUrl)).text();
     expect(text).toMatch(
       /router_subgraph_fetches_total\{subgraph="catalog",outcome="circuit_open"\} \d+/,
     );

@@ -15,12 +15,17 @@ describe('router configuration', () => {
       SHOP_PORT_ROUTER: 4000,
       SHOP_JWT_ISSUER: 'shop-auth',
       SHOP_JWT_AUDIENCE: 'shop',
-      SHOP_TRUST_PROXY: false,
+      SHOP_TRUSTED_PROXIES: [],
       SHOP_QUERY_MAX_DEPTH: 12,
       SHOP_QUERY_MAX_ALIASES: 30,
       SHOP_QUERY_MAX_DIRECTIVES: 20,
       SHOP_QUERY_MAX_TOKENS: 3000,
       SHOP_QUERY_MAX_COST: 5000,
+      SHOP_QUERY_MAX_PAGE_SIZE: 100,
+      SHOP_MAX_VARIABLES_DEPTH: 32,
+      SHOP_MAX_VARIABLES_BYTES: 262_144,
+      SHOP_METRICS_PORT: 0,
+      SHOP_METRICS_HOST: '127.0.0.1',
       SHOP_RATE_LIMIT_IP_PER_MINUTE: 300,
       SHOP_RATE_LIMIT_USER_PER_MINUTE: 600,
       subgraphUrls: {},
@@ -44,6 +49,26 @@ describe('router configuration', () => {
     expect(message).toMatch(/SHOP_QUERY_MAX_DEPTH/);
     expect(message).toMatch(/SHOP_TRUST_PROXY/);
     expect(message).toMatch(/subgraphUrls\.user: must be an http\(s\) URL/);
+  });
+
+  it('refuses SHOP_TRUST_PROXY=true, pointing at SHOP_TRUSTED_PROXIES', () => {
+    expect(() =>
+      loadRouterConfig({ SHOP_INTERNAL_SECRET: secret, SHOP_TRUST_PROXY: 'true' }),
+    ).toThrow(/SHOP_TRUST_PROXY: is no longer supported .*SHOP_TRUSTED_PROXIES/);
+    expect(() =>
+      loadRouterConfig({ SHOP_INTERNAL_SECRET: secret, SHOP_TRUST_PROXY: 'false' }),
+    ).not.toThrow();
+  });
+
+  it('reads trusted proxies as addresses, CIDRs and named ranges, and refuses anything else', () => {
+    const config = loadRouterConfig({
+      SHOP_INTERNAL_SECRET: secret,
+      SHOP_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8, 2001:db8::1',
+    });
+    expect(config.SHOP_TRUSTED_PROXIES).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1']);
+    expect(() =>
+      loadRouterConfig({ SHOP_INTERNAL_SECRET: secret, SHOP_TRUSTED_PROXIES: '10.0.0.0/8, *' }),
+    ).toThrow(/SHOP_TRUSTED_PROXIES: "\*" is not an IP address/);
   });
 
   it('refuses a short secret', () => {

@@ -24,7 +24,8 @@ describe('health, readiness and metrics', () => {
     await shop.call(`query ListProducts { products(first: 1) { name } }`);
     await shop.call(`query Broken { nope }`);
     await shop.call(`query WhoAmI { whoami { kind } }`, { token: 'garbage' });
-    const response = await fetch(`${shop.origin}/metrics`);
+    const response = await fetch(shop.router.metricsUrl);
+    expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/plain/);
     const text = await response.text();
     expect(text).toMatch(/router_requests_total\{operation="ListProducts",outcome="success"\} 2/);
@@ -38,7 +39,45 @@ describe('health, readiness and metrics', () => {
     expect(text).toMatch(/process_cpu_seconds_total/);
   });
 
+  it('serves /metrics on the metrics port only, on 127.0.0.1 by default', async () => {
+    const publicMetrics = await fetch(`${shop.origin}/metrics`);
+    expect(publicMetrics.status).toBe(404);
+    expect(await publicMetrics.text()).not.toMatch(/router_requests_total/);
+    const metricsUrl = new URL(shop.router.metricsUrl);
+    expect(metricsUrl.hostname).toBe('127.0.0.1');
+    expect(metricsUrl.port).not.toBe(new URL(shop.origin).port);
+    expect(metricsUrl.pathname).toBe('/metrics');
+    // The metrics port serves nothing else.
+    expect((await fetch(new URL('/graphql', metricsUrl))).status).toBe(404);
+  });
+
   it('answers 404 for anything else', async () => {
     expect((await fetch(`${shop.origin}/admin`)).status).toBe(404);
+  });
+
+  it("sets a JSON API's security headers on every response", async () => {
+    const answers = [
+      await fetch(shop.router.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      }),
+      // A refusal the router answers itself, a 404, and a health check.
+      await fetch(shop.router.url, { method: 'POST', headers: { authorization: 'Bearer x' } }),
+      await fetch(`${shop.origin}/admin`),
+      await fetch(`${shop.origin}/health`),
+    ];
+    expect(answers.map((response) => response.status)).toEqual([200, 401, 404, 200]);
+    for (const response of answers) {
+      const headers = response.headers;
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('referrer-policy')).toBe('no-referrer');
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      const csp = headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/default-src 'none'/);
+      expect(csp).toMatch(/frame-ancestors 'none'/);
+      expect(headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(headers.get('x-powered-by')).toBeNull();
+    }
   });
 });

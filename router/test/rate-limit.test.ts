@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeInfra } from '@shop/testkit';
-import { clientAddress } from '../src/client-address.js';
+import { clientAddress, noTrustedProxy, trustedProxies } from '../src/client-address.js';
 import { startTestShop, type TestShop } from './support/test-shop.js';
 
 const userBudget = 5;
@@ -29,7 +29,8 @@ describe.each(runs)('rate limits ($name)', ({ env, skip }) => {
     shop = await startTestShop({
       SHOP_RATE_LIMIT_USER_PER_MINUTE: String(userBudget),
       SHOP_RATE_LIMIT_IP_PER_MINUTE: String(ipBudget),
-      SHOP_TRUST_PROXY: 'true',
+      // The tests' requests come from 127.0.0.1: a proxy of ours, whose X-Forwarded-For counts.
+      SHOP_TRUSTED_PROXIES: 'loopback',
       ...env,
     });
   });
@@ -108,17 +109,73 @@ describe('rate limits while Redis is unreachable', () => {
 });
 
 describe('the client address', () => {
-  const request = (forwarded: string | undefined) =>
+  const request = (forwarded: string | undefined, peer = '192.0.2.10') =>
     ({
       headers: forwarded ? { 'x-forwarded-for': forwarded } : {},
-      socket: { remoteAddress: '192.0.2.10' },
+      socket: { remoteAddress: peer },
+      connection: { remoteAddress: peer },
     }) as unknown as IncomingMessage;
 
-  it('is the socket address unless the proxy is trusted', () => {
-    expect(clientAddress(request('203.0.113.5, 10.0.0.1'), false)).toBe('192.0.2.10');
-    expect(clientAddress(request('203.0.113.5, 10.0.0.1'), true)).toBe('203.0.113.5');
-    expect(clientAddress(request(undefined), true)).toBe('192.0.2.10');
-    expect(clientAddress(request('not-an-ip'), true)).toBe('192.0.2.10');
-    expect(clientAddress(request('::ffff:203.0.113.9'), true)).toBe('203.0.113.9');
+  it('is the socket address when no proxy is trusted, whatever X-Forwarded-For says', () => {
+    expect(clientAddress(request('1.2.3.4, 203.0.113.5'), noTrustedProxy)).toBe('192.0.2.10');
+    expect(clientAddress(request('1.2.3.4'), trustedProxies([]))).toBe('192.0.2.10');
+    expect(clientAddress(request(undefined, '::ffff:192.0.2.11'), noTrustedProxy)).toBe(
+      '192.0.2.11',
+    );
+  });
+
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy', () => {
+    const trust = trustedProxies(['10.0.0.0/8']);
+    expect(clientAddress(request('1.2.3.4, 203.0.113.5'), trust)).toBe('192.0.2.10');
+  });
+
+  it('takes the right-most untrusted entry through trusted proxies, not the spoofable left-most', () => {
+    const trust = trustedProxies(['10.0.0.0/8', 'loopback']);
+    // The client sent "1.2.3.4"; our proxy appended the address it saw.
+    expect(clientAddress(request('1.2.3.4, 203.0.113.5', '10.0.0.2'), trust)).toBe('203.0.113.5');
+    // Two proxies of ours in a row.
+    expect(clientAddress(request('1.2.3.4, 203.0.113.5, 10.0.0.7', '127.0.0.1'), trust)).toBe(
+      '203.0.113.5',
+    );
+    expect(clientAddress(request('::ffff:203.0.113.9', '10.0.0.2'), trust)).toBe('203.0.113.9');
+    expect(clientAddress(request(undefined, '10.0.0.2'), trust)).toBe('10.0.0.2');
+    // Garbage where an address should be: the last proxy of ours is all that is known.
+    expect(clientAddress(request('203.0.113.5, not-an-ip', '10.0.0.2'), trust)).toBe('10.0.0.2');
+  });
+});
+
+describe('X-Forwarded-For through the router', () => {
+  const whoamiIp = `query WhoAmI { whoami { clientIp } }`;
+  const ipOf = async (shop: TestShop, forwarded: string) =>
+    (
+      await shop.call<{ whoami: { clientIp: string } }>(whoamiIp, {
+        headers: { 'x-forwarded-for': forwarded },
+      })
+    ).data?.whoami.clientIp;
+
+  it('gives an untrusted peer its own address, and keeps it inside its budget', async () => {
+    const shop = await startTestShop({ SHOP_RATE_LIMIT_IP_PER_MINUTE: '3' });
+    try {
+      expect(await ipOf(shop, '1.2.3.4, 198.51.100.7')).toBe('127.0.0.1');
+      // A new made-up address each time does not buy a new budget.
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++)
+        statuses.push(
+          (await shop.call(whoamiIp, { headers: { 'x-forwarded-for': `1.2.3.${i + 10}` } })).status,
+        );
+      expect(statuses).toEqual([200, 200, 429]);
+    } finally {
+      await shop.stop();
+    }
+  });
+
+  it('through a trusted proxy, takes the right-most address that is not a proxy', async () => {
+    const shop = await startTestShop({ SHOP_TRUSTED_PROXIES: '127.0.0.1/32, 10.0.0.0/8' });
+    try {
+      expect(await ipOf(shop, '1.2.3.4, 198.51.100.7')).toBe('198.51.100.7');
+      expect(await ipOf(shop, '1.2.3.4, 198.51.100.7, 10.1.2.3')).toBe('198.51.100.7');
+    } finally {
+      await shop.stop();
+    }
   });
 });

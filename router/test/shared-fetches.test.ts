@@ -16,7 +16,7 @@ describe('identical subgraph fetches in flight together', () => {
   });
 
   const sharedCount = async () => {
-    const text = await (await fetch(`${shop.origin}/metrics`)).text();
+    const text = await (await fetch(shop.router.metricsUrl)).text();
     return Number(
       /router_subgraph_fetches_shared_total\{subgraph="catalog"\} (\d+)/.exec(text)?.[1] ?? 0,
     );

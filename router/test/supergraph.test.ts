@@ -411,6 +411,7 @@ describe.each(runs)('the supergraph through the router ($name)', ({ env, skip })
     const productionRuntime = createRuntime('router-production', {
       ...shop.runtime.env,
       NODE_ENV: 'production',
+      SHOP_CORS_ORIGINS: 'https://shop.example.com',
     });
     const production = await createRouter(productionRuntime, { port: await freePort() });
     try {
@@ -427,11 +428,12 @@ describe.each(runs)('the supergraph through the router ($name)', ({ env, skip })
     }
   });
 
-  it('serves health, readiness and metrics', async () => {
+  it('serves health and readiness, and metrics on the metrics port', async () => {
     const base = router.url.replace(/\/graphql$/, '');
     expect((await fetch(`${base}/health`)).status).toBe(200);
     expect((await fetch(`${base}/ready`)).status).toBe(200);
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    const metrics = await (await fetch(router.metricsUrl)).text();
     expect(metrics).toMatch(/router_requests_total\{operation="Me",outcome="success"\}/);
     expect(metrics).toContain('router_subgraph_fetches_total');
   });

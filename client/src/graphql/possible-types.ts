@@ -102,6 +102,10 @@
       "InvalidInput",
       "Product"
     ],
+    "QuoteResult": [
+      "CartQuote",
+      "InvalidInput"
+    ],
     "RefreshTokenResult": [
       "AuthSession",
       "InvalidRefreshToken"
@@ -250,6 +254,10 @@
       "CatalogItemNotFound",
       "InvalidInput",
       "Product"
+    ],
+    "QuoteResult": [
+      "CartQuote",
+      "InvalidInput"
     ],
     "RefreshTokenResult": [
       "AuthSession",

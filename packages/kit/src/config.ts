@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { developmentSettingProblems, refusesDevelopmentSettings } from './development-defaults.js';
 
 /** Thrown at start-up when the environment is wrong; the message lists every problem at once. */
 export class ConfigError extends Error {
@@ -7,7 +8,9 @@ export class ConfigError extends Error {
 
 /**
  * Parses the environment against a zod schema and fails fast with every error, so an operator
- * fixes the whole configuration in one go instead of one variable per restart.
+ * fixes the whole configuration in one go instead of one variable per restart. In production
+ * (`NODE_ENV=production`, `SHOP_INFRA=real`) a development default or sandbox secret in effect is
+ * an error too (see `developmentSettings`), listed with the others in the same message.
  */
 export function loadConfig<Schema extends z.ZodType>(
   service: string,
@@ -15,12 +18,26 @@ export function loadConfig<Schema extends z.ZodType>(
   env: Record<string, string | undefined> = process.env,
 ): z.infer<Schema> {
   const result = schema.safeParse(env);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map(
-    (issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-  );
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => ({
+        key: issue.path.join('.') || '(root)',
+        message: issue.message,
+      }));
+  if (refusesDevelopmentSettings(env)) {
+    const reported = new Set(problems.map((problem) => problem.key));
+    for (const problem of developmentSettingProblems(
+      service,
+      env,
+      result.success ? result.data : undefined,
+    ))
+      if (!reported.has(problem.key)) problems.push(problem);
+  }
+  if (result.success && problems.length === 0) return result.data;
   throw new ConfigError(
-    `${service}: the configuration is invalid. Set or fix these environment variables:\n${problems.join('\n')}`,
+    `${service}: the configuration is invalid. Set or fix these environment variables:\n${problems
+      .map((problem) => `  - ${problem.key}: ${problem.message}`)
+      .join('\n')}`,
   );
 }
 

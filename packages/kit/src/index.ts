@@ -1,2 +1,3 @@
 export * from './config.js';
+export * from './development-defaults.js';
 export * from './logger.js';

@@ -2,6 +2,7 @@ import {
   Kind,
   getNamedType,
   getNullableType,
+  getVariableValues,
   isInterfaceType,
   isListType,
   isObjectType,
@@ -12,6 +13,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  valueFromASTUntyped,
 } from 'graphql';
 import { pageSizeOf } from './page-size.js';
 
@@ -26,17 +28,23 @@ export interface OperationMeasure {
   cost: number;
 }
 
-/** A list field that asks for no page size is assumed to return this many items. */
+/** A list field that takes no page size is assumed to return this many items. */
 export const defaultListSize = 10;
+
+/** The largest page a subgraph serves (`first` is capped at 100): an unstated page size counts so. */
+export const defaultMaxPageSize = 100;
 
 /**
  * The cost model, an upper-bound estimate made before anything runs:
  *
  * - every field costs 1;
  * - a field returning a list multiplies the cost of its selection by its page size: its `first`,
- *   `last` or `limit` argument (also inside an input object such as `search: { first: 5 }`; a
- *   variable's value counts), else the page size of the non-list field just above it (a
- *   connection: `users(first: 5) { nodes { … } }`), else 10;
+ *   `last` or `limit` argument (also inside an input object such as `search: { first: 5 }`) as
+ *   the subgraph will see it — a literal, a variable's value or else the variable's default, else
+ *   the argument's default in the schema; when the field takes a page size but none of these
+ *   states it, `maxPageSize` (the subgraph picks; the largest page is the upper bound). A list
+ *   that takes no page size has the page size of the non-list field just above it (a connection:
+ *   `users(first: 5) { nodes { … } }`), else 10;
  *   so `cost(field) = 1 + pageSize × cost(selection)`, with pageSize 1 for non-list fields;
  * - every branch of a union or interface counts (`... on A`, `... on B` are added up);
  * - introspection (`__schema`, `__type`) adds no depth or cost: the router answers it from its own
@@ -52,17 +60,45 @@ export function measureOperation(input: {
   document: DocumentNode;
   operation: OperationDefinitionNode;
   variables?: Record<string, unknown>;
+  /** Counted for a page size the request leaves to the subgraph; default 100. */
+  maxPageSize?: number;
 }): OperationMeasure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of input.document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION)
       fragments.set(definition.name.value, definition);
   }
-  const walker = new Walker(input.schema, fragments, input.variables ?? {});
+  const walker = new Walker(
+    input.schema,
+    fragments,
+    variableValues(input.schema, input.operation, input.variables ?? {}),
+    input.maxPageSize ?? defaultMaxPageSize,
+  );
   const rootType = input.schema.getRootType(input.operation.operation) ?? undefined;
   const measure = walker.selectionSet(input.operation.selectionSet, rootType, undefined);
   measure.directives += input.operation.directives?.length ?? 0;
   return measure;
+}
+
+/**
+ * The variables as execution will see them: coerced, defaults applied. Values that do not coerce
+ * are refused by execution anyway; until then they count as given, with the defaults of the rest.
+ */
+function variableValues(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  given: Record<string, unknown>,
+): Record<string, unknown> {
+  const definitions = operation.variableDefinitions ?? [];
+  const coerced = getVariableValues(schema, definitions, given, { maxErrors: 1 });
+  if (coerced.coerced) return coerced.coerced;
+  const values = { ...given };
+  for (const definition of definitions) {
+    const name = definition.variable.name.value;
+    if (values[name] === undefined && definition.defaultValue)
+      values[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  return values;
 }
 
 const zero = (): OperationMeasure => ({ depth: 0, aliases: 0, directives: 0, cost: 0 });
@@ -89,6 +125,7 @@ class Walker {
     private readonly schema: GraphQLSchema,
     private readonly fragments: Map<string, FragmentDefinitionNode>,
     private readonly variables: Record<string, unknown>,
+    private readonly maxPageSize: number,
   ) {}
 
   selectionSet(
@@ -112,7 +149,8 @@ class Walker {
             break;
           }
           const field = fieldOf(parentType, name);
-          const ownPageSize = pageSizeOf(selection.arguments, this.variables);
+          const asked = pageSizeOf(field, selection, this.variables);
+          const ownPageSize = asked === 'unknown' ? this.maxPageSize : asked;
           const isList = field !== undefined && isListType(getNullableType(field.type));
           const pageSize = isList ? (ownPageSize ?? inheritedPageSize ?? defaultListSize) : 1;
           const inner = selection.selectionSet

@@ -14,7 +14,7 @@ const reasonFor: Record<LimitViolation['limit'], (actual: number, max: number) =
 /**
  * Depth, alias, directive and cost limits, checked once the operation is resolved — after
  * validation, before any query planning or subgraph fetch — on the supergraph's API schema, with
- * the request's variables (so `first: $n` counts at its real value).
+ * the request's variables and their defaults (so `first: $n` counts at its real value).
  */
 export function queryLimitsPlugin<Context extends BaseContext>(
   limits: QueryLimits,
@@ -29,6 +29,7 @@ export function queryLimitsPlugin<Context extends BaseContext>(
             document,
             operation,
             variables: request.variables ?? {},
+            maxPageSize: limits.maxPageSize,
           });
           const checks: [LimitViolation['limit'], number, number][] = [
             ['depth', measure.depth, limits.maxDepth],

@@ -7,6 +7,8 @@ export interface QueryLimits {
   maxDirectives: number;
   /** See `measure-operation.ts` for the cost model. */
   maxCost: number;
+  /** The page size the cost model counts when a paginated field's size is left to the subgraph. */
+  maxPageSize: number;
   /** Lexical tokens, enforced by the parser (`parse(source, { maxTokens })`). */
   maxTokens: number;
 }

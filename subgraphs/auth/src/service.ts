@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { UserRegistered } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
@@ -31,23 +32,40 @@ export const authService = defineService({
     const keys = new KeyRing(orm, { accessTokenTtlSeconds: config.SHOP_ACCESS_TOKEN_TTL_SECONDS });
     // The first key is created now, not inside the first sign-up's transaction.
     await keys.activeKey();
+    const day = 24 * 3600;
+    const rememberSeconds = config.SHOP_LOGIN_REMEMBER_DAYS * day;
+    const limiter = (
+      keyPrefix: string,
+      points: number,
+      durationSeconds: number,
+      blockSeconds = 0,
+    ) => createRateLimiter({ keyPrefix, points, durationSeconds, blockSeconds }, runtime.redis);
+    const counter = (keyPrefix: string) => limiter(keyPrefix, 1_000_000_000, day);
+    // The memory store's timers cannot wait longer than 24.8 days.
+    const knownFor = runtime.redis ? rememberSeconds : Math.min(rememberSeconds, 24 * day);
     const throttle = new LoginThrottle(
-      createRateLimiter(
-        {
-          keyPrefix: 'login-ip',
-          points: config.SHOP_LOGIN_ATTEMPTS_PER_IP,
-          durationSeconds: config.SHOP_LOGIN_IP_WINDOW_SECONDS,
-        },
-        runtime.redis,
-      ),
-      createRateLimiter(
-        {
-          keyPrefix: 'login-account',
-          points: config.SHOP_LOGIN_FAILURES_PER_ACCOUNT,
-          durationSeconds: config.SHOP_LOGIN_ACCOUNT_LOCK_SECONDS,
-        },
-        runtime.redis,
-      ),
+      {
+        perIp: limiter(
+          'login-ip',
+          config.SHOP_LOGIN_ATTEMPTS_PER_IP,
+          config.SHOP_LOGIN_IP_WINDOW_SECONDS,
+        ),
+        ipDailyFailures: limiter('login-ip-fails', config.SHOP_LOGIN_IP_FAILURES_PER_DAY, day, day),
+        pairFailures: counter('login-pair-fails'),
+        pairDelay: limiter('login-pair-wait', 1, 1),
+        accountFailures: counter('login-account-fails'),
+        accountDelay: limiter('login-account-wait', 1, 1),
+        knownAddresses: limiter('login-known', 1, knownFor),
+      },
+      {
+        freeFailures: config.SHOP_LOGIN_FREE_FAILURES,
+        accountFreeFailures: config.SHOP_LOGIN_ACCOUNT_FREE_FAILURES,
+        baseDelaySeconds: config.SHOP_LOGIN_DELAY_SECONDS,
+        maxDelaySeconds: config.SHOP_LOGIN_MAX_DELAY_SECONDS,
+        rememberSeconds,
+      },
+      // Shared by every auth instance in real runs; embedded, device tokens last one process.
+      runtime.config.SHOP_INTERNAL_SECRET ?? randomBytes(32).toString('base64url'),
     );
     const users = runtime.internalClient('auth', 'user');
     const partners = new Partners();

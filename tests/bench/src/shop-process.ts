@@ -11,6 +11,8 @@ export const demoCatalogueListed = 1900;
 
 export interface ShopProcess {
   routerUrl: string;
+  /** The router's `/metrics`, on its metrics port. */
+  routerMetricsUrl: string;
   /** Each subgraph's GraphQL URL, by name. */
   subgraphUrls: Record<string, string>;
   pid: number;
@@ -46,12 +48,16 @@ export async function startShopProcess(
   const ports: Record<string, string> = {};
   for (const name of [...Object.keys(defaultPorts), 'pg', 'carrier', 'client'])
     ports[`SHOP_PORT_${name.toUpperCase()}`] = String(await freePort());
+  ports.SHOP_METRICS_PORT = String(await freePort());
   const dataDir = keptDataDir ?? mkdtempSync(path.join(tmpdir(), 'shop-bench-'));
   const childEnv = {
     ...process.env,
     SHOP_DATA_DIR: dataDir,
     SHOP_LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    // Production mode, on the PG and carrier sandboxes on purpose.
+    SHOP_SANDBOXES: 'true',
+    SHOP_CORS_ORIGINS: 'https://bench.invalid',
     SHOP_RATE_LIMIT_USER_PER_MINUTE: '10000000',
     SHOP_RATE_LIMIT_IP_PER_MINUTE: '10000000',
     SHOP_LOGIN_ATTEMPTS_PER_IP: '10000000',
@@ -93,6 +99,7 @@ export async function startShopProcess(
   );
   return {
     routerUrl,
+    routerMetricsUrl: `http://127.0.0.1:${ports.SHOP_METRICS_PORT}/metrics`,
     subgraphUrls,
     pid: child.pid!,
     pgUrl: `http://127.0.0.1:${ports.SHOP_PORT_PG}`,

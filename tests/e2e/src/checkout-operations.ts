@@ -17,7 +17,10 @@ export const adjustPoints = `mutation Points($userId: ID!, $amount: Int!, $refer
 }`;
 
 export const quote = `query Quote($lines: [QuoteLineInput!]!, $couponId: ID) {
-  quote(lines: $lines, couponId: $couponId) { subtotal productDiscount couponDiscount total couponApplied couponRejection }
+  quote(lines: $lines, couponId: $couponId) {
+    ... on CartQuote { subtotal productDiscount couponDiscount total couponApplied couponRejection }
+    ... on ErrorResult { errorCode }
+  }
 }`;
 
 export const createOrder = `mutation CreateOrder($input: CreateOrderInput!) {

@@ -50,6 +50,8 @@ export async function startShopProcesses(
       ports.set(`${service}-${replica}`, await freePort());
   }
   const portOf = (service: ServiceName, replica: number) => ports.get(`${service}-${replica}`)!;
+  // The router serves its metrics on a port of its own.
+  const routerMetricsPort = await freePort();
   const logDir = mkdtempSync(path.join(tmpdir(), 'shop-processes-'));
   const logFile = path.join(logDir, 'services.log');
   const log = createWriteStream(logFile);
@@ -60,6 +62,7 @@ export async function startShopProcesses(
     SHOP_SEED_DEMO: 'false',
     ...testEnv,
     SHOP_CATALOG_INDEX_ALIAS: alias,
+    SHOP_METRICS_PORT: String(routerMetricsPort),
     ...options.env,
   };
   const supervisor = startSupervisor({
@@ -95,7 +98,14 @@ export async function startShopProcesses(
     supervisor,
     logFile,
     instancesOf,
-    metricsOf: async (instance) => (await fetch(`${instance.url}/metrics`)).text(),
+    metricsOf: async (instance) =>
+      (
+        await fetch(
+          instance.service === 'router'
+            ? `http://127.0.0.1:${routerMetricsPort}/metrics`
+            : `${instance.url}/metrics`,
+        )
+      ).text(),
     pg,
     call,
     adminToken,

@@ -166,7 +166,7 @@ describe.each(runs)(
       );
       expect(others.map((response) => response.status)).toEqual(Array(10).fill(200));
       // Usage per partner, on the router's metrics.
-      const metrics = await (await fetch(new URL('/metrics', shop.router.url))).text();
+      const metrics = await (await fetch(shop.router.metricsUrl)).text();
       expect(metrics).toMatch(
         new RegExp(
           `router_partner_requests_total\\{partner="델타 ${shop.runId}",outcome="success"\\} 10`,

@@ -476,7 +476,7 @@ describe.each(runs)(
         .filter({ hasText: `“${discount}” 할인을 만들었습니다: ${trousers}에 10%` })
         .waitFor();
       const quote = await shop.call(
-        `query ($lines: [QuoteLineInput!]!) { quote(lines: $lines) { subtotal productDiscount } }`,
+        `query ($lines: [QuoteLineInput!]!) { quote(lines: $lines) { ... on CartQuote { subtotal productDiscount } } }`,
         { lines: [{ skuId, quantity: 1 }] },
         shop.adminToken,
       );

@@ -55,7 +55,10 @@ function Checkout() {
         line2: saved.line2,
       }
     : address;
-  const total = quote.data?.quote.total ?? 0;
+  // The cart's lines are the shop's own, so a refused quote is a fault to show, not to fix here.
+  const answer = quote.data?.quote;
+  const priced = answer?.__typename === 'CartQuote' ? answer : undefined;
+  const total = priced?.total ?? 0;
   const result = placing.data?.createOrder;
 
   const submit = async (event: FormEvent) => {
@@ -121,7 +124,7 @@ function Checkout() {
             </option>
           ))}
         </select>
-        {quote.data?.quote.couponRejection ? (
+        {priced?.couponRejection ? (
           <p role="alert" className="error">
             {t('checkout.couponRejected')}
           </p>
@@ -142,20 +145,21 @@ function Checkout() {
           }
         />
       </fieldset>
-      {quote.data ? (
+      {answer && answer.__typename !== 'CartQuote' ? <ResultError result={answer} /> : null}
+      {priced ? (
         <table aria-label={t('checkout.summary')}>
           <tbody>
             <tr>
               <th>{t('checkout.subtotal')}</th>
-              <td className="num">{won(quote.data.quote.subtotal)}</td>
+              <td className="num">{won(priced.subtotal)}</td>
             </tr>
             <tr>
               <th>{t('checkout.productDiscount')}</th>
-              <td className="num">−{won(quote.data.quote.productDiscount)}</td>
+              <td className="num">−{won(priced.productDiscount)}</td>
             </tr>
             <tr>
               <th>{t('checkout.couponDiscount')}</th>
-              <td className="num">−{won(quote.data.quote.couponDiscount)}</td>
+              <td className="num">−{won(priced.couponDiscount)}</td>
             </tr>
             <tr>
               <th>{t('checkout.pointsUsed')}</th>
@@ -167,12 +171,12 @@ function Checkout() {
             </tr>
           </tbody>
         </table>
-      ) : (
+      ) : answer ? null : (
         <Loading />
       )}
       {result && result.__typename !== 'Order' ? <ResultError result={result} /> : null}
       {placing.error ? <ErrorNotice error={placing.error} /> : null}
-      <button type="submit" className="primary" disabled={placing.loading || !quote.data}>
+      <button type="submit" className="primary" disabled={placing.loading || !priced}>
         {t('checkout.pay')}
       </button>
     </form>

@@ -17,6 +17,12 @@ export class AuthSession {
 
   @Field(() => Date)
   refreshTokenExpiresAt!: Date;
+
+  @Field(() => String, {
+    description:
+      'Keep it (e.g. in local storage) and send it with the next `login`: this browser is then recognised, and failed logins by others elsewhere do not slow it down.',
+  })
+  deviceToken!: string;
 }
 
 @ObjectType({ implements: ErrorResult, description: 'An account with this email exists already.' })
@@ -36,7 +42,11 @@ export class InvalidCredentials extends ErrorResult {
   }
 }
 
-@ObjectType({ implements: ErrorResult, description: 'Too many login attempts; try again later.' })
+@ObjectType({
+  implements: ErrorResult,
+  description:
+    'Too many failed logins from this address or for this account from unrecognised ones; try again after `retryAfterSeconds` (each further failure makes the wait longer).',
+})
 export class TooManyAttempts extends ErrorResult {
   @Field(() => Int)
   retryAfterSeconds: number;

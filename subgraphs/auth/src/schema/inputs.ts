@@ -19,4 +19,11 @@ export class LoginInput {
 
   @Field(() => String)
   password!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The `deviceToken` of an earlier session of this account, if this browser has one.',
+  })
+  deviceToken?: string | null;
 }

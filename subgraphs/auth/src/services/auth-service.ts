@@ -17,6 +17,8 @@ export interface Session {
   accessTokenExpiresAt: Date;
   refreshToken: string;
   refreshTokenExpiresAt: Date;
+  /** Sent back with the next login, tells the throttle this browser signed in before. */
+  deviceToken: string;
 }
 
 export type SignUpOutcome =
@@ -88,11 +90,11 @@ export class AuthService {
 
   async login(
     em: EntityManager,
-    input: { email: string; password: string },
+    input: { email: string; password: string; deviceToken?: string | null },
     clientIp: string,
   ): Promise<LoginOutcome> {
     const email = emailSchema.safeParse(input.email).data ?? input.email;
-    const gate = await this.deps.throttle.beforeAttempt(clientIp, email);
+    const gate = await this.deps.throttle.beforeAttempt(clientIp, email, input.deviceToken);
     if (!gate.allowed)
       return { kind: 'too-many-attempts', retryAfterSeconds: gate.retryAfterSeconds };
     const credential = await em.findOne(Credential, { email });
@@ -100,10 +102,10 @@ export class AuthService {
       ? await verifyPassword(credential.passwordHash, input.password)
       : await verifyAgainstDecoy(input.password);
     if (!credential || !valid) {
-      await this.deps.throttle.failed(email);
+      await this.deps.throttle.failed(clientIp, email, gate);
       return { kind: 'invalid-credentials' };
     }
-    await this.deps.throttle.succeeded(email);
+    await this.deps.throttle.succeeded(clientIp, email);
     const refresh = this.deps.refreshTokens.issue(em, credential.id);
     await em.flush();
     return { kind: 'logged-in', session: await this.sessionOf(credential, refresh) };
@@ -122,6 +124,7 @@ export class AuthService {
         accessTokenExpiresAt: access.expiresAt,
         refreshToken: rotation.next.token,
         refreshTokenExpiresAt: rotation.next.expiresAt,
+        deviceToken: this.deps.throttle.deviceToken(credential.email),
       },
     };
   }
@@ -143,6 +146,7 @@ export class AuthService {
       accessTokenExpiresAt: access.expiresAt,
       refreshToken: refresh.token,
       refreshTokenExpiresAt: refresh.expiresAt,
+      deviceToken: this.deps.throttle.deviceToken(credential.email),
     };
   }
 }

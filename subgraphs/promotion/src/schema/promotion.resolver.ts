@@ -17,7 +17,7 @@ import { Discount } from '../domain/discount.entity.js';
 import type { CouponBook, IssueOutcome } from '../services/coupon-book.js';
 import { unitDiscount } from '../services/pricing.js';
 import type { PromotionAdmin } from '../services/promotion-admin.js';
-import type { Quotes } from '../services/quotes.js';
+import { parseQuoteRequest, type Quotes } from '../services/quotes.js';
 import type { PromotionContext } from './loaders.js';
 import {
   CartQuoteType,
@@ -41,6 +41,10 @@ const CouponTemplateResult = createResultUnion({
   name: 'CouponTemplateResult',
   types: () => [CouponTemplateType, InvalidInput] as const,
 });
+const QuoteResult = createResultUnion({
+  name: 'QuoteResult',
+  types: () => [CartQuoteType, InvalidInput] as const,
+});
 const IssueCouponResult = createResultUnion({
   name: 'IssueCouponResult',
   types: () => [CouponType, CouponNotIssued] as const,
@@ -60,6 +64,11 @@ function issued(outcome: IssueOutcome) {
       return new CouponNotIssued('TEMPLATE_NOT_FOUND', 'No such coupon.');
     case 'not-claimable':
       return new CouponNotIssued('NOT_CLAIMABLE', 'This coupon is issued by the shop only.');
+    case 'not-started':
+      return new CouponNotIssued(
+        'NOT_STARTED',
+        `This coupon can be claimed from ${outcome.startsAt.toISOString()}.`,
+      );
     case 'expired':
       return new CouponNotIssued('EXPIRED', 'This coupon has expired.');
     case 'sold-out':
@@ -77,19 +86,18 @@ export class PromotionResolver {
     private readonly quotes: Quotes,
   ) {}
 
-  @Query(() => CartQuoteType, {
-    description: 'The price of your cart now, with a coupon if you give one.',
+  @Query(() => QuoteResult, {
+    description:
+      'The price of your cart now, with a coupon if you give one. 1 to 100 lines, one per SKU, each of 1 to 1000 units.',
   })
   async quote(
     @Arg('lines', () => [QuoteLineInput]) lines: QuoteLineInput[],
     @Arg('couponId', () => ID, { nullable: true }) couponId: string | null,
     @Ctx() context: PromotionContext,
   ) {
-    const quote = await this.quotes.quote(context.em, {
-      userId: signedIn(context),
-      lines,
-      couponId,
-    });
+    const request = parseQuoteRequest({ userId: signedIn(context), lines, couponId });
+    if (!request.ok) return new InvalidInput(request.issues);
+    const quote = await this.quotes.quote(context.em, request.data);
     return {
       ...quote,
       couponApplied: quote.coupon?.applied ?? null,

@@ -106,7 +106,7 @@ export class SkuWithSalePrice {
 @ObjectType('CouponNotIssued', {
   implements: ErrorResult,
   description:
-    'errorCode: TEMPLATE_NOT_FOUND, NOT_CLAIMABLE, EXPIRED, SOLD_OUT or PER_CUSTOMER_LIMIT.',
+    'errorCode: TEMPLATE_NOT_FOUND, NOT_CLAIMABLE, NOT_STARTED, EXPIRED, SOLD_OUT or PER_CUSTOMER_LIMIT.',
 })
 export class CouponNotIssued extends ErrorResult {
   constructor(code: string, message: string) {

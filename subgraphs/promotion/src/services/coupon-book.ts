@@ -9,6 +9,7 @@ export type IssueOutcome =
   | { kind: 'issued'; coupon: Coupon }
   | { kind: 'template-not-found' }
   | { kind: 'not-claimable' }
+  | { kind: 'not-started'; startsAt: Date }
   | { kind: 'expired' }
   | { kind: 'sold-out' }
   | { kind: 'per-customer-limit'; limit: number };
@@ -37,6 +38,10 @@ export class CouponBook {
     const template = await em.fork().findOne(CouponTemplate, { id: templateId });
     if (!template) return { kind: 'template-not-found' };
     if (!byAdmin && !template.claimable) return { kind: 'not-claimable' };
+    // A customer claims within the validity window; an admin may hand one out ahead of it (it
+    // is not usable before its start either way).
+    if (!byAdmin && now < template.validFrom)
+      return { kind: 'not-started', startsAt: template.validFrom };
     if (now >= template.validUntil) return { kind: 'expired' };
     for (let attempt = 0; attempt < 5; attempt++) {
       try {

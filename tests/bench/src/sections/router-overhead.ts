@@ -18,7 +18,7 @@ export interface RouterOverheadFigures {
 }
 
 async function subgraphFetches(shop: ShopProcess): Promise<number> {
-  const metrics = await (await fetch(new URL('/metrics', shop.routerUrl))).text();
+  const metrics = await (await fetch(shop.routerMetricsUrl)).text();
   return [...metrics.matchAll(/^router_subgraph_fetches_total\{[^}]*\} (\d+)/gm)].reduce(
     (sum, match) => sum + Number(match[1]),
     0,

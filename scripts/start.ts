@@ -59,6 +59,9 @@ if (!process.env.SHOP_CARRIER_URL) {
 ensureClientBuilt((message) => logger.info(message));
 // The apps' operations resolve by id at the router (and in production nothing else runs).
 process.env.SHOP_OPERATION_MANIFESTS ??= clientManifest;
+// The apps reach the router through the client server on this machine, which names the browser's
+// address in X-Forwarded-For: the router's per-address limits and sign-in throttle count browsers.
+process.env.SHOP_TRUSTED_PROXIES ??= 'loopback';
 
 let routerUrl: string;
 let mediaOrigin: string;

@@ -1,12 +1,10 @@
 import { existsSync } from 'node:fs';
-import {
-  request as httpRequest,
-  createServer,
-  type IncomingMessage,
-  type ServerResponse,
-} from 'node:http';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
+import { fixedOriginProxy } from './fixed-origin-proxy.js';
+import { setSecurityHeaders } from './security-headers.js';
+import { sessionEndpoint } from './session-endpoint.js';
 
 /** Where `pnpm client:build` writes both apps and the persisted-operation manifest. */
 export const clientDist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -23,6 +21,8 @@ export interface ClientServerOptions {
   mediaOrigin: string;
   pgCheckoutUrl: string;
   pgClientKey: string;
+  /** Session cookies only over HTTPS (`Secure`): on in production. */
+  secureCookies?: boolean;
 }
 
 export interface RunningClientServer {
@@ -30,33 +30,11 @@ export interface RunningClientServer {
   stop(): Promise<void>;
 }
 
-/** Forwards a request to another origin and streams the answer back. */
-function proxy(req: IncomingMessage, res: ServerResponse, target: URL): void {
-  const upstream = httpRequest(
-    target,
-    {
-      method: req.method,
-      headers: {
-        ...req.headers,
-        host: target.host,
-        'x-forwarded-for': req.socket.remoteAddress ?? '',
-      },
-    },
-    (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    },
-  );
-  upstream.on('error', () => {
-    if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-    res.end('upstream unavailable');
-  });
-  req.pipe(upstream);
-}
-
 /**
  * The storefront (`/`) and the admin dashboard (`/admin/`) from their build, each falling back to
- * its own index.html so client-side routes load; `/graphql` and `/media/` go to the shop.
+ * its own index.html so client-side routes load; `/graphql` and `/media/` go to the shop, and
+ * `/session/…` keeps the apps' sign-in (see session-endpoint.ts). Every answer carries helmet's
+ * headers and the apps' Content-Security-Policy.
  */
 export async function startClientServer(
   options: ClientServerOptions,
@@ -73,13 +51,29 @@ export async function startClientServer(
     pgClientKey: options.pgClientKey,
   });
   const router = new URL(options.routerUrl);
+  const toRouter = fixedOriginProxy(router, () => router.pathname);
+  const toMedia = fixedOriginProxy(new URL(options.mediaOrigin), (path) => path);
+  const session = sessionEndpoint({
+    routerUrl: options.routerUrl,
+    manifestPath: clientManifest,
+    secureCookies: options.secureCookies ?? process.env.NODE_ENV === 'production',
+  });
   const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://client').pathname;
+    setSecurityHeaders(req, res);
+    // Only the path and query of the request line count: an absolute-form or `//host/…` target
+    // names no upstream here.
+    const target = URL.parse(req.url ?? '/', 'http://client');
+    if (!target) {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      return void res.end('bad request target');
+    }
+    const { pathname: path, search } = target;
     if (path === '/config.json') {
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(config);
-    } else if (path === '/graphql') proxy(req, res, new URL(req.url!, router));
-    else if (path.startsWith('/media/')) proxy(req, res, new URL(req.url!, options.mediaOrigin));
+    } else if (path === '/graphql') toRouter(req, res, path, search);
+    else if (path.startsWith('/media/')) toMedia(req, res, path, search);
+    else if (path.startsWith('/session/')) void session(req, res, path);
     else if (path === '/admin' || path.startsWith('/admin/')) admin(req, res);
     else storefront(req, res);
   });

@@ -1,6 +1,7 @@
 import { BrowserRouter, NavLink, Outlet, Route, Routes } from 'react-router';
 import { LanguageSwitch, useI18n } from '../shared/i18n';
-import { session, useSession } from '../shared/session';
+import { useSession } from '../shared/session';
+import { signOut } from '../shared/session-api';
 import { AdminLogin } from './AdminLogin';
 import { DashboardPage } from './pages/DashboardPage';
 import { OrdersPage } from './pages/OrdersPage';
@@ -54,7 +55,7 @@ function AdminOnly() {
       <main>
         <h1>{t('admin.forbidden')}</h1>
         <p>{t('admin.forbiddenHint')}</p>
-        <button type="button" onClick={() => session.set(null)}>
+        <button type="button" onClick={() => void signOut()}>
           {t('nav.logout')}
         </button>
       </main>
@@ -69,7 +70,7 @@ function AdminOnly() {
               {t(label)}
             </NavLink>
           ))}
-          <button type="button" className="link" onClick={() => session.set(null)}>
+          <button type="button" className="link" onClick={() => void signOut()}>
             {t('nav.logout')}
           </button>
           <LanguageSwitch />

@@ -1,25 +1,20 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useMutation } from '@apollo/client/react';
-import { LogInDocument, type SessionFieldsFragment } from '../graphql/generated';
 import { useI18n } from './i18n';
+import { signIn, useSessionRequest } from './session-api';
 import { ErrorNotice, ResultError } from './ui';
 
 /** Email and password → a session; both apps sign in with it. */
-export function LoginForm(props: {
-  title: string;
-  onSignedIn(signedIn: SessionFieldsFragment): void;
-  children?: ReactNode;
-}) {
+export function LoginForm(props: { title: string; onSignedIn?(): void; children?: ReactNode }) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [logIn, attempt] = useMutation(LogInDocument);
+  const [logIn, attempt] = useSessionRequest(signIn);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { data } = await logIn({ variables: { input: { email, password } } });
-    if (data?.login.__typename === 'AuthSession') props.onSignedIn(data.login);
+    const result = await logIn({ email, password });
+    if (result?.__typename === 'AuthSession') props.onSignedIn?.();
   };
-  const result = attempt.data?.login;
+  const result = attempt.result;
   return (
     <form onSubmit={(event) => void submit(event)} style={{ maxWidth: 360 }}>
       <h1>{props.title}</h1>

@@ -2,10 +2,10 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { SetContextLink } from '@apollo/client/link/context';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { generatePersistedQueryIdsFromManifest } from '@apollo/persisted-query-lists';
-import { RefreshSessionDocument } from '../graphql/generated';
 import introspection from '../graphql/possible-types';
 import type { ClientConfig } from './config';
 import { session } from './session';
+import { refreshSession } from './session-api';
 
 /** Refreshed this long before it expires, so no request goes out with a token about to lapse. */
 const refreshMarginMs = 30_000;
@@ -23,31 +23,20 @@ export function createApolloClient(config: ClientConfig): ApolloClient {
     }),
   );
   let refreshing: Promise<void> | undefined;
-  const refresh = async (refreshToken: string) => {
-    const { data } = await client.mutate({
-      mutation: RefreshSessionDocument,
-      variables: { refreshToken },
-      context: { anonymous: true },
-    });
-    const result = data?.refreshToken;
-    session.set(result?.__typename === 'AuthSession' ? result : null);
-  };
   const auth = new SetContextLink(async (previous) => {
-    if (previous.anonymous) return {};
     const current = session.get();
     if (!current) return {};
-    if (Date.parse(current.accessTokenExpiresAt) - Date.now() < refreshMarginMs) {
-      await (refreshing ??= refresh(current.refreshToken).finally(() => (refreshing = undefined)));
+    if (current.expiresAt - Date.now() < refreshMarginMs) {
+      await (refreshing ??= refreshSession().finally(() => (refreshing = undefined)));
     }
     const token = session.get()?.accessToken;
     return token ? { headers: { ...previous.headers, authorization: `Bearer ${token}` } } : {};
   });
-  const client = new ApolloClient({
+  return new ApolloClient({
     link: ApolloLink.from([auth, persisted, http]),
     // The schema's unions and interfaces: without them `... on ErrorResult` matches nothing and a
     // typed error reaches the page without its code and message.
     cache: new InMemoryCache({ possibleTypes: introspection.possibleTypes }),
     defaultOptions: { watchQuery: { fetchPolicy: 'cache-and-network' } },
   });
-  return client;
 }

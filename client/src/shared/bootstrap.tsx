@@ -5,13 +5,17 @@ import { createApolloClient } from './apollo';
 import { loadConfig, type ClientConfig } from './config';
 import { ConfigContext } from './config-context';
 import { I18nProvider } from './i18n';
+import { refreshSession } from './session-api';
 import './styles.css';
 
-/** Starts an app: its configuration, GraphQL client, language, then its routes. */
+/**
+ * Starts an app: its configuration and the session its cookie holds (a reload stays signed in),
+ * then its GraphQL client, language and routes.
+ */
 export async function bootstrap(app: (config: ClientConfig) => ReactNode): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   try {
-    const config = await loadConfig();
+    const [config] = await Promise.all([loadConfig(), refreshSession()]);
     root.render(
       <StrictMode>
         <ConfigContext.Provider value={config}>

@@ -1,25 +1,28 @@
 import { useSyncExternalStore } from 'react';
 
-/** A signed-in session, kept in localStorage so a reload stays signed in. */
+/**
+ * A signed-in session as the page holds it: the access token, in memory only. The refresh token
+ * is an httpOnly cookie the page never sees (see session-api.ts); a reload restores the session
+ * from it.
+ */
 export interface Session {
   userId: string;
   accessToken: string;
-  accessTokenExpiresAt: string;
-  refreshToken: string;
+  /** When the access token lapses, by this browser's clock (`Date.now()` milliseconds). */
+  expiresAt: number;
   roles: string[];
 }
 
-const storageKey = 'shop.session';
-const listeners = new Set<() => void>();
-let current: Session | null = read();
-
-function read(): Session | null {
-  try {
-    return JSON.parse(localStorage.getItem(storageKey) ?? 'null') as Session | null;
-  } catch {
-    return null;
-  }
+/** A session as the server hands it to the page: no refresh token (that stays in its cookie). */
+export interface BrowserSession {
+  __typename: 'AuthSession';
+  userId: string;
+  accessToken: string;
+  accessTokenExpiresIn: number;
 }
+
+const listeners = new Set<() => void>();
+let current: Session | null = null;
 
 /** The roles an access token grants, read from its payload (the router verifies it; we only display). */
 function rolesOf(accessToken: string): string[] {
@@ -33,10 +36,13 @@ function rolesOf(accessToken: string): string[] {
 
 export const session = {
   get: () => current,
-  set(next: Omit<Session, 'roles'> | null) {
-    current = next && { ...next, roles: rolesOf(next.accessToken) };
-    if (current) localStorage.setItem(storageKey, JSON.stringify(current));
-    else localStorage.removeItem(storageKey);
+  set(next: BrowserSession | null) {
+    current = next && {
+      userId: next.userId,
+      accessToken: next.accessToken,
+      expiresAt: Date.now() + next.accessTokenExpiresIn * 1000,
+      roles: rolesOf(next.accessToken),
+    };
     for (const listener of listeners) listener();
   },
   subscribe(listener: () => void) {

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { Link, Outlet, useNavigate } from 'react-router';
-import { LogOutDocument, ProductSuggestionsDocument } from '../graphql/generated';
+import { ProductSuggestionsDocument } from '../graphql/generated';
 import { LanguageSwitch, useI18n } from '../shared/i18n';
-import { session, useSession } from '../shared/session';
+import { useSession } from '../shared/session';
+import { signOut } from '../shared/session-api';
 import { useCart } from './cart';
 
 export function Layout() {
@@ -11,7 +12,6 @@ export function Layout() {
   const signedIn = useSession();
   const cartLines = useCart();
   const navigate = useNavigate();
-  const [logOut] = useMutation(LogOutDocument);
   const [text, setText] = useState('');
   const suggestions = useQuery(ProductSuggestionsDocument, {
     variables: { prefix: text.trim() },
@@ -52,15 +52,7 @@ export function Layout() {
             <>
               <Link to="/orders">{t('nav.orders')}</Link>
               <Link to="/account">{t('nav.account')}</Link>
-              <button
-                type="button"
-                className="link"
-                onClick={() =>
-                  void logOut({ variables: { refreshToken: signedIn.refreshToken } }).finally(() =>
-                    session.set(null),
-                  )
-                }
-              >
+              <button type="button" className="link" onClick={() => void signOut()}>
                 {t('nav.logout')}
               </button>
             </>

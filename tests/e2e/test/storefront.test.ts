@@ -1,41 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { clientManifest, startClientServer, type RunningClientServer } from '@shop/client/server';
-import { probeInfra, waitFor } from '@shop/testkit';
-import { ensureClientBuilt } from '../../../scripts/client-build.js';
-import {
-  browserAvailable,
-  chromiumPath,
-  launchBrowser,
-  screenshots,
-  seriousViolations,
-} from '../src/browser.js';
+import type { RunningClientServer } from '@shop/client/server';
+import { waitFor } from '@shop/testkit';
+import { screenshots, seriousViolations } from '../src/browser.js';
 import { createBrand, createCategory, createProduct } from '../src/catalog-operations.js';
+import { signUpInPage } from '../src/browser-session.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { createCouponTemplate } from '../src/checkout-operations.js';
-import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+import type { ShopUnderTest } from '../src/shop-under-test.js';
+import { browserRuns, startShopWithApps, type ShopWithApps } from '../src/shop-with-apps.js';
 
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-const browserMissing = browserAvailable
-  ? undefined
-  : `no browser at ${chromiumPath}: run scripts/install-browser.sh`;
-if (browserMissing && process.env.SHOP_TEST_INFRA === 'required') throw new Error(browserMissing);
-const runs = [
-  { name: 'embedded', env: {}, skip: browserMissing },
-  {
-    name: 'real services',
-    env: { SHOP_INFRA: 'real' },
-    skip: browserMissing ?? (infra.ok ? undefined : infra.reason),
-  },
-];
-
-describe.each(runs)(
+describe.each(browserRuns)(
   'the storefront and the admin dashboard in Chromium ($name)',
   ({ name, env, skip }) => {
     if (skip) {
       it.skip(`needs ${skip}`, () => {});
       return;
     }
+    let started: ShopWithApps;
     let shop: ShopUnderTest;
     let client: RunningClientServer;
     let browser: Browser;
@@ -43,20 +25,9 @@ describe.each(runs)(
     const coupon = { name: '' };
     const accessibility: Record<string, string[]> = {};
 
-    /** Signs a new customer up through the page; their access token, as the page keeps it. */
-    async function signUp(page: Page, email: string): Promise<string> {
-      await page.goto(`${client.url}/signup`);
-      await page.getByLabel('이름').fill('이고객');
-      await page.getByLabel('이메일').fill(email);
-      await page.getByLabel('비밀번호').fill('correct horse battery staple');
-      await page.getByRole('button', { name: '회원가입' }).click();
-      await page.getByRole('heading', { name: '오늘의 추천' }).waitFor();
-      return page.evaluate(
-        () =>
-          (JSON.parse(localStorage.getItem('shop.session')!) as { accessToken: string })
-            .accessToken,
-      );
-    }
+    /** Signs a new customer up through the page; their access token, as the page was handed it. */
+    const signUp = async (page: Page, email: string) =>
+      (await signUpInPage(page, client.url, { name: '이고객', email })).token;
 
     /** Opens the admin dashboard in a desktop-sized page, signed in as the administrator. */
     async function adminPage(): Promise<Page> {
@@ -77,16 +48,8 @@ describe.each(runs)(
     }
 
     beforeAll(async () => {
-      ensureClientBuilt(() => {});
-      shop = await startShop({ ...env, SHOP_OPERATION_MANIFESTS: clientManifest });
-      client = await startClientServer({
-        port: 0,
-        routerUrl: shop.router.url,
-        mediaOrigin: shop.shop.runtime.baseUrlOf('product'),
-        pgCheckoutUrl: `${shop.pg.url}/checkout`,
-        pgClientKey: 'test_ck_sandbox',
-      });
-      browser = await launchBrowser();
+      started = await startShopWithApps(env);
+      ({ shop, client, browser } = started);
 
       const admin = (query: string, variables: Record<string, unknown>) =>
         shop.call(query, variables, shop.adminToken);
@@ -153,9 +116,7 @@ describe.each(runs)(
     }, 180_000);
 
     afterAll(async () => {
-      await browser?.close();
-      await client?.stop();
-      await shop?.stop();
+      await started?.stop();
     });
 
     it('sells, ships, delivers, confirms and refunds a return, as a customer and an admin would', async () => {

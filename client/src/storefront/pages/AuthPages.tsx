@@ -1,19 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { SignUpDocument, type SessionFieldsFragment } from '../../graphql/generated';
 import { LoginForm } from '../../shared/LoginForm';
 import { useI18n } from '../../shared/i18n';
-import { session } from '../../shared/session';
+import { signUp as signUpRequest, useSessionRequest } from '../../shared/session-api';
 import { ErrorNotice, ResultError } from '../../shared/ui';
 
+/** Where a new session goes: back to the page that asked for it. */
 function useSignedIn() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  return (signedIn: SessionFieldsFragment) => {
-    session.set(signedIn);
-    navigate(params.get('next') ?? '/');
-  };
+  return () => navigate(params.get('next') ?? '/');
 }
 
 export function LoginPage() {
@@ -30,13 +26,13 @@ export function SignUpPage() {
   const { t } = useI18n();
   const signedIn = useSignedIn();
   const [form, setForm] = useState({ name: '', email: '', password: '' });
-  const [signUp, attempt] = useMutation(SignUpDocument);
+  const [signUp, attempt] = useSessionRequest(signUpRequest);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const { data } = await signUp({ variables: { input: form } });
-    if (data?.signUp.__typename === 'AuthSession') signedIn(data.signUp);
+    const result = await signUp(form);
+    if (result?.__typename === 'AuthSession') signedIn();
   };
-  const result = attempt.data?.signUp;
+  const result = attempt.result;
   const field = (name: keyof typeof form, type: string, autoComplete: string) => (
     <>
       <label htmlFor={name}>{t(`auth.${name}`)}</label>

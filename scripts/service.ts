@@ -2,7 +2,7 @@
 // (one container each). Configured by the environment only; the same code `pnpm start` runs.
 import { existsSync } from 'node:fs';
 import { applyInfraEnv } from '@shop/infra';
-import { installShutdownHandlers } from '@shop/kit/ops';
+import { exitOnConfigError, installShutdownHandlers } from '@shop/kit/ops';
 import { createRuntime, defaultPorts, startService, type ServiceName } from '@shop/kit/service';
 import { clientManifest } from '@shop/client/server';
 import { createRouter } from '@shop/router';
@@ -24,7 +24,7 @@ if (process.env.SHOP_INFRA !== 'real') {
   process.exit(1);
 }
 
-const runtime = createRuntime(name);
+const runtime = exitOnConfigError(() => createRuntime(name));
 const stopRuntime = { name: 'runtime', stop: () => runtime.close() };
 if (name === 'router') {
   // The apps' operations resolve by id, as under `pnpm start` (in production nothing else runs).

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { createLogger } from '@shop/kit';
-import { installShutdownHandlers, type Stoppable } from '@shop/kit/ops';
+import { exitOnConfigError, installShutdownHandlers, type Stoppable } from '@shop/kit/ops';
 import { createRuntime, startService, type RunningService } from '@shop/kit/service';
 import { startCarrierSandbox, defaultCarrierSandboxPort } from '@shop/carrier-sandbox';
 import { defaultPgSandboxPort, startPgSandbox } from '@shop/pg-sandbox';
@@ -86,7 +86,7 @@ if (args.processes) {
     'services ready',
   );
 } else {
-  const runtime = createRuntime('shop');
+  const runtime = exitOnConfigError(() => createRuntime('shop'));
   const services: RunningService[] = [];
   for (const definition of subgraphs) {
     const service = await startService(definition, runtime);

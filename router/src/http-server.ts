@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
+import { holdsUnsafeText, unsafeTextCode } from './limits/unsafe-text.js';
 import { RequestRefused } from './refusal.js';
 
 /** Answers a refusal as a GraphQL-shaped error with its status and headers. */
@@ -74,8 +75,9 @@ function nestsDeeperThan(value: unknown, max: number): boolean {
 }
 
 /**
- * Refuses `variables` (and `extensions`) nested deeper or, as JSON, larger than the limits, with a
- * 400 and a code, before any GraphQL runs: neither the router nor a subgraph ever walks them.
+ * Refuses `variables` (and `extensions`) nested deeper or, as JSON, larger than the limits, or
+ * holding text no field can store, with a 400 and a code, before any GraphQL runs: neither the
+ * router nor a subgraph ever walks them.
  */
 export function checkVariables(
   fields: { variables?: unknown; extensions?: unknown },
@@ -90,6 +92,12 @@ export function checkVariables(
         extensions: { limit: 'depth', max: limits.maxDepth },
       });
   }
+  if (holdsUnsafeText(fields.variables))
+    throw new RequestRefused({
+      status: 400,
+      code: unsafeTextCode,
+      message: "The request's variables hold a NUL character or an unpaired surrogate.",
+    });
   // Within the depth limit, serialising cannot exhaust the stack.
   const bytes = Buffer.byteLength(JSON.stringify(fields.variables ?? null));
   if (bytes > limits.maxBytes)

@@ -305,6 +305,33 @@ describe("limits on the request's variables", () => {
     ).toBe('VARIABLES_TOO_DEEP');
   });
 
+  it('refuses NUL characters and unpaired surrogates in variables and in literals with 400 UNSAFE_TEXT', async () => {
+    const codeOf = async (response: Response) => ({
+      status: response.status,
+      code: ((await response.json()) as { errors?: { extensions: { code: string } }[] }).errors?.[0]
+        ?.extensions.code,
+    });
+    for (const text of ['\u0000', 'a\ud800b', '\udfff'])
+      expect(
+        await codeOf(await post(JSON.stringify({ query, variables: { x: [{ y: text }] } }))),
+      ).toEqual({
+        status: 400,
+        code: 'UNSAFE_TEXT',
+      });
+    expect(
+      await codeOf(await post(JSON.stringify({ query, variables: { ['k\u0000']: 1 } }))),
+    ).toEqual({ status: 400, code: 'UNSAFE_TEXT' });
+    const literal = `{ product(id: "\\u0000") { id } }`;
+    expect(await codeOf(await post(JSON.stringify({ query: literal })))).toEqual({
+      status: 400,
+      code: 'UNSAFE_TEXT',
+    });
+    // Korean, emoji (a surrogate pair) and other scripts are text like any other.
+    expect((await post(JSON.stringify({ query, variables: { x: '셔츠 👕 café' } }))).status).toBe(
+      200,
+    );
+  });
+
   it('passes variables nested as deep as real inputs are', async () => {
     const response = await post(
       JSON.stringify({ query, variables: { x: JSON.parse(nested(30)) as unknown } }),

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { measureOperation } from './measure-operation.js';
 import { tooComplexError, type LimitViolation, type QueryLimits } from './query-limits.js';
+import { checkDocumentText } from './unsafe-text.js';
 
 const reasonFor: Record<LimitViolation['limit'], (actual: number, max: number) => string> = {
   depth: (actual, max) => `it is ${actual} levels deep (at most ${max})`,
@@ -12,7 +13,7 @@ const reasonFor: Record<LimitViolation['limit'], (actual: number, max: number) =
 };
 
 /**
- * Depth, alias, directive and cost limits, checked once the operation is resolved — after
+ * The document's text (see unsafe-text.ts), then depth, alias, directive and cost limits, checked once the operation is resolved — after
  * validation, before any query planning or subgraph fetch — on the supergraph's API schema, with
  * the request's variables and their defaults (so `first: $n` counts at its real value).
  */
@@ -24,6 +25,7 @@ export function queryLimitsPlugin<Context extends BaseContext>(
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          checkDocumentText(document);
           const measure = measureOperation({
             schema,
             document,

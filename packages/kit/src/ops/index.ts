@@ -5,3 +5,4 @@ export * from './shutdown.js';
 export * from './listen.js';
 export * from './progress.js';
 export * from './crash-point.js';
+export * from './exit-on-config-error.js';

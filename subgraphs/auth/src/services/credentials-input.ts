@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseInput, type ParsedInput } from '@shop/kit';
 
 export const emailSchema = z
   .string()
@@ -24,18 +25,5 @@ const signUpInputSchema = z.object({
   name: displayNameSchema,
 });
 
-export type ParsedSignUp =
-  | { ok: true; data: z.infer<typeof signUpInputSchema> }
-  | { ok: false; issues: { field: string; message: string }[] };
-
-export function parseSignUp(input: unknown): ParsedSignUp {
-  const parsed = signUpInputSchema.safeParse(input);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  return {
-    ok: false,
-    issues: parsed.error.issues.map((issue) => ({
-      field: issue.path.join('.'),
-      message: issue.message,
-    })),
-  };
-}
+export const parseSignUp = (input: unknown): ParsedInput<z.infer<typeof signUpInputSchema>> =>
+  parseInput(signUpInputSchema, input);

@@ -2,16 +2,14 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { partnerScopeNames, partnerScopes, type PartnerKeyCheck } from '@shop/contracts';
 import { operationManifestSchema, operationRootFields } from '@shop/contracts/operation-manifest';
+import { inputIssuesOf, type InputIssue } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
 import { z } from 'zod';
 import { PartnerKey } from '../domain/partner-key.entity.js';
 import { PartnerOperation } from '../domain/partner-operation.entity.js';
 import { Partner } from '../domain/partner.entity.js';
 
-type Issues = { field: string; message: string }[];
-
-const issuesOf = (error: z.ZodError): Issues =>
-  error.issues.map((issue) => ({ field: issue.path.join('.') || 'input', message: issue.message }));
+type Issues = InputIssue[];
 
 const partnerInputSchema = z.object({
   name: z.string().trim().min(1).max(100),
@@ -45,7 +43,7 @@ export class Partners {
     | { kind: 'invalid'; issues: Issues }
   > {
     const parsed = partnerInputSchema.safeParse(input);
-    if (!parsed.success) return { kind: 'invalid', issues: issuesOf(parsed.error) };
+    if (!parsed.success) return { kind: 'invalid', issues: inputIssuesOf(parsed.error) };
     const partner = em.create(Partner, { id: randomUUID(), ...parsed.data });
     try {
       await em.persist(partner).flush();
@@ -65,7 +63,7 @@ export class Partners {
     | { kind: 'invalid'; issues: Issues }
   > {
     const parsed = keyInputSchema.safeParse(input);
-    if (!parsed.success) return { kind: 'invalid', issues: issuesOf(parsed.error) };
+    if (!parsed.success) return { kind: 'invalid', issues: inputIssuesOf(parsed.error) };
     const { partnerId, label, scopes } = parsed.data;
     if (!(await em.findOne(Partner, { id: partnerId }))) return { kind: 'not-found' };
     const key = `shop_pk_${randomBytes(32).toString('base64url')}`;
@@ -109,7 +107,7 @@ export class Partners {
       return { kind: 'invalid', issues: [{ field: 'manifest', message: 'is not JSON' }] };
     }
     const parsed = operationManifestSchema.safeParse(json);
-    if (!parsed.success) return { kind: 'invalid', issues: issuesOf(parsed.error) };
+    if (!parsed.success) return { kind: 'invalid', issues: inputIssuesOf(parsed.error) };
     const issues: Issues = [];
     const operations = parsed.data.operations.map((operation, index) => {
       const field = `operations.${index}`;

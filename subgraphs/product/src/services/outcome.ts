@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { issuesOf, type FieldIssue } from './product-input.js';
+import { parseInput as parseWith, type InputIssue } from '@shop/kit';
 
 export type Missing = 'product' | 'sku' | 'category' | 'brand' | 'option group';
 
 /** What an admin use case returns: the saved value, or a failure the caller shows as a typed result. */
 export type Outcome<T> =
   | { kind: 'saved'; value: T }
-  | { kind: 'invalid-input'; issues: FieldIssue[] }
+  | { kind: 'invalid-input'; issues: InputIssue[] }
   | { kind: 'not-found'; what: Missing; id: string };
 
 export const saved = <T>(value: T): Outcome<T> => ({ kind: 'saved', value });
@@ -25,7 +25,8 @@ export function parseInput<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
 ): { ok: true; data: z.output<Schema> } | { ok: false; outcome: Outcome<never> } {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, outcome: { kind: 'invalid-input', issues: issuesOf(parsed.error) } };
+  const parsed = parseWith(schema, input);
+  return parsed.ok
+    ? parsed
+    : { ok: false, outcome: { kind: 'invalid-input', issues: parsed.issues } };
 }

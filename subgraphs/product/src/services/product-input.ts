@@ -125,15 +125,3 @@ export type CreateCategoryInput = z.input<typeof createCategorySchema>;
 
 export const createBrandSchema = z.object({ name: z.string().trim().min(1).max(100), slug });
 export type CreateBrandInput = z.input<typeof createBrandSchema>;
-
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
-
-export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.join('.') || 'input',
-    message: issue.message,
-  }));
-}

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { parseInput, type InputIssue } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
 import { CouponTemplate } from '../domain/coupon-template.entity.js';
 import { Discount } from '../domain/discount.entity.js';
 
-type Issues = { field: string; message: string }[];
 export type AdminOutcome<T> =
-  { kind: 'saved'; value: T } | { kind: 'invalid-input'; issues: Issues };
+  { kind: 'saved'; value: T } | { kind: 'invalid-input'; issues: InputIssue[] };
 
 const period = <T extends z.ZodRawShape>(shape: T, from: string, until: string) =>
   z
@@ -55,28 +55,14 @@ export const couponTemplateInputSchema = period(
   'validUntil',
 ).refine(rateAtMost90, { path: ['value'], message: 'a rate is a percent from 1 to 90' });
 
-function parsed<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-): { data: z.output<S> } | { issues: Issues } {
-  const result = schema.safeParse(input);
-  if (result.success) return { data: result.data };
-  return {
-    issues: result.error.issues.map((issue) => ({
-      field: issue.path.join('.') || 'input',
-      message: issue.message,
-    })),
-  };
-}
-
 /** The admin's promotions: discounts and coupon templates, validated with every issue reported. */
 export class PromotionAdmin {
   async createDiscount(
     em: EntityManager,
     input: z.input<typeof discountInputSchema>,
   ): Promise<AdminOutcome<Discount>> {
-    const result = parsed(discountInputSchema, input);
-    if ('issues' in result) return { kind: 'invalid-input', issues: result.issues };
+    const result = parseInput(discountInputSchema, input);
+    if (!result.ok) return { kind: 'invalid-input', issues: result.issues };
     const discount = em.create(Discount, { id: randomUUID(), ...result.data });
     await em.persist(discount).flush();
     return { kind: 'saved', value: discount };
@@ -86,8 +72,8 @@ export class PromotionAdmin {
     em: EntityManager,
     input: z.input<typeof couponTemplateInputSchema>,
   ): Promise<AdminOutcome<CouponTemplate>> {
-    const result = parsed(couponTemplateInputSchema, input);
-    if ('issues' in result) return { kind: 'invalid-input', issues: result.issues };
+    const result = parseInput(couponTemplateInputSchema, input);
+    if (!result.ok) return { kind: 'invalid-input', issues: result.issues };
     const template = em.create(CouponTemplate, {
       id: randomUUID(),
       ...result.data,

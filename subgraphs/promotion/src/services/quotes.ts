@@ -1,28 +1,17 @@
 import { quoteRequestSchema, type Quote, type QuoteRequest } from '@shop/contracts';
+import { parseInput, type ParsedInput } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
 import { Discount } from '../domain/discount.entity.js';
 import { couponRejection } from './coupon-rules.js';
 import { priceLines } from './pricing.js';
 import type { ProductClient } from './product-client.js';
 
-export type ParsedQuoteRequest =
-  { ok: true; data: QuoteRequest } | { ok: false; issues: { field: string; message: string }[] };
-
 /**
  * A client's cart checked by the rules order's internal call is held to (contracts): 1 to 100
  * lines, one per SKU, 1 to 1000 of each. A quantity of 0 or below would price a negative total.
  */
-export function parseQuoteRequest(input: unknown): ParsedQuoteRequest {
-  const parsed = quoteRequestSchema.safeParse(input);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  return {
-    ok: false,
-    issues: parsed.error.issues.map((issue) => ({
-      field: issue.path.join('.') || '(input)',
-      message: issue.message,
-    })),
-  };
-}
+export const parseQuoteRequest = (input: unknown): ParsedInput<QuoteRequest> =>
+  parseInput(quoteRequestSchema, input);
 
 /** The server-side price of a cart: today's SKU prices, discounts, and the customer's coupon. */
 export class Quotes {

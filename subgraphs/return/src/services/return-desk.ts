@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { raw, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
-import type { Logger } from '@shop/kit';
+import { parseInput, type InputIssue, type Logger } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { crashPoint } from '@shop/kit/ops';
@@ -30,7 +30,7 @@ export type ReturnRequest = z.input<typeof returnRequestSchema>;
 
 export type RequestOutcome =
   | { kind: 'requested'; ret: Return }
-  | { kind: 'invalid-input'; issues: { field: string; message: string }[] }
+  | { kind: 'invalid-input'; issues: InputIssue[] }
   | { kind: 'not-returnable'; message: string };
 
 export type StepOutcome =
@@ -77,15 +77,8 @@ export class ReturnDesk {
   ) {}
 
   async request(em: EntityManager, userId: string, input: ReturnRequest): Promise<RequestOutcome> {
-    const parsed = returnRequestSchema.safeParse(input);
-    if (!parsed.success)
-      return {
-        kind: 'invalid-input',
-        issues: parsed.error.issues.map((issue) => ({
-          field: issue.path.join('.') || 'input',
-          message: issue.message,
-        })),
-      };
+    const parsed = parseInput(returnRequestSchema, input);
+    if (!parsed.ok) return { kind: 'invalid-input', issues: parsed.issues };
     const request = parsed.data;
     const order = await this.deps.collaborators.order(request.orderId);
     if (!order || order.userId !== userId) return invalid('orderId', 'no such order');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseInput, type InputIssue } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
 import { BrandCommission } from '../domain/brand-commission.entity.js';
 
@@ -26,8 +27,7 @@ const rateInputSchema = z.object({
 });
 
 export type SetRateOutcome =
-  | { kind: 'saved'; value: BrandCommission }
-  | { kind: 'invalid-input'; issues: { field: string; message: string }[] };
+  { kind: 'saved'; value: BrandCommission } | { kind: 'invalid-input'; issues: InputIssue[] };
 
 /** The shop's commission per brand: set by an admin, else the configured default. */
 export class Commissions {
@@ -49,15 +49,8 @@ export class Commissions {
     em: EntityManager,
     input: { brandId: string; rateBasisPoints: number },
   ): Promise<SetRateOutcome> {
-    const parsed = rateInputSchema.safeParse(input);
-    if (!parsed.success)
-      return {
-        kind: 'invalid-input',
-        issues: parsed.error.issues.map((issue) => ({
-          field: issue.path.join('.') || 'input',
-          message: issue.message,
-        })),
-      };
+    const parsed = parseInput(rateInputSchema, input);
+    if (!parsed.ok) return { kind: 'invalid-input', issues: parsed.issues };
     const value = await em.upsert(BrandCommission, { ...parsed.data, updatedAt: new Date() });
     return { kind: 'saved', value };
   }

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@shop/kit/db';
 import { Address } from '../domain/address.entity.js';
-import { addressInputSchema, issuesOf, type FieldIssue } from './profile-input.js';
+import { parseInput, type InputIssue } from '@shop/kit';
+import { addressInputSchema } from './profile-input.js';
 
 export const maxAddresses = 20;
 
 export type AddressOutcome =
   | { kind: 'saved'; address: Address }
-  | { kind: 'invalid-input'; issues: FieldIssue[] }
+  | { kind: 'invalid-input'; issues: InputIssue[] }
   | { kind: 'not-found' }
   | { kind: 'limit-reached'; limit: number };
 
@@ -18,8 +19,8 @@ export class AddressBook {
   }
 
   async add(em: EntityManager, userId: string, input: unknown): Promise<AddressOutcome> {
-    const parsed = addressInputSchema.safeParse(input);
-    if (!parsed.success) return { kind: 'invalid-input', issues: issuesOf(parsed.error) };
+    const parsed = parseInput(addressInputSchema, input);
+    if (!parsed.ok) return { kind: 'invalid-input', issues: parsed.issues };
     return em.transactional(async (tx) => {
       const count = await tx.count(Address, { userId });
       if (count >= maxAddresses) return { kind: 'limit-reached', limit: maxAddresses } as const;
@@ -45,8 +46,8 @@ export class AddressBook {
     addressId: string,
     input: unknown,
   ): Promise<AddressOutcome> {
-    const parsed = addressInputSchema.safeParse(input);
-    if (!parsed.success) return { kind: 'invalid-input', issues: issuesOf(parsed.error) };
+    const parsed = parseInput(addressInputSchema, input);
+    if (!parsed.ok) return { kind: 'invalid-input', issues: parsed.issues };
     return em.transactional(async (tx) => {
       const address = await tx.findOne(Address, { id: addressId, userId });
       if (!address) return { kind: 'not-found' } as const;

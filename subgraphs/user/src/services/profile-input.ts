@@ -19,15 +19,3 @@ export const addressInputSchema = z.object({
 });
 
 export type AddressInput = z.infer<typeof addressInputSchema>;
-
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
-
-export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.join('.') || 'input',
-    message: issue.message,
-  }));
-}

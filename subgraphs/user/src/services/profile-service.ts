@@ -1,11 +1,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@shop/kit/db';
 import { User } from '../domain/user.entity.js';
-import { issuesOf, profileUpdateSchema, type FieldIssue } from './profile-input.js';
+import { parseInput, type InputIssue } from '@shop/kit';
+import { profileUpdateSchema } from './profile-input.js';
 
 export type UpdateProfileOutcome =
   | { kind: 'updated'; user: User }
-  | { kind: 'invalid-input'; issues: FieldIssue[] }
+  | { kind: 'invalid-input'; issues: InputIssue[] }
   | { kind: 'not-found' };
 
 /** Profiles: created once per registered user, then edited by their owner. */
@@ -35,8 +36,8 @@ export class ProfileService {
     userId: string,
     input: { name?: string | null; phone?: string | null },
   ): Promise<UpdateProfileOutcome> {
-    const parsed = profileUpdateSchema.safeParse(withoutUndefined(input));
-    if (!parsed.success) return { kind: 'invalid-input', issues: issuesOf(parsed.error) };
+    const parsed = parseInput(profileUpdateSchema, withoutUndefined(input));
+    if (!parsed.ok) return { kind: 'invalid-input', issues: parsed.issues };
     const user = await em.findOne(User, { id: userId });
     if (!user) return { kind: 'not-found' };
     em.assign(user, withoutUndefined(parsed.data));

@@ -1,5 +1,13 @@
-import { defineEntity, p } from '@mikro-orm/core';
-import { orderStatuses } from '@shop/contracts';
+import { defineEntity, p, type EntityData, type ObjectQuery } from '@mikro-orm/core';
+import { orderStatuses, type OrderStatus } from '@shop/contracts';
+import type { EntityManager } from '@shop/kit/db';
+import {
+  canTransition,
+  initialOrderStatus,
+  OrderTransitionRefused,
+  sourcesOf,
+  type OrderCause,
+} from './order-transitions.js';
 
 export interface ShippingAddress {
   recipient: string;
@@ -14,10 +22,11 @@ export const cancelReasons = ['CUSTOMER', 'ADMIN', 'EXPIRED', 'OUT_OF_STOCK'] as
 export type CancelReason = (typeof cancelReasons)[number];
 
 /**
- * A customer's order, priced on the server when it was placed. Its status follows DESIGN §4;
- * `holdsSettled` is false while the stock, coupon and points it holds still have to be committed
- * (paid) or given back (failed, cancelled): the sweeper retries until they are, so a service that
- * was down during a step cannot leave stock or points stranded.
+ * A customer's order, priced on the server when it was placed. Its status follows the order
+ * process (order-transitions.ts) and moves only through the methods of `Order`; `holdsSettled` is
+ * false while the stock, coupon and points it holds still have to be committed (paid) or given
+ * back (failed, cancelled): the sweeper retries until they are, so a service that was down during
+ * a step cannot leave stock or points stranded.
  */
 export const OrderSchema = defineEntity({
   name: 'Order',
@@ -33,7 +42,7 @@ export const OrderSchema = defineEntity({
   properties: {
     id: p.string().length(36).primary(),
     userId: p.string().length(36),
-    status: p.enum(orderStatuses).default('PLACING'),
+    status: p.enum(orderStatuses).default(initialOrderStatus),
     /** e.g. "남성 반팔 티셔츠 외 2건": what the PG shows the customer. */
     orderName: p.string().length(200),
     subtotal: p.integer(),
@@ -67,5 +76,56 @@ export const OrderSchema = defineEntity({
   },
 });
 
-export class Order extends OrderSchema.class {}
+/**
+ * Every status change is one conditional UPDATE, never a read-modify-write of the row: of two
+ * racing changes (a payment arriving as the order expires) one wins, the other learns it lost
+ * (false), and neither overwrites the other.
+ */
+export class Order extends OrderSchema.class {
+  /**
+   * A move decided on this order as it was read: refused (OrderTransitionRefused) before anything
+   * is written unless the order process allows it; the row moves only if it is still in the status
+   * read, and `where` still holds; this order then shows the move and `changes`.
+   */
+  async transitionTo(
+    tx: EntityManager,
+    next: OrderStatus,
+    cause: OrderCause,
+    changes: EntityData<Order> = {},
+    where: ObjectQuery<Order> = {},
+  ): Promise<boolean> {
+    if (!canTransition(this.status, next, cause))
+      throw new OrderTransitionRefused(this.status, next, cause);
+    const changed = await tx.nativeUpdate(
+      Order,
+      { ...where, id: this.id, status: this.status },
+      { ...changes, status: next },
+    );
+    if (changed !== 1) return false;
+    Object.assign(this, changes, { status: next });
+    return true;
+  }
+
+  /**
+   * A move that does not depend on where the order was (a delivery, a confirmation, a return's
+   * refund): from any status the order process lets `cause` start it from, checked by the database
+   * as it writes. From anywhere else (a replay, a late event) the order stays put: false.
+   */
+  static async transitionWhereverAllowed(
+    tx: EntityManager,
+    orderId: string,
+    next: OrderStatus,
+    cause: OrderCause,
+    changes: EntityData<Order> = {},
+    where: ObjectQuery<Order> = {},
+  ): Promise<boolean> {
+    const changed = await tx.nativeUpdate(
+      Order,
+      { ...where, id: orderId, status: { $in: sourcesOf(next, cause) } },
+      { ...changes, status: next },
+    );
+    return changed === 1;
+  }
+}
+
 OrderSchema.setClass(Order);

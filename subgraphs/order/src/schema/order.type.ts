@@ -10,7 +10,14 @@ export const OrderStatusEnum = Object.fromEntries(orderStatuses.map((s) => [s, s
 registerEnumType(OrderStatusEnum, {
   name: 'OrderStatus',
   description:
-    'PLACING → PENDING → PAID → PREPARING → SHIPPED → DELIVERED → COMPLETED; PLACING or PENDING → FAILED; CANCELLED (refunded if paid). PLACING: stock, coupon and points are being held; not payable yet. A refunded return moves DELIVERED → PARTIALLY_RETURNED (still to be confirmed), and any delivered order → RETURNED once every unit is back.',
+    'PLACING → PENDING → PAID → SHIPPED → DELIVERED → COMPLETED; PLACING or PENDING → FAILED; PENDING or PAID → CANCELLED (refunded if paid). PLACING: stock, coupon and points are being held; not payable yet. A refunded return moves DELIVERED → PARTIALLY_RETURNED (still to be confirmed), and any delivered order → RETURNED once every unit is back.',
+  // Kept, not removed: the storefront and admin clients name it, and filters may send it.
+  valuesConfig: {
+    PREPARING: {
+      deprecationReason:
+        'Never set: a paid order goes from PAID to SHIPPED. Orders still to ship are PAID.',
+    },
+  },
 });
 
 export const CancelReasonEnum = Object.fromEntries(cancelReasons.map((r) => [r, r])) as Record<

@@ -2,6 +2,7 @@ import type { OrderStatus } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { Order } from '../domain/order.entity.js';
+import { sourcesOf } from '../domain/order-transitions.js';
 import type { OrderEvents } from './order-events.js';
 
 export type ConfirmOutcome =
@@ -11,7 +12,7 @@ export type ConfirmOutcome =
   | { kind: 'not-found' };
 
 /** Delivered, wholly or partly kept: what a purchase confirmation completes. */
-const confirmable: OrderStatus[] = ['DELIVERED', 'PARTIALLY_RETURNED'];
+const confirmable = sourcesOf('COMPLETED', 'confirmPurchase');
 
 export const isConfirmable = (order: Pick<Order, 'status' | 'openReturns'>) =>
   confirmable.includes(order.status) && order.openReturns === 0;
@@ -19,43 +20,36 @@ export const isConfirmable = (order: Pick<Order, 'status' | 'openReturns'>) =>
 /**
  * After payment: shipped and delivered as delivery reports, then COMPLETED when the buyer confirms
  * the purchase or the confirmation delay runs out — never while a return is open (the reward and
- * the brand's payout follow the completion, so they wait for what the customer keeps). Each step
- * is a conditional update from the statuses it may leave, so a repeated or late event changes
- * nothing.
+ * the brand's payout follow the completion, so they wait for what the customer keeps). None of
+ * these depends on where the order was, so each moves it from wherever the order process allows,
+ * and a repeated or late event changes nothing.
  */
 export class OrderFulfilment {
   constructor(private readonly deps: { outbox: Outbox; events: OrderEvents }) {}
 
   async shipped(em: EntityManager, orderId: string): Promise<void> {
-    await em
-      .fork()
-      .nativeUpdate(
-        Order,
-        { id: orderId, status: { $in: ['PAID', 'PREPARING'] } },
-        { status: 'SHIPPED' },
-      );
+    await Order.transitionWhereverAllowed(em.fork(), orderId, 'SHIPPED', 'ShipmentShipped');
   }
 
   async delivered(em: EntityManager, orderId: string, deliveredAt: Date): Promise<void> {
-    await em
-      .fork()
-      .nativeUpdate(
-        Order,
-        { id: orderId, status: { $in: ['PAID', 'PREPARING', 'SHIPPED'] } },
-        { status: 'DELIVERED', deliveredAt },
-      );
+    await Order.transitionWhereverAllowed(em.fork(), orderId, 'DELIVERED', 'ShipmentDelivered', {
+      deliveredAt,
+    });
   }
 
   /** The buyer confirms the purchase: DELIVERED or PARTIALLY_RETURNED → COMPLETED, once. */
   async confirm(em: EntityManager, orderId: string): Promise<ConfirmOutcome> {
     const completedAt = new Date();
     await this.deps.outbox.transaction(em.fork(), async (tx) => {
-      const changed = await tx.nativeUpdate(
-        Order,
-        { id: orderId, status: { $in: confirmable }, openReturns: 0 },
-        { status: 'COMPLETED', completedAt },
+      const changed = await Order.transitionWhereverAllowed(
+        tx,
+        orderId,
+        'COMPLETED',
+        'confirmPurchase',
+        { completedAt },
+        { openReturns: 0 },
       );
-      if (changed === 1)
+      if (changed)
         this.deps.events.completed(
           tx,
           await tx.findOneOrFail(Order, { id: orderId }, { refresh: true }),

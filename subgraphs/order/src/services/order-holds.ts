@@ -55,6 +55,12 @@ export class OrderHolds {
     // units sold meanwhile. (A cancelled order passes here too, on its way to putting back what
     // it got: that is fine.)
     if (order.status === 'PAID' && (short > 0 || committed === 0)) return 'short';
+    if (short > 0)
+      // Past PAID the parcel is on its way: nothing to cancel, but someone must know.
+      this.deps.logger.error(
+        { orderId: order.id, status: order.status, short },
+        'stock committed short for an order already past payment: units were sold twice',
+      );
     if (order.couponId) await promotion.useCoupon(order.couponId, order.id, order.userId);
     if (order.pointsUsed > 0) await points.use(order.id);
     return 'committed';

@@ -4,9 +4,20 @@ import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { OrderLine } from '../domain/order-line.entity.js';
 import { Order, type CancelReason } from '../domain/order.entity.js';
+import { canTransition, sourcesOf, type OrderCause } from '../domain/order-transitions.js';
 import type { OrderEvents } from './order-events.js';
 import type { OrderHolds } from './order-holds.js';
 import { cancellationRefundReason, type PaymentClient } from './payment-client.js';
+
+/** Paid and not cancelled: what a paid order's holds settle as (committed). */
+const paidAndKept: OrderStatus[] = [
+  'PAID',
+  'SHIPPED',
+  'DELIVERED',
+  'COMPLETED',
+  'PARTIALLY_RETURNED',
+  'RETURNED',
+];
 
 export type PaidOutcome =
   | { kind: 'paid'; order: Order }
@@ -22,13 +33,11 @@ export type CancelOutcome =
 
 const placementInterrupted = 'PLACEMENT_INTERRUPTED';
 
-/** Statuses from which a paid order can still be cancelled and refunded: it has not shipped. */
-const cancellableWhenPaid: OrderStatus[] = ['PAID', 'PREPARING'];
-
 /**
- * The order's status changes after it was placed. Each is one conditional UPDATE from the statuses
- * it may leave, so of two racing changes (a payment arriving as the order expires) one wins and
- * the other learns the order moved on. The event commits with the change; the holds follow.
+ * The order's status changes after it was placed, each a move of the order process made by the
+ * order itself (a conditional update from the status it was read in), so of two racing changes (a
+ * payment arriving as the order expires) one wins and the other learns the order moved on. The
+ * event commits with the change; the holds follow.
  */
 export class OrderLifecycle {
   constructor(
@@ -47,16 +56,19 @@ export class OrderLifecycle {
     if (!order) return { kind: 'not-found' };
     if (order.status === 'PAID' && order.paymentId === paymentId) return { kind: 'paid', order };
     const paidAt = new Date();
-    const won = await this.deps.outbox.transaction(em.fork(), async (tx) => {
-      const changed = await tx.nativeUpdate(
-        Order,
-        { id: orderId, status: 'PENDING', expiresAt: { $gt: paidAt } },
-        { status: 'PAID', paymentId, paidAt, holdsSettled: false },
-      );
-      if (changed === 1)
-        await this.deps.events.paid(tx, Object.assign(order, { paymentId, paidAt }));
-      return changed === 1;
-    });
+    const won =
+      canTransition(order.status, 'PAID', 'PaymentApproved') &&
+      (await this.deps.outbox.transaction(em.fork(), async (tx) => {
+        const changed = await order.transitionTo(
+          tx,
+          'PAID',
+          'PaymentApproved',
+          { paymentId, paidAt, holdsSettled: false },
+          { expiresAt: { $gt: paidAt } },
+        );
+        if (changed) await this.deps.events.paid(tx, order);
+        return changed;
+      }));
     const current = (await em.fork().findOne(Order, { id: orderId }))!;
     if (!won)
       return current.status === 'PAID' && current.paymentId === paymentId
@@ -72,15 +84,17 @@ export class OrderLifecycle {
     orderId: string,
     reason: string,
   ): Promise<OrderStatus | undefined> {
-    const changed = await this.transition(
+    const order = await em.fork().findOne(Order, { id: orderId });
+    if (!order || !canTransition(order.status, 'FAILED', 'paymentFailed')) return order?.status;
+    const failed = await this.transition(
       em,
-      orderId,
-      ['PENDING'],
+      order,
       'FAILED',
+      'paymentFailed',
       { failureReason: reason.slice(0, 200) },
-      (tx, order) => this.deps.events.failed(tx, order, reason),
+      (tx, current) => this.deps.events.failed(tx, current, reason),
     );
-    return changed?.status ?? (await em.fork().findOne(Order, { id: orderId }))?.status;
+    return failed?.status ?? (await em.fork().findOne(Order, { id: orderId }))?.status;
   }
 
   /** By the customer or an admin: unpaid orders just close; paid ones are refunded first. */
@@ -91,29 +105,30 @@ export class OrderLifecycle {
   ): Promise<CancelOutcome> {
     const order = await em.fork().findOne(Order, { id: orderId });
     if (!order) return { kind: 'not-found' };
-    if (order.status === 'PENDING') {
-      const cancelled = await this.close(em, order.id, ['PENDING'], by, 0);
-      if (cancelled) return { kind: 'cancelled', order: cancelled };
-    } else if (cancellableWhenPaid.includes(order.status)) {
-      let refunded: number;
-      // Not shipped, so nothing was returned: each line gives back all it cost, shipping the rest.
-      const lines = (await em.fork().find(OrderLine, { orderId })).map((line) => ({
-        lineId: line.id,
-        brandId: line.brandId ?? null,
-        amount: line.paidAmount,
-      }));
-      try {
-        refunded = (
-          await this.deps.payment.refundAll(order.id, cancellationRefundReason(by), lines)
-        ).cancelledAmount;
-      } catch (error) {
-        this.deps.logger.warn({ err: error, orderId }, 'refund failed; the order stays paid');
-        return {
-          kind: 'refund-failed',
-          message: 'The refund could not be made; nothing was cancelled. Try again.',
-        };
+    const cause = by === 'OUT_OF_STOCK' ? 'stockShort' : 'cancelOrder';
+    if (canTransition(order.status, 'CANCELLED', cause)) {
+      let refunded = 0;
+      if (order.paidAt) {
+        // Not shipped, so nothing was returned: each line gives back all it cost, shipping the
+        // rest.
+        const lines = (await em.fork().find(OrderLine, { orderId })).map((line) => ({
+          lineId: line.id,
+          brandId: line.brandId ?? null,
+          amount: line.paidAmount,
+        }));
+        try {
+          refunded = (
+            await this.deps.payment.refundAll(order.id, cancellationRefundReason(by), lines)
+          ).cancelledAmount;
+        } catch (error) {
+          this.deps.logger.warn({ err: error, orderId }, 'refund failed; the order stays paid');
+          return {
+            kind: 'refund-failed',
+            message: 'The refund could not be made; nothing was cancelled. Try again.',
+          };
+        }
       }
-      const cancelled = await this.close(em, order.id, cancellableWhenPaid, by, refunded);
+      const cancelled = await this.close(em, order, cause, by, refunded);
       if (cancelled) return { kind: 'cancelled', order: cancelled };
     }
     const current = (await em.fork().findOne(Order, { id: orderId }))!;
@@ -132,18 +147,21 @@ export class OrderLifecycle {
     by: Exclude<CancelReason, 'EXPIRED'>,
   ): Promise<void> {
     const order = await em.fork().findOne(Order, { id: orderId });
-    if (order && cancellableWhenPaid.includes(order.status))
-      await this.close(em, orderId, cancellableWhenPaid, by, order.totalAmount);
+    if (order && canTransition(order.status, 'CANCELLED', 'PaymentCancelled'))
+      await this.close(em, order, 'PaymentCancelled', by, order.totalAmount);
   }
 
   /** The sweeper: unpaid orders past their expiry are cancelled and give everything back. */
   async expireDue(em: EntityManager, now = new Date()): Promise<number> {
     const due = await em
       .fork()
-      .find(Order, { status: 'PENDING', expiresAt: { $lte: now } }, { limit: 200 });
+      .find(
+        Order,
+        { status: { $in: sourcesOf('CANCELLED', 'expired') }, expiresAt: { $lte: now } },
+        { limit: 200 },
+      );
     let expired = 0;
-    for (const order of due)
-      if (await this.close(em, order.id, ['PENDING'], 'EXPIRED', 0)) expired++;
+    for (const order of due) if (await this.close(em, order, 'expired', 'EXPIRED', 0)) expired++;
     return expired;
   }
 
@@ -156,20 +174,21 @@ export class OrderLifecycle {
     timeoutMs: number,
     now = new Date(),
   ): Promise<number> {
-    const stuck = await em
-      .fork()
-      .find(
-        Order,
-        { status: 'PLACING', createdAt: { $lt: new Date(now.getTime() - timeoutMs) } },
-        { limit: 200 },
-      );
+    const stuck = await em.fork().find(
+      Order,
+      {
+        status: { $in: sourcesOf('FAILED', 'placementTimedOut') },
+        createdAt: { $lt: new Date(now.getTime() - timeoutMs) },
+      },
+      { limit: 200 },
+    );
     let failed = 0;
     for (const order of stuck) {
       const changed = await this.transition(
         em,
-        order.id,
-        ['PLACING'],
+        order,
         'FAILED',
+        'placementTimedOut',
         { failureReason: placementInterrupted },
         (tx, current) => this.deps.events.failed(tx, current, placementInterrupted),
       );
@@ -181,7 +200,8 @@ export class OrderLifecycle {
   /**
    * The sweeper: retries holds that a down service kept from settling. Only changes older than a
    * few seconds: the request that made a change settles its holds itself, and the sweeper should
-   * not race it.
+   * not race it. A paid order counts whatever it went on to (shipped, delivered, returned): its
+   * stock reservation lapses unless committed, however far the parcel got meanwhile.
    */
   async settleOutstanding(em: EntityManager, now = new Date()): Promise<number> {
     const before = new Date(now.getTime() - 10_000);
@@ -190,7 +210,7 @@ export class OrderLifecycle {
       {
         holdsSettled: false,
         $or: [
-          { status: 'PAID', paidAt: { $lt: before } },
+          { status: { $in: paidAndKept }, paidAt: { $lt: before } },
           { status: { $in: ['FAILED', 'CANCELLED'] }, closedAt: { $lt: before } },
         ],
       },
@@ -218,48 +238,51 @@ export class OrderLifecycle {
 
   private async close(
     em: EntityManager,
-    orderId: string,
-    from: OrderStatus[],
+    order: Order,
+    cause: OrderCause,
     reason: CancelReason,
     refundedAmount: number,
   ): Promise<Order | undefined> {
     return this.transition(
       em,
-      orderId,
-      from,
+      order,
       'CANCELLED',
+      cause,
       { cancelReason: reason, refundedAmount },
-      (tx, order) =>
-        this.deps.events.cancelled(tx, order, {
+      (tx, current) =>
+        this.deps.events.cancelled(tx, current, {
           reason,
-          wasPaid: order.paidAt !== null && order.paidAt !== undefined,
+          wasPaid: current.paidAt !== null && current.paidAt !== undefined,
           refundedAmount,
         }),
     );
   }
 
-  /** One conditional status change with its event; then the holds settle. Undefined if it lost. */
+  /**
+   * The order, as read, closes (FAILED or CANCELLED) with its event; then the holds settle.
+   * Undefined if it lost to a change made since it was read.
+   */
   private async transition(
     em: EntityManager,
-    orderId: string,
-    from: OrderStatus[],
+    order: Order,
     to: 'FAILED' | 'CANCELLED',
+    cause: OrderCause,
     fields: Partial<Pick<Order, 'failureReason' | 'cancelReason' | 'refundedAmount'>>,
     event: (tx: EntityManager, order: Order) => void,
   ): Promise<Order | undefined> {
     const won = await this.deps.outbox.transaction(em.fork(), async (tx) => {
-      const changed = await tx.nativeUpdate(
-        Order,
-        { id: orderId, status: { $in: from } },
-        { status: to, ...fields, holdsSettled: false, closedAt: new Date() },
-      );
-      if (changed !== 1) return false;
-      event(tx, await tx.findOneOrFail(Order, { id: orderId }, { refresh: true }));
+      const changed = await order.transitionTo(tx, to, cause, {
+        ...fields,
+        holdsSettled: false,
+        closedAt: new Date(),
+      });
+      if (!changed) return false;
+      event(tx, await tx.findOneOrFail(Order, { id: order.id }, { refresh: true }));
       return true;
     });
     if (!won) return undefined;
-    const order = (await em.fork().findOne(Order, { id: orderId }))!;
-    await this.settleHolds(em, order);
-    return order;
+    const current = (await em.fork().findOne(Order, { id: order.id }))!;
+    await this.settleHolds(em, current);
+    return current;
   }
 }

@@ -5,9 +5,6 @@ import { OrderLine } from '../domain/order-line.entity.js';
 import { OrderReturn, type OrderReturnStatus } from '../domain/order-return.entity.js';
 import { Order } from '../domain/order.entity.js';
 
-/** Statuses a return's refund moves on: delivered, confirmed or partly returned already. */
-const returnableStatuses = ['DELIVERED', 'PARTIALLY_RETURNED', 'COMPLETED'] as const;
-
 /**
  * The order's side of its returns, from the return service's events: an open return holds the
  * purchase confirmation and its units; a refund counts the units and money given back, and the
@@ -64,13 +61,11 @@ export class OrderReturns {
     );
     const lines = await tx.find(OrderLine, { orderId: refunded.orderId }, { refresh: true });
     const everyUnitBack = lines.every((line) => line.returnedQuantity >= line.quantity);
-    await tx.nativeUpdate(
-      Order,
-      {
-        id: refunded.orderId,
-        status: everyUnitBack ? { $in: [...returnableStatuses] } : 'DELIVERED',
-      },
-      { status: everyUnitBack ? 'RETURNED' : 'PARTIALLY_RETURNED' },
+    await Order.transitionWhereverAllowed(
+      tx,
+      refunded.orderId,
+      everyUnitBack ? 'RETURNED' : 'PARTIALLY_RETURNED',
+      'ReturnRefunded',
     );
   }
 

@@ -7,6 +7,7 @@ import { allocate } from '@shop/kit/money';
 import { crashPoint } from '@shop/kit/ops';
 import { OrderLine } from '../domain/order-line.entity.js';
 import { Order } from '../domain/order.entity.js';
+import { canTransition, initialOrderStatus } from '../domain/order-transitions.js';
 import type { OrderEvents } from './order-events.js';
 import type { OrderHolds } from './order-holds.js';
 import { placeOrderSchema, type PlaceOrderInput } from './order-input.js';
@@ -31,11 +32,12 @@ export type PlaceOrderOutcome =
 type Refusal = Exclude<PlaceOrderOutcome, { kind: 'placed' | 'invalid-input' }>;
 
 /**
- * createOrder (DESIGN §4 step 1): priced by promotion on the server, then stock, coupon and points
- * are held, in that order. The order row is written first, PLACING, so it is the record of what
- * was held, and nothing can pay it yet; once every hold is in place it becomes PENDING (payable).
- * If a step is refused the order FAILS and gives back what it got; if the process dies midway the
- * sweeper fails it once `SHOP_ORDER_PLACING_TIMEOUT_SECONDS` have passed and does the same.
+ * createOrder (docs/architecture.md#checkout, step 1): priced by promotion on the server, then
+ * stock, coupon and points are held, in that order. The order row is written first, PLACING, so it
+ * is the record of what was held, and nothing can pay it yet; once every hold is in place it
+ * becomes PENDING (payable). If a step is refused the order FAILS and gives back what it got; if
+ * the process dies midway the sweeper fails it once `SHOP_ORDER_PLACING_TIMEOUT_SECONDS` have
+ * passed and does the same.
  */
 export class PlaceOrder {
   constructor(
@@ -100,11 +102,11 @@ export class PlaceOrder {
       refusal = await this.hold(em, order, request);
     } catch (error) {
       // A service did not answer: nothing may stay held for an order the customer never got.
-      await this.fail(em, order, 'SERVICE_UNAVAILABLE');
+      await this.fail(em, order.id, 'SERVICE_UNAVAILABLE');
       throw error;
     }
     if (refusal) {
-      await this.fail(em, order, refusal.kind);
+      await this.fail(em, order.id, refusal.kind);
       return refusal;
     }
     return { kind: 'placed', order: (await em.fork().findOne(Order, { id: order.id }))! };
@@ -143,7 +145,7 @@ export class PlaceOrder {
           line2: request.shippingAddress.line2 ?? null,
         },
         idempotencyKey: request.idempotencyKey,
-        status: 'PLACING',
+        status: initialOrderStatus,
         // Provisional: set from the stock reservation's expiry once it is held.
         expiresAt: new Date(Date.now() + 15 * 60_000),
       });
@@ -215,13 +217,11 @@ export class PlaceOrder {
     const holdEnds = Date.parse(stock.expiresAt);
     const grace = Math.min(60_000, (holdEnds - Date.now()) / 10);
     const placed = await this.deps.outbox.transaction(em.fork(), async (tx) => {
-      const changed = await tx.nativeUpdate(
-        Order,
-        { id: order.id, status: 'PLACING' },
-        { status: 'PENDING', expiresAt: new Date(holdEnds - grace) },
-      );
-      if (changed === 1) await this.deps.events.placed(tx, order);
-      return changed === 1;
+      const changed = await order.transitionTo(tx, 'PENDING', 'createOrder', {
+        expiresAt: new Date(holdEnds - grace),
+      });
+      if (changed) await this.deps.events.placed(tx, order);
+      return changed;
     });
     // Not placed: the sweeper failed it meanwhile (this outlived the placing timeout) and gave
     // back its holds; the customer is shown the order as it is, FAILED.
@@ -229,17 +229,23 @@ export class PlaceOrder {
     return undefined;
   }
 
-  private async fail(em: EntityManager, order: Order, reason: string): Promise<void> {
+  /**
+   * Read again rather than taken from `place`: a placing that threw midway (its transaction rolled
+   * back) may have left the order in hand ahead of the row.
+   */
+  private async fail(em: EntityManager, orderId: string, reason: string): Promise<void> {
+    const order = await em.fork().findOne(Order, { id: orderId });
+    // Failed meanwhile by the sweeper (this outlived the placing timeout): it gave the holds back.
+    if (!order || !canTransition(order.status, 'FAILED', 'createOrder')) return;
     const failed = await this.deps.outbox.transaction(em.fork(), async (tx) => {
-      const changed = await tx.nativeUpdate(
-        Order,
-        { id: order.id, status: 'PLACING' },
-        { status: 'FAILED', failureReason: reason, holdsSettled: false, closedAt: new Date() },
-      );
-      if (changed === 1) this.deps.events.failed(tx, order, reason);
-      return changed === 1;
+      const changed = await order.transitionTo(tx, 'FAILED', 'createOrder', {
+        failureReason: reason,
+        holdsSettled: false,
+        closedAt: new Date(),
+      });
+      if (changed) this.deps.events.failed(tx, order, reason);
+      return changed;
     });
-    if (failed)
-      await this.deps.holds.settle(em, (await em.fork().findOne(Order, { id: order.id }))!);
+    if (failed) await this.deps.holds.settle(em, order);
   }
 }

@@ -1,0 +1,100 @@
+import type { OrderStatus } from '@shop/contracts';
+
+/**
+ * What moves an order on: a GraphQL mutation, a call or an event from another service, or the
+ * order sweeper.
+ * - createOrder: every hold taken (PENDING), or one refused or a service down (FAILED)
+ * - placementTimedOut: the sweeper, for an order still PLACING after its process died midway
+ * - PaymentApproved: payment's call POST /internal/orders/:id/paid, or its event
+ * - paymentFailed: payment's call POST /internal/orders/:id/payment-failed (declined, mismatch)
+ * - cancelOrder: the customer or an admin; a paid order is refunded first
+ * - expired: the sweeper, for an unpaid order past its expiry
+ * - stockShort: a paid order whose stock product could not commit, refunded in full
+ * - PaymentCancelled: payment's event, the payment refunded in full after all (a cancellation's
+ *   refund finished late)
+ * - ShipmentShipped, ShipmentDelivered: delivery's events
+ * - ReturnRefunded: return's event; every unit back (RETURNED) or not yet (PARTIALLY_RETURNED)
+ * - confirmPurchase: the buyer's 구매확정, or the sweeper once the confirmation delay ran out;
+ *   never while a return is open
+ */
+export type OrderCause =
+  | 'createOrder'
+  | 'placementTimedOut'
+  | 'PaymentApproved'
+  | 'paymentFailed'
+  | 'cancelOrder'
+  | 'expired'
+  | 'stockShort'
+  | 'PaymentCancelled'
+  | 'ShipmentShipped'
+  | 'ShipmentDelivered'
+  | 'ReturnRefunded'
+  | 'confirmPurchase';
+
+type OrderProcess = {
+  readonly [from in OrderStatus]: { readonly [to in OrderStatus]?: readonly OrderCause[] };
+};
+
+/** Every order starts here: the row is the record of what is being held. */
+export const initialOrderStatus = 'PLACING' satisfies OrderStatus;
+
+/**
+ * The order process (docs/architecture.md#order), declared once: from each status, the statuses it
+ * may move to and what moves it there. Anything not listed is refused. FAILED, CANCELLED and
+ * RETURNED are final.
+ */
+export const orderTransitions: OrderProcess = {
+  PLACING: { PENDING: ['createOrder'], FAILED: ['createOrder', 'placementTimedOut'] },
+  PENDING: {
+    PAID: ['PaymentApproved'],
+    FAILED: ['paymentFailed'],
+    CANCELLED: ['cancelOrder', 'expired'],
+  },
+  PAID: {
+    SHIPPED: ['ShipmentShipped'],
+    // The carrier's delivery can be the first news of the parcel order hears.
+    DELIVERED: ['ShipmentDelivered'],
+    CANCELLED: ['cancelOrder', 'stockShort', 'PaymentCancelled'],
+  },
+  // No event tells order that a parcel is being prepared (delivery opens its shipment silently),
+  // so nothing enters PREPARING; the value stays in the API for the clients that know it.
+  PREPARING: {},
+  SHIPPED: { DELIVERED: ['ShipmentDelivered'] },
+  DELIVERED: {
+    COMPLETED: ['confirmPurchase'],
+    PARTIALLY_RETURNED: ['ReturnRefunded'],
+    RETURNED: ['ReturnRefunded'],
+  },
+  PARTIALLY_RETURNED: { COMPLETED: ['confirmPurchase'], RETURNED: ['ReturnRefunded'] },
+  // Confirmed orders may still be returned: the last units back make the order RETURNED.
+  COMPLETED: { RETURNED: ['ReturnRefunded'] },
+  RETURNED: {},
+  FAILED: {},
+  CANCELLED: {},
+};
+
+export function canTransition(from: OrderStatus, to: OrderStatus, cause: OrderCause): boolean {
+  return orderTransitions[from][to]?.includes(cause) ?? false;
+}
+
+/** The statuses `cause` may move an order to `to` from. */
+export function sourcesOf(to: OrderStatus, cause: OrderCause): OrderStatus[] {
+  return (Object.keys(orderTransitions) as OrderStatus[]).filter((from) =>
+    canTransition(from, to, cause),
+  );
+}
+
+/** A move the order process does not allow: a bug in the caller, never a customer's mistake. */
+export class OrderTransitionRefused extends Error {
+  readonly code = 'ORDER_TRANSITION_REFUSED';
+
+  constructor(
+    readonly from: OrderStatus,
+    readonly to: OrderStatus,
+    /** What asked for the move (not `cause`: Error has its own). */
+    readonly by: OrderCause,
+  ) {
+    super(`${by} cannot move an order from ${from} to ${to}`);
+    this.name = 'OrderTransitionRefused';
+  }
+}

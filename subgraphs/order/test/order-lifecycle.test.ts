@@ -1,0 +1,467 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { OrderStatus, Quote, RefundLine } from '@shop/contracts';
+import { createLogger } from '@shop/kit';
+import { Outbox } from '@shop/kit/events';
+import { Order } from '../src/domain/order.entity.js';
+import { OrderEvents } from '../src/services/order-events.js';
+import type { OrderHolds } from '../src/services/order-holds.js';
+import { OrderLifecycle } from '../src/services/order-lifecycle.js';
+import type { PaymentClient } from '../src/services/payment-client.js';
+import { PlaceOrder } from '../src/services/place-order.js';
+import type { PointsClient } from '../src/services/points-client.js';
+import type { PromotionClient } from '../src/services/promotion-client.js';
+import type { StockClient, StockReservation } from '../src/services/stock-client.js';
+import {
+  databases,
+  eventsOf,
+  insertOrder,
+  openOrderDatabase,
+  orderTotal,
+  stored,
+  type OrderDatabase,
+} from './order-fixture.js';
+
+const logger = createLogger('test', { level: 'silent' });
+const outbox = new Outbox('order');
+const events = new OrderEvents(outbox);
+
+/** Holds that always settle, noting each order and the status it was settled in. */
+function settlingHolds() {
+  const settled: string[] = [];
+  const holds = {
+    settle: (_em: unknown, order: Order) => {
+      settled.push(`${order.id} ${order.status}`);
+      return Promise.resolve('settled' as const);
+    },
+  } as unknown as OrderHolds;
+  return { holds, settled };
+}
+
+/** payment's refund: the whole charge back, or `fails`; every request noted. */
+function refundingPayment() {
+  const asked: { orderId: string; reason: string; lines: RefundLine[] }[] = [];
+  const state = { fails: false };
+  const payment = {
+    refundAll: (orderId: string, reason: string, lines: RefundLine[]) => {
+      asked.push({ orderId, reason, lines });
+      if (state.fails) return Promise.reject(new Error('PG unreachable'));
+      return Promise.resolve({
+        paymentId: randomUUID(),
+        cancelledAmount: orderTotal,
+        refundableAmount: 0,
+        status: 'CANCELLED' as const,
+      });
+    },
+  } as unknown as PaymentClient;
+  return { payment, asked, state };
+}
+
+describe.each(databases)('order lifecycle on $name', ({ kind, skip }) => {
+  if (skip) {
+    it.skip(`needs MySQL: ${skip}`, () => {});
+    return;
+  }
+  let database: OrderDatabase;
+  const { holds, settled } = settlingHolds();
+  const { payment, asked, state } = refundingPayment();
+  const lifecycle = new OrderLifecycle({ outbox, events, holds, payment, logger });
+
+  beforeAll(async () => {
+    database = await openOrderDatabase(kind, 'order_lifecycle');
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+  beforeEach(() => {
+    settled.length = 0;
+    asked.length = 0;
+    state.fails = false;
+  });
+
+  describe('placing', () => {
+    const skuId = randomUUID();
+    const quote: Quote = {
+      lines: [
+        {
+          skuId,
+          productId: randomUUID(),
+          productName: '남성 반팔 티셔츠',
+          brandId: null,
+          options: { 사이즈: 'M' },
+          quantity: 2,
+          unitPrice: 10_000,
+          salePrice: 10_000,
+          lineSubtotal: 20_000,
+          productDiscount: 0,
+          couponDiscount: 0,
+          lineTotal: 20_000,
+        },
+      ],
+      subtotal: 20_000,
+      productDiscount: 0,
+      couponDiscount: 0,
+      total: 20_000,
+      coupon: null,
+      unavailableSkuIds: [],
+    };
+    const reserve: { answer: () => Promise<StockReservation> } = {
+      answer: () => Promise.reject(new Error('set by each test')),
+    };
+    const placeOrder = new PlaceOrder({
+      outbox,
+      events,
+      holds,
+      stock: { reserve: () => reserve.answer() } as unknown as StockClient,
+      promotion: { quote: () => Promise.resolve(quote) } as unknown as PromotionClient,
+      points: {} as PointsClient,
+      rules: { freeShippingFrom: 50_000, shippingFee: 3_000, minimumCharge: 100 },
+      logger,
+    });
+    const place = () =>
+      placeOrder.place(database.orm.em, randomUUID(), {
+        lines: [{ skuId, quantity: 2 }],
+        shippingAddress: {
+          recipient: '홍길동',
+          phone: '010-1234-5678',
+          postalCode: '06236',
+          line1: '서울특별시 강남구 테헤란로 123',
+        },
+        idempotencyKey: `checkout-${randomUUID()}`,
+      });
+
+    it('PLACING → PENDING once every hold is taken, payable until a minute before the stock lets go', async () => {
+      // Whole seconds: MySQL keeps no milliseconds.
+      const holdEnds = new Date(Math.ceil(Date.now() / 1000) * 1000 + 15 * 60_000);
+      reserve.answer = () =>
+        Promise.resolve({ status: 'RESERVED', expiresAt: holdEnds.toISOString() });
+      const outcome = await place();
+      if (outcome.kind !== 'placed') throw new Error(`not placed: ${outcome.kind}`);
+      expect(outcome.order.status).toBe('PENDING');
+      expect(outcome.order.expiresAt).toEqual(new Date(holdEnds.getTime() - 60_000));
+      expect((await eventsOf(database.orm, outcome.order.id)).map((e) => e.type)).toEqual([
+        'OrderPlaced',
+      ]);
+    });
+
+    it('PLACING → FAILED when product refuses the stock, and the holds are given back', async () => {
+      reserve.answer = () =>
+        Promise.resolve({
+          status: 'UNRESERVABLE',
+          skuId,
+          requested: 2,
+          reason: 'out-of-stock',
+          available: 1,
+        });
+      const outcome = await place();
+      expect(outcome).toEqual({ kind: 'out-of-stock', skuId, requested: 2, available: 1 });
+      expect(settled).toHaveLength(1);
+      const orderId = settled[0]!.split(' ')[0]!;
+      expect(settled).toEqual([`${orderId} FAILED`]);
+      expect(await stored(database.orm, orderId)).toMatchObject({
+        status: 'FAILED',
+        failureReason: 'out-of-stock',
+        holdsSettled: false,
+      });
+      expect(await eventsOf(database.orm, orderId)).toEqual([
+        { type: 'OrderFailed', data: expect.objectContaining({ reason: 'out-of-stock' }) },
+      ]);
+    });
+
+    it('PLACING → FAILED when product does not answer, and the error still reaches the caller', async () => {
+      reserve.answer = () => Promise.reject(new Error('product unreachable'));
+      await expect(place()).rejects.toThrow('product unreachable');
+      const orderId = settled[0]!.split(' ')[0]!;
+      expect(settled).toEqual([`${orderId} FAILED`]);
+      expect((await stored(database.orm, orderId)).failureReason).toBe('SERVICE_UNAVAILABLE');
+    });
+  });
+
+  describe('paying', () => {
+    it('PENDING → PAID records OrderPaid and settles the holds', async () => {
+      const { order } = await insertOrder(database.orm, 'PENDING');
+      const paymentId = randomUUID();
+      const outcome = await lifecycle.markPaid(database.orm.em, order.id, paymentId);
+      expect(outcome.kind).toBe('paid');
+      expect(await stored(database.orm, order.id)).toMatchObject({
+        status: 'PAID',
+        paymentId,
+        holdsSettled: false,
+      });
+      expect(settled).toEqual([`${order.id} PAID`]);
+      expect(await eventsOf(database.orm, order.id)).toEqual([
+        { type: 'OrderPaid', data: expect.objectContaining({ paymentId }) },
+      ]);
+    });
+
+    it('the same payment again answers paid and records nothing more', async () => {
+      const { order } = await insertOrder(database.orm, 'PENDING');
+      const paymentId = randomUUID();
+      await lifecycle.markPaid(database.orm.em, order.id, paymentId);
+      expect((await lifecycle.markPaid(database.orm.em, order.id, paymentId)).kind).toBe('paid');
+      expect((await eventsOf(database.orm, order.id)).map((e) => e.type)).toEqual(['OrderPaid']);
+    });
+
+    it('another payment of a paid order is refused, naming the payment that paid it', async () => {
+      const { order } = await insertOrder(database.orm, 'PAID');
+      expect(await lifecycle.markPaid(database.orm.em, order.id, randomUUID())).toEqual({
+        kind: 'not-payable',
+        status: 'PAID',
+        paidBy: order.paymentId,
+      });
+    });
+
+    it('an order past its expiry stays PENDING', async () => {
+      const { order } = await insertOrder(database.orm, 'PENDING', {
+        expiresAt: new Date(Date.now() - 60_000),
+      });
+      expect(await lifecycle.markPaid(database.orm.em, order.id, randomUUID())).toEqual({
+        kind: 'not-payable',
+        status: 'PENDING',
+        paidBy: null,
+      });
+      expect(await eventsOf(database.orm, order.id)).toEqual([]);
+    });
+
+    it.each(['PLACING', 'FAILED'] as const)('a %s order is not paid', async (status) => {
+      const { order } = await insertOrder(database.orm, status);
+      expect(await lifecycle.markPaid(database.orm.em, order.id, randomUUID())).toEqual({
+        kind: 'not-payable',
+        status,
+        paidBy: null,
+      });
+      expect((await stored(database.orm, order.id)).status).toBe(status);
+    });
+
+    it('an unknown order is not found', async () => {
+      expect(await lifecycle.markPaid(database.orm.em, randomUUID(), randomUUID())).toEqual({
+        kind: 'not-found',
+      });
+    });
+  });
+
+  describe('a failed payment', () => {
+    it('PENDING → FAILED with the reason, and the holds are given back', async () => {
+      const { order } = await insertOrder(database.orm, 'PENDING');
+      expect(await lifecycle.markPaymentFailed(database.orm.em, order.id, 'CARD_DECLINED')).toBe(
+        'FAILED',
+      );
+      expect((await stored(database.orm, order.id)).failureReason).toBe('CARD_DECLINED');
+      expect(settled).toEqual([`${order.id} FAILED`]);
+      expect(await eventsOf(database.orm, order.id)).toEqual([
+        { type: 'OrderFailed', data: expect.objectContaining({ reason: 'CARD_DECLINED' }) },
+      ]);
+    });
+
+    it.each(['PLACING', 'PAID', 'CANCELLED'] as const)(
+      'leaves a %s order as it is and answers its status',
+      async (status) => {
+        const { order } = await insertOrder(database.orm, status);
+        expect(await lifecycle.markPaymentFailed(database.orm.em, order.id, 'CARD_DECLINED')).toBe(
+          status,
+        );
+        expect((await stored(database.orm, order.id)).status).toBe(status);
+        expect(settled).toEqual([]);
+      },
+    );
+
+    it('answers nothing for an unknown order', async () => {
+      expect(
+        await lifecycle.markPaymentFailed(database.orm.em, randomUUID(), 'CARD_DECLINED'),
+      ).toBeUndefined();
+    });
+  });
+
+  describe('cancelling', () => {
+    it('PENDING → CANCELLED without a refund', async () => {
+      const { order } = await insertOrder(database.orm, 'PENDING');
+      const outcome = await lifecycle.cancel(database.orm.em, order.id, 'CUSTOMER');
+      expect(outcome.kind).toBe('cancelled');
+      expect(await stored(database.orm, order.id)).toMatchObject({
+        status: 'CANCELLED',
+        cancelReason: 'CUSTOMER',
+        refundedAmount: 0,
+      });
+      expect(asked).toEqual([]);
+      expect(settled).toEqual([`${order.id} CANCELLED`]);
+      expect(await eventsOf(database.orm, order.id)).toEqual([
+        {
+          type: 'OrderCancelled',
+          data: expect.objectContaining({ reason: 'CUSTOMER', wasPaid: false, refundedAmount: 0 }),
+        },
+      ]);
+    });
+
+    it('PAID → CANCELLED after every line is refunded in full', async () => {
+      const { order, line } = await insertOrder(database.orm, 'PAID');
+      expect((await lifecycle.cancel(database.orm.em, order.id, 'ADMIN')).kind).toBe('cancelled');
+      expect(asked).toEqual([
+        {
+          orderId: order.id,
+          reason: 'order cancelled by admin',
+          lines: [{ lineId: line.id, brandId: line.brandId, amount: 20_000 }],
+        },
+      ]);
+      expect(await stored(database.orm, order.id)).toMatchObject({
+        status: 'CANCELLED',
+        cancelReason: 'ADMIN',
+        refundedAmount: orderTotal,
+      });
+      expect(await eventsOf(database.orm, order.id)).toEqual([
+        {
+          type: 'OrderCancelled',
+          data: expect.objectContaining({
+            reason: 'ADMIN',
+            wasPaid: true,
+            refundedAmount: orderTotal,
+          }),
+        },
+      ]);
+    });
+
+    it('a paid order whose stock came up short is cancelled OUT_OF_STOCK and refunded', async () => {
+      const { order } = await insertOrder(database.orm, 'PAID');
+      expect((await lifecycle.cancel(database.orm.em, order.id, 'OUT_OF_STOCK')).kind).toBe(
+        'cancelled',
+      );
+      expect(asked.map((request) => request.reason)).toEqual([
+        'order cancelled: its stock was sold meanwhile',
+      ]);
+      expect((await stored(database.orm, order.id)).cancelReason).toBe('OUT_OF_STOCK');
+    });
+
+    it('a refund that fails leaves the order PAID', async () => {
+      const { order } = await insertOrder(database.orm, 'PAID');
+      state.fails = true;
+      expect(await lifecycle.cancel(database.orm.em, order.id, 'CUSTOMER')).toEqual({
+        kind: 'refund-failed',
+        message: 'The refund could not be made; nothing was cancelled. Try again.',
+      });
+      expect((await stored(database.orm, order.id)).status).toBe('PAID');
+      expect(await eventsOf(database.orm, order.id)).toEqual([]);
+    });
+
+    it.each(['PLACING', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'FAILED'] as const)(
+      'a %s order is not cancellable and nothing is refunded',
+      async (status) => {
+        const { order } = await insertOrder(database.orm, status);
+        expect(await lifecycle.cancel(database.orm.em, order.id, 'CUSTOMER')).toEqual({
+          kind: 'not-cancellable',
+          status,
+        });
+        expect(asked).toEqual([]);
+        expect((await stored(database.orm, order.id)).status).toBe(status);
+      },
+    );
+
+    it('a cancelled order answers cancelled again, without a second refund', async () => {
+      const { order } = await insertOrder(database.orm, 'PAID');
+      await lifecycle.cancel(database.orm.em, order.id, 'CUSTOMER');
+      expect((await lifecycle.cancel(database.orm.em, order.id, 'CUSTOMER')).kind).toBe(
+        'cancelled',
+      );
+      expect(asked).toHaveLength(1);
+    });
+
+    it('an unknown order is not found', async () => {
+      expect(await lifecycle.cancel(database.orm.em, randomUUID(), 'CUSTOMER')).toEqual({
+        kind: 'not-found',
+      });
+    });
+  });
+
+  describe('a payment refunded in full after all (PaymentCancelled)', () => {
+    it('PAID → CANCELLED, the whole charge counted as refunded', async () => {
+      const { order } = await insertOrder(database.orm, 'PAID');
+      await lifecycle.closeRefunded(database.orm.em, order.id, 'CUSTOMER');
+      expect(await stored(database.orm, order.id)).toMatchObject({
+        status: 'CANCELLED',
+        cancelReason: 'CUSTOMER',
+        refundedAmount: orderTotal,
+      });
+      expect(asked).toEqual([]);
+    });
+
+    it.each(['PENDING', 'SHIPPED'] as const)('leaves a %s order as it is', async (status) => {
+      const { order } = await insertOrder(database.orm, status);
+      await lifecycle.closeRefunded(database.orm.em, order.id, 'CUSTOMER');
+      expect((await stored(database.orm, order.id)).status).toBe(status);
+      expect(await eventsOf(database.orm, order.id)).toEqual([]);
+    });
+  });
+});
+
+describe.each(databases)('order sweeper on $name', ({ kind, skip }) => {
+  if (skip) {
+    it.skip(`needs MySQL: ${skip}`, () => {});
+    return;
+  }
+  // Each test sweeps a database of its own: the sweeper looks at every order there.
+  let database: OrderDatabase;
+  const { holds } = settlingHolds();
+  const { payment } = refundingPayment();
+  const lifecycle = new OrderLifecycle({ outbox, events, holds, payment, logger });
+  const now = new Date('2026-12-10T12:00:00Z');
+  const minutesBefore = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+
+  beforeEach(async () => {
+    database = await openOrderDatabase(kind, 'order_sweeper');
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
+  it('cancels unpaid orders past their expiry, EXPIRED, and nothing else', async () => {
+    const due = await insertOrder(database.orm, 'PENDING', { expiresAt: minutesBefore(1) });
+    const early = await insertOrder(database.orm, 'PENDING', { expiresAt: minutesBefore(-1) });
+    const paid = await insertOrder(database.orm, 'PAID', { expiresAt: minutesBefore(1) });
+    expect(await lifecycle.expireDue(database.orm.em, now)).toBe(1);
+    expect(await stored(database.orm, due.order.id)).toMatchObject({
+      status: 'CANCELLED',
+      cancelReason: 'EXPIRED',
+    });
+    expect((await stored(database.orm, early.order.id)).status).toBe('PENDING');
+    expect((await stored(database.orm, paid.order.id)).status).toBe('PAID');
+  });
+
+  it('settles the holds of a paid order whatever it went on to, once the payment is past the guard', async () => {
+    const unsettled = async (status: OrderStatus, paidMinutesAgo: number) => {
+      const { order } = await insertOrder(database.orm, status);
+      await database.orm.em
+        .fork()
+        .nativeUpdate(
+          Order,
+          { id: order.id },
+          { holdsSettled: false, paidAt: minutesBefore(paidMinutesAgo) },
+        );
+      return order.id;
+    };
+    const swept = await Promise.all(
+      (['PAID', 'SHIPPED', 'DELIVERED', 'COMPLETED'] as const).map((status) =>
+        unsettled(status, 1),
+      ),
+    );
+    const justPaid = await unsettled('SHIPPED', 0);
+    const { holds: noting, settled } = settlingHolds();
+    const sweeper = new OrderLifecycle({ outbox, events, holds: noting, payment, logger });
+    expect(await sweeper.settleOutstanding(database.orm.em, now)).toBe(4);
+    expect(settled.map((entry) => entry.split(' ')[0]).sort()).toEqual([...swept].sort());
+    expect(settled.some((entry) => entry.startsWith(justPaid))).toBe(false);
+  });
+
+  it('fails placements interrupted longer ago than the timeout, and nothing else', async () => {
+    const stuck = await insertOrder(database.orm, 'PLACING', { createdAt: minutesBefore(2) });
+    const young = await insertOrder(database.orm, 'PLACING', { createdAt: minutesBefore(0) });
+    const placed = await insertOrder(database.orm, 'PENDING', { createdAt: minutesBefore(2) });
+    expect(await lifecycle.failInterruptedPlacements(database.orm.em, 60_000, now)).toBe(1);
+    expect(await stored(database.orm, stuck.order.id)).toMatchObject({
+      status: 'FAILED',
+      failureReason: 'PLACEMENT_INTERRUPTED',
+    });
+    expect((await stored(database.orm, young.order.id)).status).toBe('PLACING');
+    expect((await stored(database.orm, placed.order.id)).status).toBe('PENDING');
+    expect(await eventsOf(database.orm, stuck.order.id)).toEqual([
+      { type: 'OrderFailed', data: expect.objectContaining({ reason: 'PLACEMENT_INTERRUPTED' }) },
+    ]);
+  });
+});

@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { ClaimableCouponsDocument, ClaimCouponDocument } from '../graphql/generated';
-import { won } from '../shared/format';
 import { useI18n } from '../shared/i18n';
 import { ResultError } from '../shared/ui';
+import { useMoney } from './money';
 
 /** Coupons the shop offers to everyone, to claim into one's own coupons. */
 export function CouponClaims() {
   const { t } = useI18n();
+  const money = useMoney();
   const offers = useQuery(ClaimableCouponsDocument);
   const [claim, claimed] = useMutation(ClaimCouponDocument, {
     refetchQueries: ['CheckoutProfile', 'MyAccount'],
@@ -21,7 +22,7 @@ export function CouponClaims() {
           <li key={template.id} className="row">
             <span>
               {template.name} ·{' '}
-              {template.kind === 'RATE' ? `${template.value}%` : won(template.value)}
+              {template.kind === 'RATE' ? `${template.value}%` : money(template.value)}
             </span>
             <button
               type="button"

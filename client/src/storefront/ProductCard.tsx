@@ -1,10 +1,12 @@
 import { Link } from 'react-router';
 import type { ProductCardFragment } from '../graphql/generated';
-import { won } from '../shared/format';
 import { useI18n } from '../shared/i18n';
+import { cheapestOnSale } from './sale-price';
+import { SalePrice } from './SalePrice';
 
 export function ProductCard({ product }: { product: ProductCardFragment }) {
   const { t } = useI18n();
+  const advertised = cheapestOnSale(product.skus);
   return (
     <li className="card">
       <Link to={`/products/${product.id}`}>
@@ -12,11 +14,15 @@ export function ProductCard({ product }: { product: ProductCardFragment }) {
         <span>{product.name}</span>
       </Link>
       {product.brand ? <div className="muted">{product.brand.name}</div> : null}
-      <div className="price">
-        {product.minPrice === product.maxPrice
-          ? won(product.minPrice)
-          : t('product.from', { price: won(product.minPrice) })}
-      </div>
+      {advertised ? (
+        <div className="price">
+          <SalePrice
+            price={advertised.cheapest.price}
+            salePrice={advertised.cheapest.salePrice}
+            from={advertised.varies}
+          />
+        </div>
+      ) : null}
       {product.inStock ? null : <div className="muted">{t('product.soldOut')}</div>}
     </li>
   );

@@ -1,12 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
-/** One SKU in the cart, with what the shopper saw when adding it; prices are quoted again. */
+/** One SKU in the cart, with what the shopper saw when adding it; its price is the server's quote. */
 export interface CartLine {
   skuId: string;
   productId: string;
   productName: string;
+  thumbnail: string | null;
   optionsLabel: string;
-  unitPrice: number;
   quantity: number;
 }
 

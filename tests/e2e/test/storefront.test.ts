@@ -169,10 +169,12 @@ describe.each(browserRuns)(
       await customer.getByRole('button', { name: `${coupon.name} 쿠폰 받기` }).click();
       await customer.getByText('쿠폰을 받았습니다.').waitFor();
       await customer.getByLabel('쿠폰', { exact: true }).selectOption({ label: coupon.name });
-      await customer.getByText('−3,000원').waitFor();
+      await customer.getByRole('table', { name: '할인 내역' }).getByText('−3,000원').waitFor();
       await shot(customer, 'checkout');
       await audit(customer, 'checkout');
-      await customer.getByRole('button', { name: '결제하기' }).click();
+      // Placed, the order shows what the PG will charge: less the coupon, plus shipping.
+      await customer.getByRole('button', { name: '결제 금액 확인' }).click();
+      await customer.getByRole('button', { name: '39,000원 결제하기' }).click();
 
       // Pays on the PG sandbox's page and comes back paid.
       await customer.waitForURL(/\/checkout\?/);

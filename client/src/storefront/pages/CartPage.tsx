@@ -1,8 +1,12 @@
 import { Link } from 'react-router';
-import { won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
-import { Empty } from '../../shared/ui';
+import { useSession } from '../../shared/session';
+import { Empty, ErrorNotice, Loading, ResultError } from '../../shared/ui';
 import { cart, useCart } from '../cart';
+import { useCartQuote } from '../cart-quote';
+import { LineList } from '../LineList';
+import { quotedLines, type LineView } from '../line-view';
+import { PriceSummary } from '../PriceSummary';
 
 export function CartPage() {
   const { t } = useI18n();
@@ -19,50 +23,65 @@ export function CartPage() {
   return (
     <>
       <h1>{t('cart.title')}</h1>
-      <table>
-        <thead>
-          <tr>
-            <th>{t('cart.product')}</th>
-            <th className="num">{t('cart.quantity')}</th>
-            <th className="num">{t('cart.amount')}</th>
-            <th>
-              <span className="sr-only">{t('cart.remove')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((line) => (
-            <tr key={line.skuId}>
-              <td>
-                <Link to={`/products/${line.productId}`}>{line.productName}</Link>
-                <div className="muted">{line.optionsLabel}</div>
-              </td>
-              <td className="num">
-                <input
-                  type="number"
-                  min={1}
-                  aria-label={t('cart.quantityOf', { name: line.productName })}
-                  value={line.quantity}
-                  onChange={(event) =>
-                    cart.setQuantity(line.skuId, Math.max(1, Number(event.target.value)))
-                  }
-                  style={{ width: '4rem' }}
-                />
-              </td>
-              <td className="num">{won(line.unitPrice * line.quantity)}</td>
-              <td>
-                <button type="button" onClick={() => cart.setQuantity(line.skuId, 0)}>
-                  {t('cart.remove')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p className="muted">{t('cart.pricesAtCheckout')}</p>
-      <Link className="button" to="/checkout">
+      <CartContents />
+      <Link className="button primary" to="/checkout">
         {t('cart.checkout')}
       </Link>
     </>
+  );
+}
+
+function CartContents() {
+  const { t } = useI18n();
+  const lines = useCart();
+  const signedIn = useSession();
+  const { quote, refusal, error } = useCartQuote(lines);
+  return (
+    <>
+      <LineList
+        label={t('cart.title')}
+        lines={quotedLines(lines, quote)}
+        controls={(line) => <LineControls line={line} />}
+      />
+      {error ? <ErrorNotice error={error} /> : null}
+      {refusal ? <ResultError result={refusal} /> : null}
+      {!signedIn ? (
+        <p className="muted">
+          <Link to="/login?next=/cart">{t('cart.logInForPrices')}</Link>
+        </p>
+      ) : quote ? (
+        <>
+          <PriceSummary
+            label={t('cart.summary')}
+            subtotal={quote.subtotal}
+            productDiscount={quote.productDiscount}
+            total={{ label: t('cart.total'), amount: quote.total }}
+          />
+          <p className="muted">{t('cart.atCheckout')}</p>
+        </>
+      ) : error || refusal ? null : (
+        <Loading />
+      )}
+    </>
+  );
+}
+
+/** The quantity of a line, and taking it out of the cart. */
+function LineControls({ line }: { line: LineView }) {
+  const { t } = useI18n();
+  return (
+    <div className="row">
+      <input
+        type="number"
+        min={1}
+        aria-label={t('cart.quantityOf', { name: line.productName })}
+        value={line.quantity}
+        onChange={(event) => cart.setQuantity(line.skuId, Math.max(1, Number(event.target.value)))}
+        style={{ width: '4rem' }}
+      />
+      <button type="button" onClick={() => cart.setQuantity(line.skuId, 0)}>
+        {t('cart.remove')}
+      </button>
+    </div>
   );
 }

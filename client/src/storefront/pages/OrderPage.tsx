@@ -6,10 +6,11 @@ import {
   OrderDetailDocument,
   type OrderStatus,
 } from '../../graphql/generated';
-import { dateTime, won } from '../../shared/format';
+import { dateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
 import { ErrorNotice, Loading, ResultError } from '../../shared/ui';
+import { useMoney } from '../money';
 import { ReturnRequestForm } from '../ReturnRequestForm';
 
 /** A return may be asked for once the order arrived, until every unit is back. */
@@ -26,6 +27,7 @@ export function OrderPage() {
 
 function Order({ id }: { id: string }) {
   const { t, locale } = useI18n();
+  const money = useMoney();
   const { data, error } = useQuery(OrderDetailDocument, { variables: { id }, pollInterval: 5000 });
   const refetchQueries = ['OrderDetail'];
   const [confirmPurchase, confirming] = useMutation(ConfirmPurchaseDocument, { refetchQueries });
@@ -67,12 +69,12 @@ function Order({ id }: { id: string }) {
               </td>
               <td className="num">{t('orders.quantity', { count: line.quantity })}</td>
               <td className="num">
-                {won(line.paidAmount)}
+                {money(line.paidAmount)}
                 {line.returnedQuantity > 0 ? (
                   <div className="muted" data-testid="line-returned">
                     {t('orders.lineReturned', {
                       count: line.returnedQuantity,
-                      amount: won(line.refundedAmount),
+                      amount: money(line.refundedAmount),
                     })}
                   </div>
                 ) : null}
@@ -83,27 +85,27 @@ function Order({ id }: { id: string }) {
       </table>
       <dl className="summary">
         <dt>{t('checkout.subtotal')}</dt>
-        <dd>{won(order.subtotal)}</dd>
+        <dd>{money(order.subtotal)}</dd>
         <dt>{t('checkout.productDiscount')}</dt>
-        <dd>−{won(order.productDiscount)}</dd>
+        <dd>−{money(order.productDiscount)}</dd>
         <dt>{t('checkout.couponDiscount')}</dt>
-        <dd>−{won(order.couponDiscount)}</dd>
+        <dd>−{money(order.couponDiscount)}</dd>
         <dt>{t('checkout.pointsUsed')}</dt>
-        <dd>−{won(order.pointsUsed)}</dd>
+        <dd>−{money(order.pointsUsed)}</dd>
         <dt>{t('orders.shipping')}</dt>
-        <dd>{won(order.shippingFee)}</dd>
+        <dd>{money(order.shippingFee)}</dd>
         <dt>{t('orders.total')}</dt>
-        <dd className="price">{won(order.totalAmount)}</dd>
+        <dd className="price">{money(order.totalAmount)}</dd>
         {order.refundedAmount > 0 ? (
           <>
             <dt>{t('orders.refunded')}</dt>
-            <dd data-testid="refunded-amount">{won(order.refundedAmount)}</dd>
+            <dd data-testid="refunded-amount">{money(order.refundedAmount)}</dd>
           </>
         ) : null}
       </dl>
       {order.payment && order.payment.cancelledAmount > 0 ? (
         <p data-testid="payment-refund">
-          {t('orders.paymentRefunded', { amount: won(order.payment.cancelledAmount) })}
+          {t('orders.paymentRefunded', { amount: money(order.payment.cancelledAmount) })}
         </p>
       ) : null}
       <div className="row">
@@ -158,7 +160,7 @@ function Order({ id }: { id: string }) {
             {t(`returnStatus.${ret.status}`)}
           </span>
           {ret.refundedAmount > 0
-            ? ` · ${t('returns.refunded', { amount: won(ret.refundedAmount) })}`
+            ? ` · ${t('returns.refunded', { amount: money(ret.refundedAmount) })}`
             : null}
         </p>
       ))}

@@ -1,14 +1,16 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, Navigate } from 'react-router';
 import { MyOrdersDocument } from '../../graphql/generated';
-import { dateTime, won } from '../../shared/format';
+import { dateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
 import { Empty, ErrorNotice, Loading } from '../../shared/ui';
+import { useMoney } from '../money';
 
 export function OrdersPage() {
   const signedIn = useSession();
   const { t, locale } = useI18n();
+  const money = useMoney();
   const { data, error } = useQuery(MyOrdersDocument, { skip: !signedIn });
   if (!signedIn) return <Navigate to="/login?next=/orders" replace />;
   if (error) return <ErrorNotice error={error} />;
@@ -40,10 +42,10 @@ export function OrdersPage() {
                   <span className="status">{t(`orderStatus.${order.status}`)}</span>
                 </td>
                 <td className="num">
-                  {won(order.totalAmount)}
+                  {money(order.totalAmount)}
                   {order.refundedAmount > 0 ? (
                     <div className="muted">
-                      {t('orders.refundedOf', { amount: won(order.refundedAmount) })}
+                      {t('orders.refundedOf', { amount: money(order.refundedAmount) })}
                     </div>
                   ) : null}
                 </td>

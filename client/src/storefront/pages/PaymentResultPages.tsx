@@ -1,11 +1,17 @@
 import { useEffect, useRef } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
-import { ConfirmPaymentDocument } from '../../graphql/generated';
-import { won } from '../../shared/format';
+import {
+  ConfirmPaymentDocument,
+  PaidOrderDocument,
+  type ConfirmPaymentMutation,
+} from '../../graphql/generated';
 import { useI18n } from '../../shared/i18n';
 import { ErrorNotice, Loading, ResultError } from '../../shared/ui';
 import { cart } from '../cart';
+import { useMoney } from '../money';
+
+type Payment = Extract<ConfirmPaymentMutation['confirmPayment'], { __typename: 'Payment' }>;
 
 /** Where the PG sends the customer back: the shop confirms the payment (idempotent) and shows it. */
 export function PaymentSuccessPage() {
@@ -36,17 +42,41 @@ export function PaymentSuccessPage() {
     <>
       <h1>{result.__typename === 'Payment' ? t('payment.done') : t('payment.failed')}</h1>
       {result.__typename === 'Payment' ? (
-        <p>
-          {t('payment.paid', { amount: won(result.amount) })}{' '}
-          <span className="status" data-testid="payment-status">
-            {t(`paymentStatus.${result.status}`)}
-          </span>
-        </p>
+        <PaidOrder orderId={orderId} payment={result} />
       ) : (
         <ResultError result={result} />
       )}
       <Link to={`/orders/${orderId}`}>{t('payment.viewOrder')}</Link>
     </>
+  );
+}
+
+/** What was bought and what the PG charged for it, as the shop recorded the payment. */
+function PaidOrder({ orderId, payment }: { orderId: string; payment: Payment }) {
+  const { t } = useI18n();
+  const money = useMoney();
+  const order = useQuery(PaidOrderDocument, { variables: { id: orderId } });
+  return (
+    <table aria-label={t('payment.summary')} className="summary">
+      <tbody>
+        <tr>
+          <th scope="row">{t('orders.name')}</th>
+          <td className="num">{order.data?.order?.orderName}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('payment.charged')}</th>
+          <td className="num price">{money(payment.amount)}</td>
+        </tr>
+        <tr>
+          <th scope="row">{t('orders.status')}</th>
+          <td className="num">
+            <span className="status" data-testid="payment-status">
+              {t(`paymentStatus.${payment.status}`)}
+            </span>
+          </td>
+        </tr>
+      </tbody>
+    </table>
   );
 }
 

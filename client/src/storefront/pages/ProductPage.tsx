@@ -2,11 +2,13 @@ import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams } from 'react-router';
 import { ProductDetailDocument } from '../../graphql/generated';
-import { won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { ErrorNotice, Loading } from '../../shared/ui';
 import { cart } from '../cart';
+import { optionsLabel } from '../line-view';
 import { canPick, selectedSku, type Selection } from '../option-picker';
+import { cheapestOnSale } from '../sale-price';
+import { SalePrice } from '../SalePrice';
 
 export function ProductPage() {
   const { t } = useI18n();
@@ -24,14 +26,15 @@ export function ProductPage() {
     groups.length === 0
       ? product.skus.find((candidate) => candidate.enabled)
       : selectedSku(product.skus, groups, selection);
+  const advertised = cheapestOnSale(product.skus);
   const add = () => {
     if (!sku) return;
     cart.add({
       skuId: sku.id,
       productId: product.id,
       productName: product.name,
-      optionsLabel: sku.options.map((option) => `${option.name} ${option.value}`).join(' · '),
-      unitPrice: sku.salePrice,
+      thumbnail: product.images[0] ?? null,
+      optionsLabel: optionsLabel(sku.options),
       quantity,
     });
     setAdded(true);
@@ -48,16 +51,14 @@ export function ProductPage() {
         <h1>{product.name}</h1>
         <p className="price">
           {sku ? (
-            sku.salePrice < sku.price ? (
-              <>
-                <s className="muted">{won(sku.price)}</s> {won(sku.salePrice)}
-              </>
-            ) : (
-              won(sku.price)
-            )
-          ) : (
-            t('product.from', { price: won(product.minPrice) })
-          )}
+            <SalePrice price={sku.price} salePrice={sku.salePrice} />
+          ) : advertised ? (
+            <SalePrice
+              price={advertised.cheapest.price}
+              salePrice={advertised.cheapest.salePrice}
+              from={advertised.varies}
+            />
+          ) : null}
         </p>
         {product.optionGroups.map((group) => (
           <fieldset key={group.name}>

@@ -18,6 +18,9 @@ export class SharedFetches<
 > {
   private readonly inflight = new Map<string, InFlight<Answer>>();
 
+  /** @param now the clock of `requestStartedAt` (tests move it instead of waiting). */
+  constructor(private readonly now: () => number = () => performance.now()) {}
+
   /**
    * The answer of `fetch`, or of the identical one under `key` that started at or after
    * `requestStartedAt` (a `performance.now()` time) and is still in flight.
@@ -34,7 +37,7 @@ export class SharedFetches<
       onShared();
     } else {
       const started: InFlight<Answer> = {
-        startedAt: performance.now(),
+        startedAt: this.now(),
         takers: 1,
         answer: fetch().finally(() => {
           if (this.inflight.get(key) === started) this.inflight.delete(key);

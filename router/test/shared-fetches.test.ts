@@ -56,18 +56,23 @@ describe('SharedFetches', () => {
     const shared = new SharedFetches<{ data: { n: number[] } }>();
     let fetches = 0;
     let sharedCount = 0;
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
     const fetchOnce = async () => {
       fetches++;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await answered;
       return { data: { n: [1, 2] } };
     };
     const onShared = () => sharedCount++;
     const requestStart = performance.now();
-    const [a, b, other] = await Promise.all([
+    const runs = Promise.all([
       shared.run('k', requestStart, fetchOnce, onShared),
       shared.run('k', requestStart, fetchOnce, onShared),
       shared.run('other', requestStart, fetchOnce, onShared),
     ]);
+    // All three asked while the fetches were in flight; now they answer.
+    answer();
+    const [a, b, other] = await runs;
     expect({ fetches, sharedCount }).toEqual({ fetches: 2, sharedCount: 1 });
     expect(a).toEqual(b);
     expect(a.data).not.toBe(b.data);
@@ -78,21 +83,25 @@ describe('SharedFetches', () => {
   });
 
   it('never hands a request a fetch that started before it did', async () => {
-    const shared = new SharedFetches<{ data: { read: number } }>();
+    let now = 0;
+    const shared = new SharedFetches<{ data: { read: number } }>(() => now);
     let reads = 0;
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
     const read = async () => {
       const value = ++reads;
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await answered;
       return { data: { read: value } };
     };
     let sharedCount = 0;
-    const early = shared.run('k', performance.now(), read, () => sharedCount++);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    const early = shared.run('k', now, read, () => sharedCount++);
+    now += 5;
     // A request that began after the first fetch started (after a price change, say) reads anew…
-    const lateStart = performance.now();
+    const lateStart = now;
     const late = shared.run('k', lateStart, read, () => sharedCount++);
     // …and one that began before that second fetch started may share it.
     const alongside = shared.run('k', lateStart, read, () => sharedCount++);
+    answer();
     expect((await early).data.read).toBe(1);
     expect((await late).data.read).toBe(2);
     expect((await alongside).data.read).toBe(2);

@@ -23,6 +23,8 @@ const databases = [
 ];
 
 const secretKey = 'test_sk_settlement';
+/** The PG sandbox's clock, pinned to noon in Korea: what it charges and voids is on one day. */
+const pgNoon = Date.parse('2026-11-27T12:00:00+09:00');
 
 function envelope<Data>(type: string, subject: string, data: Data): EventEnvelope<Data> {
   return {
@@ -63,7 +65,7 @@ describe.each(databases)('voided charges in the settlement books on $name', ({ k
     database = await createTestDatabase(kind, 'settlement_voids');
     orm = await openDatabase({ config: database.config, entities: settlementEntities });
     await orm.schema.update();
-    pg = await startPgSandbox({ port: 0, secretKey });
+    pg = await startPgSandbox({ port: 0, secretKey, now: () => pgNoon });
   });
 
   afterAll(async () => {
@@ -170,10 +172,7 @@ describe.each(databases)('voided charges in the settlement books on $name', ({ k
   it('reconciles a day with a voided charge against the PG’s report with no difference', async () => {
     const paidAmount = 31_000;
     const voidAmount = 45_500;
-    // A paid order and a charge voided, all on one Korean day: not across midnight (KST, UTC+9).
-    const day = 86_400_000;
-    const toMidnight = day - ((Date.now() + 9 * 3_600_000) % day);
-    if (toMidnight < 10_000) await new Promise((resolve) => setTimeout(resolve, toMidnight + 500));
+    // A paid order and a charge voided, all on one Korean day (the PG's clock stands at noon).
     const paid = await chargeAtPg(paidAmount);
     const unsold = await chargeAtPg(voidAmount);
     const cancelledAt = await unsold.cancel();

@@ -11,6 +11,7 @@ import {
   returnStep,
   shipOrder,
 } from '../src/after-sale-operations.js';
+import { booksCaughtUp } from '../src/books.js';
 import { skuStock } from '../src/checkout-operations.js';
 import { outboxMarks, replayOutbox } from '../src/outbox-replay.js';
 import { carrierWebhookSecret, startShop, type ShopUnderTest } from '../src/shop-under-test.js';
@@ -62,6 +63,8 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
   }
   let shop: ShopUnderTest;
   let given: ReturnType<typeof checkoutFixtures>;
+  /** Where this run's sales and refunds start in order's and payment's outboxes. */
+  let startMarks: Record<string, number>;
 
   beforeAll(async () => {
     shop = await startShop({
@@ -70,6 +73,7 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
       SHOP_RETURN_RECOVERY_SWEEP_MS: '200',
     });
     given = checkoutFixtures(shop);
+    startMarks = await outboxMarks(shop.shop, ['order', 'payment']);
   });
 
   afterAll(async () => {
@@ -210,12 +214,7 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
         refunds: 0,
       };
     // Earlier tests' events are booked first, so what follows is measured from a settled start.
-    await waitFor('the books to catch up', async () => {
-      const first = await statement();
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const second = await statement();
-      return first.payments === second.payments && first.refunds === second.refunds;
-    });
+    await booksCaughtUp(shop.shop, startMarks);
     const before = await statement();
     const marks = await outboxMarks(shop.shop, ['order', 'payment']);
 

@@ -70,8 +70,14 @@ export class PaymentBook {
   private readonly paymentsByOrder = new Map<string, Payment[]>();
   readonly stats = { authorizations: 0, confirmations: 0, cancels: 0 };
 
-  /** @param authorizationTtlMs how long an authorisation waits for its confirmation. */
-  constructor(private readonly authorizationTtlMs: number) {}
+  /**
+   * @param authorizationTtlMs how long an authorisation waits for its confirmation.
+   * @param now the sandbox's clock, in milliseconds.
+   */
+  constructor(
+    private readonly authorizationTtlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** What the checkout page does when the customer pays: an authorised, unconfirmed payment. */
   authorize(authorization: Authorization): Payment {
@@ -91,7 +97,7 @@ export class PaymentBook {
       status: 'IN_PROGRESS',
       totalAmount: authorization.amount,
       balanceAmount: authorization.amount,
-      requestedAt: new Date(),
+      requestedAt: new Date(this.now()),
       approvedAt: null,
       approvalTransactionKey: null,
       lastTransactionKey: null,
@@ -185,7 +191,7 @@ export class PaymentBook {
       throw new PgError(refusal);
     }
     payment.status = 'DONE';
-    payment.approvedAt = new Date();
+    payment.approvedAt = new Date(this.now());
     payment.approvalTransactionKey = payment.lastTransactionKey = transactionKey();
     this.stats.confirmations++;
     return payment;
@@ -226,7 +232,7 @@ export class PaymentBook {
       transactionKey: payment.lastTransactionKey,
       cancelAmount,
       cancelReason: request.cancelReason,
-      canceledAt: new Date(),
+      canceledAt: new Date(this.now()),
       refundableAmount: payment.balanceAmount,
     });
     payment.status = payment.balanceAmount === 0 ? 'CANCELED' : 'PARTIAL_CANCELED';
@@ -247,7 +253,7 @@ export class PaymentBook {
   private expireIfStale(payment: Payment): Payment {
     if (
       payment.status === 'IN_PROGRESS' &&
-      Date.now() - payment.requestedAt.getTime() >= this.authorizationTtlMs
+      this.now() - payment.requestedAt.getTime() >= this.authorizationTtlMs
     )
       payment.status = 'EXPIRED';
     return payment;

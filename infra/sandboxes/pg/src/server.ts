@@ -25,7 +25,10 @@ const optionsSchema = z.object({
     .default(10 * 60_000),
 });
 
-export type PgSandboxOptions = z.input<typeof optionsSchema>;
+export type PgSandboxOptions = z.input<typeof optionsSchema> & {
+  /** The sandbox's clock, in milliseconds: when it approves, cancels and expires (tests pin it). */
+  now?: () => number;
+};
 
 export interface RunningPgSandbox {
   url: string;
@@ -39,7 +42,7 @@ export async function startPgSandbox(options: PgSandboxOptions = {}): Promise<Ru
   if (!parsed.success) throw new Error(`PG sandbox options: ${z.prettifyError(parsed.error)}`);
   const { port, host, authorizationTtlMs, ...keysAndDelay } = parsed.data;
   const stopping = new AbortController();
-  const handle = createRequestHandler(new PaymentBook(authorizationTtlMs), {
+  const handle = createRequestHandler(new PaymentBook(authorizationTtlMs, options.now), {
     ...keysAndDelay,
     stopping: stopping.signal,
   });

@@ -268,11 +268,14 @@ describe('confirming a payment', () => {
 });
 
 describe('an authorisation left unconfirmed', () => {
-  const pg = useSandbox({ authorizationTtlMs: 50 });
+  let now = Date.now();
+  const pg = useSandbox({ authorizationTtlMs: 50, now: () => now });
 
   it('expires and can no longer be confirmed', async () => {
     const payment = await pg.authorize(10_000);
-    await new Promise((resolve) => setTimeout(resolve, 80));
+    now += 49;
+    expect((await pg.payment(payment.paymentKey)).body.status).toBe('IN_PROGRESS');
+    now += 1;
     expect((await pg.payment(payment.paymentKey)).body.status).toBe('EXPIRED');
     expect(await pg.confirm(payment)).toMatchObject({
       status: 404,

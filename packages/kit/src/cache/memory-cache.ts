@@ -12,6 +12,8 @@ interface Entry {
 export interface MemoryCacheOptions {
   /** Entries kept before the least recently used is evicted. */
   maxEntries?: number;
+  /** The clock entries expire by, in milliseconds (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 /**
@@ -20,20 +22,22 @@ export interface MemoryCacheOptions {
  */
 export class MemoryCache implements Cache {
   private readonly maxEntries: number;
+  private readonly now: () => number;
   /** Map order is recency order: oldest first. */
   private readonly entries = new Map<string, Entry>();
   private readonly keysByTag = new Map<string, Set<string>>();
   private readonly flights = new SingleFlight();
 
-  constructor({ maxEntries = 10_000 }: MemoryCacheOptions = {}) {
+  constructor({ maxEntries = 10_000, now = Date.now }: MemoryCacheOptions = {}) {
     if (!(maxEntries >= 1)) throw new RangeError('cache: maxEntries must be at least 1');
     this.maxEntries = maxEntries;
+    this.now = now;
   }
 
   async get<T>(key: string): Promise<T | undefined> {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (entry.expiresAt <= Date.now()) {
+    if (entry.expiresAt <= this.now()) {
       this.remove(key);
       return undefined;
     }
@@ -50,7 +54,7 @@ export class MemoryCache implements Cache {
   ): Promise<void> {
     const entry = {
       json: encodeValue(key, value),
-      expiresAt: Date.now() + ttlMilliseconds(ttlSeconds),
+      expiresAt: this.now() + ttlMilliseconds(ttlSeconds),
       tags: [...new Set(tags)],
     };
     this.remove(key);
@@ -71,7 +75,7 @@ export class MemoryCache implements Cache {
   }
 
   async deleteByTag(tag: string): Promise<number> {
-    const now = Date.now();
+    const now = this.now();
     let removed = 0;
     for (const key of [...(this.keysByTag.get(tag) ?? [])]) {
       if (this.entries.get(key)!.expiresAt > now) removed++;

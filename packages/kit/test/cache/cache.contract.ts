@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Cache } from '../../src/cache/index.js';
 
@@ -8,6 +7,8 @@ export interface CacheHarness {
   name: string;
   /** A cache for one service; caches created with the same prefix share a store where possible. */
   create(prefix: string): Cache;
+  /** Lets `ms` pass on the clock the caches expire entries by. */
+  elapse(ms: number): Promise<void>;
 }
 
 const minute = 60;
@@ -50,7 +51,7 @@ export function describeCacheContract(harness: CacheHarness): void {
       await cache.set('short', 'soon gone', 0.2);
       await cache.set('long', 'stays', minute);
       expect(await cache.get('short')).toBe('soon gone');
-      await sleep(350);
+      await harness.elapse(350);
       expect(await cache.get('short')).toBeUndefined();
       expect(await cache.get('long')).toBe('stays');
     });
@@ -86,14 +87,23 @@ export function describeCacheContract(harness: CacheHarness): void {
     it('getOrSet coalesces 100 concurrent misses into one loader call', async () => {
       const cache = open();
       let loads = 0;
+      let loadStarted!: () => void;
+      const started = new Promise<void>((resolve) => (loadStarted = resolve));
+      let finishLoad!: () => void;
+      const finished = new Promise<void>((resolve) => (finishLoad = resolve));
       const loader = async () => {
         loads++;
-        await sleep(50);
+        loadStarted();
+        await finished;
         return { page: 1, items: ['p1'] };
       };
-      const results = await Promise.all(
+      const asked = Promise.all(
         Array.from({ length: 100 }, () => cache.getOrSet('hot', minute, loader)),
       );
+      // The load runs with all 100 callers waiting on it; it ends when the test lets it.
+      await started;
+      finishLoad();
+      const results = await asked;
       expect(loads).toBe(1);
       for (const result of results) expect(result).toEqual({ page: 1, items: ['p1'] });
       expect(await cache.getOrSet('hot', minute, loader)).toEqual({ page: 1, items: ['p1'] });

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { MemoryCache } from '../../src/cache/index.js';
 import { describeCacheContract } from './cache.contract.js';
 
-describeCacheContract({ name: 'memory', create: () => new MemoryCache() });
+let now = Date.now();
+describeCacheContract({
+  name: 'memory',
+  create: () => new MemoryCache({ now: () => now }),
+  elapse: async (ms) => {
+    now += ms;
+  },
+});
 
 describe('memory cache bound', () => {
   it('evicts the least recently used entry beyond maxEntries', async () => {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { killKafka, startKafka } from '@shop/infra';
 import { createTestDatabase, probeInfra, waitFor, type TestDatabase } from '@shop/testkit';
@@ -79,6 +79,40 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
     await startKafka();
   });
 
+  /**
+   * Waits until `group` has committed every message on `topic`. With the outbox drained, nothing
+   * is left that could still reach the ledger, a late duplicate included: the consumer commits
+   * only what it has applied, and a redelivery starts after the last commit.
+   */
+  async function consumedToTheEnd(group: string, topic: string): Promise<void> {
+    const admin = new Kafka({
+      clientId: `${group}-offsets`,
+      brokers: brokers(),
+      logLevel: logLevel.NOTHING,
+    }).admin();
+    await admin.connect();
+    try {
+      await waitFor(
+        `${group} to commit the end of ${topic}`,
+        async () => {
+          const [ends, [committed]] = await Promise.all([
+            admin.fetchTopicOffsets(topic),
+            admin.fetchOffsets({ groupId: group, topics: [topic] }),
+          ]);
+          const committedOn = (partition: number) =>
+            committed?.partitions.find((entry) => entry.partition === partition)?.offset;
+          // An empty partition has nothing to commit (its offset stays -1).
+          return ends.every(
+            ({ partition, high }) => high === '0' || committedOn(partition) === high,
+          );
+        },
+        { timeoutMs: 60_000 },
+      );
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   async function subscribeInProcess(): Promise<void> {
     await transport.ensureTopics([outbox.topic]);
     subscription = await transport.subscribe({
@@ -100,8 +134,8 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
         timeoutMs: 120_000,
       },
     );
+    // killKafka returns once the broker is gone; it stays down until startKafka finds it healthy.
     await killKafka();
-    await sleep(1000);
     await startKafka();
     await writing;
     await waitFor(
@@ -114,7 +148,7 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
     await waitFor('outbox drained', async () => (await pendingRows(sourceOrm)) === 0, {
       timeoutMs: 60_000,
     });
-    await sleep(2000); // a late duplicate would land now
+    await consumedToTheEnd(`${source}-ledger`, outbox.topic);
     expect(await ledgerTotals(sinkOrm)).toEqual(expectedTotals(count));
   }, 420_000);
 
@@ -149,7 +183,7 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
           timeoutMs: 240_000,
         },
       );
-      await sleep(2000);
+      await consumedToTheEnd(group, outbox.topic);
       expect(await ledgerTotals(sinkOrm)).toEqual(expectedTotals(count));
     } finally {
       second.kill('SIGKILL');
@@ -185,7 +219,7 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
     await waitFor('every event applied', async () => (await ledgerTotals(sinkOrm)).rows >= count, {
       timeoutMs: 120_000,
     });
-    await sleep(1000);
+    await consumedToTheEnd(`${source}-ledger`, outbox.topic);
     expect(await ledgerTotals(sinkOrm)).toEqual(expectedTotals(count));
   }, 360_000);
 });

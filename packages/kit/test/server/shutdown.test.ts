@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installShutdownHandlers, type ShutdownHandlers } from '../../src/ops/shutdown.js';
@@ -16,7 +17,8 @@ describe('installShutdownHandlers', () => {
       name,
       stop: async () => {
         calls.push(`${name} start`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        // Stopping takes a turn of the event loop: parts stopped together would interleave here.
+        await nextTurn();
         calls.push(`${name} done`);
       },
     });

@@ -5,7 +5,6 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import {
@@ -21,6 +20,7 @@ import {
   Resolver,
 } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@shop/testkit';
 import { openDatabase, type EntityManager, type Orm } from '../../src/db/index.js';
 import {
   buildSubgraphSchema,
@@ -88,7 +88,8 @@ type NotesContext = SubgraphContext;
 
 /** Entity managers the resolvers saw, to show each request has its own. */
 const entityManagersSeen: EntityManager[] = [];
-let slowPingStarted: (() => void) | undefined;
+/** Holds `slowPing` in flight: it says it started, then waits until the test lets it answer. */
+let slowPingGate: { started: () => void; answer: Promise<void> } | undefined;
 
 @Resolver(() => Note)
 class NoteResolver {
@@ -105,11 +106,11 @@ class NoteResolver {
   }
 
   @Query(() => String)
-  async slowPing(@Arg('ms', () => Int) ms: number, @Ctx() context: NotesContext) {
-    slowPingStarted?.();
-    await sleep(ms);
+  async slowPing(@Ctx() context: NotesContext) {
+    slowPingGate?.started();
+    await slowPingGate?.answer;
     // Uses the database after the wait: stop() must not close it under an in-flight request.
-    return `pong after ${ms} ms with ${await context.em.count(NoteEntity)} notes`;
+    return `pong with ${await context.em.count(NoteEntity)} notes`;
   }
 
   @Mutation(() => CreateNoteResult)
@@ -387,10 +388,14 @@ describe('a subgraph built and served by the kit', () => {
     await post(url, { query: readNote, variables: { id: first } }, callerHeader(alice));
     await post(url, { query: readNote, variables: { id: second } }, callerHeader(alice));
 
+    expect(entityManagersSeen).toHaveLength(2);
     const [firstEm, secondEm] = entityManagersSeen;
-    expect(firstEm).toBeDefined();
     expect(secondEm).not.toBe(firstEm);
-    expect(firstEm!.getUnitOfWork().getById(NoteEntity, Number(first))).toBeDefined();
+    expect(firstEm!.getUnitOfWork().getById(NoteEntity, Number(first))).toMatchObject({
+      id: Number(first),
+      ownerId: 'alice',
+      text: 'first',
+    });
     expect(secondEm!.getUnitOfWork().getById(NoteEntity, Number(first))).toBeUndefined();
   });
 
@@ -479,22 +484,33 @@ describe('readiness and graceful stop', () => {
 
   it('finishes an in-flight request before closing the database', async () => {
     const running = await startNotesSubgraph(schema);
-    const started = new Promise<void>((resolve) => (slowPingStarted = resolve));
+    let markStarted!: () => void;
+    const started = new Promise<void>((resolve) => (markStarted = resolve));
+    let answer!: () => void;
+    slowPingGate = { started: markStarted, answer: new Promise((resolve) => (answer = resolve)) };
     const inFlight = post(
       running.server.url,
-      { query: 'query SlowPing { slowPing(ms: 300) }' },
+      { query: 'query SlowPing { slowPing }' },
       callerHeader(router),
     );
     await started;
     const stopping = running.server.stop();
+    // The request answers only once stop() is under way: the listener has closed.
+    await waitFor('stop() to close the listener', () =>
+      fetch(running.server.url).then(
+        () => false,
+        () => true,
+      ),
+    );
+    answer();
 
     const { status, body } = await inFlight;
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { slowPing: 'pong after 300 ms with 0 notes' } });
+    expect(body).toEqual({ data: { slowPing: 'pong with 0 notes' } });
     await stopping;
     expect(await running.orm.isConnected()).toBe(false);
     await expect(fetch(running.server.url)).rejects.toThrow();
-    slowPingStarted = undefined;
+    slowPingGate = undefined;
     await rm(running.dataDir, { recursive: true, force: true });
   });
 });

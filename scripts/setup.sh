@@ -10,7 +10,7 @@ shop_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shop_tools="$shop_root/.tools"
 shop_node_version="24.21.0"
 shop_pnpm_version="10.34.9"
-shop_min_node="22.12.0"
+shop_min_node="22.15.0"
 
 shop_version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
 

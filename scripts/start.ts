@@ -5,14 +5,16 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
-import { createLogger } from '@shop/kit';
+import { createLogger, loadConfig, logFormatSchema } from '@shop/kit';
 import { exitOnConfigError, installShutdownHandlers, type Stoppable } from '@shop/kit/ops';
 import { createRuntime, startService, type RunningService } from '@shop/kit/service';
+import { nameServiceOnPort, startTracing, tracingConfigSchema } from '@shop/kit/tracing';
 import { startCarrierSandbox, defaultCarrierSandboxPort } from '@shop/carrier-sandbox';
 import { defaultPgSandboxPort, startPgSandbox } from '@shop/pg-sandbox';
 import { clientManifest, defaultClientPort, startClientServer } from '@shop/client/server';
 import { createRouter } from '@shop/router';
 import { ensureClientBuilt } from './client-build.js';
+import { startBanner, type ShopAddresses } from './start-banner.js';
 import { subgraphs } from './subgraphs.js';
 import { parseReplicas, startSupervisor } from './supervisor.js';
 
@@ -36,14 +38,26 @@ if (args.processes && process.env.SHOP_INFRA !== 'real') {
 // A first start fills the shop with the demo catalogue (SHOP_SEED_DEMO=false to start empty).
 process.env.SHOP_SEED_DEMO ??= 'true';
 const host = process.env.SHOP_HOST ?? '127.0.0.1';
-const logger = createLogger('shop', { level: process.env.SHOP_LOG_LEVEL ?? 'info' });
-const started: Stoppable[] = [];
+// A terminal gets lines a person reads; a pipe or a file gets JSON, one object a line.
+process.env.SHOP_LOG_FORMAT ??= process.stdout.isTTY ? 'pretty' : 'json';
+const logFormat = logFormatSchema.parse(process.env.SHOP_LOG_FORMAT);
+const logger = createLogger('shop', {
+  level: process.env.SHOP_LOG_LEVEL ?? 'info',
+  format: logFormat,
+});
+// Traced (SHOP_TRACING=zipkin) from here on, with what this process serves itself: the sandboxes
+// and the client server; flushed last.
+const tracing = exitOnConfigError(() =>
+  startTracing('shop', loadConfig('shop', tracingConfigSchema)),
+);
+const started: Stoppable[] = [{ name: 'tracing', stop: () => tracing.flush() }];
 // The outside world: a PG sandbox, unless SHOP_PG_URL points at a PG.
 if (!process.env.SHOP_PG_URL) {
   const pg = await startPgSandbox({
     port: Number(process.env.SHOP_PORT_PG ?? defaultPgSandboxPort),
   });
   process.env.SHOP_PG_URL = pg.url;
+  nameServiceOnPort(pg.port, 'pg-sandbox');
   started.push({ name: 'pg-sandbox', stop: () => pg.stop() });
 }
 // …and a carrier sandbox, unless SHOP_CARRIER_URL points at a carrier.
@@ -54,6 +68,7 @@ if (!process.env.SHOP_CARRIER_URL) {
     webhookSecret: process.env.SHOP_CARRIER_WEBHOOK_SECRET,
   });
   process.env.SHOP_CARRIER_URL = carrier.url;
+  nameServiceOnPort(carrier.port, 'carrier-sandbox');
   started.push({ name: 'carrier-sandbox', stop: () => carrier.stop() });
 }
 ensureClientBuilt((message) => logger.info(message));
@@ -89,9 +104,7 @@ if (args.processes) {
   const runtime = exitOnConfigError(() => createRuntime('shop'));
   const services: RunningService[] = [];
   for (const definition of subgraphs) {
-    const service = await startService(definition, runtime);
-    runtime.logger.info({ subgraph: service.name, url: service.url }, 'subgraph ready');
-    services.push(service);
+    services.push(await startService(definition, runtime));
   }
   const router = await createRouter(runtime);
   routerUrl = router.url;
@@ -112,9 +125,17 @@ const client = await startClientServer({
   pgCheckoutUrl: `${process.env.SHOP_PG_URL}/checkout`,
   pgClientKey: process.env.SHOP_PG_CLIENT_KEY ?? 'test_ck_sandbox',
 });
-logger.info({ storefront: client.url, admin: `${client.url}/admin/` }, 'apps ready');
+nameServiceOnPort(Number(new URL(client.url).port), 'client');
 started.push({ name: 'client', stop: () => client.stop() });
 installShutdownHandlers(started.reverse(), logger);
-logger.info(
-  `shop running (${args.processes ? 'processes' : (process.env.SHOP_INFRA ?? 'embedded')})`,
-);
+const addresses: ShopAddresses = {
+  mode: args.processes ? 'processes' : process.env.SHOP_INFRA === 'real' ? 'real' : 'embedded',
+  storefront: `${client.url}/`,
+  admin: `${client.url}/admin/`,
+  router: routerUrl,
+  // The router serves its IDE to browsers outside production.
+  ide: process.env.NODE_ENV === 'production' ? undefined : routerUrl,
+};
+// A person gets a banner; a program reading JSON gets the same as the last line of the start.
+if (logFormat === 'pretty') process.stdout.write(startBanner(addresses));
+else logger.info(addresses, 'shop running');

@@ -3,6 +3,7 @@ import { mysqlStatus } from './mysql.js';
 import { opensearchStatus } from './opensearch.js';
 import { redisStatus } from './redis.js';
 import type { ServiceStatus } from './status.js';
+import { zipkinStatus } from './zipkin.js';
 
 export { applyInfraEnv, loadInfraEnv } from './env-file.js';
 export { endpoints } from './ports.js';
@@ -10,5 +11,11 @@ export { killKafka, restartKafka, startKafka, stopKafka } from './kafka.js';
 export type { ServiceStatus } from './status.js';
 
 export function infraStatus(): Promise<ServiceStatus[]> {
-  return Promise.all([mysqlStatus(), redisStatus(), kafkaStatus(), opensearchStatus()]);
+  return Promise.all([
+    mysqlStatus(),
+    redisStatus(),
+    kafkaStatus(),
+    opensearchStatus(),
+    zipkinStatus(),
+  ]);
 }

@@ -3,8 +3,9 @@ import { writeShopEnv } from './env-file.js';
 import { startKafka } from './kafka.js';
 import { domains, provisionMysql } from './mysql.js';
 import { startOpenSearch } from './opensearch.js';
-import { endpoints, kafkaBrokers, opensearchUrl } from './ports.js';
+import { endpoints, kafkaBrokers, opensearchUrl, zipkinUrl } from './ports.js';
 import { ensureRedis } from './redis.js';
+import { startZipkin } from './zipkin.js';
 
 async function step(name: string, work: () => Promise<void>): Promise<void> {
   const started = performance.now();
@@ -28,8 +29,12 @@ export async function infraUp(): Promise<void> {
   );
   await step('mysql', () => provisionMysql(passwords));
   await step('redis', ensureRedis);
-  // The two JVMs start side by side; each waits for its own health.
-  await Promise.all([step('kafka', startKafka), step('opensearch', startOpenSearch)]);
+  // The JVMs start side by side; each waits for its own health.
+  await Promise.all([
+    step('kafka', startKafka),
+    step('opensearch', startOpenSearch),
+    step('zipkin', startZipkin),
+  ]);
   writeShopEnv({
     SHOP_MYSQL_HOST: endpoints.mysql.host,
     SHOP_MYSQL_PORT: String(endpoints.mysql.port),
@@ -46,5 +51,7 @@ export async function infraUp(): Promise<void> {
     SHOP_REDIS_URL: endpoints.redisUrl,
     SHOP_KAFKA_BROKERS: kafkaBrokers,
     SHOP_OPENSEARCH_URL: opensearchUrl,
+    // Where traces go when a run turns tracing on (SHOP_TRACING=zipkin); off unless asked.
+    SHOP_ZIPKIN_URL: zipkinUrl,
   });
 }

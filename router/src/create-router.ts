@@ -11,6 +11,7 @@ import { Registry } from 'prom-client';
 import { createLogger, type Logger } from '@shop/kit';
 import { InternalTokens } from '@shop/kit/identity';
 import { ServiceInstances, createInternalClient, parseInstanceUrls } from '@shop/kit/internal-http';
+import { nameServiceOnPort } from '@shop/kit/tracing';
 import {
   ReadinessChecks,
   collectProcessMetrics,
@@ -28,6 +29,7 @@ import type { RouterConfig, RouterSettings } from './config.js';
 import { applyCors } from './cors.js';
 import { errorFormatter } from './format-error.js';
 import { graphqlHandler } from './graphql-handler.js';
+import { graphqlIde } from './graphql-ide.js';
 import { queryLimitsPlugin } from './limits/query-limits-plugin.js';
 import { RouterMetrics } from './metrics.js';
 import { OperationSafelist } from './persisted/operation-safelist.js';
@@ -83,12 +85,13 @@ export interface RunningRouter {
 }
 
 /**
- * The single GraphQL endpoint of the shop (DESIGN §7), on plain node:http: `/graphql`, `/health`,
- * `/ready` (once the supergraph is loaded); `/metrics` on a port of its own (`SHOP_METRICS_PORT`,
- * 127.0.0.1 unless `SHOP_METRICS_HOST` says otherwise). Per request: security headers (helmet),
- * CORS, request id, client address (`SHOP_TRUSTED_PROXIES`), variables' limits, JWT check,
- * rate limit, then Apollo Server with CSRF prevention, query limits and the gateway, whose fetches
- * carry a signed identity and run inside a circuit per subgraph.
+ * The single GraphQL endpoint of the shop (docs/architecture.md#router), on plain node:http:
+ * `/graphql`, `/health`, `/ready` (once the supergraph is loaded), and outside production a GraphQL
+ * IDE for browsers on `/graphql` (its files on `/ide/`); `/metrics` on a port of its own
+ * (`SHOP_METRICS_PORT`, 127.0.0.1 unless `SHOP_METRICS_HOST` says otherwise). Per request: security
+ * headers (helmet), CORS, request id, client address (`SHOP_TRUSTED_PROXIES`), variables' limits,
+ * JWT check, rate limit, then Apollo Server with CSRF prevention, query limits and the gateway,
+ * whose fetches carry a signed identity and run inside a circuit per subgraph.
  *
  * `createRouter(runtime, options)` runs it inside a shop process (`pnpm start`), sharing that
  * runtime's logger, metrics, Redis and internal-token signer.
@@ -118,7 +121,8 @@ function jwksUrlOf(config: RouterSettings, instances: Map<string, ServiceInstanc
 
 /**
  * Headers for an API that serves JSON only (helmet's set): nothing may be framed, embedded,
- * sniffed or loaded from a response; no referrer leaves; no X-Powered-By.
+ * sniffed or loaded from a response; no referrer leaves; no X-Powered-By. The development IDE
+ * replaces the CSP with its own (graphql-ide.ts).
  */
 const securityHeaders = helmet({
   contentSecurityPolicy: {
@@ -333,9 +337,13 @@ async function startRouter(
     isReady: () => phase === 'ready',
   });
 
+  // Development only: production answers a browser's GET of /graphql as any other GET.
+  const ide = production ? undefined : graphqlIde('/graphql');
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { pathname } = new URL(req.url ?? '/', 'http://router');
     if (applyCors(req, res, config.SHOP_CORS_ORIGINS)) return;
+    if (ide?.(req, res, pathname)) return;
     switch (pathname) {
       case '/graphql':
         return handleGraphQL(req, res);
@@ -366,6 +374,7 @@ async function startRouter(
   try {
     metricsPort = await listen(metricsServer, config.SHOP_METRICS_PORT, config.SHOP_METRICS_HOST);
     port = await listen(httpServer, config.SHOP_PORT_ROUTER, config.SHOP_HOST);
+    nameServiceOnPort(port, 'router');
     await apollo.start();
   } catch (error) {
     metricsServer.close();

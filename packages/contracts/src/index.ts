@@ -1,4 +1,5 @@
 export * from './events/envelope.js';
+export * from './events/event-contract.js';
 export * from './events/auth-events.js';
 export * from './events/product-events.js';
 export * from './internal/product-api.js';

@@ -49,4 +49,8 @@ export const logLevelSchema = z
   .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   .default('info');
 
+/** `json`, one object a line, for machines and log collectors; `pretty` for a person at a terminal. */
+export const logFormatSchema = z.enum(['json', 'pretty']).default('json');
+export type LogFormat = z.infer<typeof logFormatSchema>;
+
 export const portSchema = z.coerce.number().int().min(0).max(65535);

@@ -1,6 +1,6 @@
 import net from 'node:net';
 
-export type RealService = 'mysql' | 'kafka' | 'redis' | 'opensearch';
+export type RealService = 'mysql' | 'kafka' | 'redis' | 'opensearch' | 'zipkin';
 
 export interface InfraProbe {
   ok: boolean;
@@ -32,6 +32,10 @@ function endpointOf(service: RealService): { host: string; port: number } {
     case 'opensearch': {
       const url = new URL(env.SHOP_OPENSEARCH_URL ?? 'http://127.0.0.1:19200');
       return { host: url.hostname, port: Number(url.port || 9200) };
+    }
+    case 'zipkin': {
+      const url = new URL(env.SHOP_ZIPKIN_URL ?? 'http://127.0.0.1:19411');
+      return { host: url.hostname, port: Number(url.port || 9411) };
     }
   }
 }

@@ -1,22 +1,30 @@
-// `pnpm create-admin --email <email> --name <name>` (password from SHOP_ADMIN_PASSWORD or asked):
-// creates the first administrator, or makes an existing account one. Uses the same database as the
-// auth subgraph (embedded by default, SHOP_INFRA=real for MySQL).
-import { createInterface } from 'node:readline/promises';
+// `pnpm create-admin --email <email> [--name <name>]`: creates the first administrator, or makes an
+// existing account one, on the auth subgraph's database (embedded by default, SHOP_INFRA=real for
+// MySQL). The password comes from SHOP_ADMIN_PASSWORD, else from a prompt that does not echo it.
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { bootstrapAdmin } from './admin-bootstrap.js';
+import { NoAdminPassword, adminPassword } from './admin-password.js';
 
 const { values } = parseArgs({
   options: { email: { type: 'string' }, name: { type: 'string', default: 'Administrator' } },
 });
 if (!values.email) {
   console.error(
-    'usage: pnpm create-admin --email <email> [--name <name>]  (password: SHOP_ADMIN_PASSWORD or prompt)',
+    'usage: pnpm create-admin --email <email> [--name <name>]\n' +
+      '  password: SHOP_ADMIN_PASSWORD, or asked without echo when run in a terminal',
   );
   process.exit(2);
 }
 if (process.env.SHOP_INFRA === 'real') applyInfraEnv();
-const password = process.env.SHOP_ADMIN_PASSWORD ?? (await ask('Password (10+ characters): '));
+let password: string;
+try {
+  password = await adminPassword(process.env);
+} catch (error) {
+  // Ctrl+C at the prompt ends it quietly too (read's "canceled").
+  console.error(`create-admin: ${(error as Error).message}`);
+  process.exit(error instanceof NoAdminPassword ? 2 : 130);
+}
 const outcome = await bootstrapAdmin(process.env, {
   email: values.email,
   password,
@@ -25,15 +33,8 @@ const outcome = await bootstrapAdmin(process.env, {
 if (outcome.kind === 'invalid-input') {
   console.error(outcome.issues.map((issue) => `${issue.field}: ${issue.message}`).join('\n'));
   process.exitCode = 1;
+} else if (outcome.kind === 'promoted') {
+  console.log(`${values.email} is an administrator (promoted; the account keeps its password)`);
 } else {
-  console.log(`${values.email} is an administrator (${outcome.kind})`);
-}
-
-async function ask(question: string): Promise<string> {
-  const prompt = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return await prompt.question(question);
-  } finally {
-    prompt.close();
-  }
+  console.log(`${values.email} is an administrator (created)`);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { UserRegistered } from '@shop/contracts';
+import { userRegisteredEvent, type UserRegistered } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { createRateLimiter } from '@shop/kit/rate-limit';
 import { sendJson } from '@shop/kit/ops';
@@ -27,6 +27,7 @@ export const authService = defineService({
     folder: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   graphql: { resolvers: [AuthResolver, PartnerResolver], permissions: authPermissions },
+  events: { publishes: [userRegisteredEvent], consumes: {} },
   setup: async ({ orm, outbox, runtime, logger }) => {
     const config = loadConfig('auth', authConfigSchema, runtime.env);
     const keys = new KeyRing(orm, { accessTokenTtlSeconds: config.SHOP_ACCESS_TOKEN_TTL_SECONDS });

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { listingGeneration, topicOf } from '@shop/contracts';
+import { listingGeneration, productChangedEvent } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { catalogConfigSchema } from './config.js';
@@ -21,6 +21,7 @@ export const catalogService = defineService({
     folder: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   graphql: { resolvers: [CatalogResolver], permissions: catalogPermissions },
+  events: { publishes: [], consumes: { 'product-changed': [productChangedEvent] } },
   setup: async ({ orm, runtime, logger }) => {
     const config = loadConfig('catalog', catalogConfigSchema, runtime.env);
     const index = createSearchIndex(
@@ -50,13 +51,7 @@ export const catalogService = defineService({
       container: resolverContainer(
         new CatalogResolver(new CatalogSearch(index, listings), reindexer),
       ),
-      consumers: [
-        {
-          name: 'product-changed',
-          topics: [topicOf('product')],
-          handler: productChangedHandler({ index, listings, logger }),
-        },
-      ],
+      consumers: { 'product-changed': productChangedHandler({ index, listings, logger }) },
       background: [
         {
           // An empty index (first start, or the embedded in-memory one) is filled from product.

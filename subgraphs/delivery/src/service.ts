@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { topicOf } from '@shop/contracts';
+import {
+  orderCancelledEvent,
+  orderPaidEvent,
+  shipmentDeliveredEvent,
+  shipmentShippedEvent,
+} from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { deliveryConfigSchema } from './config.js';
@@ -29,6 +34,10 @@ export const deliveryService = defineService({
     referenceResolvers: deliveryReferenceResolvers,
     permissions: deliveryPermissions,
   },
+  events: {
+    publishes: [shipmentShippedEvent, shipmentDeliveredEvent],
+    consumes: { 'order-events': [orderPaidEvent, orderCancelledEvent] },
+  },
   setup: ({ orm, outbox, runtime, logger, periodicJob }) => {
     const config = loadConfig('delivery', deliveryConfigSchema, runtime.env);
     const carrier = new CarrierClient({
@@ -44,13 +53,7 @@ export const deliveryService = defineService({
       routes: [
         carrierWebhookRoute({ orm, shipments, secret: config.SHOP_CARRIER_WEBHOOK_SECRET, logger }),
       ],
-      consumers: [
-        {
-          name: 'order-events',
-          topics: [topicOf('order')],
-          handler: orderEventsHandler(orm, shipments),
-        },
-      ],
+      consumers: { 'order-events': orderEventsHandler(orm, shipments) },
       background: [
         periodicJob({
           name: 'tracking-poller',

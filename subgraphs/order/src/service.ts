@@ -1,5 +1,19 @@
 import { fileURLToPath } from 'node:url';
-import { topicOf } from '@shop/contracts';
+import {
+  exchangeReshippedEvent,
+  orderCancelledEvent,
+  orderCompletedEvent,
+  orderFailedEvent,
+  orderPaidEvent,
+  orderPlacedEvent,
+  paymentApprovedEvent,
+  paymentCancelledEvent,
+  returnRefundedEvent,
+  returnRejectedEvent,
+  returnRequestedEvent,
+  shipmentDeliveredEvent,
+  shipmentShippedEvent,
+} from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { idempotentHandler, inTurn } from '@shop/kit/events';
 import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
@@ -45,6 +59,26 @@ export const orderService = defineService({
     referenceResolvers: orderReferenceResolvers,
     permissions: orderPermissions,
   },
+  events: {
+    publishes: [
+      orderPlacedEvent,
+      orderPaidEvent,
+      orderFailedEvent,
+      orderCancelledEvent,
+      orderCompletedEvent,
+    ],
+    consumes: {
+      'payment-approved': [paymentApprovedEvent],
+      'payment-cancelled': [paymentCancelledEvent],
+      'delivery-events': [shipmentShippedEvent, shipmentDeliveredEvent],
+      'return-events': [
+        returnRequestedEvent,
+        returnRejectedEvent,
+        returnRefundedEvent,
+        exchangeReshippedEvent,
+      ],
+    },
+  },
   setup: ({ orm, outbox, runtime, logger, periodicJob }) => {
     const config = loadConfig('order', orderConfigSchema, runtime.env);
     const stock = new StockClient(runtime.internalClient('order', 'product'));
@@ -78,37 +112,21 @@ export const orderService = defineService({
       ),
       loaders: (em) => createOrderLoaders(em),
       internalRoutes: (router) => orderRoutes(router, orm, lifecycle),
-      consumers: [
-        {
-          name: 'payment-approved',
-          topics: [topicOf('payment')],
-          handler: paymentApprovedHandler({ orm, lifecycle, payment, logger }),
-        },
-        {
-          name: 'payment-cancelled',
-          topics: [topicOf('payment')],
-          handler: paymentCancelledHandler(orm, lifecycle),
-        },
-        {
-          name: 'delivery-events',
-          topics: [topicOf('delivery')],
-          handler: deliveryEventsHandler(orm, fulfilment),
-        },
-        {
-          name: 'return-events',
-          topics: [topicOf('return')],
-          handler: idempotentHandler(
-            orm,
-            idempotentConsumerGroup('order', 'return-events'),
-            inTurn(
-              returnRequestedHandler(returns),
-              returnRejectedHandler(returns),
-              returnRefundedHandler(returns),
-              exchangeReshippedHandler(returns),
-            ),
+      consumers: {
+        'payment-approved': paymentApprovedHandler({ orm, lifecycle, payment, logger }),
+        'payment-cancelled': paymentCancelledHandler(orm, lifecycle),
+        'delivery-events': deliveryEventsHandler(orm, fulfilment),
+        'return-events': idempotentHandler(
+          orm,
+          idempotentConsumerGroup('order', 'return-events'),
+          inTurn(
+            returnRequestedHandler(returns),
+            returnRejectedHandler(returns),
+            returnRefundedHandler(returns),
+            exchangeReshippedHandler(returns),
           ),
-        },
-      ],
+        ),
+      },
       background: [
         periodicJob({
           name: 'order-sweeper',

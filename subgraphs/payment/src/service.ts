@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { paymentApprovedEvent, paymentCancelledEvent } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { paymentConfigSchema } from './config.js';
@@ -30,6 +31,7 @@ export const paymentService = defineService({
     referenceResolvers: paymentReferenceResolvers,
     permissions: paymentPermissions,
   },
+  events: { publishes: [paymentApprovedEvent, paymentCancelledEvent], consumes: {} },
   setup: ({ orm, outbox, runtime, logger, periodicJob }) => {
     const config = loadConfig('payment', paymentConfigSchema, runtime.env);
     const gateway = new TossPaymentsGateway({

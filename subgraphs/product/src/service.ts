@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { topicOf } from '@shop/contracts';
+import { productChangedEvent, returnReceivedEvent, stockShortfallEvent } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { counterOn } from '@shop/kit/ops';
 import { idempotentHandler } from '@shop/kit/events';
@@ -35,6 +35,10 @@ export const productService = defineService({
     referenceResolvers: productReferenceResolvers,
     permissions: productPermissions,
   },
+  events: {
+    publishes: [productChangedEvent, stockShortfallEvent],
+    consumes: { 'return-received': [returnReceivedEvent] },
+  },
   setup: ({ orm, outbox, runtime, logger, periodicJob }) => {
     const config = loadConfig('product', productConfigSchema, runtime.env);
     const changes = new ProductChanges(outbox);
@@ -63,17 +67,13 @@ export const productService = defineService({
         reservationRoutes(router, orm, reservations);
         productRoutes(router, orm);
       },
-      consumers: [
-        {
-          name: 'return-received',
-          topics: [topicOf('return')],
-          handler: idempotentHandler(
-            orm,
-            idempotentConsumerGroup('product', 'return-received'),
-            returnReceivedHandler(stockLedger),
-          ),
-        },
-      ],
+      consumers: {
+        'return-received': idempotentHandler(
+          orm,
+          idempotentConsumerGroup('product', 'return-received'),
+          returnReceivedHandler(stockLedger),
+        ),
+      },
       background: [
         periodicJob({
           name: 'reservation-sweeper',

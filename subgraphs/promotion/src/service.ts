@@ -32,6 +32,7 @@ export const promotionService = defineService({
     referenceResolvers: promotionReferenceResolvers,
     permissions: promotionPermissions,
   },
+  events: { publishes: [], consumes: {} },
   setup: ({ orm, runtime }) => {
     const product = new ProductClient(runtime.internalClient('promotion', 'product'));
     const quotes = new Quotes(product);

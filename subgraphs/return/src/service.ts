@@ -1,4 +1,12 @@
 import { fileURLToPath } from 'node:url';
+import {
+  exchangeReshippedEvent,
+  returnApprovedEvent,
+  returnReceivedEvent,
+  returnRefundedEvent,
+  returnRejectedEvent,
+  returnRequestedEvent,
+} from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { returnConfigSchema } from './config.js';
@@ -26,6 +34,17 @@ export const returnService = defineService({
     orphanedTypes: [OrderWithReturns],
     referenceResolvers: returnReferenceResolvers,
     permissions: returnPermissions,
+  },
+  events: {
+    publishes: [
+      returnRequestedEvent,
+      returnApprovedEvent,
+      returnRejectedEvent,
+      returnReceivedEvent,
+      returnRefundedEvent,
+      exchangeReshippedEvent,
+    ],
+    consumes: {},
   },
   setup: ({ orm, outbox, runtime, logger, periodicJob }) => {
     const config = loadConfig('return', returnConfigSchema, runtime.env);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { topicOf } from '@shop/contracts';
+import { orderCompletedEvent, orderPaidEvent, paymentCancelledEvent } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
 import { settlementConfigSchema } from './config.js';
@@ -26,6 +26,10 @@ export const settlementService = defineService({
     resolvers: [SettlementResolver, PayoutResolver],
     permissions: settlementPermissions,
   },
+  events: {
+    publishes: [],
+    consumes: { books: [orderPaidEvent, orderCompletedEvent, paymentCancelledEvent] },
+  },
   setup: ({ orm, runtime }) => {
     const config = loadConfig('settlement', settlementConfigSchema, runtime.env);
     const ledger = new Ledger();
@@ -42,16 +46,12 @@ export const settlementService = defineService({
         ),
         new PayoutResolver(new Payouts(config.SHOP_PAYOUT_PERIOD_DAYS), commissions),
       ),
-      consumers: [
-        {
-          name: 'books',
-          topics: [topicOf('order'), topicOf('payment')],
-          handler: booksHandler(orm, idempotentConsumerGroup('settlement', 'books'), {
-            ledger,
-            payables,
-          }),
-        },
-      ],
+      consumers: {
+        books: booksHandler(orm, idempotentConsumerGroup('settlement', 'books'), {
+          ledger,
+          payables,
+        }),
+      },
     };
   },
 });

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { topicOf } from '@shop/contracts';
+import { orderCompletedEvent, returnRefundedEvent, userRegisteredEvent } from '@shop/contracts';
 import { migrationsList } from './migrations/index.js';
 import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
 import { userEntities } from './domain/entities.js';
@@ -27,6 +27,14 @@ export const userService = defineService({
     referenceResolvers: userReferenceResolvers,
     permissions: userPermissions,
   },
+  events: {
+    publishes: [],
+    consumes: {
+      'user-registered': [userRegisteredEvent],
+      'order-completed': [orderCompletedEvent],
+      'return-refunded': [returnRefundedEvent],
+    },
+  },
   setup: ({ orm }) => {
     const profiles = new ProfileService();
     const addresses = new AddressBook();
@@ -37,35 +45,23 @@ export const userService = defineService({
         registerUserRoute(router, orm, profiles);
         pointsRoutes(router, orm, wallet);
       },
-      consumers: [
-        {
-          name: 'user-registered',
-          topics: [topicOf('auth')],
-          handler: userRegisteredHandler(
-            orm,
-            idempotentConsumerGroup('user', 'user-registered'),
-            profiles,
-          ),
-        },
-        {
-          name: 'order-completed',
-          topics: [topicOf('order')],
-          handler: orderCompletedHandler(
-            orm,
-            idempotentConsumerGroup('user', 'order-completed'),
-            wallet,
-          ),
-        },
-        {
-          name: 'return-refunded',
-          topics: [topicOf('return')],
-          handler: returnRefundedHandler(
-            orm,
-            idempotentConsumerGroup('user', 'return-refunded'),
-            wallet,
-          ),
-        },
-      ],
+      consumers: {
+        'user-registered': userRegisteredHandler(
+          orm,
+          idempotentConsumerGroup('user', 'user-registered'),
+          profiles,
+        ),
+        'order-completed': orderCompletedHandler(
+          orm,
+          idempotentConsumerGroup('user', 'order-completed'),
+          wallet,
+        ),
+        'return-refunded': returnRefundedHandler(
+          orm,
+          idempotentConsumerGroup('user', 'return-refunded'),
+          wallet,
+        ),
+      },
     };
   },
 });

@@ -2,6 +2,7 @@ import { Client } from '@opensearch-project/opensearch';
 import { bootstrapAdmin } from '@shop/auth/admin';
 import { startCarrierSandbox, type RunningCarrierSandbox } from '@shop/carrier-sandbox';
 import { startPgSandbox, type RunningPgSandbox } from '@shop/pg-sandbox';
+import { nameServiceOnPort } from '@shop/kit/tracing';
 import { createRouter, type RunningRouter } from '@shop/router';
 import { freePort, graphqlRequest, startServices, type StartedServices } from '@shop/testkit';
 import { subgraphs } from '../../../scripts/subgraphs.js';
@@ -49,6 +50,9 @@ export async function startSandboxes({
     webhookSecret: carrierWebhookSecret,
     stepMs: 300,
   });
+  // They share the test's process: a traced test names their requests' spans after them.
+  nameServiceOnPort(pg.port, 'pg-sandbox');
+  nameServiceOnPort(carrier.port, 'carrier-sandbox');
   const env = {
     SHOP_PG_URL: pg.url,
     SHOP_CARRIER_URL: carrier.url,

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { topicOf } from './envelope.js';
+
+const authTopic = topicOf('auth');
 
 /** auth.events — published by the auth subgraph. */
 export const userRegisteredEvent = {
   type: 'UserRegistered',
   version: 1,
+  topic: authTopic,
   data: z.object({
     userId: z.uuid(),
     email: z.email(),

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { topicOf } from './envelope.js';
+
+const orderTopic = topicOf('order');
 
 const won = z.number().int().nonnegative();
 
@@ -30,6 +33,7 @@ const orderAmountsSchema = z.object({
 export const orderPlacedEvent = {
   type: 'OrderPlaced',
   version: 1,
+  topic: orderTopic,
   data: z.object({
     orderId: z.uuid(),
     userId: z.uuid(),
@@ -42,6 +46,7 @@ export const orderPlacedEvent = {
 export const orderPaidEvent = {
   type: 'OrderPaid',
   version: 1,
+  topic: orderTopic,
   data: z.object({
     orderId: z.uuid(),
     userId: z.uuid(),
@@ -59,6 +64,7 @@ export const orderPaidEvent = {
 export const orderCancelledEvent = {
   type: 'OrderCancelled',
   version: 1,
+  topic: orderTopic,
   data: z.object({
     orderId: z.uuid(),
     userId: z.uuid(),
@@ -72,6 +78,7 @@ export const orderCancelledEvent = {
 export const orderFailedEvent = {
   type: 'OrderFailed',
   version: 1,
+  topic: orderTopic,
   data: z.object({ orderId: z.uuid(), userId: z.uuid(), reason: z.string() }),
 } as const;
 
@@ -84,6 +91,7 @@ export type OrderFailed = z.infer<typeof orderFailedEvent.data>;
 export const orderCompletedEvent = {
   type: 'OrderCompleted',
   version: 1,
+  topic: orderTopic,
   data: z.object({
     orderId: z.uuid(),
     userId: z.uuid(),

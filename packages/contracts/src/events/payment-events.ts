@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { topicOf } from './envelope.js';
+
+const paymentTopic = topicOf('payment');
 
 /**
  * The part of a refund that gives back one order line, as the service asking for the refund
@@ -16,6 +19,7 @@ export type RefundLine = z.infer<typeof refundLineSchema>;
 export const paymentApprovedEvent = {
   type: 'PaymentApproved',
   version: 1,
+  topic: paymentTopic,
   data: z.object({
     paymentId: z.uuid(),
     orderId: z.uuid(),
@@ -30,6 +34,7 @@ export const paymentApprovedEvent = {
 export const paymentCancelledEvent = {
   type: 'PaymentCancelled',
   version: 1,
+  topic: paymentTopic,
   data: z.object({
     paymentId: z.uuid(),
     orderId: z.uuid(),

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { topicOf } from './envelope.js';
+
+const productTopic = topicOf('product');
 
 export const productStatuses = ['DRAFT', 'ACTIVE', 'HIDDEN', 'SOLD_OUT'] as const;
 export type ProductStatus = (typeof productStatuses)[number];
@@ -52,6 +55,7 @@ export type SkuSnapshot = z.infer<typeof skuSnapshotSchema>;
 export const productChangedEvent = {
   type: 'ProductChanged',
   version: 1,
+  topic: productTopic,
   data: productSnapshotSchema,
 } as const;
 
@@ -63,6 +67,7 @@ export const productChangedEvent = {
 export const stockShortfallEvent = {
   type: 'StockShortfall',
   version: 1,
+  topic: productTopic,
   data: z.object({
     orderId: z.uuid(),
     skuId: z.uuid(),

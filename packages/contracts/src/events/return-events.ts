@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { topicOf } from './envelope.js';
+
+const returnTopic = topicOf('return');
 
 const won = z.number().int().nonnegative();
 
@@ -23,6 +26,7 @@ const returnRefSchema = z.object({
 export const returnRequestedEvent = {
   type: 'ReturnRequested',
   version: 1,
+  topic: returnTopic,
   data: returnRefSchema.extend({
     type: z.enum(['RETURN', 'EXCHANGE']),
     reason: z.enum(['CHANGED_MIND', 'DEFECTIVE', 'WRONG_ITEM']),
@@ -35,6 +39,7 @@ export const returnRequestedEvent = {
 export const returnRejectedEvent = {
   type: 'ReturnRejected',
   version: 1,
+  topic: returnTopic,
   data: returnRefSchema.extend({ rejectedAt: z.iso.datetime() }),
 } as const;
 
@@ -42,6 +47,7 @@ export const returnRejectedEvent = {
 export const returnApprovedEvent = {
   type: 'ReturnApproved',
   version: 1,
+  topic: returnTopic,
   data: returnRefSchema.extend({ approvedAt: z.iso.datetime() }),
 } as const;
 
@@ -49,6 +55,7 @@ export const returnApprovedEvent = {
 export const returnReceivedEvent = {
   type: 'ReturnReceived',
   version: 1,
+  topic: returnTopic,
   data: returnRefSchema.extend({
     lines: z.array(returnedLineSchema).min(1),
     receivedAt: z.iso.datetime(),
@@ -62,6 +69,7 @@ export const returnReceivedEvent = {
 export const returnRefundedEvent = {
   type: 'ReturnRefunded',
   version: 1,
+  topic: returnTopic,
   data: returnRefSchema.extend({
     refundedAmount: won,
     /** Points the returned lines were paid with, given back to the customer. */
@@ -87,6 +95,7 @@ export const returnRefundedEvent = {
 export const exchangeReshippedEvent = {
   type: 'ExchangeReshipped',
   version: 1,
+  topic: returnTopic,
   data: returnRefSchema.extend({
     trackingNumber: z.string(),
     /** The replacement SKUs sent, per order line exchanged. */

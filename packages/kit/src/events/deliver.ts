@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { eventEnvelopeSchema, type EventEnvelope } from '@shop/contracts';
+import { processInSpan, recordFailure } from './event-spans.js';
 import {
   defaultMaxAttempts,
   defaultRetryDelayMs,
-  type EventHandler,
+  type EventTransport,
+  type OutgoingMessage,
   type SubscribeOptions,
 } from './transport.js';
 
@@ -28,32 +30,47 @@ export function parseEnvelope(
 }
 
 /**
- * Runs the handler with bounded retries (linear back-off). Shared by both transports so a poison
- * message is treated the same way everywhere: after the last attempt the caller dead-letters it.
+ * Runs the handler with bounded retries (linear back-off), in one span per event (a child of the
+ * span that sent it). Shared by both transports so a poison message is treated the same way
+ * everywhere: after the last attempt the caller dead-letters it.
  */
 export async function deliverWithRetries(
-  raw: string,
-  topic: string,
-  handler: EventHandler,
-  options: Pick<SubscribeOptions, 'maxAttempts' | 'retryDelayMs'>,
+  message: Pick<OutgoingMessage, 'topic' | 'value' | 'headers'>,
+  options: SubscribeOptions,
+  system: EventTransport['kind'],
   shouldContinue: () => boolean = () => true,
 ): Promise<DeliveryOutcome> {
-  const parsed = parseEnvelope(raw);
+  const parsed = parseEnvelope(message.value);
   if (!parsed.ok) return { ok: false, reason: 'unparseable', error: parsed.error, attempts: 0 };
+  if (options.eventTypes && !options.eventTypes.has(parsed.event.type)) return { ok: true };
+  const { topic } = message;
   const maxAttempts = options.maxAttempts ?? defaultMaxAttempts;
   const retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
-  let lastError = '';
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    try {
-      await handler(parsed.event, { topic, attempt });
-      return { ok: true };
-    } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error);
-      if (attempt < maxAttempts && shouldContinue()) await sleep(retryDelayMs * attempt);
-      if (!shouldContinue()) throw new DeliveryAbortedError(lastError);
+  const processed = {
+    service: options.service,
+    group: options.group,
+    system,
+    topic,
+    event: parsed.event,
+    headers: message.headers,
+  };
+  return processInSpan(processed, async (span) => {
+    let lastError = '';
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      try {
+        await options.handler(parsed.event, { topic, attempt });
+        return { ok: true };
+      } catch (error) {
+        lastError = error instanceof Error ? error.message : String(error);
+        // Each failed attempt shows in the span; only the last one fails it.
+        span.addEvent('attempt failed', { attempt, error: lastError });
+        if (attempt < maxAttempts && shouldContinue()) await sleep(retryDelayMs * attempt);
+        if (!shouldContinue()) throw new DeliveryAbortedError(lastError);
+      }
     }
-  }
-  return { ok: false, reason: 'handler-failed', error: lastError, attempts: maxAttempts };
+    recordFailure(span, lastError);
+    return { ok: false, reason: 'handler-failed', error: lastError, attempts: maxAttempts };
+  });
 }
 
 /** The consumer is stopping: the event was not applied and must not be committed or dead-lettered. */

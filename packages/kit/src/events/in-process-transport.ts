@@ -71,12 +71,7 @@ export class InProcessTransport implements EventTransport {
 
   private async deliverAll(options: SubscribeOptions, messages: OutgoingMessage[]): Promise<void> {
     for (const message of messages) {
-      const outcome = await deliverWithRetries(
-        message.value,
-        message.topic,
-        options.handler,
-        options,
-      );
+      const outcome = await deliverWithRetries(message, options, this.kind);
       if (outcome.ok) continue;
       this.logger?.error(
         { group: options.group, topic: message.topic, key: message.key, error: outcome.error },

@@ -3,11 +3,13 @@ import {
   logLevel,
   Partitioners,
   type Consumer,
+  type IHeaders,
   type KafkaMessage,
   type Producer,
 } from 'kafkajs';
 import { deadLetterTopicOf } from '@shop/contracts';
 import type { Logger } from '../logger.js';
+import type { TraceHeaders } from '../tracing/trace-headers.js';
 import { DeliveryAbortedError, deliverWithRetries } from './deliver.js';
 import { kafkaLogCreator } from './kafka-logger.js';
 import type {
@@ -92,10 +94,10 @@ export class KafkaTransport implements EventTransport {
 
   private async send(messages: OutgoingMessage[], timeoutMs: number): Promise<void> {
     const producer = await this.connectedProducer();
-    const byTopic = new Map<string, { key: string; value: string }[]>();
-    for (const { topic, key, value } of messages) {
+    const byTopic = new Map<string, Omit<OutgoingMessage, 'topic'>[]>();
+    for (const { topic, ...message } of messages) {
       const list = byTopic.get(topic) ?? [];
-      list.push({ key, value });
+      list.push(message);
       byTopic.set(topic, list);
     }
     await producer.sendBatch({
@@ -184,8 +186,16 @@ export class KafkaTransport implements EventTransport {
     keepGoing: () => boolean,
     logger: Logger,
   ): Promise<void> {
-    const value = message.value?.toString('utf8') ?? '';
-    const outcome = await deliverWithRetries(value, topic, options.handler, options, keepGoing);
+    const outcome = await deliverWithRetries(
+      {
+        topic,
+        value: message.value?.toString('utf8') ?? '',
+        headers: stringHeaders(message.headers),
+      },
+      options,
+      this.kind,
+      keepGoing,
+    );
     if (outcome.ok) return;
     logger.error(
       { topic, offset: message.offset, reason: outcome.reason, error: outcome.error },
@@ -199,7 +209,9 @@ export class KafkaTransport implements EventTransport {
         {
           key: message.key,
           value: message.value,
+          // The event's own headers stay (its trace context), the failure's are added.
           headers: {
+            ...message.headers,
             'x-error': outcome.error.slice(0, 2000),
             'x-reason': outcome.reason,
             'x-attempts': String(outcome.attempts),
@@ -228,4 +240,14 @@ export class KafkaTransport implements EventTransport {
     });
     return this.producer;
   }
+}
+
+/** The message's headers as text (kafkajs hands over Buffers), the first of a repeated one. */
+function stringHeaders(headers: IHeaders | undefined): TraceHeaders {
+  const text: TraceHeaders = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) text[name] = first.toString();
+  }
+  return text;
 }

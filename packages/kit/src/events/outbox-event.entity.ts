@@ -14,6 +14,11 @@ export const OutboxEventSchema = defineEntity({
     key: p.string().length(200),
     /** The whole envelope as JSON, so the relay publishes exactly what was recorded. */
     envelope: p.text(),
+    /**
+     * The trace context the event was recorded in, as JSON message headers (`traceparent`); null
+     * when nothing is traced.
+     */
+    headers: p.text().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     sentAt: p.datetime().nullable().index(),
     attempts: p.integer().default(0),

@@ -2,7 +2,9 @@ import { IsolationLevel, LockMode } from '@mikro-orm/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isMySql, type EntityManager, type Orm } from '../db/open-database.js';
 import type { Logger } from '../logger.js';
+import type { TraceHeaders } from '../tracing/trace-headers.js';
 import { relayMetrics } from './event-metrics.js';
+import { startSendSpan } from './event-spans.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 import type { EventTransport } from './transport.js';
 
@@ -87,11 +89,27 @@ export class OutboxRelay {
     );
     if (rows.length === 0) return { sent: 0 };
     const ids = rows.map((row) => row.id);
+    const { transport, service } = this.options;
+    const sends = rows.map((row) =>
+      startSendSpan(service, transport.kind, {
+        topic: row.topic,
+        key: row.key,
+        eventId: row.eventId,
+        headers: row.headers ? (JSON.parse(row.headers) as TraceHeaders) : undefined,
+      }),
+    );
     try {
-      await this.options.transport.publish(
-        rows.map((row) => ({ topic: row.topic, key: row.key, value: row.envelope })),
+      await transport.publish(
+        rows.map((row, index) => ({
+          topic: row.topic,
+          key: row.key,
+          value: row.envelope,
+          headers: sends[index]!.headers,
+        })),
       );
+      for (const send of sends) send.end();
     } catch (error) {
+      for (const send of sends) send.end(error);
       const message = error instanceof Error ? error.message : String(error);
       for (const row of rows) {
         row.attempts += 1;

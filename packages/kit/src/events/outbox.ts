@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IsolationLevel } from '@mikro-orm/core';
-import { topicOf, type EventEnvelope } from '@shop/contracts';
+import { topicOf, type EventContract, type EventEnvelope } from '@shop/contracts';
 import type { EntityManager } from '../db/open-database.js';
+import { traceHeadersOfActiveSpan } from '../tracing/trace-headers.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 
 export interface NewEvent<Data> {
@@ -18,16 +19,29 @@ export interface NewEvent<Data> {
  */
 export class Outbox {
   readonly topic: string;
+  /** The event types the service declares; undefined: any (tests, tools on a service's database). */
+  private readonly publishes: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly source: string,
     /** Called after a commit that wrote events, to wake the relay instead of waiting for its poll. */
     private readonly onRecorded: () => void = () => {},
+    /** The service's `events.publishes`: the only events it may record, all of its own topic. */
+    publishes?: readonly EventContract[],
   ) {
     this.topic = topicOf(source);
+    for (const contract of publishes ?? [])
+      if (contract.topic !== this.topic)
+        throw new Error(
+          `${source} cannot publish ${contract.type}: it belongs to ${contract.topic}`,
+        );
+    this.publishes = publishes && new Set(publishes.map((contract) => contract.type));
   }
 
   record<Data>(em: EntityManager, event: NewEvent<Data>): EventEnvelope<Data> {
+    // An undeclared event would be missing from the event catalogue and from its consumers' lists.
+    if (this.publishes && !this.publishes.has(event.type))
+      throw new Error(`${this.source} records ${event.type}, which its events.publishes lacks`);
     const envelope: EventEnvelope<Data> = {
       id: randomUUID(),
       type: event.type,
@@ -37,12 +51,15 @@ export class Outbox {
       time: new Date().toISOString(),
       data: event.data,
     };
+    // The work recording the event is what caused it: its consumers continue this trace.
+    const headers = traceHeadersOfActiveSpan();
     em.persist(
       em.create(OutboxEvent, {
         eventId: envelope.id,
         topic: this.topic,
         key: envelope.subject,
         envelope: JSON.stringify(envelope),
+        headers: Object.keys(headers).length > 0 ? JSON.stringify(headers) : null,
       }),
     );
     return envelope;

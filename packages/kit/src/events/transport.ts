@@ -1,10 +1,13 @@
 import type { EventEnvelope } from '@shop/contracts';
+import type { TraceHeaders } from '../tracing/trace-headers.js';
 
 /** One outbox row on its way to the transport. `value` is the envelope as recorded (JSON). */
 export interface OutgoingMessage {
   topic: string;
   key: string;
   value: string;
+  /** The trace the event continues (`traceparent`), as Kafka headers. */
+  headers?: TraceHeaders;
 }
 
 export interface EventContext {
@@ -18,7 +21,11 @@ export type EventHandler = (event: EventEnvelope, context: EventContext) => Prom
 export interface SubscribeOptions {
   /** Consumer group: every group gets every event once; members of one group share the work. */
   group: string;
+  /** The consuming service, which names the span of each event it handles. */
+  service?: string;
   topics: string[];
+  /** The event types the handler takes; others on its topics pass by unhandled (and untraced). */
+  eventTypes?: ReadonlySet<string>;
   handler: EventHandler;
   /** Attempts per event before it is parked on `<topic>.dlq` and the partition moves on. */
   maxAttempts?: number;

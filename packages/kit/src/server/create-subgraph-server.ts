@@ -18,6 +18,7 @@ import { listen } from '../ops/listen.js';
 import { collectProcessMetrics, serveMetrics } from '../ops/metrics.js';
 import type { Stoppable } from '../ops/shutdown.js';
 import type { Caller, Identity } from '../identity/identity.js';
+import { nameServiceOnPort } from '../tracing/service-ports.js';
 import {
   createRequestContext,
   rejectAllCallers,
@@ -231,6 +232,7 @@ export async function createSubgraphServer<Loaders = undefined>(
     await apollo.stop();
     throw error;
   }
+  nameServiceOnPort(port, name);
   const urlHost = host.includes(':') ? `[${host}]` : host;
   logger.info({ subgraph: name, port }, 'subgraph listening');
 

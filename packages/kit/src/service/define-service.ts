@@ -1,4 +1,5 @@
 import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
+import type { EventContract } from '@shop/contracts';
 import type { ContainerType } from 'type-graphql';
 import type { Orm } from '../db/open-database.js';
 import type { Outbox } from '../events/outbox.js';
@@ -15,18 +16,23 @@ import type { SubgraphName } from './service-names.js';
 /** The GraphQL face of a subgraph: built without any running dependency, so `pnpm compose` can print it. */
 export type SubgraphGraphQL = Omit<SubgraphSchemaOptions<never>, 'container'>;
 
-export interface EventConsumer {
-  /** Unique within the service; the consumer group is `<service>.<name>`. */
-  name: string;
-  topics: string[];
-  handler: EventHandler;
+/**
+ * The events a service writes to its outbox and those each of its consumers reads. The running
+ * service is held to it — its outbox refuses any other event, and a consumer subscribes to its
+ * events' topics and is handed only those — and `pnpm docs:generate` builds the event catalogue from it.
+ */
+export interface ServiceEvents<Consumer extends string = string> {
+  publishes: readonly EventContract[];
+  /** Per consumer (its group and inbox name is `<service>.<consumer>`), the events it handles. */
+  consumes: Readonly<Record<Consumer, readonly EventContract[]>>;
 }
 
 /** What a service builds once its database, outbox and runtime are ready. */
-export interface ServiceParts {
+export interface ServiceParts<Consumer extends string = string> {
   /** Resolver instances are created by this container (constructor injection of use cases). */
   container: ContainerType;
-  consumers?: EventConsumer[];
+  /** The handler of each consumer `events.consumes` declares. */
+  consumers?: Record<Consumer, EventHandler>;
   internalRoutes?: (router: InternalRouter) => void;
   routes?: HttpRoute[];
   /** Per-request batch loaders (DataLoader) handed to resolvers as `context.loaders`. */
@@ -58,15 +64,19 @@ export interface ServiceSetup {
  * One subgraph: its name, tables, GraphQL schema and how it wires its use cases. Every subgraph
  * exports one of these from `src/service.ts`; `startService` does the rest the same way for all.
  */
-export interface ServiceDefinition {
+export interface ServiceDefinition<Consumer extends string = string> {
   name: SubgraphName;
   entities: EntitySchema[];
   /** MySQL migrations (`pnpm db:migration <subgraph>` writes the next one). */
   migrations: { list: MigrationObject[]; folder: string };
   graphql: SubgraphGraphQL;
-  setup(setup: ServiceSetup): Promise<ServiceParts> | ServiceParts;
+  events: ServiceEvents<Consumer>;
+  setup(setup: ServiceSetup): Promise<ServiceParts<Consumer>> | ServiceParts<Consumer>;
 }
 
-export function defineService(definition: ServiceDefinition): ServiceDefinition {
+/** Infers the consumer names from `events.consumes`, so `setup` must give each one a handler. */
+export function defineService<Consumer extends string = never>(
+  definition: ServiceDefinition<Consumer>,
+): ServiceDefinition<Consumer> {
   return definition;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { infraModeSchema } from '../config.js';
+import { infraModeSchema, logFormatSchema } from '../config.js';
+import { tracingConfigShape } from '../tracing/tracing-config.js';
 
 /** Settings every process shares; each service adds its own on top. */
 export const runtimeConfigSchema = z
@@ -8,6 +9,7 @@ export const runtimeConfigSchema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     SHOP_HOST: z.string().default('127.0.0.1'),
     SHOP_DATA_DIR: z.string().default('.data'),
+    SHOP_LOG_FORMAT: logFormatSchema,
     /** Signs the internal tokens the router and services present to subgraphs. */
     SHOP_INTERNAL_SECRET: z
       .string()
@@ -19,6 +21,7 @@ export const runtimeConfigSchema = z
     SHOP_INTERNAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),
     /** Tests only: where the process dies on purpose (`crashPoint`). */
     SHOP_CRASH_POINTS: z.string().optional(),
+    ...tracingConfigShape,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SHOP_CRASH_POINTS) {

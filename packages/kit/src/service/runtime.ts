@@ -15,6 +15,7 @@ import {
   type InternalClient,
 } from '../internal-http/index.js';
 import { createLogger, type Logger } from '../logger.js';
+import { startTracing } from '../tracing/start-tracing.js';
 import { embeddedInternalSecret } from './embedded-secret.js';
 import { runtimeConfigSchema, type RuntimeConfig } from './runtime-config.js';
 import { defaultPorts, type ServiceName } from './service-names.js';
@@ -58,7 +59,12 @@ export function createRuntime(
   env: Record<string, string | undefined> = process.env,
 ): Runtime {
   const config = loadConfig(processName, runtimeConfigSchema, env);
-  const logger = createLogger(processName, { level: env.SHOP_LOG_LEVEL ?? 'info' });
+  // First, so the clients and servers made below are traced from their first call.
+  const tracing = startTracing(processName, config);
+  const logger = createLogger(processName, {
+    level: env.SHOP_LOG_LEVEL ?? 'info',
+    format: config.SHOP_LOG_FORMAT,
+  });
   const mode = config.SHOP_INFRA;
   const transport = createTransport(
     mode === 'real'
@@ -136,6 +142,8 @@ export function createRuntime(
       await transport.close();
       for (const pool of pools.values()) await pool.close();
       redis?.disconnect();
+      // The last spans (this shutdown's included) leave before the process does.
+      await tracing.flush();
     },
   };
 }

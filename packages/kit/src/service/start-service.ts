@@ -1,7 +1,6 @@
 import { loadConfig } from '../config.js';
 import { databaseConfigSchema } from '../db/database-config.js';
 import { openDatabase, prepareSchema, type Orm } from '../db/open-database.js';
-import { idempotentConsumerGroup } from './consumer-group.js';
 import { Outbox } from '../events/outbox.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import type { Subscription } from '../events/transport.js';
@@ -9,6 +8,7 @@ import { createInternalRouter } from '../internal-http/index.js';
 import { buildSubgraphSchema } from '../server/build-subgraph-schema.js';
 import { createSubgraphServer, type HttpRoute } from '../server/create-subgraph-server.js';
 import type { Stoppable } from '../ops/shutdown.js';
+import { declaredSubscriptions } from './declared-consumers.js';
 import type { ServiceDefinition, ServiceJobOptions } from './define-service.js';
 import { createJobMetrics, PeriodicJob } from './periodic-job.js';
 import type { Runtime } from './runtime.js';
@@ -39,7 +39,7 @@ export async function startService(
     migrations: definition.migrations,
   });
   await prepareSchema(orm);
-  const outbox = new Outbox(name, () => relay.notify());
+  const outbox = new Outbox(name, () => relay.notify(), definition.events.publishes);
   const relay = new OutboxRelay({ orm, transport: runtime.transport, logger, service: name });
   const jobNames = new Set<string>();
   const periodicJob = (job: ServiceJobOptions) => {
@@ -82,18 +82,10 @@ export async function startService(
     createLoaders: parts.loaders,
   });
 
-  const consumers = parts.consumers ?? [];
+  const consumers = declaredSubscriptions(definition, parts.consumers);
   await runtime.transport.ensureTopics([outbox.topic, ...consumers.flatMap((c) => c.topics)]);
   const subscriptions: Subscription[] = [];
-  for (const consumer of consumers) {
-    subscriptions.push(
-      await runtime.transport.subscribe({
-        group: idempotentConsumerGroup(name, consumer.name),
-        topics: consumer.topics,
-        handler: consumer.handler,
-      }),
-    );
-  }
+  for (const consumer of consumers) subscriptions.push(await runtime.transport.subscribe(consumer));
   relay.start();
   for (const job of parts.background ?? []) job.start();
 

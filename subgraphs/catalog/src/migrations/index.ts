@@ -1,7 +1,9 @@
 // Written by `pnpm db:migration`: this subgraph's MySQL migrations, oldest first.
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124144757 } from './Migration20261124144757.js';
+import { Migration20261204050000 } from './Migration20261204050000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124144757', class: Migration20261124144757 },
+  { name: 'Migration20261204050000', class: Migration20261204050000 },
 ];

@@ -6,6 +6,7 @@ import { Migration20261124193000 } from './Migration20261124193000.js';
 import { Migration20261203151000 } from './Migration20261203151000.js';
 import { Migration20261203181000 } from './Migration20261203181000.js';
 import { Migration20261203223318 } from './Migration20261203223318.js';
+import { Migration20261204050000 } from './Migration20261204050000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124153741', class: Migration20261124153741 },
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203151000', class: Migration20261203151000 },
   { name: 'Migration20261203181000', class: Migration20261203181000 },
   { name: 'Migration20261203223318', class: Migration20261203223318 },
+  { name: 'Migration20261204050000', class: Migration20261204050000 },
 ];

@@ -38,13 +38,14 @@ class PaymentRefused extends Error {
 }
 
 /**
- * confirmPayment (DESIGN §4 step 3). The payment row, unique per order, is claimed before the PG
- * is asked, so of many concurrent confirmations one talks to the PG and the others wait for its
- * answer. The PG confirmation carries the payment id as its idempotency key; a timeout is settled
- * by asking the PG for the payment, never by guessing. Whatever the PG charged but we cannot keep
- * (wrong amount, order closed meanwhile) is voided through the refunds' one path (a row and an
- * event). A row left READY by a process that died is taken over — by the next confirmation, or
- * by recovery — and settled the same way, so no charge is left without an order or a void.
+ * confirmPayment (docs/architecture.md#checkout, step 3). The payment row, unique per order, is
+ * claimed before the PG is asked, so of many concurrent confirmations one talks to the PG and the
+ * others wait for its answer. The PG confirmation carries the payment id as its idempotency key; a
+ * timeout is settled by asking the PG for the payment, never by guessing. Whatever the PG charged
+ * but we cannot keep (wrong amount, order closed meanwhile) is voided through the refunds' one path
+ * (a row and an event). A row left READY by a process that died is taken over — by the next
+ * confirmation, or by recovery — and settled the same way, so no charge is left without an order or
+ * a void.
  */
 export class ConfirmPayment {
   constructor(

@@ -1,0 +1,68 @@
+import { orderCompletedEvent, orderPaidEvent, paymentCancelledEvent } from '@shop/contracts';
+import type { EventEnvelope } from '@shop/contracts';
+import { describe, expect, it } from 'vitest';
+import type { EntityManager } from '../../src/db/index.js';
+import { Outbox, type EventHandler } from '../../src/events/index.js';
+import { declaredSubscriptions } from '../../src/service/declared-consumers.js';
+import type { ServiceDefinition } from '../../src/service/index.js';
+
+const settlement = {
+  name: 'settlement',
+  events: {
+    publishes: [],
+    consumes: { books: [orderPaidEvent, paymentCancelledEvent] },
+  },
+} as unknown as ServiceDefinition;
+
+const envelope = (type: string): EventEnvelope => ({
+  id: crypto.randomUUID(),
+  type,
+  version: 1,
+  source: 'order',
+  subject: crypto.randomUUID(),
+  time: new Date().toISOString(),
+  data: {},
+});
+
+describe('a service held to its events declaration', () => {
+  it('subscribes each consumer to its events’ topics and hands it only those events', async () => {
+    const seen: string[] = [];
+    const handler: EventHandler = async (event) => void seen.push(event.type);
+    const [books] = declaredSubscriptions(settlement, { books: handler });
+    expect(books).toMatchObject({
+      group: 'settlement.books',
+      topics: ['order.events', 'payment.events'],
+    });
+    const context = { topic: 'order.events', attempt: 1 };
+    for (const type of ['OrderPlaced', 'OrderPaid', 'OrderCompleted'])
+      await books!.handler(envelope(type), context);
+    expect(seen).toEqual(['OrderPaid']);
+  });
+
+  it('refuses a declared consumer without a handler, and a handler nobody declared', () => {
+    expect(() => declaredSubscriptions(settlement, {})).toThrow(
+      'settlement: consumer books is declared in events.consumes but has no handler',
+    );
+    const handler: EventHandler = async () => {};
+    expect(() => declaredSubscriptions(settlement, { books: handler, audit: handler })).toThrow(
+      'settlement: consumer audit has a handler but no events.consumes entry',
+    );
+  });
+
+  it('lets the outbox record only the declared events, all of its own topic', () => {
+    const recorded: unknown[] = [];
+    const em = {
+      create: (_entity: unknown, row: unknown) => row,
+      persist: (row: unknown) => void recorded.push(row),
+    } as unknown as EntityManager;
+    const outbox = new Outbox('order', undefined, [orderPaidEvent, orderCompletedEvent]);
+    outbox.record(em, { type: 'OrderPaid', subject: 'o-1', data: {} });
+    expect(recorded).toHaveLength(1);
+    expect(() => outbox.record(em, { type: 'OrderPlaced', subject: 'o-1', data: {} })).toThrow(
+      'order records OrderPlaced, which its events.publishes lacks',
+    );
+    expect(() => new Outbox('order', undefined, [paymentCancelledEvent])).toThrow(
+      'order cannot publish PaymentCancelled: it belongs to payment.events',
+    );
+  });
+});

@@ -2,18 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Orm } from '@shop/kit/db';
 import { Outbox, OutboxEvent } from '@shop/kit/events';
-import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, type TestDatabase } from '@shop/testkit';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { deliveryEntities } from '../src/domain/entities.js';
 import { Shipment, shipmentStatuses, type ShipmentStatus } from '../src/domain/shipment.entity.js';
 import { ShipmentNotReady } from '../src/schema/shipment.type.js';
 import type { CarrierClient, CarrierEvent } from '../src/services/carrier-client.js';
 import { Shipments } from '../src/services/shipments.js';
-
-const infra = await probeInfra(['mysql']);
-const databases = [
-  { name: 'SQLite', kind: 'sqlite' as const, skip: false },
-  { name: 'MySQL', kind: 'mysql' as const, skip: !infra.ok },
-];
 
 type CarrierStatus = CarrierEvent['status'];
 const carrierStatuses: CarrierStatus[] = [
@@ -126,11 +121,7 @@ describe('ShipmentNotReady: what shipOrder answers when it cannot ship', () => {
   });
 });
 
-describe.each(databases)('shipments on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachDatabase('shipments on $name', (kind) => {
   let database: TestDatabase;
   let orm: Orm;
   const { carrier, registered, tracks } = fakeCarrier();

@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Order } from '../src/domain/order.entity.js';
 import { OrderTransitionRefused } from '../src/domain/order-transitions.js';
-import {
-  databases,
-  insertOrder,
-  openOrderDatabase,
-  stored,
-  type OrderDatabase,
-} from './order-fixture.js';
+import { insertOrder, openOrderDatabase, stored, type OrderDatabase } from './order-fixture.js';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 
-describe.each(databases)('the Order aggregate writing its moves on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${skip}`, () => {});
-    return;
-  }
+describeOnEachDatabase('the Order aggregate writing its moves on $name', (kind) => {
   let database: OrderDatabase;
 
   beforeAll(async () => {

@@ -2,18 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { OrderStatus } from '@shop/contracts';
 import { openDatabase, type DatabaseConfig, type Orm } from '@shop/kit/db';
 import { OutboxEvent } from '@shop/kit/events';
-import { createTestDatabase, probeInfra } from '@shop/testkit';
+import { createTestDatabase } from '@shop/testkit';
 import { orderEntities } from '../src/domain/entities.js';
 import { OrderLine } from '../src/domain/order-line.entity.js';
 import { Order } from '../src/domain/order.entity.js';
-
-const infra = await probeInfra(['mysql']);
-
-/** Each suite runs on the embedded SQLite database, and on MySQL when `pnpm infra:up` ran. */
-export const databases = [
-  { name: 'SQLite', kind: 'sqlite' as const, skip: undefined },
-  { name: 'MySQL', kind: 'mysql' as const, skip: infra.ok ? undefined : infra.reason },
-];
 
 export interface OrderDatabase {
   orm: Orm;

@@ -4,7 +4,6 @@ import { Outbox } from '@shop/kit/events';
 import { OrderEvents } from '../src/services/order-events.js';
 import { isConfirmable, OrderFulfilment } from '../src/services/order-fulfilment.js';
 import {
-  databases,
   eventsOf,
   insertOrder,
   openOrderDatabase,
@@ -12,6 +11,7 @@ import {
   stored,
   type OrderDatabase,
 } from './order-fixture.js';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 
 const outbox = new Outbox('order');
 const fulfilment = new OrderFulfilment({ outbox, events: new OrderEvents(outbox) });
@@ -30,11 +30,7 @@ describe('isConfirmable: what 구매 확정 is offered on', () => {
   });
 });
 
-describe.each(databases)('order fulfilment on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${skip}`, () => {});
-    return;
-  }
+describeOnEachDatabase('order fulfilment on $name', (kind) => {
   let database: OrderDatabase;
 
   beforeAll(async () => {
@@ -158,11 +154,7 @@ describe.each(databases)('order fulfilment on $name', ({ kind, skip }) => {
   });
 });
 
-describe.each(databases)('auto-confirmation on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${skip}`, () => {});
-    return;
-  }
+describeOnEachDatabase('auto-confirmation on $name', (kind) => {
   // A database of its own: the sweeper looks at every order there.
   let database: OrderDatabase;
   beforeEach(async () => {

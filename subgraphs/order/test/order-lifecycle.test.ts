@@ -13,7 +13,6 @@ import type { PointsClient } from '../src/services/points-client.js';
 import type { PromotionClient } from '../src/services/promotion-client.js';
 import type { StockClient, StockReservation } from '../src/services/stock-client.js';
 import {
-  databases,
   eventsOf,
   insertOrder,
   openOrderDatabase,
@@ -21,6 +20,7 @@ import {
   stored,
   type OrderDatabase,
 } from './order-fixture.js';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 
 const logger = createLogger('test', { level: 'silent' });
 const outbox = new Outbox('order');
@@ -57,11 +57,7 @@ function refundingPayment() {
   return { payment, asked, state };
 }
 
-describe.each(databases)('order lifecycle on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${skip}`, () => {});
-    return;
-  }
+describeOnEachDatabase('order lifecycle on $name', (kind) => {
   let database: OrderDatabase;
   const { holds, settled } = settlingHolds();
   const { payment, asked, state } = refundingPayment();
@@ -391,11 +387,7 @@ describe.each(databases)('order lifecycle on $name', ({ kind, skip }) => {
   });
 });
 
-describe.each(databases)('order sweeper on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${skip}`, () => {});
-    return;
-  }
+describeOnEachDatabase('order sweeper on $name', (kind) => {
   // Each test sweeps a database of its own: the sweeper looks at every order there.
   let database: OrderDatabase;
   const { holds } = settlingHolds();

@@ -1,24 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { OrderStatus, ReturnRefunded } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import { OrderLine } from '../src/domain/order-line.entity.js';
 import { OrderReturns } from '../src/services/order-returns.js';
-import {
-  databases,
-  insertOrder,
-  openOrderDatabase,
-  stored,
-  type OrderDatabase,
-} from './order-fixture.js';
+import { insertOrder, openOrderDatabase, stored, type OrderDatabase } from './order-fixture.js';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 
 const returns = new OrderReturns();
 
-describe.each(databases)("the order's side of its returns on $name", ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${skip}`, () => {});
-    return;
-  }
+describeOnEachDatabase("the order's side of its returns on $name", (kind) => {
   let database: OrderDatabase;
 
   beforeAll(async () => {

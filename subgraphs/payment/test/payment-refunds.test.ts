@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLogger } from '@shop/kit';
 import { openDatabase, type Orm } from '@shop/kit/db';
 import { Outbox, OutboxEvent } from '@shop/kit/events';
 import { startPgSandbox, type RunningPgSandbox } from '@shop/pg-sandbox';
-import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, type TestDatabase } from '@shop/testkit';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { paymentEntities } from '../src/domain/entities.js';
 import { PaymentCancel } from '../src/domain/payment-cancel.entity.js';
 import { Payment } from '../src/domain/payment.entity.js';
@@ -12,17 +13,7 @@ import { TossPaymentsGateway } from '../src/gateway/toss-payments-gateway.js';
 import { PaymentEvents } from '../src/services/payment-events.js';
 import { PaymentRefunds } from '../src/services/payment-refunds.js';
 
-const infra = await probeInfra(['mysql']);
-const databases = [
-  { name: 'SQLite', kind: 'sqlite' as const, skip: false },
-  { name: 'MySQL', kind: 'mysql' as const, skip: !infra.ok },
-];
-
-describe.each(databases)('refunds on $name against the PG sandbox', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachDatabase('refunds on $name against the PG sandbox', (kind) => {
   let database: TestDatabase;
   let orm: Orm;
   let pg: RunningPgSandbox;

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ProductSnapshot } from '@shop/contracts';
 import { openDatabase, type Orm } from '@shop/kit/db';
 import { Outbox, OutboxEvent } from '@shop/kit/events';
-import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, type TestDatabase } from '@shop/testkit';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { productEntities } from '../src/domain/entities.js';
 import { Sku } from '../src/domain/sku.entity.js';
 import { StockMovement } from '../src/domain/stock-movement.entity.js';
@@ -12,17 +13,7 @@ import { ProductChanges } from '../src/services/product-changes.js';
 import { StockLedger } from '../src/services/stock-ledger.js';
 import { StockReservations } from '../src/services/stock-reservations.js';
 
-const infra = await probeInfra(['mysql']);
-const databases = [
-  { name: 'SQLite', kind: 'sqlite' as const, skip: false },
-  { name: 'MySQL', kind: 'mysql' as const, skip: !infra.ok },
-];
-
-describe.each(databases)('the admin catalogue on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachDatabase('the admin catalogue on $name', (kind) => {
   let database: TestDatabase;
   let orm: Orm;
   const outbox = new Outbox('product');

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ProductSnapshot } from '@shop/contracts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Orm } from '@shop/kit/db';
-import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, type TestDatabase } from '@shop/testkit';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { productEntities } from '../src/domain/entities.js';
 import { Reservation } from '../src/domain/reservation.entity.js';
 import { Sku } from '../src/domain/sku.entity.js';
@@ -12,17 +13,7 @@ import { ProductCatalog } from '../src/services/product-catalog.js';
 import { ProductChanges } from '../src/services/product-changes.js';
 import { StockReservations } from '../src/services/stock-reservations.js';
 
-const infra = await probeInfra(['mysql']);
-const databases = [
-  { name: 'SQLite', kind: 'sqlite' as const, skip: false },
-  { name: 'MySQL', kind: 'mysql' as const, skip: !infra.ok },
-];
-
-describe.each(databases)('stock reservations on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachDatabase('stock reservations on $name', (kind) => {
   let database: TestDatabase;
   let orm: Orm;
   const outbox = new Outbox('product');

@@ -1,24 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Orm } from '@shop/kit/db';
-import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, type TestDatabase } from '@shop/testkit';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { CouponTemplate } from '../src/domain/coupon-template.entity.js';
 import { Coupon } from '../src/domain/coupon.entity.js';
 import { promotionEntities } from '../src/domain/entities.js';
 import { CouponBook } from '../src/services/coupon-book.js';
 import { PromotionAdmin } from '../src/services/promotion-admin.js';
 
-const infra = await probeInfra(['mysql']);
-const databases = [
-  { name: 'SQLite', kind: 'sqlite' as const, skip: false },
-  { name: 'MySQL', kind: 'mysql' as const, skip: !infra.ok },
-];
-
-describe.each(databases)('coupons on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachDatabase('coupons on $name', (kind) => {
   let database: TestDatabase;
   let orm: Orm;
   const book = new CouponBook();

@@ -10,7 +10,8 @@ import {
 import { createLogger } from '@shop/kit';
 import { openDatabase, type DatabaseConfig, type Orm } from '@shop/kit/db';
 import { Outbox, OutboxEvent } from '@shop/kit/events';
-import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, type TestDatabase } from '@shop/testkit';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { returnEntities } from '../src/domain/entities.js';
 import { ReturnLine } from '../src/domain/return-line.entity.js';
 import {
@@ -22,12 +23,6 @@ import {
 import type { ReturnCollaborators } from '../src/services/collaborators.js';
 import { ReturnDesk, type ReturnRequest } from '../src/services/return-desk.js';
 import { ReturnEvents } from '../src/services/return-events.js';
-
-const infra = await probeInfra(['mysql']);
-const databases = [
-  { name: 'SQLite', kind: 'sqlite' as const, skip: false },
-  { name: 'MySQL', kind: 'mysql' as const, skip: !infra.ok },
-];
 
 /** The return trip a customer who changed their mind pays. */
 const returnTrip = 3_000;
@@ -69,11 +64,7 @@ async function openReturnDatabase(kind: DatabaseConfig['kind'], label: string) {
   };
 }
 
-describe.each(databases)('the return desk on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachDatabase('the return desk on $name', (kind) => {
   let database: Awaited<ReturnType<typeof openReturnDatabase>>;
   const { collaborators, orders, skus, refunds, state, parcels } = fakeCollaborators();
   const outbox = new Outbox('return');
@@ -405,11 +396,7 @@ describe.each(databases)('the return desk on $name', ({ kind, skip }) => {
   });
 });
 
-describe.each(databases)('return recovery on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachDatabase('return recovery on $name', (kind) => {
   // A database of its own: recovery looks at every return there.
   let database: Awaited<ReturnType<typeof openReturnDatabase>>;
   const { collaborators } = fakeCollaborators();

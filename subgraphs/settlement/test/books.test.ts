@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { orderPaidEvent, paymentCancelledEvent, type EventEnvelope } from '@shop/contracts';
 import { openDatabase, type Orm } from '@shop/kit/db';
-import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, type TestDatabase } from '@shop/testkit';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { settlementEntities } from '../src/domain/entities.js';
 import { LedgerEntry } from '../src/domain/ledger-entry.entity.js';
 import { booksHandler } from '../src/events/books.handler.js';
@@ -12,12 +13,6 @@ import { Payables } from '../src/services/payables.js';
 import { brandStatements, dailyStatements } from '../src/services/statements.js';
 
 const books = () => ({ ledger: new Ledger(), payables: new Payables(new Commissions(1000)) });
-
-const infra = await probeInfra(['mysql']);
-const databases = [
-  { name: 'SQLite', kind: 'sqlite' as const, skip: false },
-  { name: 'MySQL', kind: 'mysql' as const, skip: !infra.ok },
-];
 
 function envelope<Data>(type: string, subject: string, data: Data): EventEnvelope<Data> {
   return {
@@ -31,11 +26,7 @@ function envelope<Data>(type: string, subject: string, data: Data): EventEnvelop
   };
 }
 
-describe.each(databases)('the settlement books on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachDatabase('the settlement books on $name', (kind) => {
   let database: TestDatabase;
   let orm: Orm;
 

@@ -10,7 +10,8 @@ import {
 import { openDatabase, type Orm } from '@shop/kit/db';
 import { buildSubgraphSchema, type Identity } from '@shop/kit/server';
 import { resolverContainer } from '@shop/kit/service';
-import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, type TestDatabase } from '@shop/testkit';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { settlementEntities } from '../src/domain/entities.js';
 import { LedgerEntry } from '../src/domain/ledger-entry.entity.js';
 import { PayableEntry } from '../src/domain/payable-entry.entity.js';
@@ -24,12 +25,6 @@ import { Payables } from '../src/services/payables.js';
 import { payoutPeriodOf } from '../src/services/payout-periods.js';
 import { Payouts, type PayoutSummary } from '../src/services/payouts.js';
 import { Reconciler } from '../src/services/reconciliation.js';
-
-const infra = await probeInfra(['mysql']);
-const databases = [
-  { name: 'SQLite', kind: 'sqlite' as const, skip: false },
-  { name: 'MySQL', kind: 'mysql' as const, skip: !infra.ok },
-];
 
 const admin: Identity = { kind: 'user', userId: randomUUID(), roles: ['ADMIN'] };
 const customer: Identity = { kind: 'user', userId: randomUUID(), roles: ['CUSTOMER'] };
@@ -173,11 +168,7 @@ describe('payout periods and commission', () => {
   });
 });
 
-describe.each(databases)('brand payouts on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachDatabase('brand payouts on $name', (kind) => {
   let database: TestDatabase;
   let orm: Orm;
   let schema: GraphQLSchema;

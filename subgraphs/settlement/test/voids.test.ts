@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { orderPaidEvent, paymentCancelledEvent, type EventEnvelope } from '@shop/contracts';
 import { openDatabase, type Orm } from '@shop/kit/db';
 import { pgFeeOf, startPgSandbox, type RunningPgSandbox } from '@shop/pg-sandbox';
-import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, type TestDatabase } from '@shop/testkit';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { businessDateOf } from '../src/domain/business-date.js';
 import { settlementEntities } from '../src/domain/entities.js';
 import { LedgerEntry } from '../src/domain/ledger-entry.entity.js';
@@ -15,12 +16,6 @@ import { Reconciler } from '../src/services/reconciliation.js';
 import { brandStatements, dailyStatements } from '../src/services/statements.js';
 
 const books = () => ({ ledger: new Ledger(), payables: new Payables(new Commissions(1000)) });
-
-const infra = await probeInfra(['mysql']);
-const databases = [
-  { name: 'SQLite', kind: 'sqlite' as const, skip: false },
-  { name: 'MySQL', kind: 'mysql' as const, skip: !infra.ok },
-];
 
 const secretKey = 'test_sk_settlement';
 /** The PG sandbox's clock, pinned to noon in Korea: what it charges and voids is on one day. */
@@ -52,11 +47,7 @@ const voided = (orderId: string, amount: number, cancelledAt: string, lines: obj
     cancelledAt,
   });
 
-describe.each(databases)('voided charges in the settlement books on $name', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachDatabase('voided charges in the settlement books on $name', (kind) => {
   let database: TestDatabase;
   let orm: Orm;
   let pg: RunningPgSandbox;

@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Orm } from '@shop/kit/db';
-import { createTestDatabase, probeInfra, type TestDatabase } from '@shop/testkit';
+import { createTestDatabase, type TestDatabase } from '@shop/testkit';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { userEntities } from '../src/domain/entities.js';
 import { PointsEntry } from '../src/domain/points-entry.entity.js';
 import { User } from '../src/domain/user.entity.js';
 import { PointsWallet } from '../src/services/points-wallet.js';
 
-const infra = await probeInfra(['mysql']);
-const databases = [
-  { name: 'SQLite', kind: 'sqlite' as const, skip: false },
-  { name: 'MySQL', kind: 'mysql' as const, skip: !infra.ok },
-];
-
-describe.each(databases)('points spent on orders ($name)', ({ kind, skip }) => {
-  if (skip) {
-    it.skip(`needs MySQL: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachDatabase('points spent on orders ($name)', (kind) => {
   let database: TestDatabase;
   let orm: Orm;
   const wallet = new PointsWallet();

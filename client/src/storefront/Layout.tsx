@@ -19,7 +19,7 @@ export function Layout() {
   });
   const search = (event: FormEvent) => {
     event.preventDefault();
-    navigate(`/search?q=${encodeURIComponent(text.trim())}`);
+    void navigate(`/search?q=${encodeURIComponent(text.trim())}`);
   };
   return (
     <>

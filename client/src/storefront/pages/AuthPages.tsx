@@ -9,7 +9,7 @@ import { ErrorNotice, ResultError } from '../../shared/ui';
 function useSignedIn() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  return () => navigate(params.get('next') ?? '/');
+  return () => void navigate(params.get('next') ?? '/');
 }
 
 export function LoginPage() {

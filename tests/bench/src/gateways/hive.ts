@@ -35,4 +35,4 @@ const gateway = createGatewayRuntime({
     },
   ],
 });
-createServer(gateway).listen(listenPort, '127.0.0.1');
+createServer((req, res) => void gateway(req, res)).listen(listenPort, '127.0.0.1');

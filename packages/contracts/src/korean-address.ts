@@ -11,3 +11,21 @@ export const postalCodeSchema = z
   .string()
   .trim()
   .regex(/^[0-9]{5}$/, { message: 'must be a 5-digit postal code' });
+
+/**
+ * Where a parcel goes, as order keeps it and user's address book stores it (one rule for both):
+ * recipient, phone, postal code, the street line and an optional detail line ('' is none).
+ */
+export const koreanAddressSchema = z.object({
+  recipient: z.string().trim().min(1).max(100),
+  phone: phoneNumberSchema,
+  postalCode: postalCodeSchema,
+  line1: z.string().trim().min(1).max(200),
+  line2: z
+    .string()
+    .trim()
+    .max(200)
+    .nullish()
+    .transform((line) => line || null),
+});
+export type KoreanAddress = z.infer<typeof koreanAddressSchema>;

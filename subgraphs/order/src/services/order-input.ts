@@ -1,18 +1,5 @@
 import { z } from 'zod';
-import { orderLineRequestSchema, phoneNumberSchema, postalCodeSchema } from '@shop/contracts';
-
-export const shippingAddressSchema = z.object({
-  recipient: z.string().trim().min(1).max(100),
-  phone: phoneNumberSchema,
-  postalCode: postalCodeSchema,
-  line1: z.string().trim().min(1).max(200),
-  line2: z
-    .string()
-    .trim()
-    .max(200)
-    .nullish()
-    .transform((line) => line || null),
-});
+import { koreanAddressSchema, orderLineRequestSchema } from '@shop/contracts';
 
 export const placeOrderSchema = z.object({
   lines: z
@@ -24,7 +11,7 @@ export const placeOrderSchema = z.object({
     }),
   couponId: z.uuid().nullish(),
   pointsToUse: z.number().int().min(0).max(100_000_000).default(0),
-  shippingAddress: shippingAddressSchema,
+  shippingAddress: koreanAddressSchema,
   /** The client's key for this checkout: a retried createOrder returns the first order. */
   idempotencyKey: z.string().trim().min(8).max(64),
 });

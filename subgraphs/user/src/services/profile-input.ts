@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { phoneNumberSchema, postalCodeSchema } from '@shop/contracts';
+import { koreanAddressSchema, phoneNumberSchema } from '@shop/contracts';
 
 export const profileUpdateSchema = z
   .object({
@@ -8,13 +8,8 @@ export const profileUpdateSchema = z
   })
   .refine((update) => Object.keys(update).length > 0, { message: 'nothing to update' });
 
-export const addressInputSchema = z.object({
+export const addressInputSchema = koreanAddressSchema.extend({
   label: z.string().trim().min(1).max(50),
-  recipient: z.string().trim().min(1).max(100),
-  phone: phoneNumberSchema,
-  postalCode: postalCodeSchema,
-  line1: z.string().trim().min(1).max(200),
-  line2: z.string().trim().max(200).nullable().optional(),
   isDefault: z.boolean().optional(),
 });
 

@@ -115,7 +115,8 @@ describe.skipIf(browserMissing)('`pnpm start` on its defaults', () => {
     await page.getByLabel('우편번호').fill('04524');
     await page.getByLabel('주소', { exact: true }).fill('서울 중구 세종대로 110');
     await shot(page, 'checkout');
-    await page.getByRole('button', { name: '결제하기' }).click();
+    await page.getByRole('button', { name: '결제 금액 확인' }).click();
+    await page.getByRole('button', { name: '10,000원 결제하기' }).click();
 
     // The hosted checkout page on the PG sandbox's default port (a port browsers refuse would
     // stop here), then back to the shop, which confirms the payment with the PG.
@@ -126,7 +127,9 @@ describe.skipIf(browserMissing)('`pnpm start` on its defaults', () => {
     await shot(page, 'paid');
     expect(await page.getByTestId('payment-status').textContent()).toBe('결제 완료');
     // What the shopper reads is what the PG charged.
-    await page.getByText('10,000원이 결제되었습니다.').waitFor();
+    expect(await page.getByRole('row', { name: /결제 금액/ }).locator('td').textContent()).toBe(
+      '10,000원',
+    );
 
     const orderId = new URL(page.url()).searchParams.get('orderId')!;
     const order = await asAdmin(orderDetail, { id: orderId });

@@ -9,6 +9,7 @@ import { migrationsList } from './migrations/index.js';
 import { PayoutResolver } from './schema/payout.resolver.js';
 import { settlementPermissions } from './schema/permissions.js';
 import { SettlementResolver } from './schema/settlement.resolver.js';
+import { brandExistsIn } from './services/brand-directory.js';
 import { Commissions } from './services/commissions.js';
 import { Ledger } from './services/ledger.js';
 import { Payables } from './services/payables.js';
@@ -33,7 +34,10 @@ export const settlementService = defineService({
   setup: ({ orm, runtime }) => {
     const config = loadConfig('settlement', settlementConfigSchema, runtime.env);
     const ledger = new Ledger();
-    const commissions = new Commissions(config.SHOP_COMMISSION_BASIS_POINTS);
+    const commissions = new Commissions(
+      config.SHOP_COMMISSION_BASIS_POINTS,
+      brandExistsIn(runtime.internalClient('settlement', 'product')),
+    );
     const payables = new Payables(commissions);
     return {
       container: resolverContainer(

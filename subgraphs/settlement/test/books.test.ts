@@ -12,7 +12,10 @@ import { Ledger } from '../src/services/ledger.js';
 import { Payables } from '../src/services/payables.js';
 import { brandStatements, dailyStatements } from '../src/services/statements.js';
 
-const books = () => ({ ledger: new Ledger(), payables: new Payables(new Commissions(1000)) });
+const books = () => ({
+  ledger: new Ledger(),
+  payables: new Payables(new Commissions(1000, async () => true)),
+});
 
 function envelope<Data>(type: string, subject: string, data: Data): EventEnvelope<Data> {
   return {

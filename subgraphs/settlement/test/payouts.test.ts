@@ -172,7 +172,9 @@ describeOnEachDatabase('brand payouts on $name', (kind) => {
   let database: TestDatabase;
   let orm: Orm;
   let schema: GraphQLSchema;
-  const commissions = new Commissions(defaultRate);
+  /** The one brand product does not know; every other id stands for a brand it has. */
+  const unknownBrand = randomUUID();
+  const commissions = new Commissions(defaultRate, async (brandId) => brandId !== unknownBrand);
   const handle = (event: EventEnvelope) =>
     booksHandler(orm, 'settlement.books', {
       ledger: new Ledger(),
@@ -252,6 +254,11 @@ describeOnEachDatabase('brand payouts on $name', (kind) => {
         issues: [{ field: 'rateBasisPoints' }],
       });
     }
+    expect((await setCommission(unknownBrand, 500)).data!.setBrandCommission).toEqual({
+      __typename: 'InvalidInput',
+      errorCode: 'INVALID_INPUT',
+      issues: [{ field: 'brandId', message: 'no such brand' }],
+    });
     expect((await setCommission('not-a-brand', 500)).data!.setBrandCommission).toMatchObject({
       __typename: 'InvalidInput',
       issues: [{ field: 'brandId' }],

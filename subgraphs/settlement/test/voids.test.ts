@@ -15,7 +15,10 @@ import { Payables } from '../src/services/payables.js';
 import { Reconciler } from '../src/services/reconciliation.js';
 import { brandStatements, dailyStatements } from '../src/services/statements.js';
 
-const books = () => ({ ledger: new Ledger(), payables: new Payables(new Commissions(1000)) });
+const books = () => ({
+  ledger: new Ledger(),
+  payables: new Payables(new Commissions(1000, async () => true)),
+});
 
 const secretKey = 'test_sk_settlement';
 /** The PG sandbox's clock, pinned to noon in Korea: what it charges and voids is on one day. */

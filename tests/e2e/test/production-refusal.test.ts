@@ -58,7 +58,7 @@ describe.concurrent('production refuses development defaults, naming each settin
   });
 
   it.skipIf(!infra.ok)(
-    '`pnpm start` exits 1 naming the sandboxes, the demo catalogue and the CORS origins',
+    '`pnpm start` exits 1 before starting anything, naming the sandboxes, the demo catalogue and the CORS origins',
     async () => {
       const { code, output } = await run(['start']);
       expect(code).toBe(1);
@@ -66,6 +66,7 @@ describe.concurrent('production refuses development defaults, naming each settin
         'SHOP_PG_SECRET_KEY',
         'SHOP_PG_URL',
         'SHOP_CARRIER_URL',
+        'SHOP_CARRIER_WEBHOOK_SECRET',
         'SHOP_CORS_ORIGINS',
         'SHOP_SEED_DEMO',
       ]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Orm } from '@shop/kit/db';
 import type { InternalRouter } from '@shop/kit/internal-http';
 import { InternalProblem } from '@shop/kit/internal-http';
+import { Brand } from '../domain/brand.entity.js';
 import { Product } from '../domain/product.entity.js';
 import { availableUnits, Sku } from '../domain/sku.entity.js';
 import { categoryPaths, loadProductSnapshots } from '../services/product-snapshot.js';
@@ -15,9 +16,15 @@ const pageQuery = z.object({
  * Reads for other services:
  * GET /internal/product-snapshots?after=&limit= → every product's snapshot, by id (catalog reindex)
  * GET /internal/skus?ids=a,b                    → SKUs with price and availability (order, promotion)
+ * GET /internal/brands/:id                      → the brand, or 404 (settlement's commissions)
  */
 export function productRoutes(router: InternalRouter, orm: Orm): void {
   router
+    .route('GET', '/internal/brands/:id', async ({ params }) => {
+      const brand = await orm.em.fork().findOne(Brand, { id: params.id });
+      if (!brand) throw new InternalProblem(404, 'NOT_FOUND', `no brand ${params.id}`);
+      return { id: brand.id, name: brand.name };
+    })
     .route('GET', '/internal/product-snapshots', async ({ query }) => {
       const page = pageQuery.safeParse(Object.fromEntries(query));
       if (!page.success) throw new InternalProblem(400, 'INVALID_INPUT', page.error.message);

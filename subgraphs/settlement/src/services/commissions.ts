@@ -29,9 +29,15 @@ const rateInputSchema = z.object({
 export type SetRateOutcome =
   { kind: 'saved'; value: BrandCommission } | { kind: 'invalid-input'; issues: InputIssue[] };
 
+/** Whether product knows a brand (settlement keeps brand ids only; product owns brands). */
+export type BrandExists = (brandId: string) => Promise<boolean>;
+
 /** The shop's commission per brand: set by an admin, else the configured default. */
 export class Commissions {
-  constructor(readonly defaultRateBasisPoints: number) {}
+  constructor(
+    readonly defaultRateBasisPoints: number,
+    private readonly brandExists: BrandExists,
+  ) {}
 
   /** The rate a line is confirmed at now. The shop's own products (no brand) pay none. */
   async rateOf(em: EntityManager, brandId: string | null): Promise<number> {
@@ -51,6 +57,9 @@ export class Commissions {
   ): Promise<SetRateOutcome> {
     const parsed = parseInput(rateInputSchema, input);
     if (!parsed.ok) return { kind: 'invalid-input', issues: parsed.issues };
+    // A rate for a brand nobody has would list a brand the schema cannot resolve.
+    if (!(await this.brandExists(parsed.data.brandId)))
+      return { kind: 'invalid-input', issues: [{ field: 'brandId', message: 'no such brand' }] };
     const value = await em.upsert(BrandCommission, { ...parsed.data, updatedAt: new Date() });
     return { kind: 'saved', value };
   }

@@ -127,9 +127,12 @@ describe.skipIf(browserMissing)('`pnpm start` on its defaults', () => {
     await shot(page, 'paid');
     expect(await page.getByTestId('payment-status').textContent()).toBe('결제 완료');
     // What the shopper reads is what the PG charged.
-    expect(await page.getByRole('row', { name: /결제 금액/ }).locator('td').textContent()).toBe(
-      '10,000원',
-    );
+    expect(
+      await page
+        .getByRole('row', { name: /결제 금액/ })
+        .locator('td')
+        .textContent(),
+    ).toBe('10,000원');
 
     const orderId = new URL(page.url()).searchParams.get('orderId')!;
     const order = await asAdmin(orderDetail, { id: orderId });

@@ -31,9 +31,7 @@ export function declaredSubscriptions(
       topics: [...new Set(contracts.map((contract) => contract.topic))],
       // The transport passes the other events of these topics by, without a span.
       eventTypes: types,
-      handler: async (event, context) => {
-        if (types.has(event.type)) await handler(event, context);
-      },
+      handler,
     };
   });
 }

@@ -4,7 +4,7 @@
 // on the real services, supervised (restarted when it dies), as production runs them.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { applyInfraEnv } from '@shop/infra';
+import { applyInfraEnv, publishScrapeTargets, type ScrapeTarget } from '@shop/infra';
 import { createLogger, loadConfig, logFormatSchema } from '@shop/kit';
 import { exitOnConfigError, installShutdownHandlers, type Stoppable } from '@shop/kit/ops';
 import { createRuntime, startService, type RunningService } from '@shop/kit/service';
@@ -16,7 +16,7 @@ import { createRouter } from '@shop/router';
 import { ensureClientBuilt } from './client-build.js';
 import { startBanner, type ShopAddresses } from './start-banner.js';
 import { subgraphs } from './subgraphs.js';
-import { parseReplicas, startSupervisor } from './supervisor.js';
+import { parseReplicas, scrapeTargetsOf, startSupervisor } from './supervisor.js';
 
 const { values: args } = parseArgs({
   options: { processes: { type: 'boolean', default: false }, replicas: { type: 'string' } },
@@ -38,6 +38,7 @@ if (args.processes && process.env.SHOP_INFRA !== 'real') {
 // A first start fills the shop with the demo catalogue (SHOP_SEED_DEMO=false to start empty).
 process.env.SHOP_SEED_DEMO ??= 'true';
 const host = process.env.SHOP_HOST ?? '127.0.0.1';
+const defaultRouterMetricsPort = 4090;
 // A terminal gets lines a person reads; a pipe or a file gets JSON, one object a line.
 process.env.SHOP_LOG_FORMAT ??= process.stdout.isTTY ? 'pretty' : 'json';
 const logFormat = logFormatSchema.parse(process.env.SHOP_LOG_FORMAT);
@@ -80,7 +81,10 @@ process.env.SHOP_TRUSTED_PROXIES ??= 'loopback';
 
 let routerUrl: string;
 let mediaOrigin: string;
+let scrapeTargets: ScrapeTarget[];
 if (args.processes) {
+  // A fixed port for the router's metrics, so Prometheus can be told where they are.
+  process.env.SHOP_METRICS_PORT ??= String(defaultRouterMetricsPort);
   const supervisor = startSupervisor({
     replicas: parseReplicas(args.replicas),
     env: process.env,
@@ -92,6 +96,7 @@ if (args.processes) {
     supervisor.instances.find((instance) => instance.service === name);
   routerUrl = `${first('router')?.url}/graphql`;
   mediaOrigin = first('product')?.url ?? '';
+  scrapeTargets = scrapeTargetsOf(supervisor.instances, Number(process.env.SHOP_METRICS_PORT));
   logger.info(
     {
       instances: Object.fromEntries(
@@ -109,6 +114,11 @@ if (args.processes) {
   const router = await createRouter(runtime);
   routerUrl = router.url;
   mediaOrigin = runtime.baseUrlOf('product');
+  // The subgraphs of one process share a registry: one of them serves it all.
+  scrapeTargets = [
+    { address: new URL(services[0]!.url).host, instance: 'subgraphs' },
+    { address: new URL(router.metricsUrl).host, instance: 'router' },
+  ];
   // The router drains first; then the subgraphs stop together (each waits on its consumers).
   started.push({ name: 'runtime', stop: () => runtime.close() });
   started.push({
@@ -127,6 +137,11 @@ const client = await startClientServer({
 });
 nameServiceOnPort(Number(new URL(client.url).port), 'client');
 started.push({ name: 'client', stop: () => client.stop() });
+// Prometheus (pnpm infra:up) scrapes a shop on the real services while it runs.
+if (process.env.SHOP_INFRA === 'real') {
+  const withdraw = publishScrapeTargets('shop', scrapeTargets);
+  started.push({ name: 'scrape-targets', stop: async () => withdraw() });
+}
 installShutdownHandlers(started.reverse(), logger);
 const addresses: ShopAddresses = {
   mode: args.processes ? 'processes' : process.env.SHOP_INFRA === 'real' ? 'real' : 'embedded',

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import type { ScrapeTarget } from '@shop/infra';
 import { defaultPorts, type ServiceName } from '@shop/kit/service';
 
 /** How many processes of each service; one unless said otherwise. */
@@ -195,4 +196,16 @@ async function answersReady(url: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * What Prometheus scrapes of the instances: each subgraph's `/metrics` on its port, the router's on
+ * its metrics port (never the public one).
+ */
+export function scrapeTargetsOf(instances: Instance[], routerMetricsPort: number): ScrapeTarget[] {
+  return instances.map((instance) => {
+    const { hostname, port } = new URL(instance.url);
+    const metricsPort = instance.service === 'router' ? routerMetricsPort : Number(port);
+    return { address: `${hostname}:${metricsPort}`, instance: instance.id };
+  });
 }

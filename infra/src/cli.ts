@@ -3,6 +3,7 @@ import { infraUp } from './up.js';
 import { killKafka, restartKafka, stopKafka } from './kafka.js';
 import { stopOpenSearch } from './opensearch.js';
 import { printStatus } from './status.js';
+import { stopPrometheus } from './prometheus.js';
 import { stopZipkin } from './zipkin.js';
 import { infraStatus } from './index.js';
 
@@ -15,14 +16,14 @@ try {
       printStatus(await infraStatus());
       break;
     case 'down': {
-      const [kafka, opensearch, zipkin] = await Promise.all([
-        stopKafka(),
-        stopOpenSearch(),
-        stopZipkin(),
-      ]);
-      console.log(`kafka: ${kafka ? 'stopped' : 'was not running'}`);
-      console.log(`opensearch: ${opensearch ? 'stopped' : 'was not running'}`);
-      console.log(`zipkin: ${zipkin ? 'stopped' : 'was not running'}`);
+      const stopped = {
+        kafka: stopKafka(),
+        opensearch: stopOpenSearch(),
+        zipkin: stopZipkin(),
+        prometheus: stopPrometheus(),
+      };
+      for (const [name, stopping] of Object.entries(stopped))
+        console.log(`${name}: ${(await stopping) ? 'stopped' : 'was not running'}`);
       console.log('mysql and redis belong to the machine and keep running');
       break;
     }

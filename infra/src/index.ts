@@ -3,10 +3,12 @@ import { mysqlStatus } from './mysql.js';
 import { opensearchStatus } from './opensearch.js';
 import { redisStatus } from './redis.js';
 import type { ServiceStatus } from './status.js';
+import { prometheusStatus } from './prometheus.js';
 import { zipkinStatus } from './zipkin.js';
 
 export { applyInfraEnv, loadInfraEnv } from './env-file.js';
-export { endpoints } from './ports.js';
+export { endpoints, prometheusUrl } from './ports.js';
+export { publishScrapeTargets, type ScrapeTarget } from './scrape-targets.js';
 export { killKafka, restartKafka, startKafka, stopKafka } from './kafka.js';
 export type { ServiceStatus } from './status.js';
 
@@ -17,5 +19,6 @@ export function infraStatus(): Promise<ServiceStatus[]> {
     kafkaStatus(),
     opensearchStatus(),
     zipkinStatus(),
+    prometheusStatus(),
   ]);
 }

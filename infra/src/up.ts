@@ -3,7 +3,8 @@ import { writeShopEnv } from './env-file.js';
 import { startKafka } from './kafka.js';
 import { domains, provisionMysql } from './mysql.js';
 import { startOpenSearch } from './opensearch.js';
-import { endpoints, kafkaBrokers, opensearchUrl, zipkinUrl } from './ports.js';
+import { endpoints, kafkaBrokers, opensearchUrl, prometheusUrl, zipkinUrl } from './ports.js';
+import { startPrometheus } from './prometheus.js';
 import { ensureRedis } from './redis.js';
 import { startZipkin } from './zipkin.js';
 
@@ -34,6 +35,7 @@ export async function infraUp(): Promise<void> {
     step('kafka', startKafka),
     step('opensearch', startOpenSearch),
     step('zipkin', startZipkin),
+    step('prometheus', startPrometheus),
   ]);
   writeShopEnv({
     SHOP_MYSQL_HOST: endpoints.mysql.host,
@@ -53,5 +55,7 @@ export async function infraUp(): Promise<void> {
     SHOP_OPENSEARCH_URL: opensearchUrl,
     // Where traces go when a run turns tracing on (SHOP_TRACING=zipkin); off unless asked.
     SHOP_ZIPKIN_URL: zipkinUrl,
+    // Where the alert tests and the dashboard read metrics.
+    SHOP_PROMETHEUS_URL: prometheusUrl,
   });
 }

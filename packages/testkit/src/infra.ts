@@ -1,6 +1,6 @@
 import net from 'node:net';
 
-export type RealService = 'mysql' | 'kafka' | 'redis' | 'opensearch' | 'zipkin';
+export type RealService = 'mysql' | 'kafka' | 'redis' | 'opensearch' | 'zipkin' | 'prometheus';
 
 export interface InfraProbe {
   ok: boolean;
@@ -36,6 +36,10 @@ function endpointOf(service: RealService): { host: string; port: number } {
     case 'zipkin': {
       const url = new URL(env.SHOP_ZIPKIN_URL ?? 'http://127.0.0.1:19411');
       return { host: url.hostname, port: Number(url.port || 9411) };
+    }
+    case 'prometheus': {
+      const url = new URL(env.SHOP_PROMETHEUS_URL ?? 'http://127.0.0.1:19090');
+      return { host: url.hostname, port: Number(url.port || 9090) };
     }
   }
 }

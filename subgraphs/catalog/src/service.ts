@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { listingGeneration, productChangedEvent } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
+import { eventConsumer } from '@shop/kit/events';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { catalogConfigSchema } from './config.js';
 import { catalogEntities } from './domain/entities.js';
@@ -51,7 +52,9 @@ export const catalogService = defineService({
       container: resolverContainer(
         new CatalogResolver(new CatalogSearch(index, listings), reindexer),
       ),
-      consumers: { 'product-changed': productChangedHandler({ index, listings, logger }) },
+      consumers: {
+        'product-changed': eventConsumer(productChangedHandler({ index, listings, logger })),
+      },
       background: [
         {
           // An empty index (first start, or the embedded in-memory one) is filled from product.

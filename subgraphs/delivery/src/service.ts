@@ -6,10 +6,12 @@ import {
   shipmentShippedEvent,
 } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
+import { eventConsumer } from '@shop/kit/events';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { deliveryConfigSchema } from './config.js';
 import { deliveryEntities } from './domain/entities.js';
-import { orderEventsHandler } from './events/order-events.handler.js';
+import { orderCancelledHandler } from './events/order-cancelled.handler.js';
+import { orderPaidHandler } from './events/order-paid.handler.js';
 import { carrierWebhookRoute } from './internal/carrier-webhook.route.js';
 import { createShipmentLoaders } from './schema/loaders.js';
 import { migrationsList } from './migrations/index.js';
@@ -53,7 +55,12 @@ export const deliveryService = defineService({
       routes: [
         carrierWebhookRoute({ orm, shipments, secret: config.SHOP_CARRIER_WEBHOOK_SECRET, logger }),
       ],
-      consumers: { 'order-events': orderEventsHandler(orm, shipments) },
+      consumers: {
+        'order-events': eventConsumer(
+          orderPaidHandler(orm, shipments),
+          orderCancelledHandler(orm, shipments),
+        ),
+      },
       background: [
         periodicJob({
           name: 'tracking-poller',

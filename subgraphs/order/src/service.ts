@@ -15,17 +15,18 @@ import {
   shipmentShippedEvent,
 } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
-import { idempotentHandler, inTurn } from '@shop/kit/events';
-import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
+import { eventConsumer, idempotentConsumer } from '@shop/kit/events';
+import { defineService, resolverContainer } from '@shop/kit/service';
 import { orderConfigSchema } from './config.js';
 import { orderEntities } from './domain/entities.js';
-import { deliveryEventsHandler } from './events/delivery-events.handler.js';
 import { exchangeReshippedHandler } from './events/exchange-reshipped.handler.js';
 import { paymentApprovedHandler } from './events/payment-approved.handler.js';
 import { paymentCancelledHandler } from './events/payment-cancelled.handler.js';
 import { returnRefundedHandler } from './events/return-refunded.handler.js';
 import { returnRejectedHandler } from './events/return-rejected.handler.js';
 import { returnRequestedHandler } from './events/return-requested.handler.js';
+import { shipmentDeliveredHandler } from './events/shipment-delivered.handler.js';
+import { shipmentShippedHandler } from './events/shipment-shipped.handler.js';
 import { orderRoutes } from './internal/orders.route.js';
 import { migrationsList } from './migrations/index.js';
 import { createOrderLoaders } from './schema/loaders.js';
@@ -113,18 +114,21 @@ export const orderService = defineService({
       loaders: (em) => createOrderLoaders(em),
       internalRoutes: (router) => orderRoutes(router, orm, lifecycle),
       consumers: {
-        'payment-approved': paymentApprovedHandler({ orm, lifecycle, payment, logger }),
-        'payment-cancelled': paymentCancelledHandler(orm, lifecycle),
-        'delivery-events': deliveryEventsHandler(orm, fulfilment),
-        'return-events': idempotentHandler(
+        'payment-approved': eventConsumer(
+          paymentApprovedHandler({ orm, lifecycle, payment, logger }),
+        ),
+        'payment-cancelled': eventConsumer(paymentCancelledHandler(orm, lifecycle)),
+        'delivery-events': eventConsumer(
+          shipmentShippedHandler(orm, fulfilment),
+          shipmentDeliveredHandler(orm, fulfilment),
+        ),
+        // One consumer, so one group keeps a return's events in order: its request, then refund.
+        'return-events': idempotentConsumer(
           orm,
-          idempotentConsumerGroup('order', 'return-events'),
-          inTurn(
-            returnRequestedHandler(returns),
-            returnRejectedHandler(returns),
-            returnRefundedHandler(returns),
-            exchangeReshippedHandler(returns),
-          ),
+          returnRequestedHandler(returns),
+          returnRejectedHandler(returns),
+          returnRefundedHandler(returns),
+          exchangeReshippedHandler(returns),
         ),
       },
       background: [

@@ -13,6 +13,7 @@ import { paymentPermissions } from './schema/permissions.js';
 import { OrderWithPayment } from './schema/payment.type.js';
 import { paymentReferenceResolvers } from './schema/reference.js';
 import { ConfirmPayment } from './services/confirm-payment.js';
+import { measurePaymentsInProgress } from './services/in-progress-metrics.js';
 import { OrderClient } from './services/order-client.js';
 import { PaymentEvents } from './services/payment-events.js';
 import { PaymentRefunds } from './services/payment-refunds.js';
@@ -52,6 +53,7 @@ export const paymentService = defineService({
       waitMs: config.SHOP_PAYMENT_CONFIRM_WAIT_MS,
       staleAfterMs,
     });
+    measurePaymentsInProgress(runtime.metricsRegistry, orm);
     return {
       loaders: (em) => createPaymentLoaders(em),
       container: resolverContainer(new PaymentResolver(confirmPayment), new OrderPaymentResolver()),

@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { productChangedEvent, returnReceivedEvent, stockShortfallEvent } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { counterOn } from '@shop/kit/ops';
-import { idempotentHandler } from '@shop/kit/events';
-import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
+import { idempotentConsumer } from '@shop/kit/events';
+import { defineService, resolverContainer } from '@shop/kit/service';
 import { productConfigSchema } from './config.js';
 import { productEntities } from './domain/entities.js';
 import { returnReceivedHandler } from './events/return-received.handler.js';
@@ -68,11 +68,7 @@ export const productService = defineService({
         productRoutes(router, orm);
       },
       consumers: {
-        'return-received': idempotentHandler(
-          orm,
-          idempotentConsumerGroup('product', 'return-received'),
-          returnReceivedHandler(stockLedger),
-        ),
+        'return-received': idempotentConsumer(orm, returnReceivedHandler(stockLedger)),
       },
       background: [
         periodicJob({

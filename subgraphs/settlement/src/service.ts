@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { orderCompletedEvent, orderPaidEvent, paymentCancelledEvent } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
-import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
+import { defineService, resolverContainer } from '@shop/kit/service';
 import { settlementConfigSchema } from './config.js';
 import { settlementEntities } from './domain/entities.js';
-import { booksHandler } from './events/books.handler.js';
+import { booksConsumer } from './events/books.consumer.js';
 import { migrationsList } from './migrations/index.js';
 import { PayoutResolver } from './schema/payout.resolver.js';
 import { settlementPermissions } from './schema/permissions.js';
@@ -50,12 +50,7 @@ export const settlementService = defineService({
         ),
         new PayoutResolver(new Payouts(config.SHOP_PAYOUT_PERIOD_DAYS), commissions),
       ),
-      consumers: {
-        books: booksHandler(orm, idempotentConsumerGroup('settlement', 'books'), {
-          ledger,
-          payables,
-        }),
-      },
+      consumers: { books: booksConsumer(orm, { ledger, payables }) },
     };
   },
 });

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@shop/testkit';
 import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { settlementEntities } from '../src/domain/entities.js';
 import { LedgerEntry } from '../src/domain/ledger-entry.entity.js';
-import { booksHandler } from '../src/events/books.handler.js';
+import { booksConsumer } from '../src/events/books.consumer.js';
 import { Commissions } from '../src/services/commissions.js';
 import { Ledger } from '../src/services/ledger.js';
 import { Payables } from '../src/services/payables.js';
@@ -105,7 +105,7 @@ describeOnEachDatabase('the settlement books on $name', (kind) => {
     });
 
   it('changes no total when every event is delivered three more times; states the day and each brand', async () => {
-    const handle = booksHandler(orm, 'settlement.books', books());
+    const handle = booksConsumer(orm, books()).handlerFor('settlement.books');
     const orders = Array.from({ length: 5 }, (_, i) => paidOrder(i));
     const events: EventEnvelope[] = orders.map((order) => order.event);
     // A return of order 0's brand-A line that kept a 3,000 return fee from its value.
@@ -187,11 +187,7 @@ describeOnEachDatabase('the settlement books on $name', (kind) => {
         lines: order.lines.map(({ brandId: _brand, ...line }) => line),
       },
     };
-    await booksHandler(
-      orm,
-      'settlement.books',
-      books(),
-    )(withoutBrands, {
+    await booksConsumer(orm, books()).handlerFor('settlement.books')(withoutBrands, {
       topic: 'test',
       attempt: 1,
     });

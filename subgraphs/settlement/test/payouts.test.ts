@@ -15,7 +15,7 @@ import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { settlementEntities } from '../src/domain/entities.js';
 import { LedgerEntry } from '../src/domain/ledger-entry.entity.js';
 import { PayableEntry } from '../src/domain/payable-entry.entity.js';
-import { booksHandler } from '../src/events/books.handler.js';
+import { booksConsumer } from '../src/events/books.consumer.js';
 import { PayoutResolver } from '../src/schema/payout.resolver.js';
 import { settlementPermissions } from '../src/schema/permissions.js';
 import { SettlementResolver } from '../src/schema/settlement.resolver.js';
@@ -176,10 +176,9 @@ describeOnEachDatabase('brand payouts on $name', (kind) => {
   const unknownBrand = randomUUID();
   const commissions = new Commissions(defaultRate, async (brandId) => brandId !== unknownBrand);
   const handle = (event: EventEnvelope) =>
-    booksHandler(orm, 'settlement.books', {
-      ledger: new Ledger(),
-      payables: new Payables(commissions),
-    })(event, { topic: 'test', attempt: 1 });
+    booksConsumer(orm, { ledger: new Ledger(), payables: new Payables(commissions) }).handlerFor(
+      'settlement.books',
+    )(event, { topic: 'test', attempt: 1 });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind, 'settlement_payouts');

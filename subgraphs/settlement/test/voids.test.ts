@@ -8,7 +8,7 @@ import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { businessDateOf } from '../src/domain/business-date.js';
 import { settlementEntities } from '../src/domain/entities.js';
 import { LedgerEntry } from '../src/domain/ledger-entry.entity.js';
-import { booksHandler } from '../src/events/books.handler.js';
+import { booksConsumer } from '../src/events/books.consumer.js';
 import { Commissions } from '../src/services/commissions.js';
 import { Ledger } from '../src/services/ledger.js';
 import { Payables } from '../src/services/payables.js';
@@ -69,7 +69,10 @@ describeOnEachDatabase('voided charges in the settlement books on $name', (kind)
   });
 
   const handle = (event: EventEnvelope) =>
-    booksHandler(orm, 'settlement.books', books())(event, { topic: 'test', attempt: 1 });
+    booksConsumer(orm, books()).handlerFor('settlement.books')(event, {
+      topic: 'test',
+      attempt: 1,
+    });
 
   it('books the charge and its void once each, however often the void is delivered', async () => {
     const orderId = randomUUID();

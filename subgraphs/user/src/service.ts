@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { orderCompletedEvent, returnRefundedEvent, userRegisteredEvent } from '@shop/contracts';
 import { migrationsList } from './migrations/index.js';
-import { defineService, idempotentConsumerGroup, resolverContainer } from '@shop/kit/service';
+import { idempotentConsumer } from '@shop/kit/events';
+import { defineService, resolverContainer } from '@shop/kit/service';
 import { userEntities } from './domain/entities.js';
 import { orderCompletedHandler } from './events/order-completed.handler.js';
 import { returnRefundedHandler } from './events/return-refunded.handler.js';
@@ -46,21 +47,9 @@ export const userService = defineService({
         pointsRoutes(router, orm, wallet);
       },
       consumers: {
-        'user-registered': userRegisteredHandler(
-          orm,
-          idempotentConsumerGroup('user', 'user-registered'),
-          profiles,
-        ),
-        'order-completed': orderCompletedHandler(
-          orm,
-          idempotentConsumerGroup('user', 'order-completed'),
-          wallet,
-        ),
-        'return-refunded': returnRefundedHandler(
-          orm,
-          idempotentConsumerGroup('user', 'return-refunded'),
-          wallet,
-        ),
+        'user-registered': idempotentConsumer(orm, userRegisteredHandler(profiles)),
+        'order-completed': idempotentConsumer(orm, orderCompletedHandler(wallet)),
+        'return-refunded': idempotentConsumer(orm, returnRefundedHandler(wallet)),
       },
     };
   },

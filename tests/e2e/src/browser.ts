@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-/** Debian's Chromium (scripts/install-browser.sh); never a browser download. */
+/** Debian's Chromium (scripts/install-system-packages.sh); never a browser download. */
 export const chromiumPath = process.env.SHOP_CHROMIUM ?? '/usr/bin/chromium';
 export const browserAvailable = existsSync(chromiumPath);
 

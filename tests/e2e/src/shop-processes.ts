@@ -1,10 +1,11 @@
 import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { applyInfraEnv } from '@shop/infra';
+import { applyInfraEnv, publishScrapeTargets } from '@shop/infra';
 import { defaultPorts, type ServiceName } from '@shop/kit/service';
 import { freePort, graphqlRequest } from '@shop/testkit';
 import {
+  scrapeTargetsOf,
   startSupervisor,
   type Instance,
   type Replicas,
@@ -74,7 +75,13 @@ export async function startShopProcesses(
   });
   const instancesOf = (service: ServiceName) =>
     supervisor.instances.filter((instance) => instance.service === service);
+  // Prometheus (pnpm infra:up) scrapes this shop while it runs.
+  const withdrawTargets = publishScrapeTargets(
+    `test-${runId}`,
+    scrapeTargetsOf(supervisor.instances, routerMetricsPort),
+  );
   const stop = async () => {
+    withdrawTargets();
     await supervisor.stop();
     await pg.stop();
     await carrier.stop();

@@ -8,7 +8,7 @@ import { startShop, type ShopUnderTest } from './shop-under-test.js';
 const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
 const browserMissing = browserAvailable
   ? undefined
-  : `no browser at ${chromiumPath}: run scripts/install-browser.sh`;
+  : `no browser at ${chromiumPath}: run scripts/install-system-packages.sh`;
 if (browserMissing && process.env.SHOP_TEST_INFRA === 'required') throw new Error(browserMissing);
 
 /** A browser suite's two runs, embedded and on the real services, each with why it cannot run. */

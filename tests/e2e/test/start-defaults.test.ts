@@ -13,7 +13,7 @@ import { reportFigure } from '../src/figures.js';
 
 const browserMissing = browserAvailable
   ? undefined
-  : `no browser at ${chromiumPath}: run scripts/install-browser.sh`;
+  : `no browser at ${chromiumPath}: run scripts/install-system-packages.sh`;
 if (browserMissing && process.env.SHOP_TEST_INFRA === 'required') throw new Error(browserMissing);
 
 // README's defaults, never a free port: a default the browser or fetch refuses must fail here.

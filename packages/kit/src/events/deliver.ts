@@ -61,6 +61,11 @@ export async function deliverWithRetries(
         await options.handler(parsed.event, { topic, attempt });
         return { ok: true };
       } catch (error) {
+        if (error instanceof UnparseablePayloadError) {
+          // Retries cannot make it parse: parked at once, like an envelope that does not parse.
+          recordFailure(span, error.message);
+          return { ok: false, reason: 'unparseable', error: error.message, attempts: attempt };
+        }
         lastError = error instanceof Error ? error.message : String(error);
         // Each failed attempt shows in the span; only the last one fails it.
         span.addEvent('attempt failed', { attempt, error: lastError });
@@ -76,4 +81,9 @@ export async function deliverWithRetries(
 /** The consumer is stopping: the event was not applied and must not be committed or dead-lettered. */
 export class DeliveryAbortedError extends Error {
   override readonly name = 'DeliveryAbortedError';
+}
+
+/** An event whose payload its contract's schema refuses: a poison message, whoever handles it. */
+export class UnparseablePayloadError extends Error {
+  override readonly name = 'UnparseablePayloadError';
 }

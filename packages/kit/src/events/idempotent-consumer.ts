@@ -3,7 +3,8 @@ import type { EventEnvelope } from '@shop/contracts';
 import type { EntityManager, Orm } from '../db/open-database.js';
 import { consumerMetrics } from './event-metrics.js';
 import { ProcessedEvent } from './processed-event.entity.js';
-import type { EventHandler } from './transport.js';
+import { consumerOf, type ContractsOf, type EventConsumer, type SubscriptionTaking } from './on.js';
+import type { EventContext, EventHandler } from './transport.js';
 
 export type ApplyOutcome = 'applied' | 'duplicate';
 
@@ -51,13 +52,23 @@ export function idempotentHandler(orm: Orm, consumer: string, effect: EventEffec
   };
 }
 
+/** What an inbox consumer's subscription is handed: the transaction that records the event. */
+export interface InboxContext extends EventContext {
+  tx: EntityManager;
+}
+
 /**
- * One consumer for several events of a topic: each effect takes the events it knows and ignores
- * the rest, and one group keeps the topic's order per key across them (a return's request is
- * applied before its refund).
+ * A consumer with an inbox: each event is applied at most once, its subscription's effect in the
+ * transaction that records it. One consumer for several events keeps them in one group, so their
+ * order per key holds across them (a return's request is applied before its refund).
  */
-export function inTurn(...effects: EventEffect[]): EventEffect {
-  return async (tx, event) => {
-    for (const effect of effects) await effect(tx, event);
-  };
+export function idempotentConsumer<
+  const Subscriptions extends readonly SubscriptionTaking<InboxContext>[],
+>(orm: Orm, ...subscriptions: Subscriptions): EventConsumer<ContractsOf<Subscriptions>> {
+  return consumerOf<InboxContext, Subscriptions>(
+    subscriptions,
+    async (handle, { group, event, context }) => {
+      await applyOnce(orm.em, group, event, (tx) => handle({ ...context, tx }));
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import { deadLetterTopicOf } from '@shop/contracts';
 import type { Logger } from '../logger.js';
 import { deliverWithRetries } from './deliver.js';
+import { consumerMetrics, countDeadLettersOf } from './event-metrics.js';
 import type {
   EventTransport,
   OutgoingMessage,
@@ -55,6 +56,7 @@ export class InProcessTransport implements EventTransport {
     }
     const queue: GroupQueue = { options, tail: Promise.resolve() };
     this.groups.set(options.group, queue);
+    countDeadLettersOf(options.group, options.topics);
     return {
       stop: async () => {
         this.groups.delete(options.group);
@@ -73,6 +75,11 @@ export class InProcessTransport implements EventTransport {
     for (const message of messages) {
       const outcome = await deliverWithRetries(message, options, this.kind);
       if (outcome.ok) continue;
+      consumerMetrics.deadLettered.inc({
+        group: options.group,
+        topic: message.topic,
+        reason: outcome.reason,
+      });
       this.logger?.error(
         { group: options.group, topic: message.topic, key: message.key, error: outcome.error },
         'event dead-lettered',

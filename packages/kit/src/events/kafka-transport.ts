@@ -1,7 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   Kafka,
   logLevel,
   Partitioners,
+  type Admin,
   type Consumer,
   type IHeaders,
   type KafkaMessage,
@@ -11,6 +13,7 @@ import { deadLetterTopicOf } from '@shop/contracts';
 import type { Logger } from '../logger.js';
 import type { TraceHeaders } from '../tracing/trace-headers.js';
 import { DeliveryAbortedError, deliverWithRetries } from './deliver.js';
+import { consumerMetrics, countDeadLettersOf } from './event-metrics.js';
 import { kafkaLogCreator } from './kafka-logger.js';
 import type {
   EventTransport,
@@ -61,14 +64,17 @@ export class KafkaTransport implements EventTransport {
       const wanted = topics.flatMap((topic) => [topic, deadLetterTopicOf(topic)]);
       const missing = [...new Set(wanted)].filter((topic) => !existing.has(topic));
       if (missing.length === 0) return;
+      // kafkajs' own wait for leaders lets a metadata error escape as an uncaught exception when
+      // several processes create the same topics at once (every service on a fresh broker).
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({
           topic,
           numPartitions: this.options.partitions ?? 3,
           replicationFactor: -1,
         })),
       });
+      await waitForLeaders(admin, missing);
     } finally {
       await admin.disconnect();
     }
@@ -131,6 +137,7 @@ export class KafkaTransport implements EventTransport {
     );
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+    countDeadLettersOf(options.group, options.topics);
     let running = true;
     await consumer.run({
       autoCommit: false,
@@ -138,6 +145,12 @@ export class KafkaTransport implements EventTransport {
       partitionsConsumedConcurrently: this.options.partitions ?? 3,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const keepGoing = () => running && isRunning() && !isStale();
+        const lag = consumerMetrics.partitionLag.labels(
+          options.group,
+          batch.topic,
+          String(batch.partition),
+        );
+        lag.set(Number(batch.offsetLagLow()));
         let lastDone: KafkaMessage | undefined;
         try {
           for (const message of batch.messages) {
@@ -152,6 +165,7 @@ export class KafkaTransport implements EventTransport {
         } finally {
           // Commit exactly what has been applied; everything after it is redelivered.
           if (lastDone) {
+            lag.set(Number(BigInt(batch.highWatermark) - BigInt(lastDone.offset) - 1n));
             await consumer.commitOffsets([
               {
                 topic: batch.topic,
@@ -197,6 +211,7 @@ export class KafkaTransport implements EventTransport {
       keepGoing,
     );
     if (outcome.ok) return;
+    consumerMetrics.deadLettered.inc({ group: options.group, topic, reason: outcome.reason });
     logger.error(
       { topic, offset: message.offset, reason: outcome.reason, error: outcome.error },
       'event dead-lettered',
@@ -250,4 +265,23 @@ function stringHeaders(headers: IHeaders | undefined): TraceHeaders {
     if (first !== undefined) text[name] = first.toString();
   }
   return text;
+}
+
+/** Until every partition of the topics has a leader (a new topic's metadata lags its creation). */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const led = await admin
+      .fetchTopicMetadata({ topics })
+      .then(({ topics: found }) =>
+        found.every((topic) => topic.partitions.every((partition) => partition.leader >= 0)),
+      )
+      .catch((error: unknown) => {
+        if ((error as { retriable?: boolean }).retriable) return false;
+        throw error;
+      });
+    if (led) return;
+    if (Date.now() > deadline) throw new Error(`kafka: no leaders for ${topics.join(', ')}`);
+    await sleep(200);
+  }
 }

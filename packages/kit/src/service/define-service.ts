@@ -3,7 +3,7 @@ import type { EventContract } from '@shop/contracts';
 import type { ContainerType } from 'type-graphql';
 import type { Orm } from '../db/open-database.js';
 import type { Outbox } from '../events/outbox.js';
-import type { EventHandler } from '../events/transport.js';
+import type { EventConsumer } from '../events/on.js';
 import type { InternalRouter } from '../internal-http/index.js';
 import type { Logger } from '../logger.js';
 import type { SubgraphSchemaOptions } from '../server/build-subgraph-schema.js';
@@ -21,18 +21,23 @@ export type SubgraphGraphQL = Omit<SubgraphSchemaOptions<never>, 'container'>;
  * service is held to it — its outbox refuses any other event, and a consumer subscribes to its
  * events' topics and is handed only those — and `pnpm docs:generate` builds the event catalogue from it.
  */
-export interface ServiceEvents<Consumer extends string = string> {
+export interface ServiceEvents<Consumes extends ConsumesDeclaration = ConsumesDeclaration> {
   publishes: readonly EventContract[];
-  /** Per consumer (its group and inbox name is `<service>.<consumer>`), the events it handles. */
-  consumes: Readonly<Record<Consumer, readonly EventContract[]>>;
+  consumes: Consumes;
 }
 
+/** Per consumer (its group and inbox name is `<service>.<consumer>`), the events it handles. */
+export type ConsumesDeclaration = Readonly<Record<string, readonly EventContract[]>>;
+
 /** What a service builds once its database, outbox and runtime are ready. */
-export interface ServiceParts<Consumer extends string = string> {
+export interface ServiceParts<Consumes extends ConsumesDeclaration = ConsumesDeclaration> {
   /** Resolver instances are created by this container (constructor injection of use cases). */
   container: ContainerType;
-  /** The handler of each consumer `events.consumes` declares. */
-  consumers?: Record<Consumer, EventHandler>;
+  /**
+   * Each consumer `events.consumes` declares, subscribed (`on`) to exactly the events it declares,
+   * in that order, so the declaration cannot say what the handlers do not do.
+   */
+  consumers?: { readonly [Consumer in keyof Consumes]: EventConsumer<Consumes[Consumer]> };
   internalRoutes?: (router: InternalRouter) => void;
   routes?: HttpRoute[];
   /** Per-request batch loaders (DataLoader) handed to resolvers as `context.loaders`. */
@@ -64,19 +69,22 @@ export interface ServiceSetup {
  * One subgraph: its name, tables, GraphQL schema and how it wires its use cases. Every subgraph
  * exports one of these from `src/service.ts`; `startService` does the rest the same way for all.
  */
-export interface ServiceDefinition<Consumer extends string = string> {
+export interface ServiceDefinition<Consumes extends ConsumesDeclaration = ConsumesDeclaration> {
   name: SubgraphName;
   entities: EntitySchema[];
   /** MySQL migrations (`pnpm db:migration <subgraph>` writes the next one). */
   migrations: { list: MigrationObject[]; folder: string };
   graphql: SubgraphGraphQL;
-  events: ServiceEvents<Consumer>;
-  setup(setup: ServiceSetup): Promise<ServiceParts<Consumer>> | ServiceParts<Consumer>;
+  events: ServiceEvents<Consumes>;
+  setup(setup: ServiceSetup): Promise<ServiceParts<Consumes>> | ServiceParts<Consumes>;
 }
 
-/** Infers the consumer names from `events.consumes`, so `setup` must give each one a handler. */
-export function defineService<Consumer extends string = never>(
-  definition: ServiceDefinition<Consumer>,
-): ServiceDefinition<Consumer> {
+/**
+ * Infers each consumer's events from `events.consumes`, so `setup` must give every consumer one
+ * subscription per event it declares.
+ */
+export function defineService<const Consumes extends ConsumesDeclaration = Record<never, never>>(
+  definition: ServiceDefinition<Consumes>,
+): ServiceDefinition<Consumes> {
   return definition;
 }

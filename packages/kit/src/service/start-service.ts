@@ -2,6 +2,7 @@ import { loadConfig } from '../config.js';
 import { databaseConfigSchema } from '../db/database-config.js';
 import { openDatabase, prepareSchema, type Orm } from '../db/open-database.js';
 import { Outbox } from '../events/outbox.js';
+import { measureOutboxBacklog } from '../events/outbox-backlog.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
 import type { Subscription } from '../events/transport.js';
 import { createInternalRouter } from '../internal-http/index.js';
@@ -41,6 +42,7 @@ export async function startService(
   await prepareSchema(orm);
   const outbox = new Outbox(name, () => relay.notify(), definition.events.publishes);
   const relay = new OutboxRelay({ orm, transport: runtime.transport, logger, service: name });
+  const stopMeasuringBacklog = measureOutboxBacklog(runtime.metricsRegistry, name, orm);
   const jobNames = new Set<string>();
   const periodicJob = (job: ServiceJobOptions) => {
     // The name is the lease and the metrics' label: two jobs under one name would share them.
@@ -101,6 +103,7 @@ export async function startService(
       await Promise.all(subscriptions.map((subscription) => subscription.stop()));
       for (const job of parts.background ?? []) await job.stop();
       await relay.stop();
+      stopMeasuringBacklog();
     },
   };
 }

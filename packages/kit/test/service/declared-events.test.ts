@@ -1,11 +1,11 @@
 import { orderCompletedEvent, orderPaidEvent, paymentCancelledEvent } from '@shop/contracts';
-import type { EventEnvelope } from '@shop/contracts';
+import type { EventContract, EventEnvelope } from '@shop/contracts';
 import { describe, expect, it } from 'vitest';
 import type { EntityManager } from '../../src/db/index.js';
-import { Outbox, type EventHandler } from '../../src/events/index.js';
+import { eventConsumer, on, Outbox, type EventConsumer } from '../../src/events/index.js';
 import { deliverWithRetries } from '../../src/events/deliver.js';
 import { declaredSubscriptions } from '../../src/service/declared-consumers.js';
-import type { ServiceDefinition } from '../../src/service/index.js';
+import type { ServiceDefinition, ServiceParts } from '../../src/service/index.js';
 
 const settlement = {
   name: 'settlement',
@@ -25,11 +25,18 @@ const envelope = (type: string): EventEnvelope => ({
   data: {},
 });
 
+/** A consumer of `contracts` that notes the type of every event it is handed. */
+const noting = (seen: string[], ...contracts: EventContract[]): EventConsumer => ({
+  contracts,
+  handlerFor: () => async (event) => void seen.push(event.type),
+});
+
 describe('a service held to its events declaration', () => {
   it('subscribes each consumer to its events’ topics and hands it only those events', async () => {
     const seen: string[] = [];
-    const handler: EventHandler = async (event) => void seen.push(event.type);
-    const [books] = declaredSubscriptions(settlement, { books: handler });
+    const [books] = declaredSubscriptions(settlement, {
+      books: noting(seen, orderPaidEvent, paymentCancelledEvent),
+    });
     expect(books).toMatchObject({
       group: 'settlement.books',
       topics: ['order.events', 'payment.events'],
@@ -48,10 +55,27 @@ describe('a service held to its events declaration', () => {
     expect(() => declaredSubscriptions(settlement, {})).toThrow(
       'settlement: consumer books is declared in events.consumes but has no handler',
     );
-    const handler: EventHandler = async () => {};
-    expect(() => declaredSubscriptions(settlement, { books: handler, audit: handler })).toThrow(
+    const books = noting([], orderPaidEvent, paymentCancelledEvent);
+    expect(() => declaredSubscriptions(settlement, { books, audit: books })).toThrow(
       'settlement: consumer audit has a handler but no events.consumes entry',
     );
+  });
+
+  it('refuses a consumer whose subscriptions are not the events it declares', () => {
+    expect(() =>
+      declaredSubscriptions(settlement, { books: noting([], orderPaidEvent, orderCompletedEvent) }),
+    ).toThrow(
+      'settlement: consumer books declares OrderPaid, PaymentCancelled but subscribes to OrderPaid, OrderCompleted',
+    );
+    // Where a service is defined, the types refuse it before anything runs.
+    const handle = async () => {};
+    const consumers: ServiceParts<{
+      books: readonly [typeof orderPaidEvent, typeof paymentCancelledEvent];
+    }>['consumers'] = {
+      // @ts-expect-error PaymentCancelled is declared but not subscribed to
+      books: eventConsumer(on(orderPaidEvent, handle)),
+    };
+    expect(consumers?.books.contracts).toEqual([orderPaidEvent]);
   });
 
   it('lets the outbox record only the declared events, all of its own topic', () => {

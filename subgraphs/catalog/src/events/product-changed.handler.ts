@@ -1,5 +1,5 @@
 import { productChangedEvent } from '@shop/contracts';
-import type { EventHandler } from '@shop/kit/events';
+import { on, type EventSubscription } from '@shop/kit/events';
 import type { Logger } from '@shop/kit';
 import type { SearchIndex } from '../search/index.js';
 import type { ListingCache } from '../services/listing-cache.js';
@@ -12,10 +12,8 @@ export function productChangedHandler(deps: {
   index: SearchIndex;
   listings: ListingCache;
   logger: Logger;
-}): EventHandler {
-  return async (event) => {
-    if (event.type !== productChangedEvent.type) return;
-    const snapshot = productChangedEvent.data.parse(event.data);
+}): EventSubscription<typeof productChangedEvent> {
+  return on(productChangedEvent, async (snapshot) => {
     // While a rebuild runs, the new index gets the change too (see SearchIndex.apply).
     const outcome = await deps.index.apply(snapshot);
     if (outcome === 'applied') await deps.listings.invalidate();
@@ -23,5 +21,5 @@ export function productChangedHandler(deps: {
       { productId: snapshot.id, revision: snapshot.revision, outcome },
       'product indexed',
     );
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import { paymentApprovedEvent } from '@shop/contracts';
 import type { Logger } from '@shop/kit';
 import type { Orm } from '@shop/kit/db';
-import type { EventHandler } from '@shop/kit/events';
+import { on, type EventSubscription } from '@shop/kit/events';
 import { InternalHttpError } from '@shop/kit/internal-http';
 import type { OrderLifecycle } from '../services/order-lifecycle.js';
 import type { PaymentClient } from '../services/payment-client.js';
@@ -18,10 +18,8 @@ export function paymentApprovedHandler(deps: {
   lifecycle: OrderLifecycle;
   payment: PaymentClient;
   logger: Logger;
-}): EventHandler {
-  return async (event) => {
-    if (event.type !== paymentApprovedEvent.type) return;
-    const { orderId, paymentId } = paymentApprovedEvent.data.parse(event.data);
+}): EventSubscription<typeof paymentApprovedEvent> {
+  return on(paymentApprovedEvent, async ({ orderId, paymentId }) => {
     const outcome = await deps.lifecycle.markPaid(deps.orm.em, orderId, paymentId);
     if (outcome.kind !== 'not-payable' || outcome.paidBy === paymentId) return;
     try {
@@ -38,5 +36,5 @@ export function paymentApprovedHandler(deps: {
       // Already voided in full: nothing is left to give back.
       if (!(error instanceof InternalHttpError && error.status === 409)) throw error;
     }
-  };
+  });
 }

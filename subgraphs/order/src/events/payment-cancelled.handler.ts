@@ -1,6 +1,6 @@
 import { paymentCancelledEvent } from '@shop/contracts';
 import type { Orm } from '@shop/kit/db';
-import type { EventHandler } from '@shop/kit/events';
+import { on, type EventSubscription } from '@shop/kit/events';
 import type { OrderLifecycle } from '../services/order-lifecycle.js';
 import { cancelReasonOfRefund } from '../services/payment-client.js';
 
@@ -10,15 +10,16 @@ import { cancelReasonOfRefund } from '../services/payment-client.js';
  * payment finished later (its process died, or the PG answered late), so a refunded order is never
  * left PAID to be shipped. A void paid no order, and a partial refund is a return's.
  */
-export function paymentCancelledHandler(orm: Orm, lifecycle: OrderLifecycle): EventHandler {
-  return async (event) => {
-    if (event.type !== paymentCancelledEvent.type) return;
-    const cancelled = paymentCancelledEvent.data.parse(event.data);
+export function paymentCancelledHandler(
+  orm: Orm,
+  lifecycle: OrderLifecycle,
+): EventSubscription<typeof paymentCancelledEvent> {
+  return on(paymentCancelledEvent, async (cancelled) => {
     if (cancelled.void || cancelled.refundableAmount > 0) return;
     await lifecycle.closeRefunded(
       orm.em,
       cancelled.orderId,
       cancelReasonOfRefund(cancelled.reason),
     );
-  };
+  });
 }

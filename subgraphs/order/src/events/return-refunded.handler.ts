@@ -1,11 +1,12 @@
 import { returnRefundedEvent } from '@shop/contracts';
-import type { EventEffect } from '@shop/kit/events';
+import { on, type EventSubscription, type InboxContext } from '@shop/kit/events';
 import type { OrderReturns } from '../services/order-returns.js';
 
 /** ReturnRefunded → the lines' returned units and refunds; PARTIALLY_RETURNED or RETURNED. */
-export function returnRefundedHandler(returns: OrderReturns): EventEffect {
-  return async (tx, event) => {
-    if (event.type !== returnRefundedEvent.type) return;
-    await returns.refunded(tx, returnRefundedEvent.data.parse(event.data));
-  };
+export function returnRefundedHandler(
+  returns: OrderReturns,
+): EventSubscription<typeof returnRefundedEvent, InboxContext> {
+  return on(returnRefundedEvent, async (refunded, { tx }) => {
+    await returns.refunded(tx, refunded);
+  });
 }

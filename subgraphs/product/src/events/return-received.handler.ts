@@ -1,12 +1,12 @@
 import { returnReceivedEvent } from '@shop/contracts';
-import type { EventEffect } from '@shop/kit/events';
+import { on, type EventSubscription, type InboxContext } from '@shop/kit/events';
 import type { StockLedger } from '../services/stock-ledger.js';
 
 /** ReturnReceived → the returned units back on the shelf (lines of one SKU added up). */
-export function returnReceivedHandler(ledger: StockLedger): EventEffect {
-  return async (tx, event) => {
-    if (event.type !== returnReceivedEvent.type) return;
-    const received = returnReceivedEvent.data.parse(event.data);
+export function returnReceivedHandler(
+  ledger: StockLedger,
+): EventSubscription<typeof returnReceivedEvent, InboxContext> {
+  return on(returnReceivedEvent, async (received, { tx }) => {
     const perSku = new Map<string, number>();
     for (const line of received.lines)
       perSku.set(line.skuId, (perSku.get(line.skuId) ?? 0) + line.quantity);
@@ -15,5 +15,5 @@ export function returnReceivedHandler(ledger: StockLedger): EventEffect {
       received.returnId,
       [...perSku].map(([skuId, quantity]) => ({ skuId, quantity })),
     );
-  };
+  });
 }

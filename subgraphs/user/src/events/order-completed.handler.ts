@@ -1,16 +1,12 @@
 import { orderCompletedEvent } from '@shop/contracts';
-import type { Orm } from '@shop/kit/db';
-import { idempotentHandler, type EventHandler } from '@shop/kit/events';
+import { on, type EventSubscription, type InboxContext } from '@shop/kit/events';
 import type { PointsWallet } from '../services/points-wallet.js';
 
 /** OrderCompleted → points earned and the grade recomputed, once per event (inbox). */
 export function orderCompletedHandler(
-  orm: Orm,
-  consumer: string,
   wallet: PointsWallet,
-): EventHandler {
-  return idempotentHandler(orm, consumer, async (tx, event) => {
-    if (event.type !== orderCompletedEvent.type) return;
-    await wallet.orderCompleted(tx, orderCompletedEvent.data.parse(event.data));
+): EventSubscription<typeof orderCompletedEvent, InboxContext> {
+  return on(orderCompletedEvent, async (completed, { tx }) => {
+    await wallet.orderCompleted(tx, completed);
   });
 }

@@ -1,6 +1,5 @@
 import { returnRefundedEvent } from '@shop/contracts';
-import type { Orm } from '@shop/kit/db';
-import { idempotentHandler, type EventHandler } from '@shop/kit/events';
+import { on, type EventSubscription, type InboxContext } from '@shop/kit/events';
 import type { PointsWallet } from '../services/points-wallet.js';
 
 /**
@@ -8,12 +7,9 @@ import type { PointsWallet } from '../services/points-wallet.js';
  * spend and grade shrink to what was kept; once per event (inbox).
  */
 export function returnRefundedHandler(
-  orm: Orm,
-  consumer: string,
   wallet: PointsWallet,
-): EventHandler {
-  return idempotentHandler(orm, consumer, async (tx, event) => {
-    if (event.type !== returnRefundedEvent.type) return;
-    await wallet.returnRefunded(tx, returnRefundedEvent.data.parse(event.data));
+): EventSubscription<typeof returnRefundedEvent, InboxContext> {
+  return on(returnRefundedEvent, async (refunded, { tx }) => {
+    await wallet.returnRefunded(tx, refunded);
   });
 }

@@ -38,6 +38,7 @@ import { PartnerGate } from './persisted/partner-gate.js';
 import { RequestRateLimiter } from './rate-limit.js';
 import { connectRedis } from './redis.js';
 import { requestReportPlugin } from './request-report-plugin.js';
+import { valueCompletionErrorsPlugin } from './value-completion-errors.js';
 import { CatalogOnlyOperations } from './response-cache/catalog-only.js';
 import { responseCachePlugin } from './response-cache/response-cache-plugin.js';
 import type { RouterContext } from './router-context.js';
@@ -314,6 +315,8 @@ async function startRouter(
         maxPageSize: config.SHOP_QUERY_MAX_PAGE_SIZE,
         maxTokens: config.SHOP_QUERY_MAX_TOKENS,
       }),
+      // First, so the report, the metrics and the response cache see these as the errors they are.
+      valueCompletionErrorsPlugin(),
       requestReportPlugin(),
       ...(responseCache ? [responseCache] : []),
     ],

@@ -44,6 +44,8 @@ const accountsSdl = `
     friends(first: Int): [Account!]!
     "Nullable items, so a missing catalog leaves the rest of the account."
     favorites: [Product]!
+    "Non-null items, one of a product the catalog no longer has: it nulls the whole account."
+    wishlist: [Product!]!
   }
   type Product @key(fields: "id", resolvable: false) {
     id: ID!
@@ -64,6 +66,8 @@ const catalogSdl = `
   }
 `;
 
+/** A product the catalog resolves to nothing, as one deleted since it was referenced. */
+export const removedProductId = 'p-removed';
 const product = (id: string) => ({ id, name: `Product ${id}`, price: 1000 });
 const account = (id: string) => ({ id, name: `Account ${id}` });
 
@@ -130,6 +134,7 @@ export async function startTestShop(env: Record<string, string> = {}): Promise<T
             account(`${parent.id}.${i}`),
           ),
         favorites: () => [{ id: 'p1' }, { id: 'p2' }],
+        wishlist: () => [{ id: 'p1' }, { id: removedProductId }],
       },
     },
   });
@@ -144,7 +149,8 @@ export async function startTestShop(env: Record<string, string> = {}): Promise<T
         product: (_: unknown, args: { id: string }) => product(args.id),
       },
       Product: {
-        __resolveReference: (ref: { id: string }) => product(ref.id),
+        __resolveReference: (ref: { id: string }) =>
+          ref.id === removedProductId ? null : product(ref.id),
         related: (parent: { id: string }, args: { limit?: number }) =>
           Array.from({ length: Math.min(args.limit ?? 2, 20) }, (_, i) =>
             product(`${parent.id}-${i}`),

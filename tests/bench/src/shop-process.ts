@@ -55,8 +55,10 @@ export async function startShopProcess(
     SHOP_DATA_DIR: dataDir,
     SHOP_LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
-    // Production mode, on the PG and carrier sandboxes on purpose.
+    // Production mode, on the PG and carrier sandboxes on purpose, with the catalogue
+    // `seedDemoCatalogue` put there (production refuses to seed it).
     SHOP_SANDBOXES: 'true',
+    SHOP_SEED_DEMO: 'false',
     SHOP_CORS_ORIGINS: 'https://bench.invalid',
     SHOP_RATE_LIMIT_USER_PER_MINUTE: '10000000',
     SHOP_RATE_LIMIT_IP_PER_MINUTE: '10000000',
@@ -110,6 +112,18 @@ export async function startShopProcess(
       if (!keptDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The demo catalogue in the real services' databases and in the index `env` names, put there by a
+ * development start (a production one refuses to seed); nothing to do when it is there already.
+ */
+export async function seedDemoCatalogue(env: Record<string, string>): Promise<void> {
+  const seeding = await startShopProcess(
+    { ...env, NODE_ENV: 'development', SHOP_SEED_DEMO: 'true' },
+    demoCatalogueListed,
+  );
+  await seeding.stop();
 }
 
 /** A process's resident memory in MB, from /proc. */

@@ -103,6 +103,89 @@ export type DiscountTarget =
   | 'CATEGORY'
   | 'PRODUCT';
 
+/** What an `ErrorResult` is about: stable, for clients to tell failures apart. */
+export type ErrorCode =
+  /** The address book is full. */
+  | 'ADDRESS_LIMIT_REACHED'
+  /** The address is not in your address book. */
+  | 'ADDRESS_NOT_FOUND'
+  /** The amount is not the order's; nothing was kept. */
+  | 'AMOUNT_MISMATCH'
+  /** The coupon cannot be used on this order; `reason` says why. */
+  | 'COUPON_INVALID'
+  /** An account with this email exists already. */
+  | 'EMAIL_TAKEN'
+  /** The coupon has expired. */
+  | 'EXPIRED'
+  /** Fewer points than requested. */
+  | 'INSUFFICIENT_POINTS'
+  /** Wrong email or password. */
+  | 'INVALID_CREDENTIALS'
+  /** The input was rejected; `InvalidInput.issues` names each field. */
+  | 'INVALID_INPUT'
+  /** The refresh token cannot be used; log in again. */
+  | 'INVALID_REFRESH_TOKEN'
+  /** The payment is still being confirmed. */
+  | 'IN_PROGRESS'
+  /** The coupon is issued by the shop only. */
+  | 'NOT_CLAIMABLE'
+  /** A product, SKU, category, brand or option group named by the input does not exist. */
+  | 'NOT_FOUND'
+  /** The order cannot be returned now. */
+  | 'NOT_RETURNABLE'
+  /** The coupon cannot be claimed before its start date. */
+  | 'NOT_STARTED'
+  /** The order shipped already; request a return instead. */
+  | 'ORDER_NOT_CANCELLABLE'
+  /** Only a delivered order can be confirmed. */
+  | 'ORDER_NOT_DELIVERED'
+  /** No such order of yours. */
+  | 'ORDER_NOT_FOUND'
+  /** The order can no longer be paid (expired or cancelled). */
+  | 'ORDER_NOT_PAYABLE'
+  /** The order could not be checked just now; nothing was charged. */
+  | 'ORDER_UNAVAILABLE'
+  /** Not enough stock for a line. */
+  | 'OUT_OF_STOCK'
+  /** Another partner has this name. */
+  | 'PARTNER_NAME_TAKEN'
+  /** No partner has this id. */
+  | 'PARTNER_NOT_FOUND'
+  /** You have as many of this coupon as one customer may. */
+  | 'PER_CUSTOMER_LIMIT'
+  /** The PG did not confirm the payment. */
+  | 'PG_NOT_CONFIRMED'
+  /** The card or account has too little balance. */
+  | 'PG_NOT_ENOUGH_BALANCE'
+  /** The payment window timed out before the confirmation. */
+  | 'PG_NOT_FOUND_PAYMENT_SESSION'
+  /** The PG refused for another reason; `message` has its words. */
+  | 'PG_REFUSED'
+  /** The card issuer declined the payment. */
+  | 'PG_REJECT_CARD_PAYMENT'
+  /** A product is not on sale, or no longer exists. */
+  | 'PRODUCT_UNAVAILABLE'
+  /** The refund did not go through. */
+  | 'REFUND_FAILED'
+  /** A search reindex is running already. */
+  | 'REINDEX_ALREADY_RUNNING'
+  /** No such return. */
+  | 'RETURN_NOT_FOUND'
+  /** A return of the order is under way. */
+  | 'RETURN_OPEN'
+  /** The order has no shipment (is it paid?). */
+  | 'SHIPMENT_NOT_FOUND'
+  /** The shipment is past the step asked for. */
+  | 'SHIPMENT_NOT_READY'
+  /** All of these coupons have been given out. */
+  | 'SOLD_OUT'
+  /** No such coupon. */
+  | 'TEMPLATE_NOT_FOUND'
+  /** Too many failed logins; wait `retryAfterSeconds`. */
+  | 'TOO_MANY_ATTEMPTS'
+  /** The return is not in the status this step needs. */
+  | 'WRONG_STATUS';
+
 export type IssuePartnerKeyInput = {
   label: string;
   partnerId: string | number;
@@ -301,8 +384,8 @@ export type AdjustStockMutationVariables = Exact<{
 
 
 export type AdjustStockMutation = { adjustStock:
-    | { __typename: 'CatalogItemNotFound', errorCode: string, message: string }
-    | { __typename: 'InvalidInput', errorCode: string, message: string }
+    | { __typename: 'CatalogItemNotFound', errorCode: ErrorCode, message: string }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string }
     | { __typename: 'Sku', id: string, onHand: number, available: number }
    };
 
@@ -312,9 +395,9 @@ export type AdminCreatePartnerMutationVariables = Exact<{
 
 
 export type AdminCreatePartnerMutation = { createPartner:
-    | { __typename: 'InvalidInput', errorCode: string, message: string }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string }
     | { __typename: 'Partner', id: string }
-    | { __typename: 'PartnerNameTaken', errorCode: string, message: string }
+    | { __typename: 'PartnerNameTaken', errorCode: ErrorCode, message: string }
    };
 
 export type AdminCreateProductMutationVariables = Exact<{
@@ -323,8 +406,8 @@ export type AdminCreateProductMutationVariables = Exact<{
 
 
 export type AdminCreateProductMutation = { createProduct:
-    | { __typename: 'CatalogItemNotFound', errorCode: string, message: string }
-    | { __typename: 'InvalidInput', errorCode: string, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'CatalogItemNotFound', errorCode: ErrorCode, message: string }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
     | { __typename: 'Product', id: string, name: string, status: ProductStatus }
    };
 
@@ -334,9 +417,9 @@ export type AdminIssuePartnerKeyMutationVariables = Exact<{
 
 
 export type AdminIssuePartnerKeyMutation = { issuePartnerKey:
-    | { __typename: 'InvalidInput', errorCode: string, message: string }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string }
     | { __typename: 'IssuedPartnerKey', key: string }
-    | { __typename: 'PartnerNotFound', errorCode: string, message: string }
+    | { __typename: 'PartnerNotFound', errorCode: ErrorCode, message: string }
    };
 
 export type AdminOrdersQueryVariables = Exact<{
@@ -362,9 +445,9 @@ export type AdminRegisterPartnerManifestMutationVariables = Exact<{
 
 
 export type AdminRegisterPartnerManifestMutation = { registerPartnerManifest:
-    | { __typename: 'InvalidInput', errorCode: string, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
     | { __typename: 'Partner', id: string }
-    | { __typename: 'PartnerNotFound', errorCode: string, message: string }
+    | { __typename: 'PartnerNotFound', errorCode: ErrorCode, message: string }
    };
 
 export type AdminReturnsQueryVariables = Exact<{
@@ -395,7 +478,7 @@ export type ApproveReturnMutationVariables = Exact<{
 
 export type ApproveReturnMutation = { approveReturn:
     | { __typename: 'Return', id: string, status: ReturnStatus, refundedAmount: number }
-    | { __typename: 'ReturnNotPossible', errorCode: string, message: string }
+    | { __typename: 'ReturnNotPossible', errorCode: ErrorCode, message: string }
    };
 
 export type BrandPayoutsCsvQueryVariables = Exact<{
@@ -426,7 +509,7 @@ export type CreateCouponTemplateMutationVariables = Exact<{
 
 export type CreateCouponTemplateMutation = { createCouponTemplate:
     | { __typename: 'CouponTemplate', id: string }
-    | { __typename: 'InvalidInput', errorCode: string, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
    };
 
 export type CreateDiscountMutationVariables = Exact<{
@@ -436,7 +519,7 @@ export type CreateDiscountMutationVariables = Exact<{
 
 export type CreateDiscountMutation = { createDiscount:
     | { __typename: 'Discount', id: string, name: string, target: DiscountTarget, targetId: string, kind: AmountKind, value: number, startsAt: string, endsAt: string }
-    | { __typename: 'InvalidInput', errorCode: string, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
    };
 
 export type DashboardQueryVariables = Exact<{
@@ -449,7 +532,7 @@ export type DashboardQuery = { adminOrders: { nodes: Array<{ id: string, orderNa
 
 type ReturnStep_Return_Fragment = { __typename: 'Return', id: string, status: ReturnStatus, refundedAmount: number };
 
-type ReturnStep_ReturnNotPossible_Fragment = { __typename: 'ReturnNotPossible', errorCode: string, message: string };
+type ReturnStep_ReturnNotPossible_Fragment = { __typename: 'ReturnNotPossible', errorCode: ErrorCode, message: string };
 
 export type ReturnStepFragment =
   | ReturnStep_Return_Fragment
@@ -468,7 +551,7 @@ export type ReceiveReturnMutationVariables = Exact<{
 
 export type ReceiveReturnMutation = { receiveReturn:
     | { __typename: 'Return', id: string, status: ReturnStatus, refundedAmount: number }
-    | { __typename: 'ReturnNotPossible', errorCode: string, message: string }
+    | { __typename: 'ReturnNotPossible', errorCode: ErrorCode, message: string }
    };
 
 export type ReconcileMutationVariables = Exact<{
@@ -485,7 +568,7 @@ export type RejectReturnMutationVariables = Exact<{
 
 export type RejectReturnMutation = { rejectReturn:
     | { __typename: 'Return', id: string, status: ReturnStatus, refundedAmount: number }
-    | { __typename: 'ReturnNotPossible', errorCode: string, message: string }
+    | { __typename: 'ReturnNotPossible', errorCode: ErrorCode, message: string }
    };
 
 export type SetProductStatusMutationVariables = Exact<{
@@ -495,8 +578,8 @@ export type SetProductStatusMutationVariables = Exact<{
 
 
 export type SetProductStatusMutation = { setProductStatus:
-    | { __typename: 'CatalogItemNotFound', errorCode: string, message: string }
-    | { __typename: 'InvalidInput', errorCode: string, message: string }
+    | { __typename: 'CatalogItemNotFound', errorCode: ErrorCode, message: string }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string }
     | { __typename: 'Product', id: string, status: ProductStatus }
    };
 
@@ -517,7 +600,7 @@ export type ShipOrderMutationVariables = Exact<{
 
 export type ShipOrderMutation = { shipOrder:
     | { __typename: 'Shipment', id: string, status: ShipmentStatus, trackingNumber: string | null }
-    | { __typename: 'ShipmentNotReady', errorCode: string, message: string }
+    | { __typename: 'ShipmentNotReady', errorCode: ErrorCode, message: string }
    };
 
 export type UpdateSkuMutationVariables = Exact<{
@@ -527,8 +610,8 @@ export type UpdateSkuMutationVariables = Exact<{
 
 
 export type UpdateSkuMutation = { updateSku:
-    | { __typename: 'CatalogItemNotFound', errorCode: string, message: string }
-    | { __typename: 'InvalidInput', errorCode: string, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'CatalogItemNotFound', errorCode: ErrorCode, message: string }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
     | { __typename: 'Sku', id: string, price: number }
    };
 
@@ -546,8 +629,8 @@ export type LogInMutationVariables = Exact<{
 
 export type LogInMutation = { login:
     | { __typename: 'AuthSession', userId: string, accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, deviceToken: string }
-    | { __typename: 'InvalidCredentials', errorCode: string, message: string }
-    | { __typename: 'TooManyAttempts', errorCode: string, message: string }
+    | { __typename: 'InvalidCredentials', errorCode: ErrorCode, message: string }
+    | { __typename: 'TooManyAttempts', errorCode: ErrorCode, message: string }
    };
 
 export type LogOutMutationVariables = Exact<{
@@ -576,8 +659,8 @@ export type SignUpMutationVariables = Exact<{
 
 export type SignUpMutation = { signUp:
     | { __typename: 'AuthSession', userId: string, accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string, deviceToken: string }
-    | { __typename: 'EmailTaken', errorCode: string, message: string }
-    | { __typename: 'InvalidInput', errorCode: string, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'EmailTaken', errorCode: ErrorCode, message: string }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
    };
 
 export type SavedAddressFragment = { id: string, label: string, recipient: string, phone: string, postalCode: string, line1: string, line2: string | null, isDefault: boolean };
@@ -589,9 +672,9 @@ export type AddAddressMutationVariables = Exact<{
 
 export type AddAddressMutation = { addAddress:
     | { __typename: 'Address', id: string }
-    | { __typename: 'AddressLimitReached', errorCode: string, message: string }
-    | { __typename: 'AddressNotFound', errorCode: string, message: string }
-    | { __typename: 'InvalidInput', errorCode: string, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'AddressLimitReached', errorCode: ErrorCode, message: string }
+    | { __typename: 'AddressNotFound', errorCode: ErrorCode, message: string }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
    };
 
 export type CancelOrderMutationVariables = Exact<{
@@ -601,9 +684,9 @@ export type CancelOrderMutationVariables = Exact<{
 
 export type CancelOrderMutation = { cancelOrder:
     | { __typename: 'Order', id: string, status: OrderStatus }
-    | { __typename: 'OrderNotCancellable', errorCode: string, message: string }
-    | { __typename: 'OrderNotFound', errorCode: string, message: string }
-    | { __typename: 'RefundFailed', errorCode: string, message: string }
+    | { __typename: 'OrderNotCancellable', errorCode: ErrorCode, message: string }
+    | { __typename: 'OrderNotFound', errorCode: ErrorCode, message: string }
+    | { __typename: 'RefundFailed', errorCode: ErrorCode, message: string }
    };
 
 export type ProductCardFragment = { id: string, name: string, thumbnail: string | null, inStock: boolean, brand: { id: string, name: string } | null, skus: Array<{ id: string, price: number, salePrice: number, enabled: boolean }> };
@@ -620,7 +703,7 @@ export type ClaimCouponMutationVariables = Exact<{
 
 export type ClaimCouponMutation = { claimCoupon:
     | { __typename: 'Coupon', id: string }
-    | { __typename: 'CouponNotIssued', errorCode: string, message: string }
+    | { __typename: 'CouponNotIssued', errorCode: ErrorCode, message: string }
    };
 
 export type ClaimableCouponsQueryVariables = Exact<{ [key: string]: never; }>;
@@ -635,7 +718,7 @@ export type ConfirmPaymentMutationVariables = Exact<{
 
 export type ConfirmPaymentMutation = { confirmPayment:
     | { __typename: 'Payment', id: string, status: PaymentStatus, amount: number }
-    | { __typename: 'PaymentFailed', errorCode: string, message: string }
+    | { __typename: 'PaymentFailed', errorCode: ErrorCode, message: string }
    };
 
 export type ConfirmPurchaseMutationVariables = Exact<{
@@ -645,9 +728,9 @@ export type ConfirmPurchaseMutationVariables = Exact<{
 
 export type ConfirmPurchaseMutation = { confirmPurchase:
     | { __typename: 'Order', id: string, status: OrderStatus, completedAt: string | null, canConfirmPurchase: boolean }
-    | { __typename: 'OrderNotDelivered', errorCode: string, message: string }
-    | { __typename: 'OrderNotFound', errorCode: string, message: string }
-    | { __typename: 'ReturnOpen', openReturns: number, errorCode: string, message: string }
+    | { __typename: 'OrderNotDelivered', errorCode: ErrorCode, message: string }
+    | { __typename: 'OrderNotFound', errorCode: ErrorCode, message: string }
+    | { __typename: 'ReturnOpen', openReturns: number, errorCode: ErrorCode, message: string }
    };
 
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
@@ -689,12 +772,12 @@ export type PlaceOrderMutationVariables = Exact<{
 
 
 export type PlaceOrderMutation = { createOrder:
-    | { __typename: 'CouponInvalid', errorCode: string, message: string }
-    | { __typename: 'InsufficientPoints', errorCode: string, message: string }
-    | { __typename: 'InvalidInput', errorCode: string, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'CouponInvalid', errorCode: ErrorCode, message: string }
+    | { __typename: 'InsufficientPoints', errorCode: ErrorCode, message: string }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
     | { __typename: 'Order', id: string, orderName: string, status: OrderStatus, subtotal: number, productDiscount: number, couponDiscount: number, pointsUsed: number, shippingFee: number, totalAmount: number, expiresAt: string, lines: Array<{ id: string, productName: string, quantity: number, unitPrice: number, salePrice: number, productDiscount: number, couponDiscount: number, pointsUsed: number, paidAmount: number, options: Array<{ name: string, value: string }>, sku: { id: string }, product: { id: string, thumbnail: string | null } }> }
-    | { __typename: 'OutOfStock', errorCode: string, message: string }
-    | { __typename: 'ProductUnavailable', errorCode: string, message: string }
+    | { __typename: 'OutOfStock', errorCode: ErrorCode, message: string }
+    | { __typename: 'ProductUnavailable', errorCode: ErrorCode, message: string }
    };
 
 export type PlacedOrderFragment = { id: string, orderName: string, status: OrderStatus, subtotal: number, productDiscount: number, couponDiscount: number, pointsUsed: number, shippingFee: number, totalAmount: number, expiresAt: string, lines: Array<{ id: string, productName: string, quantity: number, unitPrice: number, salePrice: number, productDiscount: number, couponDiscount: number, pointsUsed: number, paidAmount: number, options: Array<{ name: string, value: string }>, sku: { id: string }, product: { id: string, thumbnail: string | null } }> };
@@ -721,7 +804,7 @@ export type QuoteQueryVariables = Exact<{
 
 export type QuoteQuery = { quote:
     | { __typename: 'CartQuote', subtotal: number, productDiscount: number, couponDiscount: number, total: number, couponApplied: boolean | null, couponRejection: string | null, unavailableSkuIds: Array<string>, lines: Array<{ skuId: string, productName: string, quantity: number, unitPrice: number, salePrice: number, productDiscount: number, couponDiscount: number, lineTotal: number }> }
-    | { __typename: 'InvalidInput', errorCode: string, message: string }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string }
    };
 
 export type RemoveAddressMutationVariables = Exact<{
@@ -737,9 +820,9 @@ export type RequestReturnMutationVariables = Exact<{
 
 
 export type RequestReturnMutation = { requestReturn:
-    | { __typename: 'InvalidInput', errorCode: string, message: string, issues: Array<{ field: string, message: string }> }
+    | { __typename: 'InvalidInput', errorCode: ErrorCode, message: string, issues: Array<{ field: string, message: string }> }
     | { __typename: 'Return', id: string, status: ReturnStatus }
-    | { __typename: 'ReturnNotPossible', errorCode: string, message: string }
+    | { __typename: 'ReturnNotPossible', errorCode: ErrorCode, message: string }
    };
 
 export type SearchProductsQueryVariables = Exact<{

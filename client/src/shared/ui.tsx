@@ -1,7 +1,9 @@
 import type { ErrorLike } from '@apollo/client';
 import type { ReactNode } from 'react';
+import type { ErrorCode } from '../graphql/generated';
+import { errorMessage } from './error-messages';
 import { useI18n } from './i18n';
-import type { MessageKey } from './messages';
+import { messages, type MessageKey } from './messages';
 
 export function Loading() {
   const { t } = useI18n();
@@ -20,7 +22,7 @@ export function Empty({ children }: { children: ReactNode }) {
 export function ErrorNotice({ error }: { error: ErrorLike | string }) {
   const { t } = useI18n();
   const code = typeof error === 'string' ? undefined : codeOf(error);
-  const known = code && knownErrorKey(code);
+  const known = code && requestErrorKey(code);
   return (
     <p role="alert" className="error">
       {known ? t(known) : t('common.failed')}
@@ -29,29 +31,34 @@ export function ErrorNotice({ error }: { error: ErrorLike | string }) {
 }
 
 /**
- * A typed business failure (`ErrorResult`) in the shopper's words, or the server's; bad input
- * lists each field's problem.
+ * A typed business failure (`ErrorResult`) in the shopper's words (the server's for a code this
+ * build does not know yet); bad input says what to fix in each field.
  */
 export function ResultError({
   result,
 }: {
-  result: { errorCode: string; message: string; issues?: { field: string; message: string }[] };
+  result: { errorCode: ErrorCode; message: string; issues?: { field: string; message: string }[] };
 }) {
-  const { t } = useI18n();
-  if (result.issues)
+  const { locale, t } = useI18n();
+  if (result.issues) {
+    // Several issues of one field (too short and malformed) say the same to the shopper.
+    const lines = new Set(
+      result.issues.map((issue) => {
+        const key = fieldIssueKey(issue.field);
+        return key ? t(key) : `${issue.field}: ${issue.message}`;
+      }),
+    );
     return (
       <ul role="alert" className="error">
-        {result.issues.map((issue) => (
-          <li key={`${issue.field}-${issue.message}`}>
-            {issue.field}: {issue.message}
-          </li>
+        {[...lines].map((line) => (
+          <li key={line}>{line}</li>
         ))}
       </ul>
     );
-  const known = knownErrorKey(result.errorCode);
+  }
   return (
     <p role="alert" className="error">
-      {known ? t(known) : result.message}
+      {errorMessage(result.errorCode, locale) ?? result.message}
     </p>
   );
 }
@@ -76,27 +83,25 @@ function codeOf(error: ErrorLike): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-const knownCodes = new Set([
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'RATE_LIMITED',
-  'OUT_OF_STOCK',
-  'PRODUCT_UNAVAILABLE',
-  'COUPON_INVALID',
-  'INSUFFICIENT_POINTS',
-  'INVALID_CREDENTIALS',
-  'EMAIL_TAKEN',
-  'TOO_MANY_ATTEMPTS',
-  'PAYMENT_FAILED',
-  'AMOUNT_MISMATCH',
-  'ORDER_NOT_PAYABLE',
-  'ORDER_NOT_CANCELLABLE',
-  'RETURN_NOT_POSSIBLE',
-  'RETURN_OPEN',
-  'ORDER_NOT_DELIVERED',
-  'INVALID_INPUT',
-]);
+/** A failed request's `extensions.code` (not an `ErrorResult`'s) that the shopper can act on. */
+function requestErrorKey(code: string): MessageKey | undefined {
+  const key = `error.${code}`;
+  return isMessageKey(key) ? key : undefined;
+}
 
-function knownErrorKey(code: string): MessageKey | undefined {
-  return knownCodes.has(code) ? (`error.${code}` as MessageKey) : undefined;
+/**
+ * What to fix in a field the shopper fills in, by the last name in the issue's path
+ * (`shippingAddress.phone`, `lines.0.quantity`); other fields keep the server's words.
+ */
+function fieldIssueKey(field: string): MessageKey | undefined {
+  const name = field
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .at(-1);
+  const key = `invalid.${name}`;
+  return isMessageKey(key) ? key : undefined;
+}
+
+function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(messages.ko, key);
 }

@@ -73,7 +73,7 @@ export function CheckoutForm({
     onPlace();
   };
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} className="form">
       <fieldset>
         <legend>{t('checkout.address')}</legend>
         {me.addresses.length > 0 ? (

@@ -32,7 +32,11 @@ function LineItem({ line, controls }: { line: LineView; controls: ReactNode }) {
   const money = useMoney();
   return (
     <li className="line">
-      {line.thumbnail ? <img src={line.thumbnail} alt="" /> : <span className="no-image" />}
+      {line.thumbnail ? (
+        <img src={line.thumbnail} alt={`${line.productName} ${line.optionsLabel}`.trim()} />
+      ) : (
+        <span className="no-image" />
+      )}
       <div>
         <Link to={`/products/${line.productId}`}>{line.productName}</Link>
         {line.optionsLabel ? <div className="muted">{line.optionsLabel}</div> : null}

@@ -1,6 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { CancelOrderDocument, type PlacedOrderFragment } from '../graphql/generated';
 import { useConfig } from '../shared/config-context';
+import { errorMessages } from '../shared/error-messages';
 import { dateTime } from '../shared/format';
 import { useI18n } from '../shared/i18n';
 import { ErrorNotice, ResultError } from '../shared/ui';
@@ -56,7 +57,7 @@ export function PlacedOrderReview({
         <p className="muted">{t('checkout.payBy', { time: dateTime(order.expiresAt, locale) })}</p>
       ) : (
         <p role="alert" className="error">
-          {t('error.ORDER_NOT_PAYABLE')}
+          {errorMessages.ORDER_NOT_PAYABLE[locale]}
         </p>
       )}
       {refusal && refusal.__typename !== 'Order' ? <ResultError result={refusal} /> : null}

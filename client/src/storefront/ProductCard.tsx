@@ -9,11 +9,18 @@ export function ProductCard({ product }: { product: ProductCardFragment }) {
   const advertised = cheapestOnSale(product.skus);
   return (
     <li className="card">
-      <Link to={`/products/${product.id}`}>
-        {product.thumbnail ? <img src={product.thumbnail} alt="" /> : null}
-        <span>{product.name}</span>
+      <Link to={`/products/${product.id}`} className="card-link">
+        {product.thumbnail ? (
+          <img src={product.thumbnail} alt={product.name} loading="lazy" />
+        ) : (
+          <span className="no-image" />
+        )}
+        {/* The picture already names the link: the name is not read out twice. */}
+        <span className="card-name" aria-hidden={product.thumbnail ? true : undefined}>
+          {product.name}
+        </span>
       </Link>
-      {product.brand ? <div className="muted">{product.brand.name}</div> : null}
+      {product.brand ? <div className="card-brand">{product.brand.name}</div> : null}
       {advertised ? (
         <div className="price">
           <SalePrice

@@ -64,7 +64,7 @@ export function ReturnRequestForm(props: { orderId: string; lines: Line[] }) {
   // Nothing (left) to ask back: no form, but a request just sent is still acknowledged.
   if (!line) return acknowledged;
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} className="form">
       <fieldset>
         <legend>{t('returns.request')}</legend>
         <label htmlFor="return-line">{t('returns.line')}</label>

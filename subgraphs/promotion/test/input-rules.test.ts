@@ -120,7 +120,9 @@ describe('input rules on quotes and claims (SQLite)', () => {
     const early = await resolver.claimCoupon(upcoming, customer());
     expect(early).toBeInstanceOf(CouponNotIssued);
     expect(early).toMatchObject({ errorCode: 'NOT_STARTED' });
-    expect((early as CouponNotIssued).message).toContain(startsAt.toISOString());
+    expect((early as InstanceType<typeof CouponNotIssued>).message).toContain(
+      startsAt.toISOString(),
+    );
 
     const ended = await template(new Date(Date.now() - 7 * day), new Date(Date.now() - day));
     expect(await resolver.claimCoupon(ended, customer())).toMatchObject({ errorCode: 'EXPIRED' });

@@ -365,9 +365,18 @@ describe.each(browserRuns)(
       await customer.getByRole('heading', { name: '포인트 내역' }).waitFor();
       await customer.getByLabel('배송지 이름').fill('집');
       await customer.getByLabel('받는 분').fill('이고객');
+      await customer.getByLabel('주소', { exact: true }).fill('서울 강남구 테헤란로 1');
+      // The server refuses a malformed phone and postal code; each field says what to fix, in Korean.
+      await customer.getByLabel('휴대폰 번호').fill('12');
+      await customer.getByLabel('우편번호').fill('123');
+      await customer.getByRole('button', { name: '저장' }).click();
+      await customer.getByRole('alert').getByText('우편번호는 숫자 5자리입니다.').waitFor();
+      expect(await customer.getByRole('alert').getByRole('listitem').allTextContents()).toEqual([
+        '휴대폰 번호를 010-1234-5678처럼 입력해 주세요.',
+        '우편번호는 숫자 5자리입니다.',
+      ]);
       await customer.getByLabel('휴대폰 번호').fill('010-2222-3333');
       await customer.getByLabel('우편번호').fill('06236');
-      await customer.getByLabel('주소', { exact: true }).fill('서울 강남구 테헤란로 1');
       await customer.getByRole('button', { name: '저장' }).click();
       await customer.getByText('집 · 이고객 · 서울 강남구 테헤란로 1').waitFor();
       found.account = await seriousViolations(customer);

@@ -13,9 +13,14 @@ import { useSession } from '../../shared/session';
 import { Empty, ErrorNotice, Loading, ResultError } from '../../shared/ui';
 import { AddressFields, emptyAddress } from '../AddressFields';
 import { CouponClaims } from '../CouponClaims';
+import { usePageMeta } from '../page-meta';
+import { useShopText } from '../shop-texts';
 
 export function AccountPage() {
+  const { t } = useI18n();
+  const text = useShopText();
   const signedIn = useSession();
+  usePageMeta(t('nav.account'), text('meta.account'));
   if (!signedIn) return <Navigate to="/login?next=/account" replace />;
   return <Account />;
 }
@@ -88,7 +93,7 @@ function Account() {
           </li>
         ))}
       </ul>
-      <form onSubmit={add}>
+      <form onSubmit={add} className="form">
         <fieldset>
           <legend>{t('account.addAddress')}</legend>
           <label htmlFor="address-label">{t('address.label')}</label>

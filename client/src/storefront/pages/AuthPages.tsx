@@ -4,6 +4,8 @@ import { LoginForm } from '../../shared/LoginForm';
 import { useI18n } from '../../shared/i18n';
 import { signUp as signUpRequest, useSessionRequest } from '../../shared/session-api';
 import { ErrorNotice, ResultError } from '../../shared/ui';
+import { usePageMeta } from '../page-meta';
+import { useShopText } from '../shop-texts';
 
 /** Where a new session goes: back to the page that asked for it. */
 function useSignedIn() {
@@ -14,17 +16,23 @@ function useSignedIn() {
 
 export function LoginPage() {
   const { t } = useI18n();
+  const text = useShopText();
   const signedIn = useSignedIn();
+  usePageMeta(t('auth.login'), text('meta.login'));
   return (
-    <LoginForm title={t('auth.login')} onSignedIn={signedIn}>
-      <Link to="/signup">{t('auth.noAccount')}</Link>
-    </LoginForm>
+    <div className="auth-page">
+      <LoginForm title={t('auth.login')} onSignedIn={signedIn}>
+        <Link to="/signup">{t('auth.noAccount')}</Link>
+      </LoginForm>
+    </div>
   );
 }
 
 export function SignUpPage() {
   const { t } = useI18n();
+  const text = useShopText();
   const signedIn = useSignedIn();
+  usePageMeta(t('auth.signUp'), text('meta.signUp'));
   const [form, setForm] = useState({ name: '', email: '', password: '' });
   const [signUp, attempt] = useSessionRequest(signUpRequest);
   const submit = async (event: FormEvent) => {
@@ -47,7 +55,7 @@ export function SignUpPage() {
     </>
   );
   return (
-    <form onSubmit={(event) => void submit(event)} style={{ maxWidth: 360 }}>
+    <form onSubmit={(event) => void submit(event)} className="auth-page">
       <h1>{t('auth.signUp')}</h1>
       {field('name', 'text', 'name')}
       {field('email', 'email', 'email')}

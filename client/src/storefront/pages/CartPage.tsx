@@ -6,11 +6,15 @@ import { cart, useCart } from '../cart';
 import { useCartQuote } from '../cart-quote';
 import { LineList } from '../LineList';
 import { quotedLines, type LineView } from '../line-view';
+import { usePageMeta } from '../page-meta';
 import { PriceSummary } from '../PriceSummary';
+import { useShopText } from '../shop-texts';
 
 export function CartPage() {
   const { t } = useI18n();
+  const text = useShopText();
   const lines = useCart();
+  usePageMeta(t('cart.title'), text('meta.cart'));
   if (lines.length === 0)
     return (
       <>
@@ -24,7 +28,7 @@ export function CartPage() {
     <>
       <h1>{t('cart.title')}</h1>
       <CartContents />
-      <Link className="button primary" to="/checkout">
+      <Link className="button primary wide-on-phone" to="/checkout">
         {t('cart.checkout')}
       </Link>
     </>
@@ -77,7 +81,7 @@ function LineControls({ line }: { line: LineView }) {
         aria-label={t('cart.quantityOf', { name: line.productName })}
         value={line.quantity}
         onChange={(event) => cart.setQuantity(line.skuId, Math.max(1, Number(event.target.value)))}
-        style={{ width: '4rem' }}
+        className="quantity"
       />
       <button type="button" onClick={() => cart.setQuantity(line.skuId, 0)}>
         {t('cart.remove')}

@@ -8,10 +8,15 @@ import { ErrorNotice, Loading } from '../../shared/ui';
 import { emptyAddress } from '../AddressFields';
 import { useCart } from '../cart';
 import { CheckoutForm, shipToOf, type CheckoutChoices } from '../CheckoutForm';
+import { usePageMeta } from '../page-meta';
 import { PlacedOrderReview } from '../PlacedOrderReview';
+import { useShopText } from '../shop-texts';
 
 export function CheckoutPage() {
+  const { t } = useI18n();
+  const text = useShopText();
   const signedIn = useSession();
+  usePageMeta(t('checkout.title'), text('meta.checkout'));
   if (!signedIn) return <Navigate to="/login?next=/checkout" replace />;
   return <Checkout />;
 }

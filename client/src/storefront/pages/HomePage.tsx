@@ -1,28 +1,27 @@
 import { useQuery } from '@apollo/client/react';
-import { Link } from 'react-router';
 import { HomeDocument } from '../../graphql/generated';
 import { useI18n } from '../../shared/i18n';
 import { ErrorNotice, Loading } from '../../shared/ui';
+import { CategoryChips } from '../CategoryChips';
+import { usePageMeta } from '../page-meta';
 import { ProductCard } from '../ProductCard';
+import { useShopText } from '../shop-texts';
 
 export function HomePage() {
   const { t } = useI18n();
+  const text = useShopText();
   const { data, error } = useQuery(HomeDocument);
+  usePageMeta(t('home.title'), text('meta.home'));
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <Loading />;
   return (
     <>
-      <h1>{t('home.title')}</h1>
+      <section className="hero">
+        <h1>{t('home.title')}</h1>
+        <p>{text('meta.home')}</p>
+      </section>
       <nav aria-label={t('home.categories')}>
-        <ul className="row" style={{ listStyle: 'none', padding: 0 }}>
-          {data.categories.map((category) => (
-            <li key={category.id}>
-              <Link className="button" to={`/search?category=${category.id}`}>
-                {category.name}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <CategoryChips categories={data.categories} />
       </nav>
       <h2>{t('home.popular')}</h2>
       <ul className="grid">

@@ -11,7 +11,9 @@ import { useI18n } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
 import { ErrorNotice, Loading, ResultError } from '../../shared/ui';
 import { useMoney } from '../money';
+import { usePageMeta } from '../page-meta';
 import { ReturnRequestForm } from '../ReturnRequestForm';
+import { useShopText } from '../shop-texts';
 
 /** A return may be asked for once the order arrived, until every unit is back. */
 const returnableStatuses: OrderStatus[] = ['DELIVERED', 'PARTIALLY_RETURNED', 'COMPLETED'];
@@ -27,8 +29,13 @@ export function OrderPage() {
 
 function Order({ id }: { id: string }) {
   const { t, locale } = useI18n();
+  const text = useShopText();
   const money = useMoney();
   const { data, error } = useQuery(OrderDetailDocument, { variables: { id }, pollInterval: 5000 });
+  usePageMeta(
+    data ? (data.order?.orderName ?? t('orders.notFound')) : t('orders.title'),
+    text('meta.order'),
+  );
   const refetchQueries = ['OrderDetail'];
   const [confirmPurchase, confirming] = useMutation(ConfirmPurchaseDocument, { refetchQueries });
   const [cancelOrder, cancelling] = useMutation(CancelOrderDocument, { refetchQueries });

@@ -6,12 +6,17 @@ import { useI18n } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
 import { Empty, ErrorNotice, Loading } from '../../shared/ui';
 import { useMoney } from '../money';
+import { usePageMeta } from '../page-meta';
+import { useShopText } from '../shop-texts';
 
+/** One's orders, newest first: a table on a wide screen, a card per order on a phone. */
 export function OrdersPage() {
   const signedIn = useSession();
   const { t, locale } = useI18n();
+  const text = useShopText();
   const money = useMoney();
   const { data, error } = useQuery(MyOrdersDocument, { skip: !signedIn });
+  usePageMeta(t('orders.title'), text('meta.orders'));
   if (!signedIn) return <Navigate to="/login?next=/orders" replace />;
   if (error) return <ErrorNotice error={error} />;
   if (!data?.me) return <Loading />;
@@ -22,7 +27,7 @@ export function OrdersPage() {
       {orders.length === 0 ? (
         <Empty>{t('orders.none')}</Empty>
       ) : (
-        <table>
+        <table className="order-table">
           <thead>
             <tr>
               <th>{t('orders.date')}</th>
@@ -34,15 +39,15 @@ export function OrdersPage() {
           <tbody>
             {orders.map((order) => (
               <tr key={order.id}>
-                <td>{dateTime(order.createdAt, locale)}</td>
-                <td>
+                <td className="order-date">{dateTime(order.createdAt, locale)}</td>
+                <td className="order-name">
                   <Link to={`/orders/${order.id}`}>{order.orderName}</Link>
                 </td>
-                <td>
+                <td className="order-status">
                   <span className="status">{t(`orderStatus.${order.status}`)}</span>
                 </td>
-                <td className="num">
-                  {money(order.totalAmount)}
+                <td className="num order-total">
+                  <span className="price">{money(order.totalAmount)}</span>
                   {order.refundedAmount > 0 ? (
                     <div className="muted">
                       {t('orders.refundedOf', { amount: money(order.refundedAmount) })}

@@ -10,12 +10,15 @@ import { useI18n } from '../../shared/i18n';
 import { ErrorNotice, Loading, ResultError } from '../../shared/ui';
 import { cart } from '../cart';
 import { useMoney } from '../money';
+import { usePageMeta } from '../page-meta';
+import { useShopText } from '../shop-texts';
 
 type Payment = Extract<ConfirmPaymentMutation['confirmPayment'], { __typename: 'Payment' }>;
 
 /** Where the PG sends the customer back: the shop confirms the payment (idempotent) and shows it. */
 export function PaymentSuccessPage() {
   const { t } = useI18n();
+  const text = useShopText();
   const [params] = useSearchParams();
   const orderId = params.get('orderId') ?? '';
   const [confirm, confirmed] = useMutation(ConfirmPaymentDocument);
@@ -36,6 +39,14 @@ export function PaymentSuccessPage() {
     });
   }, [confirm, orderId, params]);
   const result = confirmed.data?.confirmPayment;
+  usePageMeta(
+    result?.__typename === 'Payment'
+      ? t('payment.done')
+      : result || confirmed.error
+        ? t('payment.failed')
+        : undefined,
+    text('meta.payment'),
+  );
   if (confirmed.error) return <ErrorNotice error={confirmed.error} />;
   if (!result) return <Loading />;
   return (
@@ -82,6 +93,8 @@ function PaidOrder({ orderId, payment }: { orderId: string; payment: Payment }) 
 
 export function PaymentFailPage() {
   const { t } = useI18n();
+  const text = useShopText();
+  usePageMeta(t('payment.failed'), text('meta.payment'));
   const [params] = useSearchParams();
   return (
     <>

@@ -4,29 +4,51 @@ import { Link, useParams } from 'react-router';
 import { ProductDetailDocument } from '../../graphql/generated';
 import { useI18n } from '../../shared/i18n';
 import { ErrorNotice, Loading } from '../../shared/ui';
+import { Breadcrumbs } from '../Breadcrumbs';
 import { cart } from '../cart';
 import { optionsLabel } from '../line-view';
+import { useMoney } from '../money';
 import { canPick, selectedSku, type Selection } from '../option-picker';
+import { usePageMeta } from '../page-meta';
 import { cheapestOnSale } from '../sale-price';
 import { SalePrice } from '../SalePrice';
+import { useShopText } from '../shop-texts';
 
+/**
+ * A product: its pictures, price and options, and a buy bar (quantity, what it comes to, add to
+ * cart) that stays at the bottom of a phone's screen while the shopper reads on.
+ */
 export function ProductPage() {
   const { t } = useI18n();
+  const text = useShopText();
+  const money = useMoney();
   const { id } = useParams();
   const { data, error } = useQuery(ProductDetailDocument, { variables: { id: id! } });
   const [selection, setSelection] = useState<Selection>({});
   const [quantity, setQuantity] = useState(1);
   const [added, setAdded] = useState(false);
+  const product = data?.product;
+  const advertised = product && cheapestOnSale(product.skus);
+  usePageMeta(
+    data ? (product?.name ?? t('product.notFound')) : undefined,
+    product
+      ? text('meta.product', {
+          name: product.name,
+          price: advertised ? money(advertised.cheapest.salePrice) : '',
+          description: product.description,
+        })
+      : text('meta.productMissing'),
+  );
   if (error) return <ErrorNotice error={error} />;
   if (!data) return <Loading />;
-  const product = data.product;
   if (!product) return <p>{t('product.notFound')}</p>;
   const groups = product.optionGroups.map((group) => group.name);
   const sku =
     groups.length === 0
       ? product.skus.find((candidate) => candidate.enabled)
       : selectedSku(product.skus, groups, selection);
-  const advertised = cheapestOnSale(product.skus);
+  const most = Math.max(1, sku?.available ?? 1);
+  const changeQuantity = (next: number) => setQuantity(Math.min(most, Math.max(1, next)));
   const add = () => {
     if (!sku) return;
     cart.add({
@@ -40,84 +62,137 @@ export function ProductPage() {
     setAdded(true);
   };
   return (
-    <article className="layout">
-      <div>
-        {product.images[0] ? (
-          <img src={product.images[0]} alt={product.name} style={{ width: '100%' }} />
-        ) : null}
-      </div>
-      <div>
-        {product.brand ? <p className="muted">{product.brand.name}</p> : null}
-        <h1>{product.name}</h1>
-        <p className="price">
-          {sku ? (
-            <SalePrice price={sku.price} salePrice={sku.salePrice} />
-          ) : advertised ? (
-            <SalePrice
-              price={advertised.cheapest.price}
-              salePrice={advertised.cheapest.salePrice}
-              from={advertised.varies}
+    <>
+      <Breadcrumbs
+        trail={[
+          ...(product.category
+            ? [{ label: product.category.name, to: `/search?category=${product.category.id}` }]
+            : []),
+          { label: product.name },
+        ]}
+      />
+      <article className="product">
+        <div className="product-gallery">
+          {product.images.length === 0 ? <span className="no-image" /> : null}
+          {product.images.map((image, index) => (
+            <img
+              key={image}
+              src={image}
+              alt={
+                index === 0
+                  ? product.name
+                  : `${product.name} (${index + 1}/${product.images.length})`
+              }
             />
+          ))}
+        </div>
+        <div className="product-summary">
+          {product.brand ? <p className="product-brand">{product.brand.name}</p> : null}
+          <h1>{product.name}</h1>
+          <p className="price">
+            {sku ? (
+              <SalePrice price={sku.price} salePrice={sku.salePrice} />
+            ) : advertised ? (
+              <SalePrice
+                price={advertised.cheapest.price}
+                salePrice={advertised.cheapest.salePrice}
+                from={advertised.varies}
+              />
+            ) : null}
+          </p>
+          {product.optionGroups.map((group) => (
+            <fieldset key={group.name} className="options">
+              <legend>{group.name}</legend>
+              <div className="row">
+                {group.values.map((value) => {
+                  const available = canPick(product.skus, selection, group.name, value);
+                  return (
+                    <button
+                      key={value}
+                      type="button"
+                      className="option"
+                      aria-pressed={selection[group.name] === value}
+                      disabled={!available}
+                      title={available ? undefined : t('product.optionSoldOut')}
+                      onClick={() => {
+                        setSelection({ ...selection, [group.name]: value });
+                        setAdded(false);
+                      }}
+                    >
+                      {value}
+                    </button>
+                  );
+                })}
+              </div>
+            </fieldset>
+          ))}
+        </div>
+        <div className="buy-bar">
+          {added ? (
+            <p role="status" className="buy-added">
+              {t('product.added')} <Link to="/cart">{t('product.goToCart')}</Link>
+            </p>
           ) : null}
-        </p>
-        {product.optionGroups.map((group) => (
-          <fieldset key={group.name}>
-            <legend>{group.name}</legend>
-            <div className="row">
-              {group.values.map((value) => {
-                const available = canPick(product.skus, selection, group.name, value);
-                return (
-                  <button
-                    key={value}
-                    type="button"
-                    aria-pressed={selection[group.name] === value}
-                    disabled={!available}
-                    title={available ? undefined : t('product.optionSoldOut')}
-                    onClick={() => {
-                      setSelection({ ...selection, [group.name]: value });
-                      setAdded(false);
-                    }}
-                  >
-                    {value}
-                  </button>
-                );
-              })}
+          <p className="buy-info">
+            {sku ? (
+              <>
+                <strong>{money(sku.salePrice * quantity)}</strong>
+                <span className="muted">
+                  {sku.available > 0
+                    ? t('product.available', { count: sku.available })
+                    : t('product.soldOut')}
+                </span>
+              </>
+            ) : (
+              <span className="muted">{t('product.pickOptions')}</span>
+            )}
+          </p>
+          <div className="buy-actions">
+            <div className="stepper">
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={text('buy.decrease')}
+                disabled={quantity <= 1}
+                onClick={() => changeQuantity(quantity - 1)}
+              >
+                −
+              </button>
+              <input
+                aria-label={t('product.quantity')}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={most}
+                value={quantity}
+                onChange={(event) => setQuantity(Math.max(1, Number(event.target.value)))}
+              />
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={text('buy.increase')}
+                disabled={quantity >= most}
+                onClick={() => changeQuantity(quantity + 1)}
+              >
+                +
+              </button>
             </div>
-          </fieldset>
-        ))}
-        {sku ? (
-          <p className="muted">
-            {sku.available > 0
-              ? t('product.available', { count: sku.available })
-              : t('product.soldOut')}
-          </p>
-        ) : (
-          <p className="muted">{t('product.pickOptions')}</p>
-        )}
-        <label htmlFor="quantity">{t('product.quantity')}</label>
-        <input
-          id="quantity"
-          type="number"
-          min={1}
-          max={Math.max(1, sku?.available ?? 1)}
-          value={quantity}
-          onChange={(event) => setQuantity(Math.max(1, Number(event.target.value)))}
-        />{' '}
-        <button
-          type="button"
-          className="primary"
-          disabled={!sku || sku.available < quantity}
-          onClick={add}
-        >
-          {t('product.addToCart')}
-        </button>
-        {added ? (
-          <p role="status">
-            {t('product.added')} <Link to="/cart">{t('product.goToCart')}</Link>
-          </p>
+            <button
+              type="button"
+              className="primary"
+              disabled={!sku || sku.available < quantity}
+              onClick={add}
+            >
+              {t('product.addToCart')}
+            </button>
+          </div>
+        </div>
+        {product.description ? (
+          <div className="product-description">
+            <p>{product.description}</p>
+          </div>
         ) : null}
-        <p>{product.description}</p>
-      </div>
-    </article>
+      </article>
+    </>
   );
 }

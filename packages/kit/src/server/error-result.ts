@@ -1,6 +1,7 @@
 // type-graphql's decorators need the metadata API before any of them runs.
 import 'reflect-metadata';
-import { createUnionType, Field, InterfaceType, type ClassType } from 'type-graphql';
+import { createUnionType, Field, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
+import { ErrorCodeEnum, type ErrorCode } from './error-code.js';
 
 export const errorResultInterfaceName = 'ErrorResult';
 
@@ -13,6 +14,8 @@ export const errorResultInterfaceName = 'ErrorResult';
  * @ObjectType({ implements: ErrorResult })
  * class OutOfStock extends ErrorResult { ... super('OUT_OF_STOCK', 'Only 2 left') ... }
  * ```
+ *
+ * The code is an `ErrorCode` (error-code.ts), so a new failure adds its code to that one list.
  */
 @InterfaceType(errorResultInterfaceName, {
   description:
@@ -22,16 +25,33 @@ export const errorResultInterfaceName = 'ErrorResult';
   autoRegisterImplementations: false,
 })
 export abstract class ErrorResult {
-  @Field(() => String, { description: 'Stable, machine-readable code, e.g. OUT_OF_STOCK.' })
-  errorCode: string;
+  @Field(() => ErrorCodeEnum, { description: 'Stable, machine-readable code, e.g. OUT_OF_STOCK.' })
+  errorCode: ErrorCode;
 
   @Field(() => String, { description: 'Human-readable explanation.' })
   message: string;
 
-  protected constructor(errorCode: string, message: string) {
+  protected constructor(errorCode: ErrorCode, message: string) {
     this.errorCode = errorCode;
     this.message = message;
   }
+}
+
+/**
+ * An error type that answers one of several codes (why a coupon was not issued) with the caller's
+ * message. Its description lists the codes, so the API reference says which to expect.
+ */
+export function errorResultWithCodes<const Codes extends readonly ErrorCode[]>(
+  name: string,
+  codes: Codes,
+) {
+  @ObjectType(name, { implements: ErrorResult, description: `errorCode: ${codes.join(', ')}.` })
+  class ErrorResultWithCodes extends ErrorResult {
+    constructor(code: Codes[number], message: string) {
+      super(code, message);
+    }
+  }
+  return ErrorResultWithCodes;
 }
 
 export interface ResultUnionConfig<Types extends readonly ClassType[]> {

@@ -4,6 +4,7 @@ import 'reflect-metadata';
 export * from './build-subgraph-schema.js';
 export * from './context.js';
 export * from './create-subgraph-server.js';
+export * from './error-code.js';
 export * from './error-result.js';
 export { operationMetricsPlugin, type OperationOutcome } from './operation-metrics-plugin.js';
 export * from './permissions.js';

@@ -74,7 +74,7 @@ class NoteTooLong extends ErrorResult {
   maxLength: number;
 
   constructor(maxLength: number) {
-    super('NOTE_TOO_LONG', `A note has at most ${maxLength} characters.`);
+    super('INVALID_INPUT', `A note has at most ${maxLength} characters.`);
     this.maxLength = maxLength;
   }
 }
@@ -374,7 +374,7 @@ describe('a subgraph built and served by the kit', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data?.createNote).toEqual({
       __typename: 'NoteTooLong',
-      errorCode: 'NOTE_TOO_LONG',
+      errorCode: 'INVALID_INPUT',
       message: `A note has at most ${maxNoteLength} characters.`,
       maxLength: maxNoteLength,
     });

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ErrorResult } from '@shop/kit/server';
+import { ErrorResult, type ErrorCode } from '@shop/kit/server';
 import { paymentStatuses, type PaymentStatus } from '../domain/payment.entity.js';
 
 export const PaymentStatusEnum = Object.fromEntries(paymentStatuses.map((s) => [s, s])) as Record<
@@ -55,7 +55,11 @@ export class PaymentFailed extends ErrorResult {
   @Field(() => PaymentType, { nullable: true })
   payment: Pick<PaymentType, 'id' | 'status'> | null;
 
-  constructor(code: string, message: string, payment: Pick<PaymentType, 'id' | 'status'> | null) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    payment: Pick<PaymentType, 'id' | 'status'> | null,
+  ) {
     super(code, message);
     this.payment = payment;
   }

@@ -6,6 +6,7 @@ import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { ServiceUnavailableError } from '@shop/kit/internal-http';
 import { crashPoint } from '@shop/kit/ops';
+import { isErrorCode, type ErrorCode } from '@shop/kit/server';
 import { paymentVoidKey, type PayableOrder } from '@shop/contracts';
 import { Payment } from '../domain/payment.entity.js';
 import {
@@ -14,13 +15,14 @@ import {
   type PaymentGateway,
   type PgPayment,
 } from '../gateway/payment-gateway.js';
+import { errorCodeOfPgRefusal } from '../gateway/pg-refusal-code.js';
 import type { OrderClient } from './order-client.js';
 import type { PaymentEvents } from './payment-events.js';
 import type { PaymentRefunds } from './payment-refunds.js';
 
 export type ConfirmOutcome =
   | { kind: 'approved'; payment: Payment }
-  | { kind: 'failed'; code: string; message: string; payment: Payment | null };
+  | { kind: 'failed'; code: ErrorCode; message: string; payment: Payment | null };
 
 export interface ConfirmRequest {
   orderId: string;
@@ -30,7 +32,7 @@ export interface ConfirmRequest {
 
 class PaymentRefused extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -222,7 +224,11 @@ export class ConfirmPayment {
         payment.id,
       );
     } catch (error) {
-      if (error instanceof PgRefused) throw new PaymentRefused(`PG_${error.code}`, error.message);
+      if (error instanceof PgRefused)
+        throw new PaymentRefused(
+          errorCodeOfPgRefusal(error.code, logger, { orderId: payment.orderId }),
+          error.message,
+        );
       if (!(error instanceof PgUnavailable)) throw error;
       logger.warn(
         { err: error, orderId: payment.orderId },
@@ -294,7 +300,7 @@ export class ConfirmPayment {
   private async failed(
     em: EntityManager,
     paymentId: string,
-    code: string,
+    code: ErrorCode,
     message: string,
   ): Promise<ConfirmOutcome> {
     await em
@@ -342,9 +348,18 @@ export class ConfirmPayment {
       };
     return {
       kind: 'failed',
-      code: payment.failureCode ?? 'FAILED',
+      code: this.failureCodeOf(payment),
       message: payment.failureMessage ?? 'The payment failed.',
       payment,
     };
+  }
+
+  /** A row failed before the PG's codes were mapped may hold one the schema does not name. */
+  private failureCodeOf(payment: Payment): ErrorCode {
+    const stored = payment.failureCode ?? '';
+    if (isErrorCode(stored)) return stored;
+    return errorCodeOfPgRefusal(stored.replace(/^PG_/, ''), this.deps.logger, {
+      orderId: payment.orderId,
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ErrorResult } from '@shop/kit/server';
+import { errorResultWithCodes } from '@shop/kit/server';
 import { couponStatuses, type CouponStatus } from '../domain/coupon.entity.js';
 import { amountKinds, discountTargets, type AmountKind } from '../domain/discount.entity.js';
 
@@ -103,16 +103,14 @@ export class SkuWithSalePrice {
   price!: number;
 }
 
-@ObjectType('CouponNotIssued', {
-  implements: ErrorResult,
-  description:
-    'errorCode: TEMPLATE_NOT_FOUND, NOT_CLAIMABLE, NOT_STARTED, EXPIRED, SOLD_OUT or PER_CUSTOMER_LIMIT.',
-})
-export class CouponNotIssued extends ErrorResult {
-  constructor(code: string, message: string) {
-    super(code, message);
-  }
-}
+export const CouponNotIssued = errorResultWithCodes('CouponNotIssued', [
+  'TEMPLATE_NOT_FOUND',
+  'NOT_CLAIMABLE',
+  'NOT_STARTED',
+  'EXPIRED',
+  'SOLD_OUT',
+  'PER_CUSTOMER_LIMIT',
+]);
 
 @InputType()
 export class CreateDiscountInput {

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ErrorResult } from '@shop/kit/server';
+import { errorResultWithCodes } from '@shop/kit/server';
 import {
   returnReasons,
   returnStatuses,
@@ -69,12 +69,11 @@ export class ReturnConnection {
   @Field(() => Boolean) hasNextPage!: boolean;
 }
 
-@ObjectType('ReturnNotPossible', { implements: ErrorResult })
-export class ReturnNotPossible extends ErrorResult {
-  constructor(code: string, message: string) {
-    super(code, message);
-  }
-}
+export const ReturnNotPossible = errorResultWithCodes('ReturnNotPossible', [
+  'RETURN_NOT_FOUND',
+  'WRONG_STATUS',
+  'NOT_RETURNABLE',
+]);
 
 @InputType()
 export class ReturnLineInput {

@@ -6,16 +6,14 @@ import { clientManifest } from '@shop/client/server';
 
 const clientDir = fileURLToPath(new URL('../client/', import.meta.url));
 
-function newestChange(dir: string): number {
-  return Math.max(
-    0,
-    ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
-      entry.isDirectory()
-        ? newestChange(join(dir, entry.name))
-        : statSync(join(dir, entry.name)).mtimeMs,
-    ),
-  );
+/** The latest change to a file, or to anything in a folder. */
+function newestChange(path: string): number {
+  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestChange(join(path, name))));
 }
+
+/** What the build is made from: a change to any of them calls for a new build. */
+const buildInputs = ['src', 'public', 'index.html', 'admin/index.html', 'vite.config.ts'];
 
 /** Builds the storefront and admin apps unless the build is newer than every source file. */
 export function ensureClientBuilt(log: (message: string) => void): void {
@@ -25,10 +23,7 @@ export function ensureClientBuilt(log: (message: string) => void): void {
   } catch {
     // Not built yet.
   }
-  const sources = Math.max(
-    newestChange(join(clientDir, 'src')),
-    statSync(join(clientDir, 'index.html')).mtimeMs,
-  );
+  const sources = Math.max(...buildInputs.map((input) => newestChange(join(clientDir, input))));
   if (builtAt > sources) return;
   log('building the storefront and the admin dashboard (pnpm client:build)…');
   execFileSync('pnpm', ['--filter', '@shop/client', 'build'], { stdio: 'inherit' });

@@ -31,6 +31,20 @@ export interface RunningClientServer {
 }
 
 /**
+ * The build's files, compressed as the build left them (server/precompress.ts) for a client that
+ * takes brotli or gzip, with an app's index.html for any other path when `single` names it.
+ */
+function staticFiles({ single, cacheControl }: { single?: string; cacheControl: string }) {
+  return sirv(clientDist, {
+    single,
+    etag: true,
+    brotli: true,
+    gzip: true,
+    setHeaders: (res) => res.setHeader('cache-control', cacheControl),
+  });
+}
+
+/**
  * The storefront (`/`) and the admin dashboard (`/admin/`) from their build, each falling back to
  * its own index.html so client-side routes load; `/graphql` and `/media/` go to the shop, and
  * `/session/…` keeps the apps' sign-in (see session-endpoint.ts). Every answer carries helmet's
@@ -43,8 +57,11 @@ export async function startClientServer(
     throw new Error(
       'the client is not built: run `pnpm client:build` (pnpm start does it for you)',
     );
-  const storefront = sirv(clientDist, { single: 'index.html', etag: true });
-  const admin = sirv(clientDist, { single: 'admin/index.html', etag: true });
+  // The build names its assets by their content: one never changes, so it is cached for good
+  // (and one missing is a 404, never a page). The rest is revalidated on each use.
+  const assets = staticFiles({ cacheControl: 'public, max-age=31536000, immutable' });
+  const storefront = staticFiles({ single: 'index.html', cacheControl: 'no-cache' });
+  const admin = staticFiles({ single: 'admin/index.html', cacheControl: 'no-cache' });
   const config = JSON.stringify({
     graphqlUrl: '/graphql',
     pgCheckoutUrl: options.pgCheckoutUrl,
@@ -74,6 +91,7 @@ export async function startClientServer(
     } else if (path === '/graphql') toRouter(req, res, path, search);
     else if (path.startsWith('/media/')) toMedia(req, res, path, search);
     else if (path.startsWith('/session/')) void session(req, res, path);
+    else if (path.startsWith('/assets/')) assets(req, res);
     else if (path === '/admin' || path.startsWith('/admin/')) admin(req, res);
     else storefront(req, res);
   });

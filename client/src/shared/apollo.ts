@@ -1,7 +1,6 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
-import { generatePersistedQueryIdsFromManifest } from '@apollo/persisted-query-lists';
 import introspection from '../graphql/possible-types';
 import type { ClientConfig } from './config';
 import { session } from './session';
@@ -11,17 +10,40 @@ import { refreshSession } from './session-api';
 const refreshMarginMs = 30_000;
 
 /**
+ * An operation's persisted id, by its name, from the build's manifest: what
+ * @apollo/persisted-query-lists does, without its CommonJS `require('graphql')`, which puts all of
+ * graphql-js (some 40 KB gzipped) into each app's first load.
+ */
+function idsFromManifest(): PersistedQueryLink.GenerateHashFunction {
+  const ids = fetch('/persisted-query-manifest.json')
+    .then((response) => response.json() as Promise<{ operations: { id: string; name: string }[] }>)
+    .then(({ operations }) => new Map(operations.map(({ name, id }) => [name, id])));
+  // A failed load is the first operation's error, not an unhandled rejection before it.
+  ids.catch(() => {});
+  return async (document) => {
+    const operations = document.definitions.filter(
+      (definition) => definition.kind === 'OperationDefinition',
+    );
+    const name = operations.length === 1 ? operations[0]!.name?.value : undefined;
+    const id = name === undefined ? undefined : (await ids).get(name);
+    if (id === undefined)
+      throw new Error(`operation ${name ?? '(anonymous)'} is not in the manifest`);
+    return id;
+  };
+}
+
+/**
  * The apps' GraphQL client: operations go by persisted id (the build's manifest; the router
  * resolves them, and in production runs nothing else), with the session's access token, refreshed
  * ahead of its expiry.
  */
 export function createApolloClient(config: ClientConfig): ApolloClient {
   const http = new HttpLink({ uri: config.graphqlUrl });
-  const persisted = new PersistedQueryLink(
-    generatePersistedQueryIdsFromManifest({
-      loadManifest: async () => (await fetch('/persisted-query-manifest.json')).json(),
-    }),
-  );
+  const persisted = new PersistedQueryLink({
+    generateHash: idsFromManifest(),
+    // The router knows operations by id only: sending the text instead would not help.
+    disable: () => false,
+  });
   let refreshing: Promise<void> | undefined;
   const auth = new SetContextLink(async (previous) => {
     const current = session.get();

@@ -44,7 +44,7 @@ export const promotionService = defineService({
         new UserCouponsResolver(),
         new SkuSalePriceResolver(),
       ),
-      loaders: () => createPromotionLoaders(product),
+      loaders: (em) => createPromotionLoaders(product, em),
       internalRoutes: (router) => promotionRoutes(router, orm, quotes, coupons),
     };
   },

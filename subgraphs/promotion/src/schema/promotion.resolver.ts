@@ -13,7 +13,6 @@ import {
 import { createResultUnion, InvalidInput } from '@shop/kit/server';
 import { CouponTemplate } from '../domain/coupon-template.entity.js';
 import { Coupon, couponStatuses, type CouponStatus } from '../domain/coupon.entity.js';
-import { Discount } from '../domain/discount.entity.js';
 import type { CouponBook, IssueOutcome } from '../services/coupon-book.js';
 import { unitDiscount } from '../services/pricing.js';
 import type { PromotionAdmin } from '../services/promotion-admin.js';
@@ -196,13 +195,10 @@ export class SkuSalePriceResolver {
   async salePrice(@Root() sku: { id: string; price: number }, @Ctx() context: PromotionContext) {
     const info = await context.loaders.sku.load(sku.id);
     if (!info) return sku.price;
-    const now = new Date();
-    const discounts = await context.em.find(Discount, {
-      targetId: { $in: [info.productId, ...info.categoryIds] },
-      active: true,
-      startsAt: { $lte: now },
-      endsAt: { $gt: now },
-    });
-    return sku.price - unitDiscount({ ...info, price: sku.price }, discounts);
+    const { runningDiscounts } = context.loaders;
+    const discounts = await Promise.all(
+      [info.productId, ...info.categoryIds].map((targetId) => runningDiscounts.load(targetId)),
+    );
+    return sku.price - unitDiscount({ ...info, price: sku.price }, discounts.flat());
   }
 }

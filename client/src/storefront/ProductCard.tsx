@@ -4,14 +4,36 @@ import { useI18n } from '../shared/i18n';
 import { cheapestOnSale } from './sale-price';
 import { SalePrice } from './SalePrice';
 
-export function ProductCard({ product }: { product: ProductCardFragment }) {
+/** How many cards a first screen shows (a phone's first two rows, a wide screen's first row). */
+export const firstRow = 4;
+/** A thumbnail's size: square, its box reserved before it loads. */
+export const thumbnailSize = 400;
+
+/**
+ * A product in a list. The cards a first screen shows are `eager`: their pictures load at once;
+ * the rest load as they scroll near.
+ */
+export function ProductCard({
+  product,
+  eager = false,
+}: {
+  product: ProductCardFragment;
+  eager?: boolean;
+}) {
   const { t } = useI18n();
   const advertised = cheapestOnSale(product.skus);
   return (
     <li className="card">
       <Link to={`/products/${product.id}`} className="card-link">
         {product.thumbnail ? (
-          <img src={product.thumbnail} alt={product.name} loading="lazy" />
+          <img
+            src={product.thumbnail}
+            alt={product.name}
+            width={thumbnailSize}
+            height={thumbnailSize}
+            loading={eager ? 'eager' : 'lazy'}
+            decoding="async"
+          />
         ) : (
           <span className="no-image" />
         )}

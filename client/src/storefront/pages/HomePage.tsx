@@ -4,7 +4,7 @@ import { useI18n } from '../../shared/i18n';
 import { ErrorNotice, Loading } from '../../shared/ui';
 import { CategoryChips } from '../CategoryChips';
 import { usePageMeta } from '../page-meta';
-import { ProductCard } from '../ProductCard';
+import { firstRow, ProductCard } from '../ProductCard';
 import { useShopText } from '../shop-texts';
 
 export function HomePage() {
@@ -12,23 +12,31 @@ export function HomePage() {
   const text = useShopText();
   const { data, error } = useQuery(HomeDocument);
   usePageMeta(t('home.title'), text('meta.home'));
-  if (error) return <ErrorNotice error={error} />;
-  if (!data) return <Loading />;
+  // The hero (the page's largest text) and headings need no data: they show at once, and the
+  // categories and products fill in below them as the query answers.
   return (
     <>
       <section className="hero">
         <h1>{t('home.title')}</h1>
         <p>{text('meta.home')}</p>
       </section>
-      <nav aria-label={t('home.categories')}>
-        <CategoryChips categories={data.categories} />
-      </nav>
-      <h2>{t('home.popular')}</h2>
-      <ul className="grid">
-        {data.products.nodes.map((product) => (
-          <ProductCard key={product.id} product={product} />
-        ))}
-      </ul>
+      {error ? (
+        <ErrorNotice error={error} />
+      ) : !data ? (
+        <Loading />
+      ) : (
+        <>
+          <nav aria-label={t('home.categories')}>
+            <CategoryChips categories={data.categories} />
+          </nav>
+          <h2>{t('home.popular')}</h2>
+          <ul className="grid">
+            {data.products.nodes.map((product, index) => (
+              <ProductCard key={product.id} product={product} eager={index < firstRow} />
+            ))}
+          </ul>
+        </>
+      )}
     </>
   );
 }

@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../../shared/ui';
 import { Breadcrumbs } from '../Breadcrumbs';
 import { cart } from '../cart';
 import { optionsLabel } from '../line-view';
+import { thumbnailSize } from '../ProductCard';
 import { useMoney } from '../money';
 import { canPick, selectedSku, type Selection } from '../option-picker';
 import { usePageMeta } from '../page-meta';
@@ -78,6 +79,13 @@ export function ProductPage() {
             <img
               key={image}
               src={image}
+              width={thumbnailSize}
+              height={thumbnailSize}
+              // The first picture is the page's largest element: it loads first; the others wait
+              // until the gallery scrolls to them.
+              loading={index === 0 ? 'eager' : 'lazy'}
+              fetchPriority={index === 0 ? 'high' : undefined}
+              decoding={index === 0 ? undefined : 'async'}
               alt={
                 index === 0
                   ? product.name

@@ -15,7 +15,7 @@ import { CategoryChips } from '../CategoryChips';
 import { useDisclosure } from '../disclosure';
 import { Icon } from '../icons';
 import { usePageMeta } from '../page-meta';
-import { ProductCard } from '../ProductCard';
+import { firstRow, ProductCard } from '../ProductCard';
 import { useShopText } from '../shop-texts';
 import { inSizeOrder } from '../size-order';
 
@@ -125,7 +125,18 @@ export function SearchPage() {
     });
 
   if (error) return <ErrorNotice error={error} />;
-  if (!products) return <Loading />;
+  if (!products) {
+    // The words searched for (or "all products") head the page before the results come; a
+    // category's name waits for them.
+    return categoryId && !search.text ? (
+      <Loading />
+    ) : (
+      <div className="listing">
+        <h1>{heading}</h1>
+        <Loading />
+      </div>
+    );
+  }
   const more = () =>
     fetchMore({
       variables: { after: products.endCursor },
@@ -266,8 +277,8 @@ export function SearchPage() {
             <NoResults filtered={activeFilters > 0} onClear={clearFilters} />
           ) : (
             <ul className="grid">
-              {products.nodes.map((product) => (
-                <ProductCard key={product.id} product={product} />
+              {products.nodes.map((product, index) => (
+                <ProductCard key={product.id} product={product} eager={index < firstRow} />
               ))}
             </ul>
           )}

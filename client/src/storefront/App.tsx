@@ -1,4 +1,10 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  type ComponentType,
+  type LazyExoticComponent,
+  type ReactNode,
+} from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Loading } from '../shared/ui';
 import { Layout } from './Layout';

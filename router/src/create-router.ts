@@ -46,6 +46,8 @@ import { fromRuntime, type RuntimeRouterOptions } from './runtime-router.js';
 import { SubgraphDataSource } from './subgraph-data-source.js';
 import { readSupergraph, resolveSubgraphUrls } from './supergraph.js';
 
+export { incompleteAnswerCode } from './value-completion-errors.js';
+
 export type { RouterConfig } from './config.js';
 export { loadRouterConfig, routerConfigSchema } from './config.js';
 export type { RuntimeRouterOptions } from './runtime-router.js';

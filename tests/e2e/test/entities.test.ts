@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { incompleteAnswerCode } from '@shop/router';
 import { probeInfra, waitFor } from '@shop/testkit';
 import { oneUnitReturn, requestReturn, shipOrder } from '../src/after-sale-operations.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
@@ -270,14 +271,20 @@ describe.each(runs)('payments, shipments and returns as entities ($name)', ({ en
     expect(paymentFetches).toHaveLength(1);
     expect(paymentFetches[0]!.variables?.representations).toHaveLength(2);
 
-    // Unknown ids resolve to nothing, for the owner too.
+    // Unknown ids resolve to nothing, for the owner too; the router says the answer is
+    // incomplete (their non-null fields have nothing behind them) rather than a bare null.
     const unknown = await probe.call(
       byReference,
       { payment: randomUUID(), shipment: randomUUID(), return: randomUUID() },
       owner.token,
     );
     expect(unknown.data).toEqual({ probePayment: null, probeShipment: null, probeReturn: null });
-    expect(unknown.errors).toBeUndefined();
+    expect(new Set(unknown.errors?.map((error) => error.extensions?.code))).toEqual(
+      new Set([incompleteAnswerCode]),
+    );
+    expect(new Set(unknown.errors?.map((error) => error.path?.[0]))).toEqual(
+      new Set(['probePayment', 'probeShipment', 'probeReturn']),
+    );
   });
 
   it('does not let a client send `_entities` itself: the API schema has no such field', async () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium (scripts/install-system-packages.sh); never a browser download. */
 export const chromiumPath = process.env.SHOP_CHROMIUM ?? '/usr/bin/chromium';
@@ -47,4 +47,15 @@ export async function seriousViolations(page: Page): Promise<string[]> {
       (violation) =>
         `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
     );
+}
+
+/**
+ * Waits for `expected` to show; if the page shows an error instead, fails at once with its words,
+ * so a failure says what the shopper read rather than only that something did not appear.
+ */
+export async function appearsWithoutAlert(page: Page, expected: Locator): Promise<void> {
+  const alert = page.getByRole('alert').filter({ hasText: /\S/ });
+  await expected.or(alert).first().waitFor();
+  const said = await alert.allTextContents();
+  if (said.length > 0) throw new Error(`the page shows an error instead: ${said.join(' | ')}`);
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { RunningClientServer } from '@shop/client/server';
 import { waitFor } from '@shop/testkit';
-import { screenshots, seriousViolations } from '../src/browser.js';
+import { appearsWithoutAlert, screenshots, seriousViolations } from '../src/browser.js';
 import { signUpInPage } from '../src/browser-session.js';
 import { createBrand, createCategory, createProduct } from '../src/catalog-operations.js';
 import { adjustPoints, createCouponTemplate, createDiscount } from '../src/checkout-operations.js';
@@ -173,7 +173,7 @@ describe.each(browserRuns)(
       // Placed: every figure as the order has it, shipping included, and the amount to pay.
       await page.getByRole('button', { name: '결제 금액 확인' }).click();
       const toPay = page.getByRole('table', { name: '결제 금액' });
-      await toPay.waitFor();
+      await appearsWithoutAlert(page, toPay);
       const checkout = {
         subtotal: await rowAmount(toPay, '상품 금액'),
         productDiscount: await rowAmount(toPay, '상품 할인'),

@@ -18,12 +18,15 @@
     "CancelOrderResult": [
       "Order",
       "OrderNotCancellable",
-      "OrderNotFound",
-      "RefundFailed"
+      "OrderNotFound"
     ],
     "CategoryResult": [
       "CatalogItemNotFound",
       "Category",
+      "InvalidInput"
+    ],
+    "CheckoutQuoteResult": [
+      "CheckoutQuote",
       "InvalidInput"
     ],
     "ConfirmPaymentResult": [
@@ -76,7 +79,6 @@
       "PartnerNotFound",
       "PaymentFailed",
       "ProductUnavailable",
-      "RefundFailed",
       "ReindexAlreadyRunning",
       "ReturnNotPossible",
       "ReturnOpen",
@@ -171,12 +173,15 @@
     "CancelOrderResult": [
       "Order",
       "OrderNotCancellable",
-      "OrderNotFound",
-      "RefundFailed"
+      "OrderNotFound"
     ],
     "CategoryResult": [
       "CatalogItemNotFound",
       "Category",
+      "InvalidInput"
+    ],
+    "CheckoutQuoteResult": [
+      "CheckoutQuote",
       "InvalidInput"
     ],
     "ConfirmPaymentResult": [
@@ -229,7 +234,6 @@
       "PartnerNotFound",
       "PaymentFailed",
       "ProductUnavailable",
-      "RefundFailed",
       "ReindexAlreadyRunning",
       "ReturnNotPossible",
       "ReturnOpen",

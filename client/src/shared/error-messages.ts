@@ -95,8 +95,8 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     en: 'This order could not be found.',
   },
   ORDER_NOT_CANCELLABLE: {
-    ko: '이미 발송되어 취소할 수 없습니다. 반품을 신청해 주세요.',
-    en: 'It has shipped and cannot be cancelled. Request a return instead.',
+    ko: '상품 준비가 시작되어 취소할 수 없습니다. 받으신 뒤 반품을 신청해 주세요.',
+    en: 'It is being prepared for shipping and can no longer be cancelled. Request a return once it arrives.',
   },
   ORDER_NOT_DELIVERED: {
     ko: '배송이 끝난 주문만 구매 확정할 수 있습니다.',
@@ -105,10 +105,6 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
   RETURN_OPEN: {
     ko: '진행 중인 반품이 있어 아직 구매 확정할 수 없습니다. 반품이 끝나면 확정해 주세요.',
     en: 'A return of this order is under way, so the purchase cannot be confirmed yet. Confirm it once the return is done.',
-  },
-  REFUND_FAILED: {
-    ko: '환불을 처리하지 못했습니다. 잠시 후 다시 시도해 주세요.',
-    en: 'The refund did not go through. Try again in a moment.',
   },
   ORDER_UNAVAILABLE: {
     ko: '주문을 확인하지 못했습니다. 결제되지 않았으니 잠시 후 다시 시도해 주세요.',

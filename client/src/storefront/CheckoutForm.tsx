@@ -11,6 +11,7 @@ import { AddressFields } from './AddressFields';
 import { useCart } from './cart';
 import { useCartQuote } from './cart-quote';
 import { CouponClaims } from './CouponClaims';
+import { FreeShippingHint } from './FreeShippingHint';
 import { LineList } from './LineList';
 import { quotedLines } from './line-view';
 import { PriceSummary } from './PriceSummary';
@@ -41,9 +42,9 @@ const savedAddressOf = (me: Profile, { addressId }: CheckoutChoices) =>
   );
 
 /**
- * The checkout's first step: address, coupon and points, with the lines and discounts as the
- * server quotes them. Shipping is added when the order is placed (the quote has none), so this
- * step shows no amount to pay; placing the order leads to it.
+ * The checkout's first step: address, coupon and points, with the lines, discounts, shipping and
+ * the amount to pay as the server quotes them — the figures createOrder records, so the review
+ * after placing shows the same.
  */
 export function CheckoutForm({
   me,
@@ -64,7 +65,10 @@ export function CheckoutForm({
 }) {
   const { t } = useI18n();
   const lines = useCart();
-  const quoted = useCartQuote(lines, choices.couponId || null);
+  const quoted = useCartQuote(lines, {
+    couponId: choices.couponId || null,
+    pointsToUse: choices.points,
+  });
   const { quote } = quoted;
   const saved = savedAddressOf(me, choices);
   const choose = (change: Partial<CheckoutChoices>) => onChoices({ ...choices, ...change });
@@ -126,7 +130,7 @@ export function CheckoutForm({
           id="points"
           type="number"
           min={0}
-          max={me.pointsBalance}
+          max={Math.min(me.pointsBalance, quote?.maxPointsUsable ?? me.pointsBalance)}
           value={choices.points}
           onChange={(event) =>
             choose({
@@ -145,9 +149,11 @@ export function CheckoutForm({
             subtotal={quote.subtotal}
             productDiscount={quote.productDiscount}
             couponDiscount={quote.couponDiscount}
-            pointsUsed={choices.points}
+            pointsUsed={quote.pointsUsed}
+            shippingFee={quote.shippingFee}
+            total={{ label: t('orders.total'), amount: quote.totalAmount }}
           />
-          <p className="muted">{t('checkout.shippingNext')}</p>
+          <FreeShippingHint amountToFreeShipping={quote.amountToFreeShipping} />
         </>
       ) : quoted.error || quoted.refusal ? null : (
         <Loading />

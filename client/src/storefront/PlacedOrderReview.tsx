@@ -1,6 +1,5 @@
 import { useMutation } from '@apollo/client/react';
 import { CancelOrderDocument, type PlacedOrderFragment } from '../graphql/generated';
-import { useConfig } from '../shared/config-context';
 import { errorMessages } from '../shared/error-messages';
 import { dateTime } from '../shared/format';
 import { useI18n } from '../shared/i18n';
@@ -8,7 +7,7 @@ import { ErrorNotice, ResultError } from '../shared/ui';
 import { LineList } from './LineList';
 import { orderedLines } from './line-view';
 import { useMoney } from './money';
-import { pgCheckoutUrl } from './pg-checkout';
+import { PayAtPgButton } from './PayAtPgButton';
 import { PriceSummary } from './PriceSummary';
 
 /**
@@ -27,7 +26,6 @@ export function PlacedOrderReview({
 }) {
   const { t, locale } = useI18n();
   const money = useMoney();
-  const config = useConfig();
   const [cancelOrder, cancelling] = useMutation(CancelOrderDocument);
   // The sweeper may have failed it while it was being placed: then there is nothing to pay.
   const payable = order.status === 'PENDING';
@@ -64,13 +62,11 @@ export function PlacedOrderReview({
       {cancelling.error ? <ErrorNotice error={cancelling.error} /> : null}
       <div className="row">
         {payable ? (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => window.location.assign(pgCheckoutUrl(config, order, customerName))}
-          >
-            {t('checkout.payAmount', { amount: money(order.totalAmount) })}
-          </button>
+          <PayAtPgButton
+            order={order}
+            customerName={customerName}
+            label={t('checkout.payAmount', { amount: money(order.totalAmount) })}
+          />
         ) : null}
         <button type="button" disabled={cancelling.loading} onClick={() => void change()}>
           {t('checkout.change')}

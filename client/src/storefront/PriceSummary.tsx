@@ -2,14 +2,16 @@ import { useI18n } from '../shared/i18n';
 import { useMoney } from './money';
 
 /**
- * The money of a cart or an order, row by row, as the server priced it. Rows not known yet are
- * left out (the cart has no coupon, points or shipping), as are discounts of nothing.
+ * The money of a cart or an order, row by row, as the server priced it. Rows not given are left
+ * out (the cart has no coupon or points yet), as are discounts of nothing. `itemsTotal` is the
+ * goods after their discounts, for the cart, whose total row adds shipping to it.
  */
 export function PriceSummary(props: {
   label: string;
   subtotal: number;
   productDiscount: number;
   couponDiscount?: number;
+  itemsTotal?: number;
   pointsUsed?: number;
   shippingFee?: number;
   total?: { label: string; amount: number };
@@ -21,6 +23,7 @@ export function PriceSummary(props: {
     [t('checkout.subtotal'), money(props.subtotal)],
     [t('checkout.productDiscount'), deduction(props.productDiscount)],
     [t('checkout.couponDiscount'), deduction(props.couponDiscount)],
+    [t('cart.total'), props.itemsTotal === undefined ? undefined : money(props.itemsTotal)],
     [t('checkout.pointsUsed'), deduction(props.pointsUsed)],
     [t('orders.shipping'), props.shippingFee === undefined ? undefined : money(props.shippingFee)],
   ];

@@ -1,23 +1,31 @@
 import { useQuery } from '@apollo/client/react';
-import { QuoteDocument } from '../graphql/generated';
+import { CheckoutQuoteDocument } from '../graphql/generated';
 import { useSession } from '../shared/session';
 import type { CartLine } from './cart';
 
 /**
- * The server's price of the cart, with the coupon if one is given. Only signed-in shoppers get a
- * quote (the API's rule), so a guest's cart stays unpriced.
+ * The server's price of the cart as createOrder would charge it: shipping always, the coupon and
+ * points once chosen. Only signed-in shoppers get a quote (the API's rule), so a guest's cart stays
+ * unpriced.
  */
-export function useCartQuote(lines: readonly CartLine[], couponId: string | null = null) {
+export function useCartQuote(
+  lines: readonly CartLine[],
+  { couponId = null, pointsToUse = 0 }: { couponId?: string | null; pointsToUse?: number } = {},
+) {
   const signedIn = useSession();
-  const quote = useQuery(QuoteDocument, {
-    variables: { lines: lines.map(({ skuId, quantity }) => ({ skuId, quantity })), couponId },
+  const quote = useQuery(CheckoutQuoteDocument, {
+    variables: {
+      lines: lines.map(({ skuId, quantity }) => ({ skuId, quantity })),
+      couponId,
+      pointsToUse,
+    },
     skip: !signedIn || lines.length === 0,
   });
-  const answer = quote.data?.quote;
+  const answer = quote.data?.checkoutQuote;
   return {
-    quote: answer?.__typename === 'CartQuote' ? answer : undefined,
-    // The cart's lines are the shop's own, so a refused quote is a fault to show, not to fix.
-    refusal: answer && answer.__typename !== 'CartQuote' ? answer : undefined,
+    quote: answer?.__typename === 'CheckoutQuote' ? answer : undefined,
+    // Refused: too many points for the order (the checkout says so), or a fault in the cart's lines.
+    refusal: answer && answer.__typename !== 'CheckoutQuote' ? answer : undefined,
     error: quote.error,
   };
 }

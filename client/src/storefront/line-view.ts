@@ -1,7 +1,10 @@
-import type { PlacedOrderFragment, QuoteQuery } from '../graphql/generated';
+import type { CheckoutQuoteQuery, PlacedOrderFragment } from '../graphql/generated';
 import type { CartLine } from './cart';
 
-export type CartQuote = Extract<QuoteQuery['quote'], { __typename: 'CartQuote' }>;
+export type CheckoutQuote = Extract<
+  CheckoutQuoteQuery['checkoutQuote'],
+  { __typename: 'CheckoutQuote' }
+>;
 
 /** What one line costs: list and sale price per unit, its discounts, and what it comes to. */
 export interface LinePrice {
@@ -29,7 +32,10 @@ export const optionsLabel = (options: readonly { name: string; value: string }[]
   options.map((option) => `${option.name} ${option.value}`).join(' · ');
 
 /** The cart's lines priced by the server's quote (unpriced until it answers). */
-export function quotedLines(lines: readonly CartLine[], quote: CartQuote | undefined): LineView[] {
+export function quotedLines(
+  lines: readonly CartLine[],
+  quote: CheckoutQuote | undefined,
+): LineView[] {
   return lines.map((line) => {
     const quoted = quote?.lines.find((candidate) => candidate.skuId === line.skuId);
     return {

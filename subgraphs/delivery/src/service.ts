@@ -20,6 +20,7 @@ import { deliveryReferenceResolvers } from './schema/reference.js';
 import { OrderShipmentsResolver, ShipmentResolver } from './schema/shipment.resolver.js';
 import { OrderWithShipments } from './schema/shipment.type.js';
 import { CarrierClient } from './services/carrier-client.js';
+import { OrderClient } from './services/order-client.js';
 import { Shipments } from './services/shipments.js';
 
 export const deliveryService = defineService({
@@ -48,7 +49,8 @@ export const deliveryService = defineService({
         config.SHOP_CARRIER_WEBHOOK_URL ?? `${runtime.baseUrlOf('delivery')}/webhooks/carrier`,
       timeoutMs: 5000,
     });
-    const shipments = new Shipments({ outbox, carrier });
+    const orders = new OrderClient(runtime.internalClient('delivery', 'order'));
+    const shipments = new Shipments({ outbox, carrier, orders });
     return {
       loaders: (em) => createShipmentLoaders(em),
       container: resolverContainer(new ShipmentResolver(shipments), new OrderShipmentsResolver()),

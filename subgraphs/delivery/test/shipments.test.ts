@@ -8,6 +8,7 @@ import { deliveryEntities } from '../src/domain/entities.js';
 import { Shipment, shipmentStatuses, type ShipmentStatus } from '../src/domain/shipment.entity.js';
 import { ShipmentNotReady } from '../src/schema/shipment.type.js';
 import type { CarrierClient, CarrierEvent } from '../src/services/carrier-client.js';
+import type { OrderClient } from '../src/services/order-client.js';
 import { Shipments } from '../src/services/shipments.js';
 
 type CarrierStatus = CarrierEvent['status'];
@@ -93,6 +94,19 @@ function fakeCarrier() {
   return { carrier, registered, tracks };
 }
 
+/** order's claim for shipping: granted unless a cancellation claimed the order first. */
+function fakeOrders() {
+  const cancelling = new Set<string>();
+  const claimed: string[] = [];
+  const orders = {
+    claimForShipping: (orderId: string) => {
+      claimed.push(orderId);
+      return Promise.resolve(!cancelling.has(orderId));
+    },
+  } as unknown as OrderClient;
+  return { orders, cancelling, claimed };
+}
+
 const report = (
   trackingNumber: string,
   status: CarrierStatus,
@@ -125,7 +139,8 @@ describeOnEachDatabase('shipments on $name', (kind) => {
   let database: TestDatabase;
   let orm: Orm;
   const { carrier, registered, tracks } = fakeCarrier();
-  const shipments = new Shipments({ outbox: new Outbox('delivery'), carrier });
+  const { orders, cancelling, claimed } = fakeOrders();
+  const shipments = new Shipments({ outbox: new Outbox('delivery'), carrier, orders });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind, 'delivery_shipments');
@@ -138,6 +153,7 @@ describeOnEachDatabase('shipments on $name', (kind) => {
   });
   beforeEach(() => {
     registered.length = 0;
+    claimed.length = 0;
   });
 
   const shipmentOf = (orderId: string) => orm.em.fork().findOneOrFail(Shipment, { orderId });
@@ -211,6 +227,7 @@ describeOnEachDatabase('shipments on $name', (kind) => {
         }),
       });
       expect(again.kind).toBe('shipped');
+      expect(claimed).toEqual([orderId]);
       expect(registered).toEqual([{ carrier: 'CJ대한통운', reference: orderId }]);
       expect(await eventsOf(orderId)).toEqual([
         {
@@ -218,6 +235,19 @@ describeOnEachDatabase('shipments on $name', (kind) => {
           data: expect.objectContaining({ orderId, trackingNumber: '600012345678' }),
         },
       ]);
+    });
+
+    it('an order a cancellation claimed first goes to no carrier, and its shipment is cancelled', async () => {
+      const orderId = randomUUID();
+      await shipments.open(orm.em, orderId, randomUUID());
+      cancelling.add(orderId);
+      expect(await shipments.ship(orm.em, orderId, 'CJ대한통운')).toEqual({
+        kind: 'not-ready',
+        status: 'CANCELLED',
+      });
+      expect(registered).toEqual([]);
+      expect((await shipmentOf(orderId)).status).toBe('CANCELLED');
+      expect(await eventsOf(orderId)).toEqual([]);
     });
 
     it('a shipped parcel is not handed to another carrier', async () => {

@@ -29,12 +29,14 @@ import { shipmentDeliveredHandler } from './events/shipment-delivered.handler.js
 import { shipmentShippedHandler } from './events/shipment-shipped.handler.js';
 import { orderRoutes } from './internal/orders.route.js';
 import { migrationsList } from './migrations/index.js';
+import { CheckoutQuoteResolver } from './schema/checkout-quote.resolver.js';
 import { createOrderLoaders } from './schema/loaders.js';
 import { OrderLineResolver, OrderResolver } from './schema/order.resolver.js';
 import { orderPermissions } from './schema/permissions.js';
 import { UserWithOrders } from './schema/order.type.js';
 import { orderReferenceResolvers } from './schema/reference.js';
 import { UserOrdersResolver } from './schema/user-orders.resolver.js';
+import { CheckoutQuotes } from './services/checkout-quote.js';
 import { OrderEvents } from './services/order-events.js';
 import { OrderFulfilment } from './services/order-fulfilment.js';
 import { OrderHolds } from './services/order-holds.js';
@@ -54,7 +56,7 @@ export const orderService = defineService({
     folder: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   graphql: {
-    resolvers: [OrderResolver, OrderLineResolver, UserOrdersResolver],
+    resolvers: [OrderResolver, OrderLineResolver, UserOrdersResolver, CheckoutQuoteResolver],
     // Reached only through `_entities`: the router asks for a user's orders.
     orphanedTypes: [UserWithOrders],
     referenceResolvers: orderReferenceResolvers,
@@ -91,6 +93,11 @@ export const orderService = defineService({
     const lifecycle = new OrderLifecycle({ outbox, events, holds, payment, logger });
     const fulfilment = new OrderFulfilment({ outbox, events });
     const returns = new OrderReturns();
+    const rules = {
+      freeShippingFrom: config.SHOP_FREE_SHIPPING_FROM,
+      shippingFee: config.SHOP_SHIPPING_FEE,
+      minimumCharge: config.SHOP_MINIMUM_CHARGE,
+    };
     const placeOrder = new PlaceOrder({
       outbox,
       events,
@@ -98,11 +105,7 @@ export const orderService = defineService({
       stock,
       promotion,
       points,
-      rules: {
-        freeShippingFrom: config.SHOP_FREE_SHIPPING_FROM,
-        shippingFee: config.SHOP_SHIPPING_FEE,
-        minimumCharge: config.SHOP_MINIMUM_CHARGE,
-      },
+      rules,
       logger,
     });
     return {
@@ -110,9 +113,10 @@ export const orderService = defineService({
         new OrderResolver(placeOrder, lifecycle, fulfilment),
         new OrderLineResolver(),
         new UserOrdersResolver(),
+        new CheckoutQuoteResolver(new CheckoutQuotes({ promotion, rules })),
       ),
       loaders: (em) => createOrderLoaders(em),
-      internalRoutes: (router) => orderRoutes(router, orm, lifecycle),
+      internalRoutes: (router) => orderRoutes(router, orm, lifecycle, fulfilment),
       consumers: {
         'payment-approved': eventConsumer(
           paymentApprovedHandler({ orm, lifecycle, payment, logger }),
@@ -136,14 +140,16 @@ export const orderService = defineService({
           name: 'order-sweeper',
           intervalMs: config.SHOP_ORDER_SWEEP_MS,
           // Orders whose placing was interrupted and unpaid orders past their expiry give
-          // everything back; holds a down service kept from settling are retried; delivered
-          // orders nobody confirmed are confirmed.
+          // everything back; cancellations left half-way are refunded and closed; holds a down
+          // service kept from settling are retried; delivered orders nobody confirmed are
+          // confirmed.
           run: async () => ({
             interrupted: await lifecycle.failInterruptedPlacements(
               orm.em,
               config.SHOP_ORDER_PLACING_TIMEOUT_SECONDS * 1000,
             ),
             expired: await lifecycle.expireDue(orm.em),
+            cancelled: await lifecycle.finishInterruptedCancellations(orm.em),
             settled: await lifecycle.settleOutstanding(orm.em),
             confirmed: await fulfilment.autoConfirmDue(
               orm.em,
@@ -151,7 +157,7 @@ export const orderService = defineService({
             ),
           }),
           logMessage:
-            'order sweep: placements failed, orders expired, holds settled, deliveries confirmed',
+            'order sweep: placements failed, orders expired, cancellations finished, holds settled, deliveries confirmed',
         }),
       ],
     };

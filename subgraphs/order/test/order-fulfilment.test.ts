@@ -40,14 +40,58 @@ describeOnEachDatabase('order fulfilment on $name', (kind) => {
     await database.close();
   });
 
-  describe('ShipmentShipped', () => {
-    it('PAID → SHIPPED', async () => {
+  describe("delivery's claim for shipping", () => {
+    it('PAID → PREPARING, and a repeated claim answers the same', async () => {
       const { order } = await insertOrder(database.orm, 'PAID');
+      expect(await fulfilment.prepare(database.orm.em, order.id)).toEqual({
+        kind: 'claimed',
+        status: 'PREPARING',
+      });
+      expect(await fulfilment.prepare(database.orm.em, order.id)).toEqual({
+        kind: 'claimed',
+        status: 'PREPARING',
+      });
+      expect((await stored(database.orm, order.id)).status).toBe('PREPARING');
+    });
+
+    it.each(['SHIPPED', 'DELIVERED'] as const)(
+      'a %s order is already on its way: claimed, unchanged',
+      async (status) => {
+        const { order } = await insertOrder(database.orm, status);
+        expect(await fulfilment.prepare(database.orm.em, order.id)).toEqual({
+          kind: 'claimed',
+          status,
+        });
+      },
+    );
+
+    it.each(['PENDING', 'CANCELLING', 'CANCELLED'] as const)(
+      'a %s order is not shippable, and stays as it is',
+      async (status) => {
+        const { order } = await insertOrder(database.orm, status);
+        expect(await fulfilment.prepare(database.orm.em, order.id)).toEqual({
+          kind: 'not-shippable',
+          status,
+        });
+        expect((await stored(database.orm, order.id)).status).toBe(status);
+      },
+    );
+
+    it('an unknown order is not found', async () => {
+      expect(await fulfilment.prepare(database.orm.em, randomUUID())).toEqual({
+        kind: 'not-found',
+      });
+    });
+  });
+
+  describe('ShipmentShipped', () => {
+    it('PREPARING → SHIPPED', async () => {
+      const { order } = await insertOrder(database.orm, 'PREPARING');
       await fulfilment.shipped(database.orm.em, order.id);
       expect((await stored(database.orm, order.id)).status).toBe('SHIPPED');
     });
 
-    it.each(['PENDING', 'CANCELLED', 'DELIVERED'] as const)(
+    it.each(['PENDING', 'PAID', 'CANCELLED', 'DELIVERED'] as const)(
       'leaves a %s order as it is',
       async (status) => {
         const { order } = await insertOrder(database.orm, status);
@@ -60,7 +104,7 @@ describeOnEachDatabase('order fulfilment on $name', (kind) => {
   describe('ShipmentDelivered', () => {
     const deliveredAt = new Date('2026-12-05T15:30:00Z');
 
-    it.each(['SHIPPED', 'PAID'] as const)('%s → DELIVERED, when it was', async (status) => {
+    it.each(['SHIPPED', 'PREPARING'] as const)('%s → DELIVERED, when it was', async (status) => {
       const { order } = await insertOrder(database.orm, status);
       await fulfilment.delivered(database.orm.em, order.id, deliveredAt);
       expect(await stored(database.orm, order.id)).toMatchObject({

@@ -288,7 +288,7 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       ]);
     });
 
-    it('PAID → CANCELLED after every line is refunded in full', async () => {
+    it('PAID → CANCELLING → CANCELLED after every line is refunded in full', async () => {
       const { order, line } = await insertOrder(database.orm, 'PAID');
       expect((await lifecycle.cancel(database.orm.em, order.id, 'ADMIN')).kind).toBe('cancelled');
       expect(asked).toEqual([
@@ -326,18 +326,25 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       expect((await stored(database.orm, order.id)).cancelReason).toBe('OUT_OF_STOCK');
     });
 
-    it('a refund that fails leaves the order PAID', async () => {
+    it('a refund that fails leaves the order claimed, CANCELLING, for the sweeper', async () => {
       const { order } = await insertOrder(database.orm, 'PAID');
       state.fails = true;
       expect(await lifecycle.cancel(database.orm.em, order.id, 'CUSTOMER')).toEqual({
-        kind: 'refund-failed',
-        message: 'The refund could not be made; nothing was cancelled. Try again.',
+        kind: 'cancelled',
+        order: expect.objectContaining({ status: 'CANCELLING', cancelReason: 'CUSTOMER' }),
       });
-      expect((await stored(database.orm, order.id)).status).toBe('PAID');
+      expect((await stored(database.orm, order.id)).status).toBe('CANCELLING');
+      // Asked again, it stays claimed: only a refund closes it.
+      state.fails = false;
+      expect((await lifecycle.cancel(database.orm.em, order.id, 'CUSTOMER')).kind).toBe(
+        'cancelled',
+      );
+      expect((await stored(database.orm, order.id)).status).toBe('CANCELLING');
+      expect(asked).toHaveLength(1);
       expect(await eventsOf(database.orm, order.id)).toEqual([]);
     });
 
-    it.each(['PLACING', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'FAILED'] as const)(
+    it.each(['PLACING', 'PREPARING', 'SHIPPED', 'DELIVERED', 'COMPLETED', 'FAILED'] as const)(
       'a %s order is not cancellable and nothing is refunded',
       async (status) => {
         const { order } = await insertOrder(database.orm, status);
@@ -367,23 +374,29 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
   });
 
   describe('a payment refunded in full after all (PaymentCancelled)', () => {
-    it('PAID → CANCELLED, the whole charge counted as refunded', async () => {
-      const { order } = await insertOrder(database.orm, 'PAID');
-      await lifecycle.closeRefunded(database.orm.em, order.id, 'CUSTOMER');
-      expect(await stored(database.orm, order.id)).toMatchObject({
-        status: 'CANCELLED',
-        cancelReason: 'CUSTOMER',
-        refundedAmount: orderTotal,
-      });
-      expect(asked).toEqual([]);
-    });
+    it.each(['PAID', 'CANCELLING'] as const)(
+      '%s → CANCELLED, the whole charge counted as refunded',
+      async (status) => {
+        const { order } = await insertOrder(database.orm, status);
+        await lifecycle.closeRefunded(database.orm.em, order.id, 'CUSTOMER');
+        expect(await stored(database.orm, order.id)).toMatchObject({
+          status: 'CANCELLED',
+          cancelReason: 'CUSTOMER',
+          refundedAmount: orderTotal,
+        });
+        expect(asked).toEqual([]);
+      },
+    );
 
-    it.each(['PENDING', 'SHIPPED'] as const)('leaves a %s order as it is', async (status) => {
-      const { order } = await insertOrder(database.orm, status);
-      await lifecycle.closeRefunded(database.orm.em, order.id, 'CUSTOMER');
-      expect((await stored(database.orm, order.id)).status).toBe(status);
-      expect(await eventsOf(database.orm, order.id)).toEqual([]);
-    });
+    it.each(['PENDING', 'PREPARING', 'SHIPPED'] as const)(
+      'leaves a %s order as it is',
+      async (status) => {
+        const { order } = await insertOrder(database.orm, status);
+        await lifecycle.closeRefunded(database.orm.em, order.id, 'CUSTOMER');
+        expect((await stored(database.orm, order.id)).status).toBe(status);
+        expect(await eventsOf(database.orm, order.id)).toEqual([]);
+      },
+    );
   });
 });
 
@@ -439,6 +452,43 @@ describeOnEachDatabase('order sweeper on $name', (kind) => {
     expect(await sweeper.settleOutstanding(database.orm.em, now)).toBe(4);
     expect(settled.map((entry) => entry.split(' ')[0]).sort()).toEqual([...swept].sort());
     expect(settled.some((entry) => entry.startsWith(justPaid))).toBe(false);
+  });
+
+  it('finishes cancellations claimed over 10 s ago (refunded once, closed), and nothing younger', async () => {
+    const claimed = async (secondsAgo: number) => {
+      const { order } = await insertOrder(database.orm, 'CANCELLING');
+      await database.orm.em
+        .fork()
+        .nativeUpdate(
+          Order,
+          { id: order.id },
+          { cancelReason: 'CUSTOMER', updatedAt: new Date(now.getTime() - secondsAgo * 1000) },
+        );
+      return order.id;
+    };
+    const interrupted = await claimed(11);
+    const young = await claimed(1);
+    const refunds = refundingPayment();
+    const sweeper = new OrderLifecycle({ outbox, events, holds, payment: refunds.payment, logger });
+    refunds.state.fails = true;
+    expect(await sweeper.finishInterruptedCancellations(database.orm.em, now)).toBe(0);
+    expect((await stored(database.orm, interrupted)).status).toBe('CANCELLING');
+    refunds.state.fails = false;
+    expect(await sweeper.finishInterruptedCancellations(database.orm.em, now)).toBe(1);
+    expect(refunds.asked.map((request) => request.orderId)).toEqual([interrupted, interrupted]);
+    expect(await stored(database.orm, interrupted)).toMatchObject({
+      status: 'CANCELLED',
+      cancelReason: 'CUSTOMER',
+      refundedAmount: orderTotal,
+    });
+    expect(await eventsOf(database.orm, interrupted)).toEqual([
+      {
+        type: 'OrderCancelled',
+        data: expect.objectContaining({ reason: 'CUSTOMER', wasPaid: true }),
+      },
+    ]);
+    expect((await stored(database.orm, young)).status).toBe('CANCELLING');
+    expect(await sweeper.finishInterruptedCancellations(database.orm.em, now)).toBe(0);
   });
 
   it('fails placements interrupted longer ago than the timeout, and nothing else', async () => {

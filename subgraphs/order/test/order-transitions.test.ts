@@ -17,6 +17,8 @@ const causes = Object.keys({
   PaymentApproved: true,
   paymentFailed: true,
   cancelOrder: true,
+  cancellationRefunded: true,
+  shipmentClaimed: true,
   expired: true,
   stockShort: true,
   PaymentCancelled: true,
@@ -35,9 +37,12 @@ const expected: Partial<Record<Move, OrderCause[]>> = {
   'PENDING → PAID': ['PaymentApproved'],
   'PENDING → FAILED': ['paymentFailed'],
   'PENDING → CANCELLED': ['cancelOrder', 'expired'],
-  'PAID → SHIPPED': ['ShipmentShipped'],
-  'PAID → DELIVERED': ['ShipmentDelivered'],
-  'PAID → CANCELLED': ['cancelOrder', 'stockShort', 'PaymentCancelled'],
+  'PAID → PREPARING': ['shipmentClaimed'],
+  'PAID → CANCELLING': ['cancelOrder', 'stockShort'],
+  'PAID → CANCELLED': ['PaymentCancelled'],
+  'PREPARING → SHIPPED': ['ShipmentShipped'],
+  'PREPARING → DELIVERED': ['ShipmentDelivered'],
+  'CANCELLING → CANCELLED': ['cancellationRefunded', 'PaymentCancelled'],
   'SHIPPED → DELIVERED': ['ShipmentDelivered'],
   'DELIVERED → COMPLETED': ['confirmPurchase'],
   'DELIVERED → PARTIALLY_RETURNED': ['ReturnRefunded'],
@@ -67,17 +72,18 @@ function recordingTx(changed: number) {
 }
 
 describe('the order transitions table', () => {
-  it('declares 11 statuses, 12 causes and the 15 moves of the order process', () => {
-    expect(orderStatuses).toHaveLength(11);
-    expect(pairs).toHaveLength(121);
-    expect(pairs.filter((pair) => pair.allowedBy.length > 0)).toHaveLength(15);
+  it('declares 12 statuses, 14 causes and the 18 moves of the order process', () => {
+    expect(orderStatuses).toHaveLength(12);
+    expect(causes).toHaveLength(14);
+    expect(pairs).toHaveLength(144);
+    expect(pairs.filter((pair) => pair.allowedBy.length > 0)).toHaveLength(18);
   });
 
   it.each(pairs)('$from → $to is moved by exactly $allowedBy', ({ from, to, allowedBy }) => {
     expect(causes.filter((cause) => canTransition(from, to, cause))).toEqual(allowedBy);
   });
 
-  it('starts every order PLACING and reaches every other status but PREPARING from there', () => {
+  it('starts every order PLACING and reaches every other status from there', () => {
     const reached = new Set<OrderStatus>([initialOrderStatus]);
     for (let grew = true; grew;) {
       grew = false;
@@ -88,15 +94,32 @@ describe('the order transitions table', () => {
         }
     }
     expect(initialOrderStatus).toBe('PLACING');
-    expect(orderStatuses.filter((status) => !reached.has(status))).toEqual(['PREPARING']);
+    expect(orderStatuses.filter((status) => !reached.has(status))).toEqual([]);
   });
 
-  it('lets nothing in or out of PREPARING, and nothing out of FAILED, CANCELLED or RETURNED', () => {
-    for (const status of ['PREPARING', 'FAILED', 'CANCELLED', 'RETURNED'] as const)
+  it('lets nothing out of FAILED, CANCELLED or RETURNED', () => {
+    for (const status of ['FAILED', 'CANCELLED', 'RETURNED'] as const)
       for (const to of orderStatuses)
         for (const cause of causes) expect(canTransition(status, to, cause)).toBe(false);
-    for (const from of orderStatuses)
-      for (const cause of causes) expect(canTransition(from, 'PREPARING', cause)).toBe(false);
+  });
+
+  it('never lets a paid order be both claimed for shipping and cancelled', () => {
+    const shippedFrom = new Set(sourcesOf('PREPARING', 'shipmentClaimed'));
+    const cancelledFrom = new Set([
+      ...sourcesOf('CANCELLING', 'cancelOrder'),
+      ...sourcesOf('CANCELLING', 'stockShort'),
+    ]);
+    expect([...shippedFrom]).toEqual(['PAID']);
+    expect([...cancelledFrom]).toEqual(['PAID']);
+    // Neither claim leads back to PAID, so the loser of the race always finds the order moved on.
+    for (const claimed of ['PREPARING', 'CANCELLING'] as const)
+      for (const cause of causes) expect(canTransition(claimed, 'PAID', cause)).toBe(false);
+    for (const cause of causes) {
+      expect(canTransition('PREPARING', 'CANCELLING', cause)).toBe(false);
+      expect(canTransition('PREPARING', 'CANCELLED', cause)).toBe(false);
+      expect(canTransition('CANCELLING', 'PREPARING', cause)).toBe(false);
+      expect(canTransition('CANCELLING', 'SHIPPED', cause)).toBe(false);
+    }
   });
 
   it('names the statuses each cause moves an order from', () => {
@@ -104,10 +127,13 @@ describe('the order transitions table', () => {
     expect(sourcesOf('FAILED', 'placementTimedOut')).toEqual(['PLACING']);
     expect(sourcesOf('FAILED', 'paymentFailed')).toEqual(['PENDING']);
     expect(sourcesOf('CANCELLED', 'expired')).toEqual(['PENDING']);
-    expect(sourcesOf('CANCELLED', 'cancelOrder')).toEqual(['PENDING', 'PAID']);
-    expect(sourcesOf('CANCELLED', 'PaymentCancelled')).toEqual(['PAID']);
-    expect(sourcesOf('SHIPPED', 'ShipmentShipped')).toEqual(['PAID']);
-    expect(sourcesOf('DELIVERED', 'ShipmentDelivered')).toEqual(['PAID', 'SHIPPED']);
+    expect(sourcesOf('CANCELLED', 'cancelOrder')).toEqual(['PENDING']);
+    expect(sourcesOf('CANCELLED', 'cancellationRefunded')).toEqual(['CANCELLING']);
+    expect(sourcesOf('CANCELLING', 'cancelOrder')).toEqual(['PAID']);
+    expect(sourcesOf('CANCELLED', 'PaymentCancelled')).toEqual(['PAID', 'CANCELLING']);
+    expect(sourcesOf('PREPARING', 'shipmentClaimed')).toEqual(['PAID']);
+    expect(sourcesOf('SHIPPED', 'ShipmentShipped')).toEqual(['PREPARING']);
+    expect(sourcesOf('DELIVERED', 'ShipmentDelivered')).toEqual(['PREPARING', 'SHIPPED']);
     expect(sourcesOf('COMPLETED', 'confirmPurchase')).toEqual(['DELIVERED', 'PARTIALLY_RETURNED']);
     expect(sourcesOf('PARTIALLY_RETURNED', 'ReturnRefunded')).toEqual(['DELIVERED']);
     expect(sourcesOf('RETURNED', 'ReturnRefunded')).toEqual([
@@ -115,7 +141,6 @@ describe('the order transitions table', () => {
       'PARTIALLY_RETURNED',
       'COMPLETED',
     ]);
-    expect(sourcesOf('PREPARING', 'ShipmentShipped')).toEqual([]);
   });
 });
 
@@ -187,7 +212,7 @@ describe('Order.transitionWhereverAllowed', () => {
     ).resolves.toBe(true);
     expect(writes).toEqual([
       {
-        where: { id: 'order-1', status: { $in: ['PAID', 'SHIPPED'] } },
+        where: { id: 'order-1', status: { $in: ['PREPARING', 'SHIPPED'] } },
         data: { deliveredAt, status: 'DELIVERED' },
       },
     ]);

@@ -4,7 +4,9 @@ import {
   parsePlaceholderPath,
   placeholderImageUrl,
   placeholderSvg,
+  placeholderViews,
 } from '../src/demo/index.js';
+import { vocabulary } from '../src/demo/vocabulary.js';
 
 describe('the demo catalogue', () => {
   const catalog = generateDemoCatalog();
@@ -50,6 +52,29 @@ describe('the demo catalogue', () => {
     const statuses = new Set(catalog.products.map((product) => product.status));
     expect(statuses).toEqual(new Set(['ACTIVE', 'DRAFT', 'HIDDEN', 'SOLD_OUT']));
     expect(catalog.products.map((product) => product.name)).toContain('남성 반팔 티셔츠');
+  });
+
+  it('sells every product under a brand that makes its category, with 2 to 4 pictures', () => {
+    const brandName = new Map(catalog.brands.map((brand) => [brand.key, brand.name]));
+    const brandsOf = new Map(vocabulary.map((category) => [category.key, category.brands]));
+    for (const product of catalog.products) {
+      expect(brandsOf.get(product.categoryKey), product.key).toContain(
+        brandName.get(product.brandKey),
+      );
+      expect(product.images.length, product.key).toBeGreaterThanOrEqual(2);
+      expect(product.images.length, product.key).toBeLessThanOrEqual(4);
+      expect(new Set(product.images).size, product.key).toBe(product.images.length);
+    }
+    // The mix the issue saw: a laptop from a denim brand.
+    const laptops = catalog.products.filter((product) => product.categoryKey === 'computers');
+    expect(laptops.map((product) => brandName.get(product.brandKey))).not.toContain('Seoul Denim');
+  });
+
+  it('draws each of a product’s pictures as a different view', () => {
+    const views = placeholderViews.map((_, index) => placeholderSvg('노트북', 7, index + 1));
+    expect(new Set(views).size).toBe(placeholderViews.length);
+    for (const [index, view] of placeholderViews.entries())
+      expect(views[index]).toContain(view.name);
   });
 
   it('names placeholder pictures by URL and draws them with the label escaped', () => {

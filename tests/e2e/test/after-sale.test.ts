@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signWebhook } from '@shop/carrier-sandbox';
 import { probeInfra, waitFor } from '@shop/testkit';
 import { createCategory, createProduct } from '../src/catalog-operations.js';
+import { cancelAndShipAtOnce } from '../src/cancel-or-ship.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import {
   deliveredOrder as deliverOrder,
@@ -143,6 +144,11 @@ describe.each(runs)('after the sale through the router ($name)', ({ env, skip })
       (await shop.call(confirmPurchase, { id: notYet.id }, other.token)).data!.confirmPurchase
         .errorCode,
     ).toBe('ORDER_NOT_DELIVERED');
+  });
+
+  it('ships or cancels each paid order asked both at once, never both', async () => {
+    const winners = await cancelAndShipAtOnce(shop, given, 6);
+    expect(winners).toHaveLength(6);
   });
 
   it('refuses badly signed webhooks and applies a webhook sent five times, shuffled, once and in order', async () => {

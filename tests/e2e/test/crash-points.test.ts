@@ -133,7 +133,8 @@ describe.skipIf(!infra.ok)('every crash point, armed once (processes)', () => {
       const skuId = await given.skuOnSale(19_000, 5);
       const buyer = await given.customer();
 
-      // Placing (order dies twice), paying (payment dies three times), cancelling (twice more).
+      // Placing (order dies twice), paying (payment dies three times), cancelling (three times
+      // more: the sweeper finishes the cancellation claimed before the last).
       const cancelled = await placed(buyer.token, skuId);
       await paid(buyer.token, cancelled);
       await waitFor(
@@ -152,7 +153,14 @@ describe.skipIf(!infra.ok)('every crash point, armed once (processes)', () => {
         async () => (await afterSaleOf(kept.id, buyer.token))?.shipments[0]?.status === 'READY',
         patiently,
       );
-      await shop.call(shipOrder, { orderId: kept.id, carrier: 'CJ대한통운' }, shop.adminToken);
+      // Delivery dies once it has claimed the order; the admin ships it again.
+      await waitFor(
+        'the order shipped',
+        async () =>
+          (await shop.call(shipOrder, { orderId: kept.id, carrier: 'CJ대한통운' }, shop.adminToken))
+            .data?.shipOrder?.__typename === 'Shipment',
+        patiently,
+      );
       const delivered = await waitFor(
         'delivery',
         async () => {

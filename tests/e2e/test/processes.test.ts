@@ -7,6 +7,7 @@ import {
   requestReturn,
   returnStep,
 } from '../src/after-sale-operations.js';
+import { cancelAndShipAtOnce } from '../src/cancel-or-ship.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { reportFigure } from '../src/figures.js';
 import { myAccount, orderDetail, skuStock } from '../src/checkout-operations.js';
@@ -92,6 +93,14 @@ describe.skipIf(!infra.ok)('every service in a process of its own (real services
       const found = (await shop.call(shipments, { id: placed.id }, buyer.token)).data?.order;
       return found?.shipments?.length === 1 && found.shipments[0].status === 'READY';
     });
+  });
+
+  it('ships or cancels each paid order asked both at once, never both, across processes', async () => {
+    const winners = await cancelAndShipAtOnce(shop, given, 6);
+    reportFigure(
+      `cancel vs ship (processes): ${winners.filter((w) => w === 'cancel').length} cancelled, ` +
+        `${winners.filter((w) => w === 'ship').length} shipped, none both`,
+    );
   });
 
   it('refunds a return received while product is stopped, and restocks it once product is back', async () => {

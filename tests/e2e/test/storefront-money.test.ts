@@ -136,7 +136,8 @@ describe.each(browserRuns)(
       await page.getByRole('button', { name: '장바구니 담기' }).click();
       await page.getByRole('link', { name: '장바구니 보기' }).click();
 
-      // The cart: the line with its picture, size, sale and discount, and the server's totals.
+      // The cart: the line with its picture, size, sale and discount, and the server's totals,
+      // shipping included, with what more would ship free (from 50,000원 of goods).
       const cartLine = page.getByRole('list', { name: '장바구니' }).getByRole('listitem');
       await cartLine.getByText('21,600원').waitFor();
       expect(await cartLine.locator('img').getAttribute('src')).toBe(shirt.image);
@@ -148,8 +149,17 @@ describe.each(browserRuns)(
         subtotal: await rowAmount(cartSummary, '상품 금액'),
         productDiscount: await rowAmount(cartSummary, '상품 할인'),
         total: await rowAmount(cartSummary, '상품 합계'),
+        shippingFee: await rowAmount(cartSummary, '배송비'),
+        toPay: await rowAmount(cartSummary, '결제 예정 금액'),
       };
-      expect(cart).toEqual({ subtotal: 24_000, productDiscount: 2_400, total: 21_600 });
+      expect(cart).toEqual({
+        subtotal: 24_000,
+        productDiscount: 2_400,
+        total: 21_600,
+        shippingFee: 3_000,
+        toPay: 24_600,
+      });
+      await page.getByText('28,400원 더 담으면 무료배송').waitFor();
       await shot(page, 'cart');
       accessibility.cart = await seriousViolations(page);
 
@@ -167,6 +177,18 @@ describe.each(browserRuns)(
       await discounts.getByText('−1,000원').waitFor();
       expect(await rowAmount(discounts, '포인트 사용')).toBe(500);
       await page.getByRole('list', { name: '주문 상품' }).getByText('쿠폰 할인 −1,000원').waitFor();
+      // Before anything is placed, the server's quote: shipping and the amount to pay.
+      await discounts.getByText('23,100원').waitFor();
+      const beforePlacing = {
+        subtotal: await rowAmount(discounts, '상품 금액'),
+        productDiscount: await rowAmount(discounts, '상품 할인'),
+        couponDiscount: await rowAmount(discounts, '쿠폰 할인'),
+        pointsUsed: await rowAmount(discounts, '포인트 사용'),
+        shippingFee: await rowAmount(discounts, '배송비'),
+        total: await rowAmount(discounts, '결제 금액'),
+      };
+      expect(beforePlacing).toMatchObject({ shippingFee: 3_000, total: 23_100 });
+      await page.getByText('29,400원 더 담으면 무료배송').waitFor();
       await shot(page, 'checkout-choices');
       accessibility.checkout = await seriousViolations(page);
 
@@ -190,6 +212,8 @@ describe.each(browserRuns)(
         shippingFee: 3_000,
         total: 23_100,
       });
+      // The order placed is the one quoted, figure for figure.
+      expect(checkout).toEqual(beforePlacing);
       expect(
         await page
           .getByRole('list', { name: '주문 상품' })
@@ -227,10 +251,11 @@ describe.each(browserRuns)(
         `storefront money: cart ${cart.total}원 (items), checkout ${checkout.total}원, ` +
           `PG ${pgCharge}원, confirmation ${confirmed}원`,
       );
-      // The cart knows no coupon, points or shipping yet: with them it comes to what was charged.
+      // The cart knows no coupon or points yet: with them it comes to what was charged.
       expect(
         cart.total - checkout.couponDiscount - checkout.pointsUsed + checkout.shippingFee,
       ).toBe(pgCharge);
+      expect(cart.toPay - checkout.couponDiscount - checkout.pointsUsed).toBe(pgCharge);
       expect({ checkout: checkout.total, confirmed }).toEqual({
         checkout: pgCharge,
         confirmed: pgCharge,
@@ -250,5 +275,44 @@ describe.each(browserRuns)(
         Object.fromEntries(Object.keys(accessibility).map((label) => [label, []])),
       );
     }, 240_000);
+
+    it('ships free once the cart reaches 50,000원, and stops hinting', async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      await context.route(`**${shirt.image}`, (route) =>
+        route.fulfill({ contentType: 'image/svg+xml', body: shirtPicture }),
+      );
+      const page = await context.newPage();
+      await signUpInPage(page, client.url, {
+        name: '최배송',
+        email: `free.shipping.${shop.runId}@example.com`,
+      });
+      // Four L at 11,700원 on sale: 46,800원 of goods, 3,200원 short of free shipping.
+      await page.getByLabel('상품 검색').fill('여름 린넨');
+      await page.getByRole('button', { name: '검색', exact: true }).click();
+      await page.getByRole('link', { name: shirt.name }).click();
+      await page.getByRole('button', { name: 'L', exact: true }).click();
+      await page.getByLabel('수량').fill('4');
+      await page.getByRole('button', { name: '장바구니 담기' }).click();
+      await page.getByRole('link', { name: '장바구니 보기' }).click();
+      const cartSummary = page.getByRole('table', { name: '장바구니 금액' });
+      const toPay = cartSummary.getByRole('row', { name: /결제 예정 금액/ });
+      await toPay.getByText('49,800원').waitFor();
+      expect(await rowAmount(cartSummary, '상품 합계')).toBe(46_800);
+      expect(await rowAmount(cartSummary, '배송비')).toBe(3_000);
+      await page.getByText('3,200원 더 담으면 무료배송').waitFor();
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByText('Add ₩3,200 more for free shipping').waitFor();
+      await page.getByRole('button', { name: '한국어' }).click();
+
+      // A fifth: 58,500원 of goods ship free, and there is nothing more to hint at.
+      await page.getByLabel(`${shirt.name} 수량`).fill('5');
+      await toPay.getByText('58,500원').waitFor();
+      expect({
+        total: await rowAmount(cartSummary, '상품 합계'),
+        shippingFee: await rowAmount(cartSummary, '배송비'),
+      }).toEqual({ total: 58_500, shippingFee: 0 });
+      expect(await page.getByText(/더 담으면 무료배송/).count()).toBe(0);
+      await context.close();
+    }, 120_000);
   },
 );

@@ -19,6 +19,7 @@ const statuses: OrderStatus[] = [
   'PARTIALLY_RETURNED',
   'COMPLETED',
   'RETURNED',
+  'CANCELLING',
   'CANCELLED',
   'PENDING',
   'FAILED',

@@ -4,6 +4,7 @@ import { useSession } from '../../shared/session';
 import { Empty, ErrorNotice, Loading, ResultError } from '../../shared/ui';
 import { cart, useCart } from '../cart';
 import { useCartQuote } from '../cart-quote';
+import { FreeShippingHint } from '../FreeShippingHint';
 import { LineList } from '../LineList';
 import { quotedLines, type LineView } from '../line-view';
 import { usePageMeta } from '../page-meta';
@@ -59,8 +60,11 @@ function CartContents() {
             label={t('cart.summary')}
             subtotal={quote.subtotal}
             productDiscount={quote.productDiscount}
-            total={{ label: t('cart.total'), amount: quote.total }}
+            itemsTotal={quote.total}
+            shippingFee={quote.shippingFee}
+            total={{ label: t('cart.toPay'), amount: quote.totalAmount }}
           />
+          <FreeShippingHint amountToFreeShipping={quote.amountToFreeShipping} />
           <p className="muted">{t('cart.atCheckout')}</p>
         </>
       ) : error || refusal ? null : (

@@ -22,9 +22,9 @@ export function CheckoutPage() {
 }
 
 /**
- * Two steps, because only a placed order knows its shipping fee: the shopper makes their choices,
- * the shop places the order (holding stock, coupon and points), and the page shows what the PG
- * will charge before sending them there.
+ * Two steps: the shopper makes their choices against the server's quote, the shop places the order
+ * (holding stock, coupon and points), and the page shows what the PG will charge, as the order
+ * recorded it, before sending them there.
  */
 function Checkout() {
   const { t } = useI18n();

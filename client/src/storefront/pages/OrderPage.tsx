@@ -10,8 +10,10 @@ import { dateTime } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
 import { ErrorNotice, Loading, ResultError } from '../../shared/ui';
+import { CancelOrderAction } from '../CancelOrderAction';
 import { useMoney } from '../money';
 import { usePageMeta } from '../page-meta';
+import { PayPendingOrder } from '../PayPendingOrder';
 import { ReturnRequestForm } from '../ReturnRequestForm';
 import { useShopText } from '../shop-texts';
 
@@ -115,6 +117,7 @@ function Order({ id }: { id: string }) {
           {t('orders.paymentRefunded', { amount: money(order.payment.cancelledAmount) })}
         </p>
       ) : null}
+      {order.status === 'PENDING' ? <PayPendingOrder orderId={order.id} /> : null}
       <div className="row">
         {order.canConfirmPurchase ? (
           <button
@@ -125,10 +128,12 @@ function Order({ id }: { id: string }) {
             {t('orders.confirmPurchase')}
           </button>
         ) : null}
-        {order.status === 'PENDING' || order.status === 'PAID' || order.status === 'PREPARING' ? (
-          <button type="button" onClick={() => void cancelOrder({ variables: { id } })}>
-            {t('orders.cancel')}
-          </button>
+        {order.status === 'PENDING' || order.status === 'PAID' ? (
+          <CancelOrderAction
+            order={order}
+            busy={cancelling.loading}
+            onCancel={() => void cancelOrder({ variables: { id } })}
+          />
         ) : null}
       </div>
       {order.openReturns > 0 && confirmWaits.includes(order.status) ? (

@@ -11,6 +11,8 @@ import { ErrorNotice, Loading, ResultError } from '../../shared/ui';
 import { cart } from '../cart';
 import { useMoney } from '../money';
 import { usePageMeta } from '../page-meta';
+import { PayPendingOrder } from '../PayPendingOrder';
+import { errorCodeOfPgRefusal } from '../pg-refusal';
 import { useShopText } from '../shop-texts';
 
 type Payment = Extract<ConfirmPaymentMutation['confirmPayment'], { __typename: 'Payment' }>;
@@ -55,7 +57,11 @@ export function PaymentSuccessPage() {
       {result.__typename === 'Payment' ? (
         <PaidOrder orderId={orderId} payment={result} />
       ) : (
-        <ResultError result={result} />
+        <>
+          <ResultError result={result} />
+          {/* Still being confirmed: paying again would only charge the card twice. */}
+          {result.errorCode === 'IN_PROGRESS' ? null : <PayPendingOrder orderId={orderId} again />}
+        </>
       )}
       <Link to={`/orders/${orderId}`}>{t('payment.viewOrder')}</Link>
     </>
@@ -91,18 +97,34 @@ function PaidOrder({ orderId, payment }: { orderId: string; payment: Payment }) 
   );
 }
 
+/**
+ * Where the PG sends the shopper when it refused on its own page (a lost card, say, or they gave
+ * up): its refusal code in their words, and the same order to pay again while it still can be.
+ */
 export function PaymentFailPage() {
   const { t } = useI18n();
   const text = useShopText();
   usePageMeta(t('payment.failed'), text('meta.payment'));
   const [params] = useSearchParams();
+  const pgCode = params.get('code');
+  const orderId = params.get('orderId');
   return (
     <>
       <h1>{t('payment.failed')}</h1>
-      <p role="alert" className="error">
-        {params.get('message') ?? t('payment.failedRetry')}
-      </p>
-      <Link to="/cart">{t('payment.backToCart')}</Link>
+      {pgCode ? (
+        <ResultError
+          result={{ errorCode: errorCodeOfPgRefusal(pgCode), message: params.get('message') ?? '' }}
+        />
+      ) : (
+        <p role="alert" className="error">
+          {t('payment.failedRetry')}
+        </p>
+      )}
+      {orderId ? (
+        <PayPendingOrder orderId={orderId} again />
+      ) : (
+        <Link to="/cart">{t('payment.backToCart')}</Link>
+      )}
     </>
   );
 }

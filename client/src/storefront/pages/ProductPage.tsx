@@ -7,9 +7,9 @@ import { ErrorNotice, Loading } from '../../shared/ui';
 import { Breadcrumbs } from '../Breadcrumbs';
 import { cart } from '../cart';
 import { optionsLabel } from '../line-view';
-import { thumbnailSize } from '../ProductCard';
 import { useMoney } from '../money';
 import { canPick, selectedSku, type Selection } from '../option-picker';
+import { ProductGallery } from '../ProductGallery';
 import { usePageMeta } from '../page-meta';
 import { cheapestOnSale } from '../sale-price';
 import { SalePrice } from '../SalePrice';
@@ -73,27 +73,7 @@ export function ProductPage() {
         ]}
       />
       <article className="product">
-        <div className="product-gallery">
-          {product.images.length === 0 ? <span className="no-image" /> : null}
-          {product.images.map((image, index) => (
-            <img
-              key={image}
-              src={image}
-              width={thumbnailSize}
-              height={thumbnailSize}
-              // The first picture is the page's largest element: it loads first; the others wait
-              // until the gallery scrolls to them.
-              loading={index === 0 ? 'eager' : 'lazy'}
-              fetchPriority={index === 0 ? 'high' : undefined}
-              decoding={index === 0 ? undefined : 'async'}
-              alt={
-                index === 0
-                  ? product.name
-                  : `${product.name} (${index + 1}/${product.images.length})`
-              }
-            />
-          ))}
-        </div>
+        <ProductGallery key={product.id} name={product.name} images={product.images} />
         <div className="product-summary">
           {product.brand ? <p className="product-brand">{product.brand.name}</p> : null}
           <h1>{product.name}</h1>

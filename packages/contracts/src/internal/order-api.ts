@@ -6,6 +6,7 @@ export const orderStatuses = [
   'PLACING',
   'PENDING',
   'PAID',
+  /** Claimed by delivery for shipping: no longer cancellable by the customer. */
   'PREPARING',
   'SHIPPED',
   'DELIVERED',
@@ -15,6 +16,8 @@ export const orderStatuses = [
   /** Every unit was returned and refunded. */
   'RETURNED',
   'FAILED',
+  /** Claimed for cancellation: the refund is under way; no longer shippable. */
+  'CANCELLING',
   'CANCELLED',
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
@@ -36,6 +39,13 @@ export const orderPaidRequestSchema = z.object({ paymentId: z.uuid() });
 
 /** POST /internal/orders/:orderId/payment-failed — the payment will not happen. */
 export const orderPaymentFailedRequestSchema = z.object({ reason: z.string().min(1).max(200) });
+
+/**
+ * POST /internal/orders/:orderId/preparing — delivery claims a paid order for shipping before it
+ * hands the parcel to a carrier: 200 once claimed (or already on its way), 409 ORDER_NOT_SHIPPABLE
+ * with the order's status if it is being cancelled (or was).
+ */
+export const orderPreparingAnswerSchema = z.object({ status: z.enum(orderStatuses) });
 
 /** POST /internal/payments/:orderId/cancel on payment: a full or partial refund. */
 export const paymentCancelRequestSchema = z.object({

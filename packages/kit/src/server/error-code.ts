@@ -34,10 +34,9 @@ const errorCodeDescriptions = {
   COUPON_INVALID: 'The coupon cannot be used on this order; `reason` says why.',
   INSUFFICIENT_POINTS: 'Fewer points than requested.',
   ORDER_NOT_FOUND: 'No such order of yours.',
-  ORDER_NOT_CANCELLABLE: 'The order shipped already; request a return instead.',
+  ORDER_NOT_CANCELLABLE: 'The order is being prepared for shipping or shipped; request a return.',
   ORDER_NOT_DELIVERED: 'Only a delivered order can be confirmed.',
   RETURN_OPEN: 'A return of the order is under way.',
-  REFUND_FAILED: 'The refund did not go through.',
 
   ORDER_UNAVAILABLE: 'The order could not be checked just now; nothing was charged.',
   ORDER_NOT_PAYABLE: 'The order can no longer be paid (expired or cancelled).',

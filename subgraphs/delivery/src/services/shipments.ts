@@ -3,9 +3,11 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { shipmentDeliveredEvent, shipmentShippedEvent } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
+import { crashPoint } from '@shop/kit/ops';
 import { Shipment, shipmentProgress, type ShipmentStatus } from '../domain/shipment.entity.js';
 import { TrackingEvent } from '../domain/tracking-event.entity.js';
 import type { CarrierClient, CarrierEvent } from './carrier-client.js';
+import type { OrderClient } from './order-client.js';
 
 export type ShipOutcome =
   | { kind: 'shipped'; shipment: Shipment }
@@ -27,7 +29,9 @@ const statusOf: Record<CarrierEvent['status'], ShipmentStatus> = {
  * only ever move a shipment forward, so duplicates and out-of-order webhooks change nothing.
  */
 export class Shipments {
-  constructor(private readonly deps: { outbox: Outbox; carrier: CarrierClient }) {}
+  constructor(
+    private readonly deps: { outbox: Outbox; carrier: CarrierClient; orders: OrderClient },
+  ) {}
 
   /** OrderPaid: a parcel to prepare. Once per order. */
   async open(em: EntityManager, orderId: string, userId: string): Promise<void> {
@@ -61,6 +65,13 @@ export class Shipments {
       return shipment.status === 'SHIPPED' && shipment.carrier === carrier
         ? { kind: 'shipped', shipment }
         : { kind: 'not-ready', status: shipment.status };
+    // The order must be ours to ship: a cancellation may have claimed it (its OrderCancelled
+    // event may not be here yet), and then nothing goes to the carrier.
+    if (!(await this.deps.orders.claimForShipping(orderId))) {
+      await this.cancel(em, orderId);
+      return { kind: 'not-ready', status: 'CANCELLED' };
+    }
+    crashPoint('delivery.ship.claimed');
     // Registering is idempotent at the carrier (per order), so a retry after a crash is safe.
     const number = await this.deps.carrier.register({
       carrier,

@@ -7,11 +7,15 @@ import type { OrderStatus } from '@shop/contracts';
  * - placementTimedOut: the sweeper, for an order still PLACING after its process died midway
  * - PaymentApproved: payment's call POST /internal/orders/:id/paid, or its event
  * - paymentFailed: payment's call POST /internal/orders/:id/payment-failed (declined, mismatch)
- * - cancelOrder: the customer or an admin; a paid order is refunded first
+ * - cancelOrder: the customer or an admin; a paid order is claimed (CANCELLING), refunded, then
+ *   closed, by the request or, if its process died, by the sweeper
+ * - cancellationRefunded: the claimed cancellation's refund made, by its request or the sweeper
+ * - shipmentClaimed: delivery's call POST /internal/orders/:id/preparing, before the carrier
  * - expired: the sweeper, for an unpaid order past its expiry
- * - stockShort: a paid order whose stock product could not commit, refunded in full
- * - PaymentCancelled: payment's event, the payment refunded in full after all (a cancellation's
- *   refund finished late)
+ * - stockShort: a paid order whose stock product could not commit, refunded in full (claimed and
+ *   closed as a cancellation is)
+ * - PaymentCancelled: payment's event, the payment refunded in full (a cancellation's refund that
+ *   finished late, or one made at payment)
  * - ShipmentShipped, ShipmentDelivered: delivery's events
  * - ReturnRefunded: return's event; every unit back (RETURNED) or not yet (PARTIALLY_RETURNED)
  * - confirmPurchase: the buyer's 구매확정, or the sweeper once the confirmation delay ran out;
@@ -23,6 +27,8 @@ export type OrderCause =
   | 'PaymentApproved'
   | 'paymentFailed'
   | 'cancelOrder'
+  | 'cancellationRefunded'
+  | 'shipmentClaimed'
   | 'expired'
   | 'stockShort'
   | 'PaymentCancelled'
@@ -50,15 +56,20 @@ export const orderTransitions: OrderProcess = {
     FAILED: ['paymentFailed'],
     CANCELLED: ['cancelOrder', 'expired'],
   },
+  // A paid order is either shipped or cancelled, never both: delivery and a cancellation each
+  // claim it first, and the second claim finds it moved on.
   PAID: {
+    PREPARING: ['shipmentClaimed'],
+    CANCELLING: ['cancelOrder', 'stockShort'],
+    CANCELLED: ['PaymentCancelled'],
+  },
+  PREPARING: {
     SHIPPED: ['ShipmentShipped'],
     // The carrier's delivery can be the first news of the parcel order hears.
     DELIVERED: ['ShipmentDelivered'],
-    CANCELLED: ['cancelOrder', 'stockShort', 'PaymentCancelled'],
   },
-  // No event tells order that a parcel is being prepared (delivery opens its shipment silently),
-  // so nothing enters PREPARING; the value stays in the API for the clients that know it.
-  PREPARING: {},
+  // Only a refund closes a claimed cancellation: asking to cancel again changes nothing.
+  CANCELLING: { CANCELLED: ['cancellationRefunded', 'PaymentCancelled'] },
   SHIPPED: { DELIVERED: ['ShipmentDelivered'] },
   DELIVERED: {
     COMPLETED: ['confirmPurchase'],

@@ -3,6 +3,7 @@ import type { Orm } from '@shop/kit/db';
 import { InternalProblem, type InternalRouter } from '@shop/kit/internal-http';
 import { OrderLine } from '../domain/order-line.entity.js';
 import { Order } from '../domain/order.entity.js';
+import type { OrderFulfilment } from '../services/order-fulfilment.js';
 import type { OrderLifecycle } from '../services/order-lifecycle.js';
 
 const payableView = (order: Order) => ({
@@ -20,8 +21,15 @@ const payableView = (order: Order) => ({
  * POST /internal/orders/:orderId/paid            → 200 order | 409 ORDER_NOT_PAYABLE (expired, cancelled)
  * POST /internal/orders/:orderId/payment-failed  → { status }
  * GET  /internal/orders/:orderId/lines           → the order and what each line cost (returns)
+ * Delivery's call (idempotent):
+ * POST /internal/orders/:orderId/preparing       → 200 { status } | 409 ORDER_NOT_SHIPPABLE (cancelling, cancelled)
  */
-export function orderRoutes(router: InternalRouter, orm: Orm, lifecycle: OrderLifecycle): void {
+export function orderRoutes(
+  router: InternalRouter,
+  orm: Orm,
+  lifecycle: OrderLifecycle,
+  fulfilment: OrderFulfilment,
+): void {
   router
     .route('GET', '/internal/orders/:orderId/lines', async ({ params }) => {
       const em = orm.em.fork();
@@ -64,6 +72,15 @@ export function orderRoutes(router: InternalRouter, orm: Orm, lifecycle: OrderLi
         return payableView(outcome.order);
       },
     )
+    .route('POST', '/internal/orders/:orderId/preparing', async ({ params }) => {
+      const outcome = await fulfilment.prepare(orm.em, params.orderId!);
+      if (outcome.kind === 'not-found') throw new InternalProblem(404, 'ORDER_NOT_FOUND');
+      if (outcome.kind === 'not-shippable')
+        throw new InternalProblem(409, 'ORDER_NOT_SHIPPABLE', `the order is ${outcome.status}`, {
+          status: outcome.status,
+        });
+      return { status: outcome.status };
+    })
     .route(
       'POST',
       '/internal/orders/:orderId/payment-failed',

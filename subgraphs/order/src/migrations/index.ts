@@ -7,6 +7,7 @@ import { Migration20261203151000 } from './Migration20261203151000.js';
 import { Migration20261203181000 } from './Migration20261203181000.js';
 import { Migration20261203223318 } from './Migration20261203223318.js';
 import { Migration20261204050000 } from './Migration20261204050000.js';
+import { Migration20261204110000 } from './Migration20261204110000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124153741', class: Migration20261124153741 },
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203181000', class: Migration20261203181000 },
   { name: 'Migration20261203223318', class: Migration20261203223318 },
   { name: 'Migration20261204050000', class: Migration20261204050000 },
+  { name: 'Migration20261204110000', class: Migration20261204110000 },
 ];

@@ -21,14 +21,13 @@ import {
   OutOfStock,
   ProductReference,
   ProductUnavailable,
-  RefundFailed,
   ReturnOpen,
   SkuReference,
 } from './order.type.js';
 import { CancelOrderResult, ConfirmPurchaseResult, CreateOrderResult } from './results.js';
 
 /** The signed-in customer (the permission rules let only customers and admins in). */
-function customerId(context: OrderContext): string {
+export function customerId(context: OrderContext): string {
   if (context.identity.kind !== 'user')
     throw new Error('permission rules let an anonymous caller through');
   return context.identity.userId;
@@ -118,7 +117,8 @@ export class OrderResolver {
   }
 
   @Mutation(() => CancelOrderResult, {
-    description: 'Cancels an order that has not shipped; refunds if paid.',
+    description:
+      'Cancels an order not yet claimed for shipping (PREPARING). A paid one is refunded: CANCELLING until the refund is made, then CANCELLED.',
   })
   async cancelOrder(@Arg('id', () => ID) id: string, @Ctx() context: OrderContext) {
     const order = await context.loaders.order.load(id);
@@ -134,8 +134,6 @@ export class OrderResolver {
         return outcome.order;
       case 'not-cancellable':
         return new OrderNotCancellable(outcome.status);
-      case 'refund-failed':
-        return new RefundFailed(outcome.message);
       case 'not-found':
         return new OrderNotFound();
     }

@@ -10,14 +10,7 @@ export const OrderStatusEnum = Object.fromEntries(orderStatuses.map((s) => [s, s
 registerEnumType(OrderStatusEnum, {
   name: 'OrderStatus',
   description:
-    'PLACING → PENDING → PAID → SHIPPED → DELIVERED → COMPLETED; PLACING or PENDING → FAILED; PENDING or PAID → CANCELLED (refunded if paid). PLACING: stock, coupon and points are being held; not payable yet. A refunded return moves DELIVERED → PARTIALLY_RETURNED (still to be confirmed), and any delivered order → RETURNED once every unit is back.',
-  // Kept, not removed: the storefront and admin clients name it, and filters may send it.
-  valuesConfig: {
-    PREPARING: {
-      deprecationReason:
-        'Never set: a paid order goes from PAID to SHIPPED. Orders still to ship are PAID.',
-    },
-  },
+    'PLACING → PENDING → PAID → PREPARING → SHIPPED → DELIVERED → COMPLETED; PLACING or PENDING → FAILED; PENDING → CANCELLED; PAID → CANCELLING → CANCELLED (refunded). PLACING: stock, coupon and points are being held; not payable yet. PREPARING: claimed for shipping, no longer cancellable. CANCELLING: the refund is being made. A refunded return moves DELIVERED → PARTIALLY_RETURNED (still to be confirmed), and any delivered order → RETURNED once every unit is back.',
 });
 
 export const CancelReasonEnum = Object.fromEntries(cancelReasons.map((r) => [r, r])) as Record<
@@ -288,13 +281,6 @@ export class ReturnOpen extends ErrorResult {
       'A return of this order is under way; the purchase can be confirmed once it is closed.',
     );
     this.openReturns = openReturns;
-  }
-}
-
-@ObjectType('RefundFailed', { implements: ErrorResult })
-export class RefundFailed extends ErrorResult {
-  constructor(message: string) {
-    super('REFUND_FAILED', message);
   }
 }
 

@@ -7,7 +7,7 @@ import {
 } from '@shop/kit/server';
 
 export const orderPermissions: PermissionRules = {
-  Query: { order: isAuthenticated, adminOrders: isAdmin },
+  Query: { order: isAuthenticated, adminOrders: isAdmin, checkoutQuote: isAuthenticated },
   Mutation: {
     createOrder: isAuthenticated,
     cancelOrder: isAuthenticated,
@@ -17,6 +17,9 @@ export const orderPermissions: PermissionRules = {
   Order: isOwnerOrAdmin<{ userId: string }>((order) => order.userId),
   User: isOwnerOrAdmin<{ id: string }>((user) => user.id),
   OrderConnection: isAuthenticated,
+  // Made for the signed-in caller from their own cart; reached only through `checkoutQuote`.
+  CheckoutQuote: allow,
+  CheckoutQuoteLine: allow,
   // Reached only through an Order, which is guarded.
   OrderLine: allow,
   OrderLineOption: allow,

@@ -1,4 +1,5 @@
 import { createResultUnion, InvalidInput } from '@shop/kit/server';
+import { CheckoutQuoteType } from './checkout-quote.type.js';
 import {
   CouponInvalid,
   InsufficientPoints,
@@ -8,7 +9,6 @@ import {
   OrderType,
   OutOfStock,
   ProductUnavailable,
-  RefundFailed,
   ReturnOpen,
 } from './order.type.js';
 
@@ -27,10 +27,15 @@ export const CreateOrderResult = createResultUnion({
 
 export const CancelOrderResult = createResultUnion({
   name: 'CancelOrderResult',
-  types: () => [OrderType, OrderNotCancellable, RefundFailed, OrderNotFound] as const,
+  types: () => [OrderType, OrderNotCancellable, OrderNotFound] as const,
 });
 
 export const ConfirmPurchaseResult = createResultUnion({
   name: 'ConfirmPurchaseResult',
   types: () => [OrderType, OrderNotDelivered, ReturnOpen, OrderNotFound] as const,
+});
+
+export const CheckoutQuoteResult = createResultUnion({
+  name: 'CheckoutQuoteResult',
+  types: () => [CheckoutQuoteType, InvalidInput] as const,
 });

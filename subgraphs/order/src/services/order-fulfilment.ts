@@ -5,6 +5,22 @@ import { Order } from '../domain/order.entity.js';
 import { sourcesOf } from '../domain/order-transitions.js';
 import type { OrderEvents } from './order-events.js';
 
+/** `claimed`: PREPARING now, or already further on its way. */
+export type PrepareOutcome =
+  | { kind: 'claimed'; status: OrderStatus }
+  | { kind: 'not-shippable'; status: OrderStatus }
+  | { kind: 'not-found' };
+
+/** Where an order is once delivery has claimed it: any of these answers a repeated claim. */
+const claimedForShipping = new Set<OrderStatus>([
+  'PREPARING',
+  'SHIPPED',
+  'DELIVERED',
+  'PARTIALLY_RETURNED',
+  'COMPLETED',
+  'RETURNED',
+]);
+
 export type ConfirmOutcome =
   | { kind: 'completed'; order: Order }
   | { kind: 'not-delivered'; status: OrderStatus }
@@ -26,6 +42,19 @@ export const isConfirmable = (order: Pick<Order, 'status' | 'openReturns'>) =>
  */
 export class OrderFulfilment {
   constructor(private readonly deps: { outbox: Outbox; events: OrderEvents }) {}
+
+  /**
+   * Delivery claims a paid order before handing it to a carrier: PAID → PREPARING. A cancellation
+   * claims the same PAID order (CANCELLING), so of the two exactly one wins. Idempotent.
+   */
+  async prepare(em: EntityManager, orderId: string): Promise<PrepareOutcome> {
+    await Order.transitionWhereverAllowed(em.fork(), orderId, 'PREPARING', 'shipmentClaimed');
+    const order = await em.fork().findOne(Order, { id: orderId });
+    if (!order) return { kind: 'not-found' };
+    return claimedForShipping.has(order.status)
+      ? { kind: 'claimed', status: order.status }
+      : { kind: 'not-shippable', status: order.status };
+  }
 
   async shipped(em: EntityManager, orderId: string): Promise<void> {
     await Order.transitionWhereverAllowed(em.fork(), orderId, 'SHIPPED', 'ShipmentShipped');

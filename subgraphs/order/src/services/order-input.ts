@@ -16,3 +16,11 @@ export const placeOrderSchema = z.object({
   idempotencyKey: z.string().trim().min(8).max(64),
 });
 export type PlaceOrderInput = z.input<typeof placeOrderSchema>;
+
+/** What a checkout quote is asked for: the cart, coupon and points that createOrder would take. */
+export const checkoutQuoteSchema = placeOrderSchema.pick({
+  lines: true,
+  couponId: true,
+  pointsToUse: true,
+});
+export type CheckoutQuoteInput = z.input<typeof checkoutQuoteSchema>;

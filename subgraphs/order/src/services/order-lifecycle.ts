@@ -1,5 +1,6 @@
 import type { OrderStatus } from '@shop/contracts';
 import type { Logger } from '@shop/kit';
+import { crashPoint } from '@shop/kit/ops';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { OrderLine } from '../domain/order-line.entity.js';
@@ -12,6 +13,7 @@ import { cancellationRefundReason, type PaymentClient } from './payment-client.j
 /** Paid and not cancelled: what a paid order's holds settle as (committed). */
 const paidAndKept: OrderStatus[] = [
   'PAID',
+  'PREPARING',
   'SHIPPED',
   'DELIVERED',
   'COMPLETED',
@@ -25,11 +27,14 @@ export type PaidOutcome =
   | { kind: 'not-payable'; status: OrderStatus; paidBy: string | null }
   | { kind: 'not-found' };
 
+/** `cancelled`: closed, or CANCELLING while its refund is made. */
 export type CancelOutcome =
   | { kind: 'cancelled'; order: Order }
   | { kind: 'not-cancellable'; status: OrderStatus }
-  | { kind: 'refund-failed'; message: string }
   | { kind: 'not-found' };
+
+const cancelCauseOf = (by: Exclude<CancelReason, 'EXPIRED'>): OrderCause =>
+  by === 'OUT_OF_STOCK' ? 'stockShort' : 'cancelOrder';
 
 const placementInterrupted = 'PLACEMENT_INTERRUPTED';
 
@@ -97,7 +102,12 @@ export class OrderLifecycle {
     return failed?.status ?? (await em.fork().findOne(Order, { id: orderId }))?.status;
   }
 
-  /** By the customer or an admin: unpaid orders just close; paid ones are refunded first. */
+  /**
+   * By the customer or an admin (or the sweeper, for a paid order short of stock): an unpaid order
+   * just closes. A paid one is claimed first (PAID → CANCELLING), so delivery can no longer take it
+   * for shipping, then refunded and closed; a refund that cannot be made now leaves it CANCELLING,
+   * for the sweeper to finish. Asked again, a cancellation under way answers as it stands.
+   */
   async cancel(
     em: EntityManager,
     orderId: string,
@@ -105,36 +115,68 @@ export class OrderLifecycle {
   ): Promise<CancelOutcome> {
     const order = await em.fork().findOne(Order, { id: orderId });
     if (!order) return { kind: 'not-found' };
-    const cause = by === 'OUT_OF_STOCK' ? 'stockShort' : 'cancelOrder';
+    const cause = cancelCauseOf(by);
     if (canTransition(order.status, 'CANCELLED', cause)) {
-      let refunded = 0;
-      if (order.paidAt) {
-        // Not shipped, so nothing was returned: each line gives back all it cost, shipping the
-        // rest.
-        const lines = (await em.fork().find(OrderLine, { orderId })).map((line) => ({
-          lineId: line.id,
-          brandId: line.brandId ?? null,
-          amount: line.paidAmount,
-        }));
-        try {
-          refunded = (
-            await this.deps.payment.refundAll(order.id, cancellationRefundReason(by), lines)
-          ).cancelledAmount;
-        } catch (error) {
-          this.deps.logger.warn({ err: error, orderId }, 'refund failed; the order stays paid');
-          return {
-            kind: 'refund-failed',
-            message: 'The refund could not be made; nothing was cancelled. Try again.',
-          };
-        }
-      }
-      const cancelled = await this.close(em, order, cause, by, refunded);
-      if (cancelled) return { kind: 'cancelled', order: cancelled };
+      const closed = await this.close(em, order, cause, by, 0);
+      if (closed) return { kind: 'cancelled', order: closed };
+    } else if (
+      canTransition(order.status, 'CANCELLING', cause) &&
+      (await order.transitionTo(em.fork(), 'CANCELLING', cause, {
+        cancelReason: by,
+        updatedAt: new Date(),
+      }))
+    ) {
+      crashPoint('order.cancel.claimed');
+      return { kind: 'cancelled', order: await this.finishCancelling(em, order) };
     }
     const current = (await em.fork().findOne(Order, { id: orderId }))!;
-    return current.status === 'CANCELLED'
+    return current.status === 'CANCELLED' || current.status === 'CANCELLING'
       ? { kind: 'cancelled', order: current }
       : { kind: 'not-cancellable', status: current.status };
+  }
+
+  /**
+   * The sweeper: cancellations claimed a while ago and not closed (their process died, or the
+   * refund failed) are finished. The refund is idempotent per order, so one made before the crash
+   * is not made again.
+   */
+  async finishInterruptedCancellations(em: EntityManager, now = new Date()): Promise<number> {
+    const claimed = await em
+      .fork()
+      .find(
+        Order,
+        { status: 'CANCELLING', updatedAt: { $lt: new Date(now.getTime() - 10_000) } },
+        { limit: 100 },
+      );
+    let finished = 0;
+    for (const order of claimed)
+      if ((await this.finishCancelling(em, order)).status === 'CANCELLED') finished++;
+    return finished;
+  }
+
+  /** A claimed cancellation: everything paid back (each line all it cost), then closed. */
+  private async finishCancelling(em: EntityManager, order: Order): Promise<Order> {
+    const by = order.cancelReason as Exclude<CancelReason, 'EXPIRED'>;
+    const lines = (await em.fork().find(OrderLine, { orderId: order.id })).map((line) => ({
+      lineId: line.id,
+      brandId: line.brandId ?? null,
+      amount: line.paidAmount,
+    }));
+    try {
+      const { cancelledAmount } = await this.deps.payment.refundAll(
+        order.id,
+        cancellationRefundReason(by),
+        lines,
+      );
+      const closed = await this.close(em, order, 'cancellationRefunded', by, cancelledAmount);
+      if (closed) return closed;
+    } catch (error) {
+      this.deps.logger.warn(
+        { err: error, orderId: order.id },
+        'cancellation refund not made yet; the order stays CANCELLING for the sweeper',
+      );
+    }
+    return (await em.fork().findOne(Order, { id: order.id }))!;
   }
 
   /**

@@ -6,6 +6,11 @@ import type { Outbox } from '@shop/kit/events';
 import { allocate } from '@shop/kit/money';
 import { crashPoint } from '@shop/kit/ops';
 import { OrderLine } from '../domain/order-line.entity.js';
+import {
+  checkoutCharge,
+  type CheckoutCharge,
+  type CheckoutRules,
+} from '../domain/checkout-charge.js';
 import { Order } from '../domain/order.entity.js';
 import { canTransition, initialOrderStatus } from '../domain/order-transitions.js';
 import type { OrderEvents } from './order-events.js';
@@ -14,12 +19,6 @@ import { placeOrderSchema, type PlaceOrderInput } from './order-input.js';
 import type { PointsClient } from './points-client.js';
 import type { PromotionClient } from './promotion-client.js';
 import type { StockClient } from './stock-client.js';
-
-export interface CheckoutRules {
-  freeShippingFrom: number;
-  shippingFee: number;
-  minimumCharge: number;
-}
 
 export type PlaceOrderOutcome =
   | { kind: 'placed'; order: Order }
@@ -86,16 +85,10 @@ export class PlaceOrder {
         couponId: quote.coupon.id,
         reason: quote.coupon.rejection ?? 'NOT_USABLE',
       };
-    const { rules } = this.deps;
-    const shippingFee = quote.total >= rules.freeShippingFrom ? 0 : rules.shippingFee;
-    const maxPoints = Math.max(quote.total + shippingFee - rules.minimumCharge, 0);
-    if (request.pointsToUse > maxPoints)
-      return {
-        kind: 'invalid-input',
-        issues: [{ field: 'pointsToUse', message: `at most ${maxPoints} points on this order` }],
-      };
+    const charged = checkoutCharge(quote.total, request.pointsToUse, this.deps.rules);
+    if (charged.kind === 'invalid-input') return charged;
 
-    const order = await this.record(em, userId, request, quote, shippingFee);
+    const order = await this.record(em, userId, request, quote, charged.charge);
     crashPoint('order.place.recorded');
     let refusal: Refusal | undefined;
     try {
@@ -117,11 +110,11 @@ export class PlaceOrder {
     userId: string,
     request: ReturnType<typeof placeOrderSchema.parse>,
     quote: Quote,
-    shippingFee: number,
+    charge: CheckoutCharge,
   ): Promise<Order> {
     const orderId = randomUUID();
     const points = allocate(
-      request.pointsToUse,
+      charge.pointsUsed,
       quote.lines.map((line) => line.lineTotal),
     );
     const first = quote.lines[0]!;
@@ -136,9 +129,9 @@ export class PlaceOrder {
         subtotal: quote.subtotal,
         productDiscount: quote.productDiscount,
         couponDiscount: quote.couponDiscount,
-        pointsUsed: request.pointsToUse,
-        shippingFee,
-        totalAmount: quote.total + shippingFee - request.pointsToUse,
+        pointsUsed: charge.pointsUsed,
+        shippingFee: charge.shippingFee,
+        totalAmount: charge.totalAmount,
         couponId: quote.coupon?.applied ? quote.coupon.id : null,
         shippingAddress: {
           ...request.shippingAddress,

@@ -1,7 +1,13 @@
 import type { ProductStatus } from '@shop/contracts';
-import { placeholderImageUrl } from './placeholder-image.js';
+import { placeholderImageUrl, placeholderViews } from './placeholder-image.js';
 import { SeededRandom } from './random.js';
-import { brandNames, parentCategories, vocabulary, type CategoryVocabulary } from './vocabulary.js';
+import {
+  brandNames,
+  parentCategories,
+  vocabulary,
+  type CategoryVocabulary,
+  type NameLine,
+} from './vocabulary.js';
 
 export interface DemoCategory {
   key: string;
@@ -37,6 +43,8 @@ export interface DemoCatalog {
 }
 
 const skusPerProduct = 5;
+/** Each product shows 2 to this many pictures, as many views as the placeholders draw. */
+const imagesAtMost = placeholderViews.length;
 const editions = [
   '베이직',
   '프리미엄',
@@ -60,6 +68,10 @@ function cartesian(groups: { name: string; values: string[] }[]): Record<string,
     );
   return combinations;
 }
+
+/** A name of one line's words, so its opening words suit its noun. */
+const nameFrom = (line: NameLine, pick: (words: string[]) => string) =>
+  `${pick(line.prefixes)} ${pick(line.nouns)}`;
 
 function statusOf(random: SeededRandom): ProductStatus {
   const roll = random.next();
@@ -111,7 +123,8 @@ function balanceSkus(
 
 /**
  * The demo shop's catalogue, the same on every run: about `products` products across sixteen
- * leaf categories, five SKUs each on average, some sold out, a few not on sale.
+ * leaf categories, each by a brand that makes its category, with 2 to 4 pictures and five SKUs on
+ * average, some sold out, a few not on sale.
  */
 export function generateDemoCatalog(options: { products?: number } = {}): DemoCatalog {
   const count = options.products ?? 2000;
@@ -130,6 +143,7 @@ export function generateDemoCatalog(options: { products?: number } = {}): DemoCa
     name,
     slug: `brand-${i + 1}`,
   }));
+  const brandKeyOf = new Map(brands.map((brand) => [brand.name, brand.key]));
 
   const names = new Set<string>();
   const drafts = Array.from({ length: count }, (_, i) => {
@@ -137,10 +151,10 @@ export function generateDemoCatalog(options: { products?: number } = {}): DemoCa
     const round = Math.floor(i / vocabulary.length);
     const base =
       round === 0
-        ? `${category.prefixes[0]} ${category.nouns[0]}`
+        ? nameFrom(category.lines[0]!, (words) => words[0]!)
         : category.englishNames && random.chance(0.15)
           ? random.pick(category.englishNames)
-          : `${random.pick(category.prefixes)} ${random.pick(category.nouns)}`;
+          : nameFrom(random.pick(category.lines), (words) => random.pick(words));
     let name = base;
     // Repeated names become editions of one line: 남성 반팔 티셔츠 베이직 1, … 프리미엄 1, …
     for (let edition = 0; names.has(name); edition++)
@@ -161,11 +175,11 @@ export function generateDemoCatalog(options: { products?: number } = {}): DemoCa
       key,
       name,
       description: random.pick(category.descriptions),
-      brandKey: random.pick(brands).key,
+      brandKey: brandKeyOf.get(random.pick(category.brands))!,
       categoryKey: category.key,
       status: statusOf(random),
       basePrice,
-      images: Array.from({ length: random.int(1, 3) }, (_, index) =>
+      images: Array.from({ length: random.int(2, imagesAtMost) }, (_, index) =>
         placeholderImageUrl(key, index + 1),
       ),
       optionGroups,

@@ -1,15 +1,24 @@
 /**
- * What the demo shop sells: per leaf category, the words its product names are made of, its price
- * range and its option groups. Korean first, as the shop is; some categories carry English names.
+ * What the demo shop sells: per leaf category, the words its product names are made of, the
+ * brands that make it, its price range and its option groups. Korean first, as the shop is; some categories carry English names.
  */
+export interface NameLine {
+  prefixes: string[];
+  nouns: string[];
+}
+
 export interface CategoryVocabulary {
   parent: { key: string; name: string; slug: string };
   key: string;
   name: string;
   slug: string;
-  /** Words that open a name: audience, style, material. */
-  prefixes: string[];
-  nouns: string[];
+  /**
+   * What names are made of: a line's opening words (audience, style, material) suit each of its
+   * nouns, so no name pairs words that never meet (원목 프라이팬).
+   */
+  lines: NameLine[];
+  /** The brands that make this category; a demo product's brand is one of them. */
+  brands: string[];
   /** Some products are named in English, as imported goods often are. */
   englishNames?: string[];
   price: [min: number, max: number];
@@ -40,8 +49,17 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'mens-tees',
     name: '남성 티셔츠',
     slug: 'mens-tees',
-    prefixes: ['남성', '남성 오버핏', '남성 슬림핏', '남성 코튼', '남성 기능성', '남성 무지'],
-    nouns: ['반팔 티셔츠', '긴팔 티셔츠', '라운드 티셔츠', '헨리넥 티셔츠', '폴로 셔츠'],
+    lines: [
+      {
+        prefixes: ['남성', '남성 오버핏', '남성 슬림핏', '남성 코튼', '남성 무지'],
+        nouns: ['반팔 티셔츠', '긴팔 티셔츠', '라운드 티셔츠', '헨리넥 티셔츠'],
+      },
+      {
+        prefixes: ['남성', '남성 기능성', '남성 피케', '남성 슬림핏'],
+        nouns: ['폴로 셔츠', '카라 티셔츠'],
+      },
+    ],
+    brands: ['데일리웨어', '바른옷', 'Urban Basic', '모노스튜디오'],
     englishNames: ["Men's Cotton Crew T-Shirt", "Men's Heavyweight Tee", "Men's Pocket T-Shirt"],
     price: [9_900, 49_000],
     options: [
@@ -58,8 +76,14 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'womens-tops',
     name: '여성 상의',
     slug: 'womens-tops',
-    prefixes: ['여성', '여성 오버핏', '여성 크롭', '여성 린넨', '여성 루즈핏'],
-    nouns: ['반팔 티셔츠', '블라우스', '긴팔 셔츠', '니트', '맨투맨'],
+    lines: [
+      {
+        prefixes: ['여성', '여성 오버핏', '여성 크롭', '여성 루즈핏'],
+        nouns: ['반팔 티셔츠', '맨투맨', '니트'],
+      },
+      { prefixes: ['여성', '여성 린넨', '여성 쉬폰'], nouns: ['블라우스', '긴팔 셔츠'] },
+    ],
+    brands: ['하루', 'Atelier Nine', '온도', '모노스튜디오'],
     englishNames: ["Women's Linen Shirt", "Women's Cropped Knit"],
     price: [15_900, 89_000],
     options: [
@@ -73,8 +97,14 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'bottoms',
     name: '바지',
     slug: 'bottoms',
-    prefixes: ['와이드', '스트레이트', '슬림', '밴딩', '세미와이드'],
-    nouns: ['청바지', '슬랙스', '반바지', '조거 팬츠', '치노 팬츠'],
+    lines: [
+      {
+        prefixes: ['와이드', '스트레이트', '슬림', '세미와이드', '부츠컷'],
+        nouns: ['청바지', '슬랙스', '치노 팬츠'],
+      },
+      { prefixes: ['밴딩', '트레이닝', '와이드'], nouns: ['조거 팬츠', '반바지'] },
+    ],
+    brands: ['Seoul Denim', '바른옷', 'Urban Basic', '데일리웨어'],
     englishNames: ['Relaxed Denim Jeans', 'Easy Chino Pants'],
     price: [19_900, 99_000],
     options: [
@@ -88,8 +118,14 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'outerwear',
     name: '아우터',
     slug: 'outerwear',
-    prefixes: ['경량', '오버핏', '후드', '울 블렌드', '방수'],
-    nouns: ['패딩 점퍼', '바람막이', '코트', '가디건', '후드 집업'],
+    lines: [
+      { prefixes: ['경량', '롱', '숏', '구스다운'], nouns: ['패딩 점퍼'] },
+      { prefixes: ['방수', '경량', '후드'], nouns: ['바람막이'] },
+      { prefixes: ['울 블렌드', '롱', '더블 브레스티드'], nouns: ['코트'] },
+      { prefixes: ['니트', '울 블렌드', '오버핏'], nouns: ['가디건'] },
+      { prefixes: ['오버핏', '기모', '코튼'], nouns: ['후드 집업'] },
+    ],
+    brands: ['North Field', 'Urban Basic', '한결', 'Atelier Nine'],
     englishNames: ['Lightweight Down Jacket', 'Packable Windbreaker'],
     price: [39_000, 299_000],
     options: [
@@ -103,8 +139,12 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'sneakers',
     name: '운동화',
     slug: 'sneakers',
-    prefixes: ['경량', '쿠셔닝', '데일리', '캔버스', '트레일'],
-    nouns: ['러닝화', '스니커즈', '워킹화', '슬립온', '테니스화'],
+    lines: [
+      { prefixes: ['경량', '쿠셔닝', '트레일'], nouns: ['러닝화', '워킹화'] },
+      { prefixes: ['캔버스', '가죽', '데일리'], nouns: ['스니커즈', '슬립온'] },
+      { prefixes: ['올코트', '클레이코트'], nouns: ['테니스화'] },
+    ],
+    brands: ['Light Step', 'Kinetic', 'North Field', '새벽'],
     englishNames: ['Everyday Running Shoes', 'Classic Canvas Sneakers'],
     price: [39_000, 189_000],
     options: [
@@ -118,8 +158,13 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'sandals',
     name: '샌들·슬리퍼',
     slug: 'sandals',
-    prefixes: ['여름', '쿠션', '스트랩', '방수'],
-    nouns: ['샌들', '슬리퍼', '쪼리', '뮬'],
+    lines: [
+      { prefixes: ['여름', '쿠션', '스트랩', '방수'], nouns: ['샌들'] },
+      { prefixes: ['여름', '쿠션', '욕실용', 'EVA'], nouns: ['슬리퍼'] },
+      { prefixes: ['여름', '비치'], nouns: ['쪼리'] },
+      { prefixes: ['가죽', '스웨이드'], nouns: ['뮬'] },
+    ],
+    brands: ['Light Step', '바다마을', 'Cloud Nine'],
     price: [9_900, 79_000],
     options: [{ name: '사이즈', values: shoeSizes, pick: [3, 4] }],
     descriptions: ['여름철 필수 아이템.', '물에 젖어도 빨리 마릅니다.'],
@@ -129,8 +174,15 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'bags',
     name: '가방',
     slug: 'bag',
-    prefixes: ['캔버스', '가죽', '나일론', '미니', '빅사이즈'],
-    nouns: ['백팩', '토트백', '크로스백', '에코백', '메신저백'],
+    lines: [
+      {
+        prefixes: ['캔버스', '가죽', '나일론', '미니', '빅사이즈'],
+        nouns: ['백팩', '토트백', '크로스백'],
+      },
+      { prefixes: ['캔버스', '코튼', '빅사이즈'], nouns: ['에코백'] },
+      { prefixes: ['가죽', '나일론'], nouns: ['메신저백'] },
+    ],
+    brands: ['Blue Harbor', 'Atelier Nine', '소소', 'Simple Form'],
     englishNames: ['Nylon Daypack', 'Canvas Tote Bag'],
     price: [19_900, 259_000],
     options: [{ name: '색상', values: colors.slice(0, 6), pick: [1, 3] }],
@@ -141,8 +193,12 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'accessories',
     name: '모자·양말',
     slug: 'accessories',
-    prefixes: ['무지', '로고', '스포츠', '니트'],
-    nouns: ['볼캡', '버킷햇', '비니', '양말 5켤레 세트', '장갑'],
+    lines: [
+      { prefixes: ['무지', '로고', '스포츠', '코튼'], nouns: ['볼캡', '버킷햇'] },
+      { prefixes: ['니트', '울', '골지'], nouns: ['비니', '장갑'] },
+      { prefixes: ['무지', '스포츠', '발목'], nouns: ['양말 5켤레 세트'] },
+    ],
+    brands: ['Urban Basic', '소소', 'Kinetic', '데일리웨어'],
     price: [5_900, 39_000],
     options: [{ name: '색상', values: colors.slice(0, 5), pick: [1, 3] }],
     descriptions: ['포인트가 되는 액세서리.'],
@@ -152,8 +208,15 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'skincare',
     name: '스킨케어',
     slug: 'skincare',
-    prefixes: ['수분', '진정', '약산성', '비건', '저자극'],
-    nouns: ['선크림', '토너', '세럼', '수분 크림', '클렌징 폼'],
+    lines: [
+      {
+        prefixes: ['수분', '진정', '약산성', '비건', '저자극'],
+        nouns: ['토너', '세럼', '수분 크림'],
+      },
+      { prefixes: ['무기자차', '톤업', '워터프루프', '저자극'], nouns: ['선크림'] },
+      { prefixes: ['약산성', '저자극', '딥'], nouns: ['클렌징 폼'] },
+    ],
+    brands: ['Pure Leaf', '고운손', '숲속', 'Everyday Lab'],
     englishNames: ['Daily Sun Cream SPF50+', 'Hydrating Serum'],
     price: [8_900, 59_000],
     options: [{ name: '용량', values: ['50ml', '100ml', '200ml'], pick: [1, 2] }],
@@ -165,8 +228,13 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'audio',
     name: '음향기기',
     slug: 'audio',
-    prefixes: ['무선', '노이즈캔슬링', '블루투스', '오픈형', '게이밍'],
-    nouns: ['이어폰', '헤드폰', '스피커', '넥밴드 이어폰'],
+    lines: [
+      { prefixes: ['무선', '노이즈캔슬링', '블루투스', '오픈형'], nouns: ['이어폰', '헤드폰'] },
+      { prefixes: ['블루투스', '방수', '휴대용'], nouns: ['스피커'] },
+      { prefixes: ['블루투스', '스포츠'], nouns: ['넥밴드 이어폰'] },
+      { prefixes: ['게이밍', '무선'], nouns: ['헤드셋'] },
+    ],
+    brands: ['Sound Craft', 'Wave Audio', 'Echo Lab'],
     englishNames: ['Wireless Noise Cancelling Earbuds', 'Portable Bluetooth Speaker'],
     price: [29_000, 459_000],
     options: [{ name: '색상', values: ['블랙', '화이트', '실버'], pick: [1, 2] }],
@@ -177,8 +245,13 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'computers',
     name: '노트북·태블릿',
     slug: 'computers',
-    prefixes: ['초경량', '고성능', '14인치', '16인치', '2in1'],
-    nouns: ['노트북', '태블릿', '게이밍 노트북', '울트라북'],
+    lines: [
+      { prefixes: ['초경량', '고성능', '14인치', '16인치'], nouns: ['노트북'] },
+      { prefixes: ['고성능', '17인치'], nouns: ['게이밍 노트북'] },
+      { prefixes: ['초경량', '13인치'], nouns: ['울트라북'] },
+      { prefixes: ['10인치', '11인치', '2in1'], nouns: ['태블릿'] },
+    ],
+    brands: ['Nova Systems', 'Pixel Works', '한빛컴퓨터'],
     englishNames: ['Ultralight Laptop 14', 'Creator Laptop 16'],
     price: [399_000, 1_990_000],
     options: [{ name: '저장 용량', values: ['256GB', '512GB', '1TB'], pick: [1, 3] }],
@@ -190,8 +263,13 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'appliances',
     name: '생활가전',
     slug: 'appliances',
-    prefixes: ['저소음', '스마트', '미니', '대용량', '에너지효율 1등급'],
-    nouns: ['공기청정기', '가습기', '선풍기', '전기포트', '로봇청소기', '냉장고'],
+    lines: [
+      { prefixes: ['저소음', '스마트', '미니'], nouns: ['공기청정기', '가습기', '선풍기'] },
+      { prefixes: ['무선', '스테인리스', '미니'], nouns: ['전기포트'] },
+      { prefixes: ['스마트', '물걸레'], nouns: ['로봇청소기'] },
+      { prefixes: ['대용량', '에너지효율 1등급', '미니'], nouns: ['냉장고'] },
+    ],
+    brands: ['맑은바람', 'Home Volt', '가온'],
     price: [19_900, 1_290_000],
     options: [{ name: '색상', values: ['화이트', '그레이', '베이지'], pick: [1, 2] }],
     descriptions: ['집안을 쾌적하게.', '조용하고 전기료 걱정 없는 가전.'],
@@ -201,8 +279,14 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'fruit',
     name: '과일·채소',
     slug: 'fruit',
-    prefixes: ['유기농', '산지직송', '제철', 'GAP 인증', '못난이'],
-    nouns: ['햇사과', '배', '감귤', '샤인머스캣', '방울토마토', '고구마'],
+    lines: [
+      {
+        prefixes: ['유기농', '산지직송', '제철', 'GAP 인증', '못난이'],
+        nouns: ['햇사과', '배', '감귤', '방울토마토', '고구마'],
+      },
+      { prefixes: ['산지직송', 'GAP 인증', '프리미엄'], nouns: ['샤인머스캣'] },
+    ],
+    brands: ['Green Table', '아침햇살', '누리'],
     price: [9_900, 59_000],
     options: [{ name: '중량', values: ['1kg', '2kg', '3kg', '5kg'], pick: [1, 3] }],
     stepSurcharge: 7_000,
@@ -213,8 +297,15 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'snacks',
     name: '간식·음료',
     slug: 'snacks',
-    prefixes: ['저당', '고단백', '무첨가', '대용량'],
-    nouns: ['견과류 믹스', '그래놀라', '단백질 바', '콜드브루 커피', '보리차'],
+    lines: [
+      {
+        prefixes: ['저당', '고단백', '무첨가', '대용량'],
+        nouns: ['견과류 믹스', '그래놀라', '단백질 바'],
+      },
+      { prefixes: ['디카페인', '대용량', '무가당'], nouns: ['콜드브루 커피'] },
+      { prefixes: ['무첨가', '볶은', '대용량'], nouns: ['보리차'] },
+    ],
+    brands: ['Morning Brew', '든든', '오늘의집밥', 'Red Pepper'],
     englishNames: ['Protein Bar Variety Pack', 'Cold Brew Coffee'],
     price: [3_900, 39_000],
     options: [{ name: '수량', values: ['1개', '6개', '12개', '24개'], pick: [1, 3] }],
@@ -226,8 +317,13 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'kitchen',
     name: '주방용품',
     slug: 'kitchen',
-    prefixes: ['스테인리스', '논스틱', '세라믹', '내열', '원목'],
-    nouns: ['프라이팬', '냄비', '머그컵', '도마', '밀폐용기 세트'],
+    lines: [
+      { prefixes: ['스테인리스', '논스틱', '통주물', '인덕션'], nouns: ['프라이팬', '냄비'] },
+      { prefixes: ['세라믹', '도자기', '내열유리'], nouns: ['머그컵'] },
+      { prefixes: ['원목', '항균', '편백'], nouns: ['도마'] },
+      { prefixes: ['내열유리', '스테인리스', '실리콘'], nouns: ['밀폐용기 세트'] },
+    ],
+    brands: ['Stone & Oak', 'Hanok Living', '오늘의집밥', 'Simple Form'],
     price: [5_900, 129_000],
     options: [{ name: '사이즈', values: ['소', '중', '대'], pick: [1, 3] }],
     stepSurcharge: 4_000,
@@ -238,8 +334,13 @@ export const vocabulary: CategoryVocabulary[] = [
     key: 'bedding',
     name: '침구·인테리어',
     slug: 'bedding',
-    prefixes: ['호텔식', '순면', '냉감', '극세사', '모던'],
-    nouns: ['이불 세트', '베개', '러그', '커튼', '무드등'],
+    lines: [
+      { prefixes: ['호텔식', '순면', '냉감', '극세사'], nouns: ['이불 세트', '베개'] },
+      { prefixes: ['모던', '북유럽', '극세사'], nouns: ['러그'] },
+      { prefixes: ['암막', '린넨', '모던'], nouns: ['커튼'] },
+      { prefixes: ['모던', '원목', 'LED'], nouns: ['무드등'] },
+    ],
+    brands: ['Hanok Living', 'Cloud Nine', '별빛', '라온'],
     price: [12_900, 199_000],
     options: [
       { name: '색상', values: ['화이트', '그레이', '베이지', '네이비'], pick: [1, 2] },
@@ -249,45 +350,5 @@ export const vocabulary: CategoryVocabulary[] = [
   },
 ];
 
-export const brandNames = [
-  '무명브랜드',
-  '데일리웨어',
-  '바른옷',
-  '하루',
-  '온도',
-  '숲속',
-  '모노스튜디오',
-  '한결',
-  '바다마을',
-  '새벽',
-  '누리',
-  '아침햇살',
-  '고운손',
-  '든든',
-  '오늘의집밥',
-  '소소',
-  '라온',
-  '다온',
-  '별빛',
-  '가온',
-  'Urban Basic',
-  'North Field',
-  'Blue Harbor',
-  'Everyday Lab',
-  'Pure Leaf',
-  'Sound Craft',
-  'Kinetic',
-  'Morning Brew',
-  'Stone & Oak',
-  'Atelier Nine',
-  'Wave Audio',
-  'Hanok Living',
-  'Seoul Denim',
-  'Green Table',
-  'Light Step',
-  'Cloud Nine',
-  'Simple Form',
-  'Red Pepper',
-  'Han River',
-  'Bright Day',
-];
+/** Every brand of the demo shop, each once, in the order the categories first name them. */
+export const brandNames = [...new Set(vocabulary.flatMap((category) => category.brands))];

@@ -22,7 +22,8 @@ export function placeholderImagesRoute(orm: Orm): HttpRoute {
         res,
         200,
         'image/svg+xml',
-        placeholderSvg(product.name, Number(image.productKey.slice(1)) + image.index),
+        // Coloured by product; each picture of it is another view of the same thing.
+        placeholderSvg(product.name, Number(image.productKey.slice(1)), image.index),
       );
     },
   };

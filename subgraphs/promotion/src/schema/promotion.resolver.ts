@@ -10,13 +10,15 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { createResultUnion, InvalidInput } from '@shop/kit/server';
+import { createResultUnion, InvalidInput, userIdOf } from '@shop/kit/server';
 import { CouponTemplate } from '../domain/coupon-template.entity.js';
 import { Coupon, couponStatuses, type CouponStatus } from '../domain/coupon.entity.js';
+import { claimableTemplates } from '../services/claimable-templates.js';
 import type { CouponBook, IssueOutcome } from '../services/coupon-book.js';
 import { unitDiscount } from '../services/pricing.js';
 import type { PromotionAdmin } from '../services/promotion-admin.js';
 import { parseQuoteRequest, type Quotes } from '../services/quotes.js';
+import { usableCoupons } from '../services/usable-coupons.js';
 import type { PromotionContext } from './loaders.js';
 import {
   CartQuoteType,
@@ -105,16 +107,11 @@ export class PromotionResolver {
   }
 
   @Query(() => [CouponTemplateType], {
-    description: 'Coupons anyone may claim now (valid, not all given out), ending soonest first.',
+    description:
+      'Coupons you may claim now (valid, not all given out, and signed in: not already held up to your limit), ending soonest first.',
   })
-  async claimableCoupons(@Ctx() context: PromotionContext) {
-    const now = new Date();
-    const templates = await context.em.find(
-      CouponTemplate,
-      { claimable: true, validFrom: { $lte: now }, validUntil: { $gt: now } },
-      { orderBy: { validUntil: 'asc', id: 'asc' }, limit: 50 },
-    );
-    return templates.filter((template) => template.issuedCount < template.totalLimit);
+  claimableCoupons(@Ctx() context: PromotionContext) {
+    return claimableTemplates(context.em, userIdOf(context.identity));
   }
 
   @Query(() => [CouponTemplateType], { description: 'Admin: every coupon, newest first.' })
@@ -173,11 +170,21 @@ export class CouponResolver {
 @Resolver(() => UserWithCoupons)
 export class UserCouponsResolver {
   @FieldResolver(() => [CouponType], { description: 'Your coupons, newest first.' })
-  coupons(
+  async coupons(
     @Root() user: { id: string },
     @Arg('status', () => CouponStatusEnum, { nullable: true }) status: CouponStatus | null,
+    @Arg('usable', () => Boolean, {
+      nullable: true,
+      description:
+        'Only those an order could use now: issued or restored, and valid now (with `status`, both apply).',
+    })
+    usable: boolean | null,
     @Ctx() context: PromotionContext,
   ) {
+    if (usable) {
+      const coupons = await usableCoupons(context.em, user.id);
+      return status ? coupons.filter((coupon) => coupon.status === status) : coupons;
+    }
     return context.em.find(
       Coupon,
       { userId: user.id, status: status ?? { $in: [...couponStatuses] } },

@@ -244,6 +244,8 @@ describe.each(browserRuns)(
       await receipt.getByText(shirt.name).waitFor();
       const confirmed = await rowAmount(receipt, '결제 금액');
       expect(await page.getByTestId('payment-status').textContent()).toBe('결제 완료');
+      const orderNumber = receipt.getByRole('row', { name: /주문번호/ }).getByRole('cell');
+      expect(await orderNumber.textContent()).toBe(new URL(page.url()).searchParams.get('orderId'));
       await shot(page, 'paid');
       accessibility.paid = await seriousViolations(page);
 

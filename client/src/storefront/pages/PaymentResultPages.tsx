@@ -77,6 +77,10 @@ function PaidOrder({ orderId, payment }: { orderId: string; payment: Payment }) 
     <table aria-label={t('payment.summary')} className="summary">
       <tbody>
         <tr>
+          <th scope="row">{t('orders.number')}</th>
+          <td className="num">{orderId}</td>
+        </tr>
+        <tr>
           <th scope="row">{t('orders.name')}</th>
           <td className="num">{order.data?.order?.orderName}</td>
         </tr>

@@ -6,6 +6,7 @@ import { defineEntity, p } from '@mikro-orm/core';
 import type { EventEnvelope } from '@shop/contracts';
 import { openDatabase, type DatabaseConfig, type Orm } from '@shop/kit/db';
 import { idempotentHandler, type EventHandler, type Outbox } from '@shop/kit/events';
+import type { Registry } from '@shop/kit/ops';
 
 /**
  * The contract suite's consumer: every applied event adds a row. No unique key on purpose, so
@@ -39,8 +40,13 @@ export async function openLedgerDatabase(config: DatabaseConfig): Promise<Orm> {
   return orm;
 }
 
-export function ledgerConsumer(orm: Orm, group: string, slowMs = 0): EventHandler {
-  return idempotentHandler(orm, group, async (tx, event: EventEnvelope) => {
+export function ledgerConsumer(
+  orm: Orm,
+  metricsRegistry: Registry,
+  group: string,
+  slowMs = 0,
+): EventHandler {
+  return idempotentHandler(orm, metricsRegistry, group, async (tx, event: EventEnvelope) => {
     const data = event.data as LedgerEventData;
     if (data.poison) throw new Error(`poison event ${data.sequence} cannot be applied`);
     if (slowMs) await new Promise((resolve) => setTimeout(resolve, slowMs));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { orderPaidEvent, paymentCancelledEvent, type EventEnvelope } from '@shop/contracts';
 import { openDatabase, type Orm } from '@shop/kit/db';
+import { Registry } from '@shop/kit/ops';
 import { createTestDatabase, type TestDatabase } from '@shop/testkit';
 import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { settlementEntities } from '../src/domain/entities.js';
@@ -105,7 +106,7 @@ describeOnEachDatabase('the settlement books on $name', (kind) => {
     });
 
   it('changes no total when every event is delivered three more times; states the day and each brand', async () => {
-    const handle = booksConsumer(orm, books()).handlerFor('settlement.books');
+    const handle = booksConsumer(orm, books()).handlerFor('settlement.books', new Registry());
     const orders = Array.from({ length: 5 }, (_, i) => paidOrder(i));
     const events: EventEnvelope[] = orders.map((order) => order.event);
     // A return of order 0's brand-A line that kept a 3,000 return fee from its value.
@@ -187,10 +188,13 @@ describeOnEachDatabase('the settlement books on $name', (kind) => {
         lines: order.lines.map(({ brandId: _brand, ...line }) => line),
       },
     };
-    await booksConsumer(orm, books()).handlerFor('settlement.books')(withoutBrands, {
-      topic: 'test',
-      attempt: 1,
-    });
+    await booksConsumer(orm, books()).handlerFor('settlement.books', new Registry())(
+      withoutBrands,
+      {
+        topic: 'test',
+        attempt: 1,
+      },
+    );
     const brands = await brandStatements(orm.em.fork(), '2026-11-20', '2026-11-20');
     expect(brands).toEqual([
       expect.objectContaining({ brandId: null, sales: order.charged - order.shippingFee }),

@@ -8,6 +8,7 @@ import {
   type EventEnvelope,
 } from '@shop/contracts';
 import { openDatabase, type Orm } from '@shop/kit/db';
+import { Registry } from '@shop/kit/ops';
 import { buildSubgraphSchema, type Identity } from '@shop/kit/server';
 import { resolverContainer } from '@shop/kit/service';
 import { createTestDatabase, type TestDatabase } from '@shop/testkit';
@@ -178,6 +179,7 @@ describeOnEachDatabase('brand payouts on $name', (kind) => {
   const handle = (event: EventEnvelope) =>
     booksConsumer(orm, { ledger: new Ledger(), payables: new Payables(commissions) }).handlerFor(
       'settlement.books',
+      new Registry(),
     )(event, { topic: 'test', attempt: 1 });
 
   beforeAll(async () => {

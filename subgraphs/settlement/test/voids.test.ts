@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { orderPaidEvent, paymentCancelledEvent, type EventEnvelope } from '@shop/contracts';
 import { openDatabase, type Orm } from '@shop/kit/db';
+import { Registry } from '@shop/kit/ops';
 import { pgFeeOf, startPgSandbox, type RunningPgSandbox } from '@shop/pg-sandbox';
 import { createTestDatabase, type TestDatabase } from '@shop/testkit';
 import { describeOnEachDatabase } from '@shop/testkit/each-database';
@@ -69,7 +70,7 @@ describeOnEachDatabase('voided charges in the settlement books on $name', (kind)
   });
 
   const handle = (event: EventEnvelope) =>
-    booksConsumer(orm, books()).handlerFor('settlement.books')(event, {
+    booksConsumer(orm, books()).handlerFor('settlement.books', new Registry())(event, {
       topic: 'test',
       attempt: 1,
     });

@@ -22,7 +22,7 @@ import { measureEmbeddedStart } from './sections/embedded-start.js';
 import { measureGateway, type GatewayRow } from './sections/gateways.js';
 import { measureRouterOverhead } from './sections/router-overhead.js';
 import { measureSyncLag } from './sections/sync-lag.js';
-import { demoCatalogueListed, seedDemoCatalogue, startShopProcess } from './shop-process.js';
+import { demoCatalogueListed, seededRealShopEnv, startShopProcess } from './shop-process.js';
 import { listing, productPage } from './storefront-queries.js';
 
 const { values } = parseArgs({
@@ -40,13 +40,11 @@ if (!applyInfraEnv()) {
   process.exit(1);
 }
 
-const realShopEnv = { SHOP_INFRA: 'real', SHOP_CATALOG_INDEX_ALIAS: 'bench-catalog' };
+const realShopEnv = await seededRealShopEnv();
 const startRealShop = (label: string, env: Record<string, string>) => {
   console.error(`starting the shop (real services, ${label})…`);
   return startShopProcess({ ...realShopEnv, ...env }, demoCatalogueListed);
 };
-console.error('the demo catalogue…');
-await seedDemoCatalogue(realShopEnv);
 
 const gateways: GatewayRow[] = [];
 let shop = await startRealShop('response cache on', { SHOP_RESPONSE_CACHE_TTL_SECONDS: '300' });

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { load, type LoadFigures } from './load.js';
-import { demoCatalogueListed, seedDemoCatalogue, startShopProcess } from './shop-process.js';
+import { demoCatalogueListed, seededRealShopEnv, startShopProcess } from './shop-process.js';
 import { listing } from './storefront-queries.js';
 
 const { values } = parseArgs({
@@ -53,9 +53,8 @@ interface Row extends LoadFigures {
 // Real: the catalogue seeded once into the real services. Embedded: each start seeds its own
 // data folder, which only a development start may do.
 const shopEnv: Record<string, string> = real
-  ? { SHOP_INFRA: 'real', SHOP_CATALOG_INDEX_ALIAS: 'bench-catalog' }
+  ? await seededRealShopEnv()
   : { SHOP_INFRA: 'embedded', NODE_ENV: 'development', SHOP_SEED_DEMO: 'true' };
-if (real) await seedDemoCatalogue(shopEnv);
 const rows: Row[] = [];
 for (const cache of ['on', 'off'] as const) {
   console.error(

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { InProcessTransport, KafkaTransport, type EventTransport } from '@shop/kit/events';
 import { createLogger } from '@shop/kit';
+import type { Registry } from '@shop/kit/ops';
 import { formatMs } from './percentiles.js';
 import { runBareKafka } from './pipelines/bare-kafka.js';
 import { runOutboxPipeline, type PipelineResult } from './pipelines/outbox-pipeline.js';
@@ -28,8 +29,8 @@ if (!applyInfraEnv()) {
 }
 const brokers = (process.env.SHOP_KAFKA_BROKERS ?? '').split(',');
 const logger = createLogger('bench-events', { level: 'error' });
-const kafka = (clientId: string): EventTransport =>
-  new KafkaTransport({ clientId, brokers, logger });
+const kafka = (clientId: string, metricsRegistry: Registry): EventTransport =>
+  new KafkaTransport({ clientId, brokers, logger, metricsRegistry });
 
 console.log(
   `Burst: ${load.burstEvents.toLocaleString('en')} events as fast as they can be written; ` +
@@ -49,7 +50,7 @@ results.push(
   await runOutboxPipeline({
     name: 'outbox → in-process → SQLite consumer (embedded)',
     database: 'sqlite',
-    transport: () => new InProcessTransport(),
+    transport: (_clientId, metricsRegistry) => new InProcessTransport(metricsRegistry),
     ...load,
   }),
 );

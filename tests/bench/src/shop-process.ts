@@ -56,7 +56,7 @@ export async function startShopProcess(
     SHOP_LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     // Production mode, on the PG and carrier sandboxes on purpose, with the catalogue
-    // `seedDemoCatalogue` put there (production refuses to seed it).
+    // `seededRealShopEnv` put there (production refuses to seed it).
     SHOP_SANDBOXES: 'true',
     SHOP_SEED_DEMO: 'false',
     SHOP_CORS_ORIGINS: 'https://bench.invalid',
@@ -114,16 +114,22 @@ export async function startShopProcess(
   };
 }
 
+/** A shop on the real services, its catalogue in an index of the benchmarks' own. */
+const realShopEnv = { SHOP_INFRA: 'real', SHOP_CATALOG_INDEX_ALIAS: 'bench-catalog' };
+
 /**
- * The demo catalogue in the real services' databases and in the index `env` names, put there by a
- * development start (a production one refuses to seed); nothing to do when it is there already.
+ * The environment of a shop on the real services, once the demo catalogue is in their databases
+ * and index: put there by a development start (a production one refuses to seed), nothing to do
+ * when it is there already.
  */
-export async function seedDemoCatalogue(env: Record<string, string>): Promise<void> {
+export async function seededRealShopEnv(): Promise<Record<string, string>> {
+  console.error('the demo catalogue…');
   const seeding = await startShopProcess(
-    { ...env, NODE_ENV: 'development', SHOP_SEED_DEMO: 'true' },
+    { ...realShopEnv, NODE_ENV: 'development', SHOP_SEED_DEMO: 'true' },
     demoCatalogueListed,
   );
   await seeding.stop();
+  return realShopEnv;
 }
 
 /** A process's resident memory in MB, from /proc. */

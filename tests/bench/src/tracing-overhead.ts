@@ -7,8 +7,7 @@
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { load, type LoadFigures } from './load.js';
-import { quantile } from './percentiles.js';
-import { demoCatalogueListed, seedDemoCatalogue, startShopProcess } from './shop-process.js';
+import { demoCatalogueListed, seededRealShopEnv, startShopProcess } from './shop-process.js';
 import { listing } from './storefront-queries.js';
 
 const { values } = parseArgs({
@@ -38,9 +37,7 @@ const runs: { name: string; env: Record<string, string> }[] = [
   },
 ];
 
-const realShopEnv = { SHOP_INFRA: 'real', SHOP_CATALOG_INDEX_ALIAS: 'bench-catalog' };
-console.error('the demo catalogue…');
-await seedDemoCatalogue(realShopEnv);
+const realShopEnv = await seededRealShopEnv();
 const body = { query: listing, variables: { search: { sort: 'POPULARITY' } } };
 const figures = new Map<string, LoadFigures[]>(runs.map((run) => [run.name, []]));
 for (let round = 1; round <= Number(values.rounds); round++) {
@@ -61,7 +58,13 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   }
 }
 
-const median = (numbers: number[]) => quantile(numbers, 0.5);
+/** The middle figure; with an even number of rounds, the mean of the middle two. */
+function median(numbers: number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 const rows = runs.map((run) => {
   const taken = figures.get(run.name)!;
   return {

@@ -1,7 +1,7 @@
 // Redelivery through the real event path: outbox rows marked unsent are published again by their
 // service's relay, with the same event ids, to every consumer of their topics.
 import type { EventEnvelope } from '@shop/contracts';
-import { consumerMetrics, OutboxEvent } from '@shop/kit/events';
+import { inboxMetricsOn, OutboxEvent } from '@shop/kit/events';
 import { idempotentConsumerGroup } from '@shop/kit/service';
 import type { StartedServices } from '@shop/testkit';
 import { waitFor } from '@shop/testkit';
@@ -33,8 +33,8 @@ export async function outboxMarks(
   return marks;
 }
 
-async function duplicatesSeenBy(consumer: string): Promise<number> {
-  const { values } = await consumerMetrics.consumed.get();
+async function duplicatesSeenBy(shop: StartedServices, consumer: string): Promise<number> {
+  const { values } = await inboxMetricsOn(shop.runtime.metricsRegistry).consumed.get();
   return values
     .filter((value) => value.labels.consumer === consumer && value.labels.outcome === 'duplicate')
     .reduce((sum, value) => sum + value.value, 0);
@@ -50,7 +50,7 @@ export async function replayOutbox(
   marks: Record<string, number>,
   consumers: string[],
 ): Promise<number> {
-  const before = await Promise.all(consumers.map(duplicatesSeenBy));
+  const before = await Promise.all(consumers.map((consumer) => duplicatesSeenBy(shop, consumer)));
   const replayedTypes: string[] = [];
   for (const [name, mark] of Object.entries(marks)) {
     const em = shop.services.get(name)!.orm.em.fork();
@@ -68,7 +68,7 @@ export async function replayOutbox(
     const expected = replayedTypes.filter((type) => consumed.has(type)).length;
     await waitFor(
       `${consumer} to see ${expected} replayed events`,
-      async () => (await duplicatesSeenBy(consumer)) - before[index]! >= expected,
+      async () => (await duplicatesSeenBy(shop, consumer)) - before[index]! >= expected,
       { timeoutMs: 30_000, intervalMs: 100 },
     );
   }

@@ -39,12 +39,13 @@ describe.skipIf(!infra.ok)('alerts in Prometheus (services in their own processe
   const prometheusUrl = process.env.SHOP_PROMETHEUS_URL ?? 'http://127.0.0.1:19090';
   let shop: ShopProcesses;
   let launcher: string;
+  let kafka: Kafka;
   let admin: Admin;
 
   beforeAll(async () => {
     shop = await startShopProcesses();
     launcher = `test-${shop.runId}`;
-    const kafka = new Kafka({
+    kafka = new Kafka({
       clientId: 'alerts-test',
       brokers: process.env.SHOP_KAFKA_BROKERS!.split(','),
       logLevel: logLevel.NOTHING,
@@ -83,11 +84,7 @@ describe.skipIf(!infra.ok)('alerts in Prometheus (services in their own processe
     );
     expect(await alertIn(prometheusUrl, 'EventsDeadLettered', labels, 'firing')).toBeUndefined();
 
-    const producer = new Kafka({
-      clientId: 'alerts-test-poison',
-      brokers: process.env.SHOP_KAFKA_BROKERS!.split(','),
-      logLevel: logLevel.NOTHING,
-    }).producer();
+    const producer = kafka.producer();
     await producer.connect();
     await producer.send({
       topic: productChangedEvent.topic,

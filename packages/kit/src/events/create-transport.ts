@@ -1,3 +1,4 @@
+import type { Registry } from 'prom-client';
 import type { Logger } from '../logger.js';
 import { InProcessTransport } from './in-process-transport.js';
 import { KafkaTransport } from './kafka-transport.js';
@@ -10,8 +11,9 @@ export function createTransport(
   config: TransportConfig,
   clientId: string,
   logger: Logger,
+  metricsRegistry: Registry,
 ): EventTransport {
   return config.kind === 'kafka'
-    ? new KafkaTransport({ clientId, brokers: config.brokers, logger })
-    : new InProcessTransport(logger);
+    ? new KafkaTransport({ clientId, brokers: config.brokers, logger, metricsRegistry })
+    : new InProcessTransport(metricsRegistry, logger);
 }

@@ -1,7 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EventEnvelope } from '@shop/contracts';
+import type { Registry } from 'prom-client';
 import type { EntityManager, Orm } from '../db/open-database.js';
-import { consumerMetrics } from './event-metrics.js';
+import { inboxMetricsOn, type InboxMetrics } from './event-metrics.js';
 import { ProcessedEvent } from './processed-event.entity.js';
 import { consumerOf, type ContractsOf, type EventConsumer, type SubscriptionTaking } from './on.js';
 import type { EventContext, EventHandler } from './transport.js';
@@ -16,6 +17,7 @@ class AlreadyProcessed extends Error {}
  */
 export async function applyOnce(
   em: EntityManager,
+  metrics: InboxMetrics,
   consumer: string,
   event: EventEnvelope,
   effect: (tx: EntityManager) => Promise<void>,
@@ -32,13 +34,13 @@ export async function applyOnce(
     });
   } catch (error) {
     if (error instanceof AlreadyProcessed) {
-      consumerMetrics.consumed.inc({ consumer, outcome: 'duplicate' });
+      metrics.consumed.inc({ consumer, outcome: 'duplicate' });
       return 'duplicate';
     }
     throw error;
   }
-  consumerMetrics.consumed.inc({ consumer, outcome: 'applied' });
-  consumerMetrics.lag.observe({ consumer }, (Date.now() - Date.parse(event.time)) / 1000);
+  metrics.consumed.inc({ consumer, outcome: 'applied' });
+  metrics.lag.observe({ consumer }, (Date.now() - Date.parse(event.time)) / 1000);
   return 'applied';
 }
 
@@ -46,9 +48,15 @@ export async function applyOnce(
 export type EventEffect = (tx: EntityManager, event: EventEnvelope) => Promise<void>;
 
 /** Wraps an effect into a transport handler that applies each event once, in its own transaction. */
-export function idempotentHandler(orm: Orm, consumer: string, effect: EventEffect): EventHandler {
+export function idempotentHandler(
+  orm: Orm,
+  metricsRegistry: Registry,
+  consumer: string,
+  effect: EventEffect,
+): EventHandler {
+  const metrics = inboxMetricsOn(metricsRegistry);
   return async (event) => {
-    await applyOnce(orm.em, consumer, event, (tx) => effect(tx, event));
+    await applyOnce(orm.em, metrics, consumer, event, (tx) => effect(tx, event));
   };
 }
 
@@ -67,8 +75,9 @@ export function idempotentConsumer<
 >(orm: Orm, ...subscriptions: Subscriptions): EventConsumer<ContractsOf<Subscriptions>> {
   return consumerOf<InboxContext, Subscriptions>(
     subscriptions,
-    async (handle, { group, event, context }) => {
-      await applyOnce(orm.em, group, event, (tx) => handle({ ...context, tx }));
+    async (handle, { group, metricsRegistry, event, context }) => {
+      const metrics = inboxMetricsOn(metricsRegistry);
+      await applyOnce(orm.em, metrics, group, event, (tx) => handle({ ...context, tx }));
     },
   );
 }

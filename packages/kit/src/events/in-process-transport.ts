@@ -1,7 +1,8 @@
 import { deadLetterTopicOf } from '@shop/contracts';
+import type { Registry } from 'prom-client';
 import type { Logger } from '../logger.js';
 import { deliverWithRetries } from './deliver.js';
-import { consumerMetrics, countDeadLettersOf } from './event-metrics.js';
+import { countDeadLettersOf, deadLettersOn } from './event-metrics.js';
 import type {
   EventTransport,
   OutgoingMessage,
@@ -32,8 +33,14 @@ export class InProcessTransport implements EventTransport {
   readonly kind = 'in-process' as const;
   readonly deadLetters: DeadLetter[] = [];
   private readonly groups = new Map<string, GroupQueue>();
+  private readonly deadLettered: ReturnType<typeof deadLettersOn>;
 
-  constructor(private readonly logger?: Logger) {}
+  constructor(
+    metricsRegistry: Registry,
+    private readonly logger?: Logger,
+  ) {
+    this.deadLettered = deadLettersOn(metricsRegistry);
+  }
 
   async ensureTopics(): Promise<void> {}
 
@@ -56,7 +63,7 @@ export class InProcessTransport implements EventTransport {
     }
     const queue: GroupQueue = { options, tail: Promise.resolve() };
     this.groups.set(options.group, queue);
-    countDeadLettersOf(options.group, options.topics);
+    countDeadLettersOf(this.deadLettered, options.group, options.topics);
     return {
       stop: async () => {
         this.groups.delete(options.group);
@@ -75,7 +82,7 @@ export class InProcessTransport implements EventTransport {
     for (const message of messages) {
       const outcome = await deliverWithRetries(message, options, this.kind);
       if (outcome.ok) continue;
-      consumerMetrics.deadLettered.inc({
+      this.deadLettered.inc({
         group: options.group,
         topic: message.topic,
         reason: outcome.reason,

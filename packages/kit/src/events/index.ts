@@ -14,4 +14,4 @@ export * from './kafka-transport.js';
 export * from './create-transport.js';
 export { OutboxEvent } from './outbox-event.entity.js';
 export { ProcessedEvent } from './processed-event.entity.js';
-export { consumerMetrics } from './event-metrics.js';
+export { inboxMetricsOn } from './event-metrics.js';

@@ -9,11 +9,12 @@ import {
   type KafkaMessage,
   type Producer,
 } from 'kafkajs';
+import type { Registry } from 'prom-client';
 import { deadLetterTopicOf } from '@shop/contracts';
 import type { Logger } from '../logger.js';
 import type { TraceHeaders } from '../tracing/trace-headers.js';
 import { DeliveryAbortedError, deliverWithRetries } from './deliver.js';
-import { consumerMetrics, countDeadLettersOf } from './event-metrics.js';
+import { countDeadLettersOf, deadLettersOn, partitionLagOn } from './event-metrics.js';
 import { kafkaLogCreator } from './kafka-logger.js';
 import type {
   EventTransport,
@@ -26,6 +27,8 @@ export interface KafkaTransportOptions {
   clientId: string;
   brokers: string[];
   logger: Logger;
+  /** The process's registry, where the consumer groups' lag and dead letters are counted. */
+  metricsRegistry: Registry;
   /** Partitions of topics this transport creates. */
   partitions?: number;
   /** How long a publish may take before the relay treats it as failed and retries later. */
@@ -43,8 +46,12 @@ export class KafkaTransport implements EventTransport {
   private readonly kafka: Kafka;
   private producer: Promise<Producer> | undefined;
   private readonly consumers = new Set<Consumer>();
+  private readonly deadLettered: ReturnType<typeof deadLettersOn>;
+  private readonly partitionLag: ReturnType<typeof partitionLagOn>;
 
   constructor(private readonly options: KafkaTransportOptions) {
+    this.deadLettered = deadLettersOn(options.metricsRegistry);
+    this.partitionLag = partitionLagOn(options.metricsRegistry);
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
@@ -137,7 +144,7 @@ export class KafkaTransport implements EventTransport {
     );
     await consumer.connect();
     await consumer.subscribe({ topics: options.topics, fromBeginning: true });
-    countDeadLettersOf(options.group, options.topics);
+    countDeadLettersOf(this.deadLettered, options.group, options.topics);
     let running = true;
     await consumer.run({
       autoCommit: false,
@@ -145,11 +152,7 @@ export class KafkaTransport implements EventTransport {
       partitionsConsumedConcurrently: this.options.partitions ?? 3,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const keepGoing = () => running && isRunning() && !isStale();
-        const lag = consumerMetrics.partitionLag.labels(
-          options.group,
-          batch.topic,
-          String(batch.partition),
-        );
+        const lag = this.partitionLag.labels(options.group, batch.topic, String(batch.partition));
         lag.set(Number(batch.offsetLagLow()));
         let lastDone: KafkaMessage | undefined;
         try {
@@ -211,7 +214,7 @@ export class KafkaTransport implements EventTransport {
       keepGoing,
     );
     if (outcome.ok) return;
-    consumerMetrics.deadLettered.inc({ group: options.group, topic, reason: outcome.reason });
+    this.deadLettered.inc({ group: options.group, topic, reason: outcome.reason });
     logger.error(
       { topic, offset: message.offset, reason: outcome.reason, error: outcome.error },
       'event dead-lettered',

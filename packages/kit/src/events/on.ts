@@ -1,4 +1,5 @@
 import type { EventContract, EventEnvelope } from '@shop/contracts';
+import type { Registry } from 'prom-client';
 import type { z } from 'zod';
 import { UnparseablePayloadError } from './deliver.js';
 import type { EventContext, EventHandler } from './transport.js';
@@ -39,8 +40,11 @@ export interface EventConsumer<
   Contracts extends readonly EventContract[] = readonly EventContract[],
 > {
   readonly contracts: Contracts;
-  /** The handler of consumer group `group`, which also names the consumer's inbox. */
-  handlerFor(group: string): EventHandler;
+  /**
+   * The handler of consumer group `group`, which also names the consumer's inbox; what it counts
+   * goes to the process's `metricsRegistry`.
+   */
+  handlerFor(group: string, metricsRegistry: Registry): EventHandler;
 }
 
 /**
@@ -53,7 +57,12 @@ export function consumerOf<Context, Subscriptions extends readonly SubscriptionT
   subscriptions: Subscriptions,
   run: (
     handle: (context: Context) => Promise<void>,
-    delivery: { group: string; event: EventEnvelope; context: EventContext },
+    delivery: {
+      group: string;
+      metricsRegistry: Registry;
+      event: EventEnvelope;
+      context: EventContext;
+    },
   ) => Promise<void>,
 ): EventConsumer<ContractsOf<Subscriptions>> {
   const byType = new Map<string, SubscriptionTaking<Context>>();
@@ -64,7 +73,7 @@ export function consumerOf<Context, Subscriptions extends readonly SubscriptionT
   }
   return {
     contracts: subscriptions.map(({ contract }) => contract) as ContractsOf<Subscriptions>,
-    handlerFor: (group) => async (event, context) => {
+    handlerFor: (group, metricsRegistry) => async (event, context) => {
       const subscription = byType.get(event.type);
       if (!subscription) return;
       const parsed = subscription.contract.data.safeParse(event.data);
@@ -75,6 +84,7 @@ export function consumerOf<Context, Subscriptions extends readonly SubscriptionT
       // The contract's own schema parsed it: it is the data its subscription's handler takes.
       await run((given) => subscription.handler(parsed.data as never, given), {
         group,
+        metricsRegistry,
         event,
         context,
       });

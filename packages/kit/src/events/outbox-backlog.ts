@@ -1,5 +1,6 @@
 import { Gauge, type Registry } from 'prom-client';
-import type { EntityManager, Orm } from '../db/open-database.js';
+import type { Orm } from '../db/open-database.js';
+import { oldestAgeGauge, type OldestRow } from '../ops/oldest-age-gauge.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 
 /** Per registry, the outboxes its scrape reads: one process may host several services. */
@@ -22,27 +23,30 @@ export function measureOutboxBacklog(registry: Registry, service: string, orm: O
 }
 
 function registerBacklogGauges(registry: Registry, outboxes: Map<string, Orm>): void {
-  const gauge = (name: string, help: string, read: (em: EntityManager) => Promise<number>) =>
-    new Gauge({
-      name,
-      help,
-      labelNames: ['service'],
-      registers: [registry],
-      async collect() {
-        // Only the services measured now: one stopped in this process leaves no stale value.
-        this.reset();
-        for (const [service, orm] of outboxes) this.set({ service }, await read(orm.em.fork()));
-      },
-    });
-  gauge('outbox_unsent_events', 'Outbox events not yet published', (em) =>
-    em.count(OutboxEvent, { sentAt: null }),
-  );
-  gauge(
-    'outbox_oldest_unsent_age_seconds',
-    'Age of the oldest outbox event not yet published (0 when none waits)',
-    async (em) => {
-      const oldest = await em.findOne(OutboxEvent, { sentAt: null }, { orderBy: { id: 'asc' } });
-      return oldest ? Math.max(0, (Date.now() - oldest.createdAt.getTime()) / 1000) : 0;
+  new Gauge({
+    name: 'outbox_unsent_events',
+    help: 'Outbox events not yet published',
+    labelNames: ['service'],
+    registers: [registry],
+    async collect() {
+      // Only the services measured now: one stopped in this process leaves no stale value.
+      this.reset();
+      for (const [service, orm] of outboxes)
+        this.set({ service }, await orm.em.fork().count(OutboxEvent, { sentAt: null }));
     },
-  );
+  });
+  oldestAgeGauge(registry, {
+    name: 'outbox_oldest_unsent_age_seconds',
+    help: 'Age of the oldest outbox event not yet published (0 when none waits)',
+    labelNames: ['service'],
+    oldest: () =>
+      Promise.all(
+        [...outboxes].map(async ([service, orm]): Promise<OldestRow<'service'>> => {
+          const oldest = await orm.em
+            .fork()
+            .findOne(OutboxEvent, { sentAt: null }, { orderBy: { id: 'asc' } });
+          return [{ service }, oldest?.createdAt];
+        }),
+      ),
+  });
 }

@@ -1,9 +1,10 @@
 import { IsolationLevel, LockMode } from '@mikro-orm/core';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Registry } from 'prom-client';
 import { isMySql, type EntityManager, type Orm } from '../db/open-database.js';
 import type { Logger } from '../logger.js';
 import type { TraceHeaders } from '../tracing/trace-headers.js';
-import { relayMetrics } from './event-metrics.js';
+import { relayMetricsOn } from './event-metrics.js';
 import { startSendSpan } from './event-spans.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 import type { EventTransport } from './transport.js';
@@ -14,6 +15,8 @@ export interface OutboxRelayOptions {
   logger: Logger;
   /** Label for metrics and logs, usually the subgraph name. */
   service: string;
+  /** The process's registry, where the relay counts what it published and what failed. */
+  metricsRegistry: Registry;
   batchSize?: number;
   /** How often an idle relay looks for rows that no `notify()` announced (other processes). */
   pollIntervalMs?: number;
@@ -33,8 +36,10 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
+  private readonly metrics: ReturnType<typeof relayMetricsOn>;
 
   constructor(private readonly options: OutboxRelayOptions) {
+    this.metrics = relayMetricsOn(options.metricsRegistry);
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
@@ -119,7 +124,7 @@ export class OutboxRelay {
       return { failure: new RelayPublishError(message, rows.length) };
     }
     await em.nativeUpdate(OutboxEvent, { id: { $in: ids } }, { sentAt: new Date() });
-    relayMetrics.published.inc({ service: this.options.service }, rows.length);
+    this.metrics.published.inc({ service: this.options.service }, rows.length);
     return { sent: rows.length };
   }
 
@@ -132,7 +137,7 @@ export class OutboxRelay {
         if (sent === this.batchSize) continue;
         await this.idle(this.pollIntervalMs);
       } catch (error) {
-        relayMetrics.failures.inc({ service: this.options.service });
+        this.metrics.failures.inc({ service: this.options.service });
         backoffMs = Math.min(this.maxBackoffMs, Math.max(100, backoffMs * 2));
         this.options.logger.warn(
           { error: (error as Error).message, retryInMs: backoffMs },

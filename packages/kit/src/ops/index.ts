@@ -1,6 +1,7 @@
 export * from './health.js';
 export * from './http-response.js';
 export * from './metrics.js';
+export * from './oldest-age-gauge.js';
 export * from './shutdown.js';
 export * from './listen.js';
 export * from './progress.js';

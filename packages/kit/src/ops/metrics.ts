@@ -2,6 +2,9 @@ import type { ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, type Registry } from 'prom-client';
 import { sendText } from './http-response.js';
 
+/** The class of kit's registries, for packages that make one (tests, tools) without prom-client. */
+export { Registry } from 'prom-client';
+
 const registriesWithProcessMetrics = new WeakSet<Registry>();
 
 /** Process metrics (CPU, memory, event loop lag, GC) on the registry, once however often asked. */

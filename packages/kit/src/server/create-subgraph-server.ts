@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { register as processWideRegistry, Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 import type { Orm } from '../db/open-database.js';
 import type { Logger } from '../logger.js';
 import {
@@ -215,8 +215,7 @@ export async function createSubgraphServer<Loaders = undefined>(
       case '/ready':
         return serveReadiness(res, readiness);
       case '/metrics':
-        // The event metrics (relay, consumers) live on the process-wide registry.
-        return serveMetrics(res, Registry.merge([metricsRegistry, processWideRegistry]));
+        return serveMetrics(res, metricsRegistry);
       default: {
         const extra = options.routes?.find((candidate) => pathname.startsWith(candidate.prefix));
         if (extra) return extra.handle(req, res);

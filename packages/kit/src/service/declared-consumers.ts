@@ -1,3 +1,4 @@
+import type { Registry } from 'prom-client';
 import type { EventConsumer } from '../events/on.js';
 import type { SubscribeOptions } from '../events/transport.js';
 import { idempotentConsumerGroup } from './consumer-group.js';
@@ -12,6 +13,7 @@ import type { ServiceDefinition } from './define-service.js';
  */
 export function declaredSubscriptions(
   definition: ServiceDefinition,
+  metricsRegistry: Registry,
   consumers: Readonly<Record<string, EventConsumer>> = {},
 ): SubscribeOptions[] {
   const { name: service, events } = definition;
@@ -40,7 +42,7 @@ export function declaredSubscriptions(
       topics: [...new Set(contracts.map((contract) => contract.topic))],
       // The transport passes the other events of these topics by, without a span.
       eventTypes: new Set(contracts.map((contract) => contract.type)),
-      handler: handled.handlerFor(group),
+      handler: handled.handlerFor(group, metricsRegistry),
     };
   });
 }

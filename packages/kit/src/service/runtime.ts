@@ -66,19 +66,20 @@ export function createRuntime(
     format: config.SHOP_LOG_FORMAT,
   });
   const mode = config.SHOP_INFRA;
+  const metricsRegistry = new Registry();
   const transport = createTransport(
     mode === 'real'
       ? { kind: 'kafka', brokers: config.SHOP_KAFKA_BROKERS.split(',') }
       : { kind: 'in-process' },
     `shop-${processName}`,
     logger,
+    metricsRegistry,
   );
   const internalTokens = new InternalTokens(
     config.SHOP_INTERNAL_SECRET ?? embeddedInternalSecret(config.SHOP_DATA_DIR),
   );
   const redis =
     mode === 'real' ? new Redis(config.SHOP_REDIS_URL, { maxRetriesPerRequest: 2 }) : undefined;
-  const metricsRegistry = new Registry();
   const portOf = (service: ServiceName) =>
     Number(env[`SHOP_PORT_${service.toUpperCase()}`] ?? defaultPorts[service]);
   const instanceUrlsOf = (service: ServiceName) => {

@@ -41,7 +41,13 @@ export async function startService(
   });
   await prepareSchema(orm);
   const outbox = new Outbox(name, () => relay.notify(), definition.events.publishes);
-  const relay = new OutboxRelay({ orm, transport: runtime.transport, logger, service: name });
+  const relay = new OutboxRelay({
+    orm,
+    transport: runtime.transport,
+    logger,
+    service: name,
+    metricsRegistry: runtime.metricsRegistry,
+  });
   const stopMeasuringBacklog = measureOutboxBacklog(runtime.metricsRegistry, name, orm);
   const jobNames = new Set<string>();
   const periodicJob = (job: ServiceJobOptions) => {
@@ -84,7 +90,7 @@ export async function startService(
     createLoaders: parts.loaders,
   });
 
-  const consumers = declaredSubscriptions(definition, parts.consumers);
+  const consumers = declaredSubscriptions(definition, runtime.metricsRegistry, parts.consumers);
   await runtime.transport.ensureTopics([outbox.topic, ...consumers.flatMap((c) => c.topics)]);
   const subscriptions: Subscription[] = [];
   for (const consumer of consumers) subscriptions.push(await runtime.transport.subscribe(consumer));

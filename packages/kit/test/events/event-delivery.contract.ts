@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, waitFor, type TestDatabase } from '@shop/testkit';
 import type { Orm } from '../../src/db/index.js';
@@ -9,7 +10,7 @@ import {
   type EventTransport,
   type Subscription,
 } from '../../src/events/index.js';
-import { consumerMetrics } from '../../src/events/event-metrics.js';
+import { inboxMetricsOn } from '../../src/events/event-metrics.js';
 import { createLogger } from '../../src/logger.js';
 import {
   expectedTotals,
@@ -30,7 +31,7 @@ export interface DeadLetterView {
 export interface TransportHarness {
   name: string;
   database: 'sqlite' | 'mysql';
-  createTransport(clientId: string): EventTransport;
+  createTransport(clientId: string, metricsRegistry: Registry): EventTransport;
   readDeadLetters(transport: EventTransport, topic: string): Promise<DeadLetterView[]>;
 }
 
@@ -45,6 +46,7 @@ export function describeEventDeliveryContract(harness: TransportHarness): void {
     const logger = createLogger('contract-test', { level: 'silent' });
     const source = `contract${randomBytes(3).toString('hex')}`;
     const outbox = new Outbox(source, () => relay.notify());
+    const metricsRegistry = new Registry();
     let sourceDb: TestDatabase;
     let sinkDb: TestDatabase;
     let sourceOrm: Orm;
@@ -58,14 +60,20 @@ export function describeEventDeliveryContract(harness: TransportHarness): void {
       sinkDb = await createTestDatabase(harness.database, `${source}_sink`);
       sourceOrm = await openLedgerDatabase(sourceDb.config);
       sinkOrm = await openLedgerDatabase(sinkDb.config);
-      transport = harness.createTransport(source);
+      transport = harness.createTransport(source, metricsRegistry);
       await transport.ensureTopics([outbox.topic]);
-      relay = new OutboxRelay({ orm: sourceOrm, transport, logger, service: source });
+      relay = new OutboxRelay({
+        orm: sourceOrm,
+        transport,
+        logger,
+        service: source,
+        metricsRegistry,
+      });
       subscriptions.push(
         await transport.subscribe({
           group: `${source}-ledger`,
           topics: [outbox.topic],
-          handler: ledgerConsumer(sinkOrm, `${source}-ledger`),
+          handler: ledgerConsumer(sinkOrm, metricsRegistry, `${source}-ledger`),
           maxAttempts: 3,
           retryDelayMs: 10,
         }),
@@ -108,7 +116,7 @@ export function describeEventDeliveryContract(harness: TransportHarness): void {
       // The relay marks rows sent once the transport has them; give the consumer time to see them.
       await waitFor(
         'every redelivered event seen as a duplicate',
-        async () => (await duplicatesSeen(`${source}-ledger`)) >= eventCount,
+        async () => (await duplicatesSeen(metricsRegistry, `${source}-ledger`)) >= eventCount,
         { timeoutMs: 60_000 },
       );
       expect(await ledgerTotals(sinkOrm)).toEqual(before);
@@ -158,8 +166,8 @@ export async function pendingRows(orm: Orm): Promise<number> {
 }
 
 /** How many redelivered events the consumer recognised and skipped. */
-async function duplicatesSeen(consumer: string): Promise<number> {
-  const { values } = await consumerMetrics.consumed.get();
+async function duplicatesSeen(metricsRegistry: Registry, consumer: string): Promise<number> {
+  const { values } = await inboxMetricsOn(metricsRegistry).consumed.get();
   return (
     values.find((v) => v.labels.consumer === consumer && v.labels.outcome === 'duplicate')?.value ??
     0

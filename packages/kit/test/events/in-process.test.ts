@@ -4,7 +4,7 @@ import { describeEventDeliveryContract } from './event-delivery.contract.js';
 describeEventDeliveryContract({
   name: 'the in-process bus (embedded, SQLite)',
   database: 'sqlite',
-  createTransport: () => new InProcessTransport(),
+  createTransport: (_clientId, metricsRegistry) => new InProcessTransport(metricsRegistry),
   readDeadLetters: async (transport, topic) =>
     (transport as InProcessTransport).deadLetters
       .filter((letter) => letter.message.topic === topic)

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel } from 'kafkajs';
+import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { killKafka, startKafka } from '@shop/infra';
 import { createTestDatabase, probeInfra, waitFor, type TestDatabase } from '@shop/testkit';
@@ -25,6 +26,7 @@ import {
 
 const infra = await probeInfra(['mysql', 'kafka']);
 const logger = createLogger('kafka-faults', { level: 'silent' });
+const metricsRegistry = new Registry();
 const consumerProcessScript = fileURLToPath(
   new URL('./fixtures/ledger-consumer-process.ts', import.meta.url),
 );
@@ -48,13 +50,19 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
     sinkDb = await createTestDatabase('mysql', `${source}_sink`);
     sourceOrm = await openLedgerDatabase(sourceDb.config);
     sinkOrm = await openLedgerDatabase(sinkDb.config);
-    transport = new KafkaTransport({ clientId: source, brokers: brokers(), logger });
+    transport = new KafkaTransport({
+      clientId: source,
+      brokers: brokers(),
+      logger,
+      metricsRegistry,
+    });
     outbox = new Outbox(source, () => relay.notify());
     relay = new OutboxRelay({
       orm: sourceOrm,
       transport,
       logger,
       service: source,
+      metricsRegistry,
       maxBackoffMs: 2000,
     });
   });
@@ -118,7 +126,7 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
     subscription = await transport.subscribe({
       group: `${source}-ledger`,
       topics: [outbox.topic],
-      handler: ledgerConsumer(sinkOrm, `${source}-ledger`),
+      handler: ledgerConsumer(sinkOrm, metricsRegistry, `${source}-ledger`),
     });
   }
 

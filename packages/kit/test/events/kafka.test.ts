@@ -12,11 +12,12 @@ describe.skipIf(!infra.ok)(`Kafka transport${infra.reason ? ` (${infra.reason})`
   describeEventDeliveryContract({
     name: 'Kafka (MySQL)',
     database: 'mysql',
-    createTransport: (clientId) =>
+    createTransport: (clientId, metricsRegistry) =>
       new KafkaTransport({
         clientId,
         brokers: brokers(),
         logger: createLogger(clientId, { level: 'error' }),
+        metricsRegistry,
       }),
     readDeadLetters: (_transport, topic) => readKafkaDeadLetters(brokers(), topic),
   });

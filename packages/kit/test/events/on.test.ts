@@ -6,6 +6,7 @@ import {
   type OrderPaid,
 } from '@shop/contracts';
 import { createTestDatabase, type TestDatabase } from '@shop/testkit';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { openDatabase, type Orm } from '../../src/db/index.js';
 import { deliverWithRetries } from '../../src/events/deliver.js';
@@ -19,6 +20,7 @@ import {
 } from '../../src/events/index.js';
 
 const context = { topic: orderPaidEvent.topic, attempt: 1 };
+const metricsRegistry = new Registry();
 
 const envelope = (type: string, data: unknown): EventEnvelope => ({
   id: randomUUID(),
@@ -70,7 +72,7 @@ describe('on(contract, handler)', () => {
       handed.push(data);
     });
     const payload = paidPayload();
-    await eventConsumer(paid).handlerFor('test.paid')(
+    await eventConsumer(paid).handlerFor('test.paid', metricsRegistry)(
       envelope(orderPaidEvent.type, payload),
       context,
     );
@@ -83,7 +85,10 @@ describe('on(contract, handler)', () => {
     const consumer = eventConsumer(
       on(orderPaidEvent, async (data) => void handed.push(data.orderId)),
     );
-    await consumer.handlerFor('test.paid')(envelope(orderCompletedEvent.type, {}), context);
+    await consumer.handlerFor('test.paid', metricsRegistry)(
+      envelope(orderCompletedEvent.type, {}),
+      context,
+    );
     expect(handed).toEqual([]);
   });
 
@@ -95,7 +100,7 @@ describe('on(contract, handler)', () => {
       {
         group: 'test.paid',
         topics: [orderPaidEvent.topic],
-        handler: consumer.handlerFor('test.paid'),
+        handler: consumer.handlerFor('test.paid', metricsRegistry),
       },
       'in-process',
     );
@@ -150,7 +155,7 @@ describe('an idempotent consumer', () => {
       }),
     );
     const event = envelope(orderPaidEvent.type, paidPayload());
-    const handler = consumer.handlerFor(group);
+    const handler = consumer.handlerFor(group, metricsRegistry);
     await handler(event, context);
     await handler(event, { ...context, attempt: 2 });
     expect(applied).toEqual([(event.data as OrderPaid).orderId]);

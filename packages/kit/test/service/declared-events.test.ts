@@ -1,5 +1,6 @@
 import { orderCompletedEvent, orderPaidEvent, paymentCancelledEvent } from '@shop/contracts';
 import type { EventContract, EventEnvelope } from '@shop/contracts';
+import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import type { EntityManager } from '../../src/db/index.js';
 import { eventConsumer, on, Outbox, type EventConsumer } from '../../src/events/index.js';
@@ -34,7 +35,7 @@ const noting = (seen: string[], ...contracts: EventContract[]): EventConsumer =>
 describe('a service held to its events declaration', () => {
   it('subscribes each consumer to its events’ topics and hands it only those events', async () => {
     const seen: string[] = [];
-    const [books] = declaredSubscriptions(settlement, {
+    const [books] = declaredSubscriptions(settlement, new Registry(), {
       books: noting(seen, orderPaidEvent, paymentCancelledEvent),
     });
     expect(books).toMatchObject({
@@ -52,18 +53,20 @@ describe('a service held to its events declaration', () => {
   });
 
   it('refuses a declared consumer without a handler, and a handler nobody declared', () => {
-    expect(() => declaredSubscriptions(settlement, {})).toThrow(
+    expect(() => declaredSubscriptions(settlement, new Registry(), {})).toThrow(
       'settlement: consumer books is declared in events.consumes but has no handler',
     );
     const books = noting([], orderPaidEvent, paymentCancelledEvent);
-    expect(() => declaredSubscriptions(settlement, { books, audit: books })).toThrow(
-      'settlement: consumer audit has a handler but no events.consumes entry',
-    );
+    expect(() =>
+      declaredSubscriptions(settlement, new Registry(), { books, audit: books }),
+    ).toThrow('settlement: consumer audit has a handler but no events.consumes entry');
   });
 
   it('refuses a consumer whose subscriptions are not the events it declares', () => {
     expect(() =>
-      declaredSubscriptions(settlement, { books: noting([], orderPaidEvent, orderCompletedEvent) }),
+      declaredSubscriptions(settlement, new Registry(), {
+        books: noting([], orderPaidEvent, orderCompletedEvent),
+      }),
     ).toThrow(
       'settlement: consumer books declares OrderPaid, PaymentCancelled but subscribes to OrderPaid, OrderCompleted',
     );

@@ -7,6 +7,7 @@ import {
   TracerProvider,
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, openLedgerDatabase, type TestDatabase } from '@shop/testkit';
 import type { Orm } from '../../src/db/index.js';
@@ -41,13 +42,15 @@ describe('an event continues the trace of the work that recorded it (embedded)',
   });
 
   it('records the trace context with the event, sends it on, and handles it in a child span', async () => {
-    const transport = new InProcessTransport();
+    const metricsRegistry = new Registry();
+    const transport = new InProcessTransport(metricsRegistry);
     const outbox = new Outbox('ledger');
     const relay = new OutboxRelay({
       orm,
       transport,
       logger: createLogger('test', { level: 'silent' }),
       service: 'ledger',
+      metricsRegistry,
     });
     const logFields: Record<string, string>[] = [];
     await transport.subscribe({

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Outbox, OutboxRelay, type EventTransport } from '@shop/kit/events';
 import { createLogger } from '@shop/kit';
+import { Registry } from '@shop/kit/ops';
 import {
   createTestDatabase,
   ledgerConsumer,
@@ -37,7 +38,7 @@ export async function runOutboxPipeline(
   options: LoadShape & {
     name: string;
     database: 'mysql' | 'sqlite';
-    transport: (clientId: string) => EventTransport;
+    transport: (clientId: string, metricsRegistry: Registry) => EventTransport;
   },
 ): Promise<PipelineResult> {
   const logger = createLogger('bench', { level: 'error' });
@@ -46,11 +47,18 @@ export async function runOutboxPipeline(
   const sinkDb = await createTestDatabase(options.database, `${source}_sink`);
   const sourceOrm = await openLedgerDatabase(sourceDb.config);
   const sinkOrm = await openLedgerDatabase(sinkDb.config);
-  const transport = options.transport(source);
+  const metricsRegistry = new Registry();
+  const transport = options.transport(source, metricsRegistry);
   const outbox = new Outbox(source, () => relay.notify());
-  const relay = new OutboxRelay({ orm: sourceOrm, transport, logger, service: source });
+  const relay = new OutboxRelay({
+    orm: sourceOrm,
+    transport,
+    logger,
+    service: source,
+    metricsRegistry,
+  });
   const lags: number[] = [];
-  const applyLedger = ledgerConsumer(sinkOrm, `${source}-ledger`);
+  const applyLedger = ledgerConsumer(sinkOrm, metricsRegistry, `${source}-ledger`);
   await transport.ensureTopics([outbox.topic]);
   const subscription = await transport.subscribe({
     group: `${source}-ledger`,

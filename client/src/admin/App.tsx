@@ -3,10 +3,14 @@ import { LanguageSwitch, useI18n } from '../shared/i18n';
 import { useSession } from '../shared/session';
 import { signOut } from '../shared/session-api';
 import { AdminLogin } from './AdminLogin';
+import { CustomerPage } from './pages/CustomerPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { OrderPage } from './pages/OrderPage';
 import { OrdersPage } from './pages/OrdersPage';
+import { PackingSlipPage } from './pages/PackingSlipPage';
 import { PartnersPage } from './pages/PartnersPage';
 import { PayoutsPage } from './pages/PayoutsPage';
+import { ProductEditPage } from './pages/ProductEditPage';
 import { ProductsPage } from './pages/ProductsPage';
 import { PromotionsPage } from './pages/PromotionsPage';
 import { ReturnsPage } from './pages/ReturnsPage';
@@ -20,12 +24,16 @@ export function AdminApp() {
         <Route element={<AdminOnly />}>
           <Route index element={<DashboardPage />} />
           <Route path="orders" element={<OrdersPage />} />
+          <Route path="orders/:id" element={<OrderPage />} />
+          <Route path="orders/:id/packing-slip" element={<PackingSlipPage />} />
           <Route path="returns" element={<ReturnsPage />} />
           <Route path="products" element={<ProductsPage />} />
+          <Route path="products/:id" element={<ProductEditPage />} />
           <Route path="promotions" element={<PromotionsPage />} />
           <Route path="settlement" element={<SettlementPage />} />
           <Route path="payouts" element={<PayoutsPage />} />
           <Route path="users" element={<UsersPage />} />
+          <Route path="users/:id" element={<CustomerPage />} />
           <Route path="partners" element={<PartnersPage />} />
         </Route>
       </Routes>

@@ -11,6 +11,11 @@
       "InvalidInput",
       "User"
     ],
+    "AdminRefundLineResult": [
+      "InvalidInput",
+      "Return",
+      "ReturnNotPossible"
+    ],
     "BrandResult": [
       "Brand",
       "InvalidInput"
@@ -83,7 +88,12 @@
       "ReturnNotPossible",
       "ReturnOpen",
       "ShipmentNotReady",
+      "StockBelowReserved",
       "TooManyAttempts"
+    ],
+    "ImageUploadResult": [
+      "CatalogItemNotFound",
+      "ImageUpload"
     ],
     "IssueCouponResult": [
       "Coupon",
@@ -135,6 +145,7 @@
       "InvalidInput"
     ],
     "ShipOrderResult": [
+      "InvalidInput",
       "Shipment",
       "ShipmentNotReady"
     ],
@@ -146,7 +157,8 @@
     "SkuResult": [
       "CatalogItemNotFound",
       "InvalidInput",
-      "Sku"
+      "Sku",
+      "StockBelowReserved"
     ],
     "UpdateProfileResult": [
       "InvalidInput",
@@ -166,6 +178,11 @@
       "InvalidInput",
       "User"
     ],
+    "AdminRefundLineResult": [
+      "InvalidInput",
+      "Return",
+      "ReturnNotPossible"
+    ],
     "BrandResult": [
       "Brand",
       "InvalidInput"
@@ -238,7 +255,12 @@
       "ReturnNotPossible",
       "ReturnOpen",
       "ShipmentNotReady",
+      "StockBelowReserved",
       "TooManyAttempts"
+    ],
+    "ImageUploadResult": [
+      "CatalogItemNotFound",
+      "ImageUpload"
     ],
     "IssueCouponResult": [
       "Coupon",
@@ -290,6 +312,7 @@
       "InvalidInput"
     ],
     "ShipOrderResult": [
+      "InvalidInput",
       "Shipment",
       "ShipmentNotReady"
     ],
@@ -301,7 +324,8 @@
     "SkuResult": [
       "CatalogItemNotFound",
       "InvalidInput",
-      "Sku"
+      "Sku",
+      "StockBelowReserved"
     ],
     "UpdateProfileResult": [
       "InvalidInput",

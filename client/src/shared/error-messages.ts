@@ -46,6 +46,22 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     ko: '찾는 항목이 없습니다. 목록을 새로 고쳐 주세요.',
     en: 'It could not be found. Reload the list.',
   },
+  BELOW_RESERVED: {
+    ko: '주문에 예약된 수량보다 재고를 적게 만들 수 없습니다.',
+    en: 'Stock cannot go below the units reserved for open orders.',
+  },
+  IMAGE_TOO_LARGE: {
+    ko: '사진 파일이 너무 큽니다. 5MB 이하로 올려 주세요.',
+    en: 'The picture is too large. Upload one of at most 5 MB.',
+  },
+  IMAGE_TYPE_REFUSED: {
+    ko: 'JPEG, PNG, WebP 사진만 올릴 수 있습니다.',
+    en: 'Only JPEG, PNG and WebP pictures can be uploaded.',
+  },
+  UPLOAD_EXPIRED: {
+    ko: '업로드 시간이 지났습니다. 다시 올려 주세요.',
+    en: 'The upload timed out. Please try again.',
+  },
   REINDEX_ALREADY_RUNNING: {
     ko: '검색 색인을 이미 다시 만드는 중입니다.',
     en: 'A search reindex is already running.',

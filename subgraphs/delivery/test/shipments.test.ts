@@ -250,6 +250,16 @@ describeOnEachDatabase('shipments on $name', (kind) => {
       expect(await eventsOf(orderId)).toEqual([]);
     });
 
+    it('a carrier the shop has no contract with is refused before anything is claimed', async () => {
+      const orderId = randomUUID();
+      await shipments.open(orm.em, orderId, randomUUID());
+      expect(await shipments.ship(orm.em, orderId, '아무택배')).toEqual({
+        kind: 'unknown-carrier',
+      });
+      expect(registered).toEqual([]);
+      expect((await shipmentOf(orderId)).status).toBe('READY');
+    });
+
     it('a shipped parcel is not handed to another carrier', async () => {
       const { orderId } = await shipmentIn('SHIPPED');
       expect(await shipments.ship(orm.em, orderId, '한진택배')).toEqual({

@@ -59,16 +59,25 @@ const pairs = orderStatuses.flatMap((from) =>
 
 const orderIn = (status: OrderStatus) => Object.assign(new Order(), { id: randomUUID(), status });
 
-/** A transaction that answers every UPDATE with `changed` rows and keeps what it was asked. */
+/**
+ * A transaction that answers every UPDATE with `changed` rows and keeps what it was asked, and
+ * the history rows inserted with it.
+ */
 function recordingTx(changed: number) {
   const writes: { where: unknown; data: unknown }[] = [];
+  const history: unknown[] = [];
   const tx = {
+    isInTransaction: () => true,
     nativeUpdate: (_entity: unknown, where: unknown, data: unknown) => {
       writes.push({ where, data });
       return Promise.resolve(changed);
     },
+    insert: (_entity: unknown, row: unknown) => {
+      history.push(row);
+      return Promise.resolve();
+    },
   } as unknown as EntityManager;
-  return { tx, writes };
+  return { tx, writes, history };
 }
 
 describe('the order transitions table', () => {
@@ -170,7 +179,7 @@ describe('Order.transitionTo guards every pair of statuses', () => {
 describe('Order.transitionTo writes', () => {
   it('one UPDATE from the status read, with the changes and extra conditions, and shows them', async () => {
     const order = orderIn('PENDING');
-    const { tx, writes } = recordingTx(1);
+    const { tx, writes, history } = recordingTx(1);
     const paidAt = new Date('2026-12-01T10:00:00Z');
     await expect(
       order.transitionTo(
@@ -188,14 +197,18 @@ describe('Order.transitionTo writes', () => {
       },
     ]);
     expect(order).toMatchObject({ status: 'PAID', paymentId: 'payment-1', paidAt });
+    expect(history).toMatchObject([
+      { orderId: order.id, status: 'PAID', cause: 'PaymentApproved' },
+    ]);
   });
 
   it('leaves the order as read when the row had moved on (the UPDATE matched nothing)', async () => {
     const order = orderIn('PENDING');
-    const { tx } = recordingTx(0);
+    const { tx, history } = recordingTx(0);
     await expect(
       order.transitionTo(tx, 'CANCELLED', 'expired', { cancelReason: 'EXPIRED' }),
     ).resolves.toBe(false);
+    expect(history).toEqual([]);
     expect(order.status).toBe('PENDING');
     expect(order.cancelReason).toBeUndefined();
   });

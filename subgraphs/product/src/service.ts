@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { productChangedEvent, returnReceivedEvent, stockShortfallEvent } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
@@ -7,10 +8,13 @@ import { defineService, resolverContainer } from '@shop/kit/service';
 import { productConfigSchema } from './config.js';
 import { productEntities } from './domain/entities.js';
 import { returnReceivedHandler } from './events/return-received.handler.js';
+import { mediaRoutes } from './internal/media.route.js';
 import { placeholderImagesRoute } from './internal/placeholder-images.route.js';
 import { productRoutes } from './internal/products.route.js';
 import { reservationRoutes } from './internal/reservations.route.js';
 import { migrationsList } from './migrations/index.js';
+import { DiskMediaStore } from './media/disk-media-store.js';
+import { ImageResolver } from './schema/image.resolver.js';
 import { createProductLoaders } from './schema/loaders.js';
 import { productPermissions } from './schema/permissions.js';
 import { ProductResolver } from './schema/product.resolver.js';
@@ -20,6 +24,7 @@ import { TaxonomyResolver } from './schema/taxonomy.resolver.js';
 import { ProductCatalog } from './services/product-catalog.js';
 import { DemoSeeder } from './services/demo-seeder.js';
 import { ProductChanges } from './services/product-changes.js';
+import { ProductImages } from './services/product-images.js';
 import { StockLedger } from './services/stock-ledger.js';
 import { StockReservations } from './services/stock-reservations.js';
 
@@ -31,7 +36,7 @@ export const productService = defineService({
     folder: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   graphql: {
-    resolvers: [ProductResolver, SkuResolver, TaxonomyResolver],
+    resolvers: [ProductResolver, SkuResolver, TaxonomyResolver, ImageResolver],
     referenceResolvers: productReferenceResolvers,
     permissions: productPermissions,
   },
@@ -44,6 +49,13 @@ export const productService = defineService({
     const changes = new ProductChanges(outbox);
     const catalog = new ProductCatalog({ outbox, changes });
     const stockLedger = new StockLedger({ outbox, changes });
+    const mediaStore = new DiskMediaStore(path.resolve(config.SHOP_DATA_DIR, 'media', 'product'));
+    const images = new ProductImages({
+      store: mediaStore,
+      catalog,
+      maxBytes: config.SHOP_MEDIA_MAX_BYTES,
+      uploadTtlSeconds: config.SHOP_MEDIA_UPLOAD_TTL_SECONDS,
+    });
     const shortfalls = counterOn(
       runtime.metricsRegistry,
       'shop_stock_shortfall_units_total',
@@ -57,12 +69,13 @@ export const productService = defineService({
     });
     return {
       container: resolverContainer(
-        new ProductResolver(catalog),
+        new ProductResolver(catalog, images),
         new SkuResolver(catalog, stockLedger),
         new TaxonomyResolver(catalog),
+        new ImageResolver(images),
       ),
       loaders: (em) => createProductLoaders(em),
-      routes: [placeholderImagesRoute(orm)],
+      routes: [placeholderImagesRoute(orm), ...mediaRoutes(orm, mediaStore, images)],
       internalRoutes: (router) => {
         reservationRoutes(router, orm, reservations);
         productRoutes(router, orm);

@@ -15,9 +15,11 @@ import { createReturnLoaders } from './schema/loaders.js';
 import { migrationsList } from './migrations/index.js';
 import { returnPermissions } from './schema/permissions.js';
 import { returnReferenceResolvers } from './schema/reference.js';
+import { AdminRefundResolver } from './schema/admin-refund.resolver.js';
 import { OrderReturnsResolver, ReturnResolver } from './schema/return.resolver.js';
 import { OrderWithReturns } from './schema/return.type.js';
 import { ReturnCollaborators } from './services/collaborators.js';
+import { AdminRefunds } from './services/admin-refund.js';
 import { ReturnDesk } from './services/return-desk.js';
 import { ReturnEvents } from './services/return-events.js';
 
@@ -29,7 +31,7 @@ export const returnService = defineService({
     folder: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   graphql: {
-    resolvers: [ReturnResolver, OrderReturnsResolver],
+    resolvers: [ReturnResolver, OrderReturnsResolver, AdminRefundResolver],
     // Reached only through `_entities`: the router asks for an order's returns.
     orphanedTypes: [OrderWithReturns],
     referenceResolvers: returnReferenceResolvers,
@@ -65,7 +67,11 @@ export const returnService = defineService({
     });
     return {
       loaders: (em) => createReturnLoaders(em),
-      container: resolverContainer(new ReturnResolver(desk), new OrderReturnsResolver()),
+      container: resolverContainer(
+        new ReturnResolver(desk),
+        new OrderReturnsResolver(),
+        new AdminRefundResolver(new AdminRefunds(desk)),
+      ),
       background: [
         periodicJob({
           name: 'return-recovery',

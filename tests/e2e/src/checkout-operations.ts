@@ -13,7 +13,7 @@ export const claimCoupon = `mutation Claim($templateId: ID!) {
 }`;
 
 export const adjustPoints = `mutation Points($userId: ID!, $amount: Int!, $reference: String!) {
-  adjustPoints(userId: $userId, amount: $amount, reference: $reference) { __typename ... on User { pointsBalance } }
+  adjustPoints(userId: $userId, amount: $amount, reference: $reference, reason: "test points") { __typename ... on User { pointsBalance } }
 }`;
 
 export const quote = `query Quote($lines: [QuoteLineInput!]!, $couponId: ID) {

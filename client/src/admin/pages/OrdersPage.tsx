@@ -1,15 +1,12 @@
-import { useState } from 'react';
-import { useMutation, useQuery } from '@apollo/client/react';
-import {
-  AdminOrdersDocument,
-  ShipOrderDocument,
-  type AdminOrdersQuery,
-  type OrderStatus,
-} from '../../graphql/generated';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { AdminOrdersQuery, OrderStatus } from '../../graphql/generated';
 import { dateTime, won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
-import { QueryView, ResultError } from '../../shared/ui';
+import { QueryView } from '../../shared/ui';
+import { emptySearch, useOrderSearch, type OrderSearchForm } from '../order-search';
 import { ReturnSteps } from '../ReturnSteps';
+import { ShipForm } from '../ShipForm';
 
 const statuses: OrderStatus[] = [
   'PAID',
@@ -28,32 +25,78 @@ type AdminOrder = AdminOrdersQuery['adminOrders']['nodes'][number];
 
 export function OrdersPage() {
   const { t } = useI18n();
-  const [status, setStatus] = useState<OrderStatus | ''>('');
-  const { data, error } = useQuery(AdminOrdersDocument, { variables: { status: status || null } });
+  const [form, setForm] = useState<OrderSearchForm>(emptySearch);
+  const [search, setSearch] = useState<OrderSearchForm>(emptySearch);
+  // Where the page shown starts: null for the newest orders.
+  const [after, setAfter] = useState<string | null>(null);
+  const result = useOrderSearch(search, after);
+  const field = (name: keyof OrderSearchForm) => ({
+    id: `order-search-${name}`,
+    value: form[name],
+    onChange: (event: { target: { value: string } }) =>
+      setForm({ ...form, [name]: event.target.value }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSearch(form);
+    setAfter(null);
+  };
   return (
     <>
       <h1>{t('admin.orders')}</h1>
-      <label htmlFor="status-filter">{t('orders.status')}</label>
-      <select
-        id="status-filter"
-        value={status}
-        onChange={(event) => setStatus(event.target.value as OrderStatus | '')}
+      <form
+        className="card search-form"
+        role="search"
+        aria-label={t('admin.searchOrders')}
+        onSubmit={submit}
       >
-        <option value="">{t('admin.all')}</option>
-        {statuses.map((candidate) => (
-          <option key={candidate} value={candidate}>
-            {t(`orderStatus.${candidate}`)}
-          </option>
-        ))}
-      </select>
+        <label htmlFor="order-search-orderNumber">{t('admin.orderNumber')}</label>
+        <input {...field('orderNumber')} autoComplete="off" />
+        <label htmlFor="order-search-customer">{t('admin.customer')}</label>
+        <input {...field('customer')} autoComplete="off" />
+        <label htmlFor="order-search-productName">{t('admin.itemName')}</label>
+        <input {...field('productName')} autoComplete="off" />
+        <label htmlFor="order-search-from">{t('admin.from')}</label>
+        <input type="date" {...field('from')} />
+        <label htmlFor="order-search-to">{t('admin.to')}</label>
+        <input type="date" {...field('to')} />
+        <label htmlFor="order-search-status">{t('orders.status')}</label>
+        <select {...field('status')}>
+          <option value="">{t('admin.all')}</option>
+          {statuses.map((candidate) => (
+            <option key={candidate} value={candidate}>
+              {t(`orderStatus.${candidate}`)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="primary">
+          {t('admin.search')}
+        </button>
+      </form>
       <QueryView
-        result={{ data, error }}
+        result={result}
         isEmpty={(found) => found.adminOrders.nodes.length === 0}
         empty={t('orders.none')}
       >
-        {(found) =>
-          found.adminOrders.nodes.map((order) => <OrderRow key={order.id} order={order} />)
-        }
+        {(found) => (
+          <>
+            {found.adminOrders.nodes.map((order) => (
+              <OrderRow key={order.id} order={order} />
+            ))}
+            <p className="row">
+              {after ? (
+                <button type="button" onClick={() => setAfter(null)}>
+                  {t('admin.firstPage')}
+                </button>
+              ) : null}
+              {found.adminOrders.hasNextPage ? (
+                <button type="button" onClick={() => setAfter(found.adminOrders.endCursor ?? null)}>
+                  {t('admin.olderOrders')}
+                </button>
+              ) : null}
+            </p>
+          </>
+        )}
       </QueryView>
     </>
   );
@@ -61,23 +104,22 @@ export function OrdersPage() {
 
 function OrderRow({ order }: { order: AdminOrder }) {
   const { t, locale } = useI18n();
-  const [carrier, setCarrier] = useState('CJ대한통운');
-  const [trackingNumber, setTrackingNumber] = useState('');
   const refetchQueries = ['AdminOrders'];
-  const [ship, shipped] = useMutation(ShipOrderDocument, { refetchQueries });
   const shipment = order.shipments[0];
-  const shipFailure = shipped.data?.shipOrder;
   return (
     <section className="card" aria-label={order.orderName} data-order-id={order.id}>
       <p className="row">
-        <strong>{order.orderName}</strong>
+        <Link to={`/orders/${order.id}`}>
+          <strong>{order.orderName}</strong>
+        </Link>
         <span className="status">{t(`orderStatus.${order.status}`)}</span>
         <span>{won(order.totalAmount)}</span>
         {order.refundedAmount > 0 ? (
           <span>{t('orders.refundedOf', { amount: won(order.refundedAmount) })}</span>
         ) : null}
         <span className="muted">
-          {dateTime(order.createdAt, locale)} · {order.shippingAddress.recipient}
+          {order.id.slice(0, 8)} · {dateTime(order.createdAt, locale)} ·{' '}
+          {order.shippingAddress.recipient}
         </span>
       </p>
       {order.payment ? (
@@ -94,45 +136,9 @@ function OrderRow({ order }: { order: AdminOrder }) {
           {t('orders.shipment')}: {t(`shipmentStatus.${shipment.status}`)} {shipment.carrier}{' '}
           {shipment.trackingNumber}
           {shipment.status === 'READY' ? (
-            <>
-              <label htmlFor={`carrier-${order.id}`} className="sr-only">
-                {t('admin.carrier')}
-              </label>
-              <input
-                id={`carrier-${order.id}`}
-                value={carrier}
-                onChange={(event) => setCarrier(event.target.value)}
-              />
-              <label htmlFor={`tracking-${order.id}`} className="sr-only">
-                {t('admin.trackingNumber')}
-              </label>
-              <input
-                id={`tracking-${order.id}`}
-                placeholder={t('admin.trackingNumber')}
-                value={trackingNumber}
-                onChange={(event) => setTrackingNumber(event.target.value)}
-              />
-              <button
-                type="button"
-                className="primary"
-                onClick={() =>
-                  void ship({
-                    variables: {
-                      orderId: order.id,
-                      carrier,
-                      trackingNumber: trackingNumber || null,
-                    },
-                  })
-                }
-              >
-                {t('admin.ship')}
-              </button>
-            </>
+            <ShipForm orderId={order.id} refetchQueries={refetchQueries} />
           ) : null}
         </p>
-      ) : null}
-      {shipFailure && shipFailure.__typename !== 'Shipment' ? (
-        <ResultError result={shipFailure} />
       ) : null}
       {order.returns.map((ret) => (
         <div key={ret.id} className="row">

@@ -6,6 +6,7 @@ import { useI18n } from '../../shared/i18n';
 import { Empty, ErrorNotice, Loading } from '../../shared/ui';
 import { download } from '../csv';
 import { seoulDate } from '../dates';
+import { TableScroll } from '../TableScroll';
 
 const figures = ['confirmedSales', 'refundsAfterConfirmation', 'commission', 'payout'] as const;
 /** Taken off the confirmed sales on the way to the payout. */
@@ -74,47 +75,49 @@ export function PayoutsPage() {
           {payouts.length === 0 ? (
             <Empty>{t('admin.noPayouts')}</Empty>
           ) : (
-            <table aria-label={t('admin.payouts')}>
-              <thead>
-                <tr>
-                  <th>{t('payout.period')}</th>
-                  <th>{t('payout.brand')}</th>
-                  {figures.map((figure) => (
-                    <th key={figure} className="num">
-                      {t(`payout.${figure}`)}
-                    </th>
+            <TableScroll label={t('admin.payouts')}>
+              <table aria-label={t('admin.payouts')}>
+                <thead>
+                  <tr>
+                    <th>{t('payout.period')}</th>
+                    <th>{t('payout.brand')}</th>
+                    {figures.map((figure) => (
+                      <th key={figure} className="num">
+                        {t(`payout.${figure}`)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {payouts.map((row) => (
+                    <tr key={`${row.periodStart}-${row.brand.id}`}>
+                      <td>
+                        {row.periodStart} ~ {row.periodEnd}
+                      </td>
+                      <td>{row.brand.name}</td>
+                      {figures.map((figure) => (
+                        <td key={figure} className="num">
+                          {shown(figure, row[figure])}
+                        </td>
+                      ))}
+                    </tr>
                   ))}
-                </tr>
-              </thead>
-              <tbody>
-                {payouts.map((row) => (
-                  <tr key={`${row.periodStart}-${row.brand.id}`}>
-                    <td>
-                      {row.periodStart} ~ {row.periodEnd}
-                    </td>
-                    <td>{row.brand.name}</td>
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th colSpan={2}>{t('admin.payoutTotal')}</th>
                     {figures.map((figure) => (
                       <td key={figure} className="num">
-                        {shown(figure, row[figure])}
+                        {shown(
+                          figure,
+                          payouts.reduce((sum, row) => sum + row[figure], 0),
+                        )}
                       </td>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th colSpan={2}>{t('admin.payoutTotal')}</th>
-                  {figures.map((figure) => (
-                    <td key={figure} className="num">
-                      {shown(
-                        figure,
-                        payouts.reduce((sum, row) => sum + row[figure], 0),
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
+                </tfoot>
+              </table>
+            </TableScroll>
           )}
           <h2>{t('admin.brandCommissions')}</h2>
           <p>

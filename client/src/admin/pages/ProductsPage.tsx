@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
 import {
   AdjustStockDocument,
   AdminCreateProductDocument,
@@ -13,18 +14,23 @@ import { won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { NumberField } from '../../shared/NumberField';
 import { CategoryOptions } from '../CategoryOptions';
+import { TableScroll } from '../TableScroll';
 import { ErrorNotice, QueryView, ResultError } from '../../shared/ui';
-
-const productStatuses: ProductStatus[] = ['ACTIVE', 'DRAFT', 'HIDDEN', 'SOLD_OUT'];
+import { OptionGroupsField, type OptionGroupDraft } from '../products/OptionGroupsField';
+import { noProductFilters, ProductFilters } from '../products/ProductFilters';
+import { productStatuses } from '../products/product-statuses';
+import { useProductText } from '../products/product-texts';
 
 export function ProductsPage() {
   const { t } = useI18n();
+  const text = useProductText();
   const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState(noProductFilters);
   // The cursors of the pages before this one: the last is where this page starts.
   const [cursors, setCursors] = useState<string[]>([]);
   const after = cursors.at(-1) ?? null;
   const { data, error } = useQuery(AdminProductsDocument, {
-    variables: { query: query || null, after },
+    variables: { query: query || null, ...filters, after },
   });
   const page = data?.adminProducts;
   return (
@@ -41,53 +47,76 @@ export function ProductsPage() {
           setCursors([]);
         }}
       />
+      <ProductFilters
+        value={filters}
+        onChange={(next) => {
+          setFilters(next);
+          setCursors([]);
+        }}
+      />
       <QueryView
         result={{ data, error }}
         isEmpty={(found) => found.adminProducts.nodes.length === 0}
         empty={t('search.none')}
       >
         {(found) => (
-          <table>
-            <thead>
-              <tr>
-                <th>{t('cart.product')}</th>
-                <th>SKU</th>
-                <th className="num">{t('admin.price')}</th>
-                <th className="num">{t('admin.onHand')}</th>
-                <th className="num">{t('admin.reserved')}</th>
-                <th>{t('admin.receiveStock')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {found.adminProducts.nodes.flatMap((product) =>
-                product.skus.map((sku, index) => {
-                  const label = `${product.name} ${sku.code}`;
-                  return (
-                    <tr key={sku.id} data-product-id={product.id} data-sku-id={sku.id}>
-                      <td>
-                        {index === 0 ? (
-                          <ProductStatusPicker
-                            productId={product.id}
-                            name={product.name}
-                            status={product.status}
-                          />
-                        ) : null}
-                      </td>
-                      <td>{sku.options.map((option) => option.value).join(' · ') || sku.code}</td>
-                      <td className="num">
-                        <SkuPriceEditor skuId={sku.id} price={sku.price} label={label} />
-                      </td>
-                      <td className="num">{sku.onHand}</td>
-                      <td className="num">{sku.reserved}</td>
-                      <td>
-                        <StockReceipt skuId={sku.id} label={label} />
-                      </td>
-                    </tr>
-                  );
-                }),
-              )}
-            </tbody>
-          </table>
+          <TableScroll label={t('admin.products')}>
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('cart.product')}</th>
+                  <th>SKU</th>
+                  <th className="num">{t('admin.price')}</th>
+                  <th className="num">{t('admin.onHand')}</th>
+                  <th className="num">{t('admin.reserved')}</th>
+                  <th>{t('admin.receiveStock')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {found.adminProducts.nodes.flatMap((product) =>
+                  product.skus.map((sku, index) => {
+                    const label = `${product.name} ${sku.code}`;
+                    return (
+                      <tr key={sku.id} data-product-id={product.id} data-sku-id={sku.id}>
+                        <td>
+                          {index === 0 ? (
+                            <>
+                              {product.thumbnail ? (
+                                <img src={product.thumbnail} width={48} height={48} alt="" />
+                              ) : null}
+                              <ProductStatusPicker
+                                productId={product.id}
+                                name={product.name}
+                                status={product.status}
+                              />
+                              <br />
+                              <Link to={`/products/${product.id}`}>
+                                {text('list.edit', { name: product.name })}
+                              </Link>
+                            </>
+                          ) : null}
+                        </td>
+                        <td>
+                          {sku.options.map((option) => option.value).join(' · ') || sku.code}
+                          {sku.enabled ? null : (
+                            <span className="muted"> ({text('list.disabled')})</span>
+                          )}
+                        </td>
+                        <td className="num">
+                          <SkuPriceEditor skuId={sku.id} price={sku.price} label={label} />
+                        </td>
+                        <td className="num">{sku.onHand}</td>
+                        <td className="num">{sku.reserved}</td>
+                        <td>
+                          <StockReceipt skuId={sku.id} label={label} />
+                        </td>
+                      </tr>
+                    );
+                  }),
+                )}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </QueryView>
       {page && (cursors.length > 0 || page.hasNextPage) ? (
@@ -199,7 +228,7 @@ function StockReceipt({ skuId, label }: { skuId: string; label: string }) {
         type="button"
         onClick={() =>
           void adjust({
-            variables: { skuId, input: { kind: 'RECEIVED', quantity, reference } },
+            variables: { skuId, input: { reason: 'RECEIVED', quantity, reference } },
           }).then(() => setReference(crypto.randomUUID()))
         }
       >
@@ -210,12 +239,18 @@ function StockReceipt({ skuId, label }: { skuId: string; label: string }) {
   );
 }
 
-/** A product with one SKU: no option groups, its price and the units received. */
+/**
+ * A product: its name, Markdown description, taxonomy, price and stock, and option groups whose
+ * combinations become its SKUs (none: one SKU). Pictures are added on its edit page.
+ */
 function NewProductForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useI18n();
+  const text = useProductText();
   const taxonomy = useQuery(AdminTaxonomyDocument);
   const blank = {
     name: '',
+    description: '',
+    optionGroups: [] as OptionGroupDraft[],
     categoryId: '',
     brandId: '',
     basePrice: 10_000,
@@ -235,6 +270,16 @@ function NewProductForm({ onCreated }: { onCreated: () => void }) {
       variables: {
         input: {
           name: form.name,
+          description: form.description,
+          optionGroups: form.optionGroups
+            .map((group) => ({
+              name: group.name.trim(),
+              values: group.values
+                .split(',')
+                .map((value) => value.trim())
+                .filter(Boolean),
+            }))
+            .filter((group) => group.name && group.values.length > 0),
           categoryId: form.categoryId,
           brandId: form.brandId || null,
           basePrice: form.basePrice,
@@ -266,6 +311,14 @@ function NewProductForm({ onCreated }: { onCreated: () => void }) {
                 maxLength={200}
                 value={form.name}
                 onChange={(event) => setForm({ ...form, name: event.target.value })}
+              />
+              <label htmlFor="new-product-description">{text('new.description')}</label>
+              <textarea
+                id="new-product-description"
+                rows={4}
+                maxLength={5000}
+                value={form.description}
+                onChange={(event) => setForm({ ...form, description: event.target.value })}
               />
               <label htmlFor="new-product-category">{t('search.category')}</label>
               <select
@@ -306,6 +359,10 @@ function NewProductForm({ onCreated }: { onCreated: () => void }) {
                 value={form.initialStock}
                 onChange={(value) => setForm({ ...form, initialStock: value })}
               />
+              <OptionGroupsField
+                groups={form.optionGroups}
+                onChange={(optionGroups) => setForm({ ...form, optionGroups })}
+              />
               <label htmlFor="new-product-status">{t('admin.productStatus')}</label>
               <select
                 id="new-product-status"
@@ -320,7 +377,13 @@ function NewProductForm({ onCreated }: { onCreated: () => void }) {
               {created.error ? <ErrorNotice error={created.error} /> : null}
               {result && result.__typename !== 'Product' ? <ResultError result={result} /> : null}
               {result?.__typename === 'Product' ? (
-                <p role="status">{t('admin.productCreated', { name: result.name })}</p>
+                <p role="status">
+                  {t('admin.productCreated', { name: result.name })}{' '}
+                  <Link to={`/products/${result.id}`}>
+                    {text('list.edit', { name: result.name })}
+                  </Link>{' '}
+                  <span className="muted">{text('new.afterCreate')}</span>
+                </p>
               ) : null}
               <p>
                 <button type="submit" className="primary" disabled={created.loading}>

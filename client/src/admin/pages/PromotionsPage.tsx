@@ -14,6 +14,7 @@ import { useI18n } from '../../shared/i18n';
 import { NumberField } from '../../shared/NumberField';
 import { ErrorNotice, Loading, QueryView, ResultError } from '../../shared/ui';
 import { CategoryOptions } from '../CategoryOptions';
+import { TableScroll } from '../TableScroll';
 
 const amountOf = (kind: AmountKind, value: number) => (kind === 'RATE' ? `${value}%` : won(value));
 
@@ -55,28 +56,30 @@ export function PromotionsPage() {
       {!data ? (
         <Loading />
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>{t('admin.couponName')}</th>
-              <th className="num">{t('admin.couponValue')}</th>
-              <th className="num">{t('admin.issued')}</th>
-              <th>{t('admin.validUntil')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.couponTemplates.map((template) => (
-              <tr key={template.id}>
-                <td>{template.name}</td>
-                <td className="num">{amountOf(template.kind, template.value)}</td>
-                <td className="num">
-                  {template.issuedCount} / {template.totalLimit}
-                </td>
-                <td>{dateTime(template.validUntil, locale)}</td>
+        <TableScroll label={t('admin.coupons')}>
+          <table>
+            <thead>
+              <tr>
+                <th>{t('admin.couponName')}</th>
+                <th className="num">{t('admin.couponValue')}</th>
+                <th className="num">{t('admin.issued')}</th>
+                <th>{t('admin.validUntil')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.couponTemplates.map((template) => (
+                <tr key={template.id}>
+                  <td>{template.name}</td>
+                  <td className="num">{amountOf(template.kind, template.value)}</td>
+                  <td className="num">
+                    {template.issuedCount} / {template.totalLimit}
+                  </td>
+                  <td>{dateTime(template.validUntil, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <form onSubmit={submit}>
         <fieldset>

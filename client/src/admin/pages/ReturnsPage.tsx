@@ -8,6 +8,7 @@ import { dateTime, won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { Empty, ErrorNotice, Loading } from '../../shared/ui';
 import { ReturnSteps } from '../ReturnSteps';
+import { TableScroll } from '../TableScroll';
 
 /** A return the shop still has to act on, or wait for. */
 const openStatuses: ReturnStatus[] = ['REQUESTED', 'APPROVED', 'COLLECTING', 'RECEIVED'];
@@ -34,26 +35,28 @@ export function ReturnsPage() {
       {returns.length === 0 ? (
         <Empty>{t('admin.noOpenReturns')}</Empty>
       ) : (
-        <table aria-label={t('admin.openReturns')}>
-          <thead>
-            <tr>
-              <th>{t('admin.requestedAt')}</th>
-              <th>{t('orders.name')}</th>
-              <th>{t('returns.type')}</th>
-              <th>{t('admin.returnItems')}</th>
-              <th className="num">{t('admin.expectedRefund')}</th>
-              <th>{t('admin.returnStatus')}</th>
-              <th>
-                <span className="sr-only">{t('admin.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {returns.map((ret) => (
-              <ReturnRow key={ret.id} ret={ret} />
-            ))}
-          </tbody>
-        </table>
+        <TableScroll label={t('admin.openReturns')}>
+          <table aria-label={t('admin.openReturns')}>
+            <thead>
+              <tr>
+                <th>{t('admin.requestedAt')}</th>
+                <th>{t('orders.name')}</th>
+                <th>{t('returns.type')}</th>
+                <th>{t('admin.returnItems')}</th>
+                <th className="num">{t('admin.expectedRefund')}</th>
+                <th>{t('admin.returnStatus')}</th>
+                <th>
+                  <span className="sr-only">{t('admin.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {returns.map((ret) => (
+                <ReturnRow key={ret.id} ret={ret} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {data.adminReturns.hasNextPage ? <p className="muted">{t('admin.returnsScope')}</p> : null}
     </>

@@ -7,6 +7,7 @@ import { Empty, ErrorNotice, Loading } from '../../shared/ui';
 import { BarChart } from '../BarChart';
 import { download, toCsv } from '../csv';
 import { seoulDate } from '../dates';
+import { TableScroll } from '../TableScroll';
 
 const columns = [
   'date',
@@ -70,53 +71,57 @@ export function SettlementPage() {
             title={t('admin.netChart')}
             bars={statements.map((day) => ({ label: day.date, value: Math.max(0, day.net) }))}
           />
-          <table>
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column} className={column === 'date' ? undefined : 'num'}>
-                    {t(`statement.${column}`)}
-                  </th>
-                ))}
-                <th>
-                  <span className="sr-only">{t('admin.reconcile')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {statements.map((day) => (
-                <tr key={day.date}>
+          <TableScroll label={t('admin.netChart')}>
+            <table>
+              <thead>
+                <tr>
                   {columns.map((column) => (
-                    <td key={column} className={column === 'date' ? undefined : 'num'}>
-                      {column === 'date' ? day.date : won(day[column])}
-                    </td>
+                    <th key={column} className={column === 'date' ? undefined : 'num'}>
+                      {t(`statement.${column}`)}
+                    </th>
                   ))}
-                  <td>
-                    <button
-                      type="button"
-                      onClick={() => void reconcile({ variables: { date: day.date } })}
-                    >
-                      {t('admin.reconcile')}
-                    </button>
-                  </td>
+                  <th>
+                    <span className="sr-only">{t('admin.reconcile')}</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {statements.map((day) => (
+                  <tr key={day.date}>
+                    {columns.map((column) => (
+                      <td key={column} className={column === 'date' ? undefined : 'num'}>
+                        {column === 'date' ? day.date : won(day[column])}
+                      </td>
+                    ))}
+                    <td>
+                      <button
+                        type="button"
+                        onClick={() => void reconcile({ variables: { date: day.date } })}
+                      >
+                        {t('admin.reconcile')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <h2>{t('admin.brandStatements')}</h2>
-          <table>
-            <tbody>
-              {data.brandStatements.map((row) => (
-                <tr key={`${row.date}-${row.brand?.id ?? 'none'}`}>
-                  <td>{row.date}</td>
-                  <td>{row.brand?.name ?? t('admin.noBrand')}</td>
-                  <td className="num">{won(row.sales)}</td>
-                  <td className="num">−{won(row.refunds)}</td>
-                  <td className="num">{won(row.net)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableScroll label={t('admin.brandStatements')}>
+            <table>
+              <tbody>
+                {data.brandStatements.map((row) => (
+                  <tr key={`${row.date}-${row.brand?.id ?? 'none'}`}>
+                    <td>{row.date}</td>
+                    <td>{row.brand?.name ?? t('admin.noBrand')}</td>
+                    <td className="num">{won(row.sales)}</td>
+                    <td className="num">−{won(row.refunds)}</td>
+                    <td className="num">{won(row.net)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
       {reconciled.data ? (

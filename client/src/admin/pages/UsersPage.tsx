@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
 import { AdminUsersDocument } from '../../graphql/generated';
-import { dateTime } from '../../shared/format';
+import { dateTime, points } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { QueryView } from '../../shared/ui';
+import { TableScroll } from '../TableScroll';
 
 export function UsersPage() {
   const { t, locale } = useI18n();
@@ -25,19 +27,34 @@ export function UsersPage() {
         empty={t('admin.noUsers')}
       >
         {(found) => (
-          <table>
-            <tbody>
-              {found.users.nodes.map((user) => (
-                <tr key={user.id}>
-                  <td>{user.name}</td>
-                  <td>{user.email}</td>
-                  <td>{user.grade}</td>
-                  <td className="num">{user.pointsBalance}P</td>
-                  <td>{dateTime(user.createdAt, locale)}</td>
+          <TableScroll label={t('admin.users')}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('admin.customerName')}</th>
+                  <th scope="col">{t('admin.customerEmail')}</th>
+                  <th scope="col">{t('admin.customerGrade')}</th>
+                  <th scope="col" className="num">
+                    {t('admin.customerPoints')}
+                  </th>
+                  <th scope="col">{t('admin.customerSince')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {found.users.nodes.map((user) => (
+                  <tr key={user.id}>
+                    <td>
+                      <Link to={`/users/${user.id}`}>{user.name}</Link>
+                    </td>
+                    <td>{user.email}</td>
+                    <td>{user.grade}</td>
+                    <td className="num">{points(user.pointsBalance)}</td>
+                    <td>{dateTime(user.createdAt, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </QueryView>
     </>

@@ -176,9 +176,12 @@ export function ProductPage() {
           </div>
         </div>
         {product.description ? (
-          <div className="product-description">
-            <p>{product.description}</p>
-          </div>
+          <div
+            className="product-description"
+            // Rendered by the product service with markdown-it, raw HTML off: tags the admin typed
+            // arrive escaped and script links are dropped, so the HTML is safe as it is.
+            dangerouslySetInnerHTML={{ __html: product.descriptionHtml }}
+          />
         ) : null}
       </article>
     </>

@@ -21,6 +21,10 @@ const errorCodeDescriptions = {
 
   NOT_FOUND: 'A product, SKU, category, brand or option group named by the input does not exist.',
   REINDEX_ALREADY_RUNNING: 'A search reindex is running already.',
+  BELOW_RESERVED: 'Stock on hand cannot go below the units reserved for open orders.',
+  IMAGE_TOO_LARGE: 'The picture is larger than the shop accepts.',
+  IMAGE_TYPE_REFUSED: 'Only JPEG, PNG and WebP pictures are accepted (not SVG).',
+  UPLOAD_EXPIRED: 'The upload slot was used or has expired; ask for a new one.',
 
   TEMPLATE_NOT_FOUND: 'No such coupon.',
   NOT_CLAIMABLE: 'The coupon is issued by the shop only.',

@@ -7,7 +7,7 @@ import {
 } from '@shop/kit/server';
 
 export const deliveryPermissions: PermissionRules = {
-  Query: { shipment: isAuthenticated },
+  Query: { shipment: isAuthenticated, carriers: isAdmin },
   Mutation: { shipOrder: isAdmin },
   // The order's owner (checked per shipment) or an admin, however it is reached: `shipment`,
   // `Order.shipments` or `_entities`.

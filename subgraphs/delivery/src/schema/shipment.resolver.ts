@@ -1,5 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { createResultUnion, ownsOrAdministers, type SubgraphContext } from '@shop/kit/server';
+import {
+  createResultUnion,
+  InvalidInput,
+  ownsOrAdministers,
+  type SubgraphContext,
+} from '@shop/kit/server';
+import { carriers } from '../domain/carriers.js';
 import { Shipment } from '../domain/shipment.entity.js';
 import { TrackingEvent } from '../domain/tracking-event.entity.js';
 import type { Shipments } from '../services/shipments.js';
@@ -13,7 +19,7 @@ import {
 
 const ShipOrderResult = createResultUnion({
   name: 'ShipOrderResult',
-  types: () => [ShipmentType, ShipmentNotReady] as const,
+  types: () => [ShipmentType, ShipmentNotReady, InvalidInput] as const,
 });
 
 @Resolver(() => ShipmentType)
@@ -29,7 +35,14 @@ export class ShipmentResolver {
     return shipment && ownsOrAdministers(context.identity, shipment.userId) ? shipment : null;
   }
 
-  @Mutation(() => ShipOrderResult, { description: 'Admin: hand a paid order to a carrier.' })
+  @Query(() => [String], { description: 'The carriers an order can be shipped with.' })
+  carriers(): readonly string[] {
+    return carriers;
+  }
+
+  @Mutation(() => ShipOrderResult, {
+    description: 'Admin: hand a paid order to one of `carriers`.',
+  })
   async shipOrder(
     @Arg('orderId', () => ID) orderId: string,
     @Arg('carrier', () => String) carrier: string,
@@ -38,6 +51,8 @@ export class ShipmentResolver {
   ) {
     const outcome = await this.shipments.ship(context.em, orderId, carrier, trackingNumber);
     if (outcome.kind === 'shipped') return outcome.shipment;
+    if (outcome.kind === 'unknown-carrier')
+      return new InvalidInput([{ field: 'carrier', message: `not one of ${carriers.join(', ')}` }]);
     return new ShipmentNotReady(outcome.kind === 'not-ready' ? outcome.status : null);
   }
 

@@ -4,6 +4,7 @@ import { shipmentDeliveredEvent, shipmentShippedEvent } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { crashPoint } from '@shop/kit/ops';
+import { isCarrier } from '../domain/carriers.js';
 import { Shipment, shipmentProgress, type ShipmentStatus } from '../domain/shipment.entity.js';
 import { TrackingEvent } from '../domain/tracking-event.entity.js';
 import type { CarrierClient, CarrierEvent } from './carrier-client.js';
@@ -12,6 +13,7 @@ import type { OrderClient } from './order-client.js';
 export type ShipOutcome =
   | { kind: 'shipped'; shipment: Shipment }
   | { kind: 'not-found' }
+  | { kind: 'unknown-carrier' }
   | { kind: 'not-ready'; status: ShipmentStatus };
 
 /** Carrier statuses as shipment statuses (picked up is the carrier confirming it has it). */
@@ -59,6 +61,7 @@ export class Shipments {
     carrier: string,
     trackingNumber?: string | null,
   ): Promise<ShipOutcome> {
+    if (!isCarrier(carrier)) return { kind: 'unknown-carrier' };
     const shipment = await em.fork().findOne(Shipment, { orderId });
     if (!shipment) return { kind: 'not-found' };
     if (shipment.status !== 'READY')

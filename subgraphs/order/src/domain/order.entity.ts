@@ -1,6 +1,7 @@
 import { defineEntity, p, type EntityData, type ObjectQuery } from '@mikro-orm/core';
 import { orderStatuses, type OrderStatus } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
+import { OrderStatusChange } from './order-status-change.entity.js';
 import {
   canTransition,
   initialOrderStatus,
@@ -38,6 +39,7 @@ export const OrderSchema = defineEntity({
     { properties: ['holdsSettled', 'status'] },
     { properties: ['userId', 'createdAt'] },
     { properties: ['status', 'deliveredAt'] },
+    { properties: ['createdAt'] },
   ],
   properties: {
     id: p.string().length(36).primary(),
@@ -96,12 +98,14 @@ export class Order extends OrderSchema.class {
   ): Promise<boolean> {
     if (!canTransition(this.status, next, cause))
       throw new OrderTransitionRefused(this.status, next, cause);
-    const changed = await tx.nativeUpdate(
-      Order,
-      { ...where, id: this.id, status: this.status },
-      { ...changes, status: next },
+    const changed = await recorded(tx, this.id, next, cause, (inTx) =>
+      inTx.nativeUpdate(
+        Order,
+        { ...where, id: this.id, status: this.status },
+        { ...changes, status: next },
+      ),
     );
-    if (changed !== 1) return false;
+    if (!changed) return false;
     Object.assign(this, changes, { status: next });
     return true;
   }
@@ -119,13 +123,38 @@ export class Order extends OrderSchema.class {
     changes: EntityData<Order> = {},
     where: ObjectQuery<Order> = {},
   ): Promise<boolean> {
-    const changed = await tx.nativeUpdate(
-      Order,
-      { ...where, id: orderId, status: { $in: sourcesOf(next, cause) } },
-      { ...changes, status: next },
+    return recorded(tx, orderId, next, cause, (inTx) =>
+      inTx.nativeUpdate(
+        Order,
+        { ...where, id: orderId, status: { $in: sourcesOf(next, cause) } },
+        { ...changes, status: next },
+      ),
     );
-    return changed === 1;
   }
+}
+
+/**
+ * Runs a status change and, if it moved the row, writes its history row in the same transaction
+ * (the caller's, or one opened here).
+ */
+async function recorded(
+  tx: EntityManager,
+  orderId: string,
+  next: OrderStatus,
+  cause: OrderCause,
+  update: (inTx: EntityManager) => Promise<number>,
+): Promise<boolean> {
+  const write = async (inTx: EntityManager) => {
+    if ((await update(inTx)) !== 1) return false;
+    await inTx.insert(OrderStatusChange, {
+      orderId,
+      status: next,
+      cause,
+      createdAt: new Date(),
+    });
+    return true;
+  };
+  return tx.isInTransaction() ? write(tx) : tx.transactional(write);
 }
 
 OrderSchema.setClass(Order);

@@ -8,6 +8,7 @@ import { Migration20261203181000 } from './Migration20261203181000.js';
 import { Migration20261203223318 } from './Migration20261203223318.js';
 import { Migration20261204050000 } from './Migration20261204050000.js';
 import { Migration20261204110000 } from './Migration20261204110000.js';
+import { Migration20261204120000 } from './Migration20261204120000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124153741', class: Migration20261124153741 },
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203223318', class: Migration20261203223318 },
   { name: 'Migration20261204050000', class: Migration20261204050000 },
   { name: 'Migration20261204110000', class: Migration20261204110000 },
+  { name: 'Migration20261204120000', class: Migration20261204120000 },
 ];

@@ -49,11 +49,33 @@ export class CreateOrderInput {
   idempotencyKey!: string;
 }
 
-@InputType()
+@InputType({ description: 'Every criterion given must hold.' })
 export class AdminOrderFilter {
   @Field(() => OrderStatusEnum, { nullable: true })
   status?: OrderStatus | null;
 
+  @Field(() => [OrderStatusEnum], { nullable: true, description: 'Any of these statuses.' })
+  statuses?: OrderStatus[] | null;
+
   @Field(() => ID, { nullable: true })
   userId?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Orders of any of these customers: find them by name or email with `users` first (the name lives in the user service).',
+  })
+  userIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'The order id, or its first characters.' })
+  orderNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of a product name, as ordered.' })
+  productName?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Placed at or after.' })
+  createdFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Placed before.' })
+  createdBefore?: Date | null;
 }

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { InvalidInput } from '@shop/kit/server';
 import type { OrderLine } from '../domain/order-line.entity.js';
+import { OrderStatusChange } from '../domain/order-status-change.entity.js';
 import type { Order } from '../domain/order.entity.js';
 import { isConfirmable, type OrderFulfilment } from '../services/order-fulfilment.js';
 import type { OrderLifecycle } from '../services/order-lifecycle.js';
@@ -17,6 +18,7 @@ import {
   OrderNotCancellable,
   OrderNotDelivered,
   OrderNotFound,
+  OrderStatusChangeType,
   OrderType,
   OutOfStock,
   ProductReference,
@@ -50,7 +52,7 @@ export class OrderResolver {
     return order && (isAdmin(context) || order.userId === customerId(context)) ? order : null;
   }
 
-  @Query(() => OrderConnection, { description: 'Admin: orders, newest first.' })
+  @Query(() => OrderConnection, { description: 'Admin: search orders, newest first.' })
   adminOrders(
     @Arg('filter', () => AdminOrderFilter, { nullable: true }) filter: AdminOrderFilter | null,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
@@ -65,6 +67,14 @@ export class OrderResolver {
   })
   canConfirmPurchase(@Root() order: Order): boolean {
     return isConfirmable(order);
+  }
+
+  @FieldResolver(() => [OrderStatusChangeType], {
+    description:
+      'Every status change, oldest first (orders placed before it was kept start later).',
+  })
+  history(@Root() order: Order, @Ctx() context: OrderContext) {
+    return context.em.find(OrderStatusChange, { orderId: order.id }, { orderBy: { id: 'asc' } });
   }
 
   @FieldResolver(() => [OrderLineType])

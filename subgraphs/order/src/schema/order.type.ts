@@ -163,6 +163,21 @@ export class OrderType {
   createdAt!: Date;
 }
 
+@ObjectType('OrderStatusChange', { description: 'A status the order moved to, and why.' })
+export class OrderStatusChangeType {
+  @Field(() => OrderStatusEnum)
+  status!: OrderStatus;
+
+  @Field(() => String, {
+    description:
+      'What moved it, e.g. createOrder, PaymentApproved, ShipmentShipped, ReturnRefunded.',
+  })
+  cause!: string;
+
+  @Field(() => Date)
+  createdAt!: Date;
+}
+
 @ObjectType('OrderConnection')
 export class OrderConnection {
   @Field(() => [OrderType])

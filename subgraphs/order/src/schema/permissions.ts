@@ -23,6 +23,7 @@ export const orderPermissions: PermissionRules = {
   // Reached only through an Order, which is guarded.
   OrderLine: allow,
   OrderLineOption: allow,
+  OrderStatusChange: allow,
   ShippingAddress: allow,
   Sku: allow,
   Product: allow,

@@ -6,6 +6,7 @@ import type { Outbox } from '@shop/kit/events';
 import { allocate } from '@shop/kit/money';
 import { crashPoint } from '@shop/kit/ops';
 import { OrderLine } from '../domain/order-line.entity.js';
+import { OrderStatusChange } from '../domain/order-status-change.entity.js';
 import {
   checkoutCharge,
   type CheckoutCharge,
@@ -143,6 +144,9 @@ export class PlaceOrder {
         expiresAt: new Date(Date.now() + 15 * 60_000),
       });
       tx.persist(order);
+      tx.persist(
+        tx.create(OrderStatusChange, { orderId, status: initialOrderStatus, cause: 'createOrder' }),
+      );
       quote.lines.forEach((line, position) =>
         tx.persist(
           tx.create(OrderLine, {

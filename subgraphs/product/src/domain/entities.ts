@@ -1,5 +1,6 @@
 import { BrandSchema } from './brand.entity.js';
 import { CategorySchema } from './category.entity.js';
+import { ImageUploadSchema } from './image-upload.entity.js';
 import { ProductSchema } from './product.entity.js';
 import { ReservationSchema } from './reservation.entity.js';
 import { SkuSchema } from './sku.entity.js';
@@ -12,4 +13,5 @@ export const productEntities = [
   SkuSchema,
   ReservationSchema,
   StockMovementSchema,
+  ImageUploadSchema,
 ];

@@ -1,6 +1,11 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { ProductStatus } from '@shop/contracts';
-import { ProductStatusEnum, StockAdjustmentKindEnum } from './product.type.js';
+import type { StockAdjustmentReason } from '../domain/stock-movement.entity.js';
+import {
+  ProductStatusEnum,
+  StockAdjustmentKindEnum,
+  StockAdjustmentReasonEnum,
+} from './product.type.js';
 
 @InputType()
 export class OptionGroupInput {
@@ -118,13 +123,22 @@ export class UpdateSkuInput {
   enabled?: boolean;
 }
 
-@InputType()
+@InputType({ description: 'Give a reason, and either a signed quantity or the units counted.' })
 export class AdjustStockInput {
-  @Field(() => StockAdjustmentKindEnum)
-  kind!: 'RECEIVED' | 'ADJUSTED';
+  @Field(() => StockAdjustmentReasonEnum, { nullable: true, description: 'Required unless kind.' })
+  reason?: StockAdjustmentReason;
 
-  @Field(() => Int)
-  quantity!: number;
+  @Field(() => StockAdjustmentKindEnum, {
+    nullable: true,
+    deprecationReason: 'Use reason: RECEIVED, or COUNT_CORRECTION for ADJUSTED.',
+  })
+  kind?: 'RECEIVED' | 'ADJUSTED';
+
+  @Field(() => Int, { nullable: true, description: 'Signed change of the units on hand.' })
+  quantity?: number;
+
+  @Field(() => Int, { nullable: true, description: 'The units on hand after the change.' })
+  onHand?: number;
 
   @Field(() => String, { description: 'Unique per SKU and kind; a retry with it changes nothing.' })
   reference!: string;
@@ -170,4 +184,10 @@ export class AdminProductFilter {
 
   @Field(() => ID, { nullable: true })
   brandId?: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Only products with an enabled SKU that has at most this many units available.',
+  })
+  lowStockAtMost?: number | null;
 }

@@ -25,6 +25,7 @@ export const productPermissions: PermissionRules = {
     addOptionValue: isAdmin,
     updateSku: isAdmin,
     adjustStock: isAdmin,
+    startImageUpload: isAdmin,
     createCategory: isAdmin,
     createBrand: isAdmin,
   },
@@ -39,6 +40,7 @@ export const productPermissions: PermissionRules = {
   SkuOption: allow,
   OptionGroup: allow,
   StockMovement: isAdmin,
+  ImageUpload: isAdmin,
   Category: allow,
   Brand: allow,
 };

@@ -1,9 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { listingSummary, type ProductStatus } from '@shop/contracts';
-import type { Product } from '../domain/product.entity.js';
+import { Product } from '../domain/product.entity.js';
 import { availableUnits, type Sku } from '../domain/sku.entity.js';
 import { searchAdminProducts } from '../services/admin-product-search.js';
+import { descriptionHtml } from '../services/description-html.js';
 import type { ProductCatalog } from '../services/product-catalog.js';
+import type { ProductImages } from '../services/product-images.js';
 import {
   AddOptionValueInput,
   AdminProductFilter,
@@ -24,7 +26,10 @@ import { isShownTo } from './visibility.js';
 
 @Resolver(() => ProductType)
 export class ProductResolver {
-  constructor(private readonly catalog: ProductCatalog) {}
+  constructor(
+    private readonly catalog: ProductCatalog,
+    private readonly images: ProductImages,
+  ) {}
 
   @Query(() => ProductType, {
     nullable: true,
@@ -48,6 +53,13 @@ export class ProductResolver {
   @FieldResolver(() => [SkuType])
   skus(@Root() product: Product, @Ctx() context: ProductContext) {
     return context.loaders.skusOfProduct.load(product.id);
+  }
+
+  @FieldResolver(() => String, {
+    description: 'The description rendered from Markdown; raw HTML is shown as text.',
+  })
+  descriptionHtml(@Root() product: Product) {
+    return descriptionHtml(product.description);
   }
 
   @FieldResolver(() => BrandType, { nullable: true })
@@ -92,13 +104,20 @@ export class ProductResolver {
     return resultOf(await this.catalog.createProduct(context.em, { ...input, skus }));
   }
 
-  @Mutation(() => ProductResult)
+  @Mutation(() => ProductResult, {
+    description: 'Admin: name, description, taxonomy, or pictures (reordered or removed).',
+  })
   async updateProduct(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateProductInput) input: UpdateProductInput,
     @Ctx() context: ProductContext,
   ) {
-    return resultOf(await this.catalog.updateProduct(context.em, id, input));
+    const before = await context.em.fork().findOne(Product, { id });
+    const outcome = await this.catalog.updateProduct(context.em, id, input);
+    // Pictures taken off the product are deleted once the change is saved.
+    if (outcome.kind === 'saved' && before)
+      await this.images.forget(before.images, outcome.value.images);
+    return resultOf(outcome);
   }
 
   @Mutation(() => ProductResult, { description: 'Admin: put on sale, hide, or mark sold out.' })

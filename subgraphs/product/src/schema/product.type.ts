@@ -1,7 +1,12 @@
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { productStatuses, type ProductStatus } from '@shop/contracts';
 import { ErrorResult } from '@shop/kit/server';
-import { stockMovementKinds, type StockMovementKind } from '../domain/stock-movement.entity.js';
+import {
+  stockAdjustmentReasons,
+  stockMovementKinds,
+  type StockAdjustmentReason,
+  type StockMovementKind,
+} from '../domain/stock-movement.entity.js';
 
 export const ProductStatusEnum = Object.fromEntries(productStatuses.map((s) => [s, s])) as Record<
   ProductStatus,
@@ -17,6 +22,15 @@ export const StockMovementKindEnum = Object.fromEntries(
   stockMovementKinds.map((k) => [k, k]),
 ) as Record<StockMovementKind, StockMovementKind>;
 registerEnumType(StockMovementKindEnum, { name: 'StockMovementKind' });
+
+export const StockAdjustmentReasonEnum = Object.fromEntries(
+  stockAdjustmentReasons.map((r) => [r, r]),
+) as Record<StockAdjustmentReason, StockAdjustmentReason>;
+registerEnumType(StockAdjustmentReasonEnum, {
+  name: 'StockAdjustmentReason',
+  description:
+    'Why an admin changed stock. RECEIVED and RETURNED add units, DAMAGED and LOST remove them, COUNT_CORRECTION sets what was counted.',
+});
 
 export const StockAdjustmentKindEnum = { RECEIVED: 'RECEIVED', ADJUSTED: 'ADJUSTED' } as const;
 registerEnumType(StockAdjustmentKindEnum, {
@@ -87,6 +101,15 @@ export class StockMovementType {
   @Field(() => String, { nullable: true })
   note!: string | null;
 
+  @Field(() => StockAdjustmentReasonEnum, {
+    nullable: true,
+    description: 'Why an admin made it; none for sales and returns.',
+  })
+  reason!: StockAdjustmentReason | null;
+
+  @Field(() => ID, { nullable: true, description: 'The admin who made it.' })
+  actorId!: string | null;
+
   @Field(() => Date)
   createdAt!: Date;
 }
@@ -126,7 +149,7 @@ export class ProductType {
   @Directive('@shareable')
   name!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Markdown, as the admin wrote it.' })
   description!: string;
 
   @Field(() => ProductStatusEnum)
@@ -196,5 +219,24 @@ export class CatalogItemNotFound extends ErrorResult {
     super('NOT_FOUND', `no ${what} ${id}`);
     this.what = what;
     this.id = id;
+  }
+}
+
+@ObjectType('StockBelowReserved', {
+  implements: ErrorResult,
+  description:
+    'The change would leave fewer units on hand than open orders reserved; nothing changed.',
+})
+export class StockBelowReserved extends ErrorResult {
+  @Field(() => Int)
+  onHand: number;
+
+  @Field(() => Int)
+  reserved: number;
+
+  constructor(onHand: number, reserved: number) {
+    super('BELOW_RESERVED', `${reserved} units are reserved for open orders; ${onHand} on hand`);
+    this.onHand = onHand;
+    this.reserved = reserved;
   }
 }

@@ -6,6 +6,7 @@ import {
   CategoryType,
   ProductType,
   SkuType,
+  StockBelowReserved,
 } from './product.type.js';
 
 export const ProductResult = createResultUnion({
@@ -15,7 +16,8 @@ export const ProductResult = createResultUnion({
 
 export const SkuResult = createResultUnion({
   name: 'SkuResult',
-  types: () => [SkuType, InvalidInput, CatalogItemNotFound] as const,
+  description: 'StockBelowReserved: from adjustStock only.',
+  types: () => [SkuType, InvalidInput, CatalogItemNotFound, StockBelowReserved] as const,
 });
 
 export const CategoryResult = createResultUnion({
@@ -29,7 +31,9 @@ export const BrandResult = createResultUnion({
 });
 
 /** An admin use case's outcome as a GraphQL result: the saved entity or its typed error. */
-export function resultOf<T>(outcome: Outcome<T>): T | InvalidInput | CatalogItemNotFound {
+export function resultOf<T>(
+  outcome: Outcome<T>,
+): T | InvalidInput | CatalogItemNotFound | StockBelowReserved {
   switch (outcome.kind) {
     case 'saved':
       return outcome.value;
@@ -37,5 +41,7 @@ export function resultOf<T>(outcome: Outcome<T>): T | InvalidInput | CatalogItem
       return new InvalidInput(outcome.issues);
     case 'not-found':
       return new CatalogItemNotFound(outcome.what, outcome.id);
+    case 'below-reserved':
+      return new StockBelowReserved(outcome.onHand, outcome.reserved);
   }
 }

@@ -1,3 +1,4 @@
+import { userIdOf } from '@shop/kit/server';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { availableUnits, Sku } from '../domain/sku.entity.js';
 import { StockMovement } from '../domain/stock-movement.entity.js';
@@ -57,12 +58,16 @@ export class SkuResolver {
     return resultOf(await this.catalog.updateSku(context.em, id, input));
   }
 
-  @Mutation(() => SkuResult, { description: 'Admin: receive stock or correct a count.' })
+  @Mutation(() => SkuResult, {
+    description: 'Admin: receive, write off or count stock, with a reason; never below reserved.',
+  })
   async adjustStock(
     @Arg('skuId', () => ID) skuId: string,
     @Arg('input', () => AdjustStockInput) input: AdjustStockInput,
     @Ctx() context: ProductContext,
   ) {
-    return resultOf(await this.stock.adjust(context.em, skuId, input));
+    return resultOf(
+      await this.stock.adjust(context.em, skuId, input, userIdOf(context.identity) ?? null),
+    );
   }
 }

@@ -7,7 +7,8 @@ export type Missing = 'product' | 'sku' | 'category' | 'brand' | 'option group';
 export type Outcome<T> =
   | { kind: 'saved'; value: T }
   | { kind: 'invalid-input'; issues: InputIssue[] }
-  | { kind: 'not-found'; what: Missing; id: string };
+  | { kind: 'not-found'; what: Missing; id: string }
+  | { kind: 'below-reserved'; onHand: number; reserved: number };
 
 export const saved = <T>(value: T): Outcome<T> => ({ kind: 'saved', value });
 export const notFound = (what: Missing, id: string): Outcome<never> => ({

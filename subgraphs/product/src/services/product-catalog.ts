@@ -15,6 +15,7 @@ import {
   createBrandSchema,
   createCategorySchema,
   createProductSchema,
+  maxImagesPerProduct,
   maxSkusPerProduct,
   updateProductSchema,
   updateSkuSchema,
@@ -140,6 +141,16 @@ export class ProductCatalog {
       if (brandId !== undefined) product.brandId = brandId;
       if (categoryId !== undefined) product.categoryId = categoryId;
       if (images !== undefined) product.images = images;
+      return undefined;
+    });
+  }
+
+  /** An uploaded picture, last in the product's gallery. */
+  addImage(em: EntityManager, productId: string, url: string): Promise<Outcome<Product>> {
+    return this.changeProduct(em, productId, async (_tx, product) => {
+      if (product.images.length >= maxImagesPerProduct)
+        return invalid('images', `at most ${maxImagesPerProduct} pictures per product`);
+      product.images = [...product.images, url];
       return undefined;
     });
   }

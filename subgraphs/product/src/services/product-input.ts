@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { productStatuses } from '@shop/contracts';
+import { stockAdjustmentReasons } from '../domain/stock-movement.entity.js';
 
 /** Per product: more combinations than this is a data-entry mistake, not a catalogue. */
 export const maxSkusPerProduct = 200;
+export const maxImagesPerProduct = 10;
 
 const price = z.number().int().min(0).max(100_000_000);
 const slug = z
@@ -37,7 +39,7 @@ export const createProductSchema = z.object({
   categoryId: z.uuid().nullish(),
   status: z.enum(productStatuses).default('DRAFT'),
   basePrice: price,
-  images: z.array(imageUrl).max(10).default([]),
+  images: z.array(imageUrl).max(maxImagesPerProduct).default([]),
   optionGroups: z
     .array(optionGroup)
     .max(3)
@@ -73,7 +75,7 @@ export const updateProductSchema = z
     description: z.string().trim().max(5000).optional(),
     brandId: z.uuid().nullable().optional(),
     categoryId: z.uuid().nullable().optional(),
-    images: z.array(imageUrl).max(10).optional(),
+    images: z.array(imageUrl).max(maxImagesPerProduct).optional(),
   })
   .refine((update) => Object.values(update).some((value) => value !== undefined), {
     message: 'nothing to update',
@@ -95,24 +97,39 @@ export const updateSkuSchema = z
   });
 export type UpdateSkuInput = z.input<typeof updateSkuSchema>;
 
+const stockUnits = z.number().int().min(0).max(1_000_000_000);
+
 export const adjustStockSchema = z
   .object({
-    kind: z.enum(['RECEIVED', 'ADJUSTED']),
-    /** Signed for ADJUSTED (a count correction); positive for RECEIVED. */
+    reason: z.enum(stockAdjustmentReasons).optional(),
+    /** Older clients name a kind instead: RECEIVED, or ADJUSTED (read as a count correction). */
+    kind: z.enum(['RECEIVED', 'ADJUSTED']).optional(),
+    /** A signed change of the units on hand… */
     quantity: z
       .number()
       .int()
       .min(-1_000_000)
       .max(1_000_000)
-      .refine((quantity) => quantity !== 0, { message: 'must not be zero' }),
+      .refine((quantity) => quantity !== 0, { message: 'must not be zero' })
+      .optional(),
+    /** …or the units on hand after the change (a count), never both. */
+    onHand: stockUnits.optional(),
     /** Unique per SKU and kind: a retried request with the same reference changes nothing. */
     reference: z.string().trim().min(1).max(64),
     note: z.string().trim().max(200).nullish(),
   })
-  .refine((input) => input.kind !== 'RECEIVED' || input.quantity > 0, {
+  .refine((input) => (input.quantity === undefined) !== (input.onHand === undefined), {
     path: ['quantity'],
-    message: 'received stock must be positive',
-  });
+    message: 'give either a quantity or the units on hand',
+  })
+  .refine((input) => input.reason !== undefined || input.kind !== undefined, {
+    path: ['reason'],
+    message: 'a manual stock change needs a reason',
+  })
+  .transform(({ kind, reason, ...change }) => ({
+    ...change,
+    reason: reason ?? (kind === 'RECEIVED' ? 'RECEIVED' : 'COUNT_CORRECTION'),
+  }));
 export type AdjustStockInput = z.input<typeof adjustStockSchema>;
 
 export const createCategorySchema = z.object({

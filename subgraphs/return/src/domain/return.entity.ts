@@ -41,6 +41,8 @@ export const ReturnSchema = defineEntity({
     shippingFee: p.integer().default(0),
     refundedAmount: p.integer().default(0),
     pickupTrackingNumber: p.string().length(50).nullable(),
+    /** Set when an admin refunded on the customer's behalf: a retry with it finds this return. */
+    adminRefundKey: p.string().length(64).nullable().unique(),
     reshipTrackingNumber: p.string().length(50).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p

@@ -13,6 +13,7 @@ export const returnPermissions: PermissionRules = {
     approveReturn: isAdmin,
     rejectReturn: isAdmin,
     receiveReturn: isAdmin,
+    adminRefundLine: isAdmin,
   },
   // The customer who asked (checked per return) or an admin, however it is reached: `return`,
   // `Order.returns` or `_entities`.

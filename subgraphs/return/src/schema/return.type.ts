@@ -90,3 +90,15 @@ export class RequestReturnInput {
   @Field(() => ReturnReasonEnum) reason!: ReturnReason;
   @Field(() => [ReturnLineInput]) lines!: ReturnLineInput[];
 }
+
+@InputType({ description: 'Units of one line an admin refunds on the customer’s behalf.' })
+export class AdminRefundLineInput {
+  @Field(() => ID) orderId!: string;
+  @Field(() => ID) orderLineId!: string;
+  @Field(() => Int) quantity!: number;
+  @Field(() => ReturnReasonEnum) reason!: ReturnReason;
+  @Field(() => String, {
+    description: 'One per refund the admin means: a retry with it refunds nothing twice.',
+  })
+  idempotencyKey!: string;
+}

@@ -52,6 +52,12 @@ const invalid = (field: string, message: string): RequestOutcome => ({
   issues: [{ field, message }],
 });
 
+/**
+ * Who opens a return: the customer, for their own order; or an admin on the customer's behalf,
+ * under a key a retry brings again, with no return trip charged (no pickup is booked).
+ */
+export type Requester = { kind: 'customer'; userId: string } | { kind: 'admin'; refundKey: string };
+
 /** Records the event of a status change, in the transaction that made it. */
 type Announce = (tx: EntityManager, ret: Return) => void | Promise<void>;
 
@@ -77,11 +83,20 @@ export class ReturnDesk {
   ) {}
 
   async request(em: EntityManager, userId: string, input: ReturnRequest): Promise<RequestOutcome> {
+    return this.open(em, { kind: 'customer', userId }, input);
+  }
+
+  async open(
+    em: EntityManager,
+    requester: Requester,
+    input: ReturnRequest,
+  ): Promise<RequestOutcome> {
     const parsed = parseInput(returnRequestSchema, input);
     if (!parsed.ok) return { kind: 'invalid-input', issues: parsed.issues };
     const request = parsed.data;
     const order = await this.deps.collaborators.order(request.orderId);
-    if (!order || order.userId !== userId) return invalid('orderId', 'no such order');
+    if (!order || (requester.kind === 'customer' && order.userId !== requester.userId))
+      return invalid('orderId', 'no such order');
     if (!returnableStatuses.has(order.status))
       return {
         kind: 'not-returnable',
@@ -140,7 +155,7 @@ export class ReturnDesk {
     }
     let ret: Return;
     try {
-      ret = await this.record(em, userId, request, order.id, drafts, order.lines);
+      ret = await this.record(em, order.userId, requester, request, drafts, order.lines);
     } catch (error) {
       if (error instanceof UnitsTaken)
         return invalid(`lines.${error.index}.quantity`, 'already being returned');
@@ -157,8 +172,8 @@ export class ReturnDesk {
   private async record(
     em: EntityManager,
     userId: string,
+    requester: Requester,
     request: z.output<typeof returnRequestSchema>,
-    orderId: string,
     drafts: Omit<ReturnLine, 'id' | 'returnId'>[],
     orderLines: { lineId: string; quantity: number }[],
   ): Promise<Return> {
@@ -177,14 +192,17 @@ export class ReturnDesk {
       }
       const created = tx.create(Return, {
         id: randomUUID(),
-        orderId,
+        orderId: request.orderId,
         userId,
         type: request.type,
         reason: request.reason,
         shippingFee:
-          request.type === 'RETURN' && request.reason === 'CHANGED_MIND'
+          requester.kind === 'customer' &&
+          request.type === 'RETURN' &&
+          request.reason === 'CHANGED_MIND'
             ? this.deps.shippingFee
             : 0,
+        adminRefundKey: requester.kind === 'admin' ? requester.refundKey : null,
       });
       tx.persist(created);
       for (const draft of drafts)
@@ -238,6 +256,18 @@ export class ReturnDesk {
     if (approved.kind !== 'done') return approved;
     crashPoint('return.approve.approved');
     return this.bookPickup(em, returnId);
+  }
+
+  /**
+   * An admin's refund: the goods came back to the shop by other means, so the return is approved
+   * and taken as collected with no pickup booked (receiving it then restocks and refunds). Each step is conditional, so
+   * repeating it after either step changes nothing.
+   */
+  async collectWithoutPickup(em: EntityManager, returnId: string): Promise<StepOutcome> {
+    await this.step(em, returnId, 'REQUESTED', 'APPROVED', {}, (tx, ret) =>
+      this.deps.events.approved(tx, ret),
+    );
+    return this.step(em, returnId, 'APPROVED', 'COLLECTING', {});
   }
 
   /** The carrier's parcel is keyed by the return, so booking again finds the same pickup. */

@@ -25,6 +25,8 @@ export const PointsEntrySchema = defineEntity({
     balanceAfter: p.integer(),
     reason: p.enum(pointsReasons),
     reference: p.string().length(64),
+    /** An administrator's adjustment says why in words (the reference is only a key). */
+    note: p.string().length(200).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -7,7 +7,7 @@ import {
 } from '@shop/kit/server';
 
 export const userPermissions: PermissionRules = {
-  Query: { me: isAuthenticated, users: isAdmin },
+  Query: { me: isAuthenticated, user: isAdmin, users: isAdmin },
   Mutation: {
     updateProfile: isAuthenticated,
     addAddress: isAuthenticated,

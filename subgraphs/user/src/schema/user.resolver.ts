@@ -1,8 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { parseInput } from '@shop/kit';
 import { InvalidInput, type SubgraphContext } from '@shop/kit/server';
 import { PointsEntry } from '../domain/points-entry.entity.js';
 import { User } from '../domain/user.entity.js';
 import type { AddressBook, AddressOutcome } from '../services/address-book.js';
+import { pointsAdjustmentSchema } from '../services/points-adjustment-input.js';
 import type { PointsWallet } from '../services/points-wallet.js';
 import type { ProfileService } from '../services/profile-service.js';
 import { searchUsers } from '../services/user-search.js';
@@ -37,6 +39,11 @@ export class UserResolver {
   @Query(() => UserType, { nullable: true, description: 'The signed-in user.' })
   me(@Ctx() context: SubgraphContext) {
     return context.em.findOne(User, { id: signedInUserId(context) });
+  }
+
+  @Query(() => UserType, { nullable: true, description: 'Admin: one customer by id.' })
+  user(@Arg('id', () => ID) id: string, @Ctx() context: SubgraphContext) {
+    return context.em.findOne(User, { id });
   }
 
   @Query(() => UserConnection, { description: 'Admin: search users.' })
@@ -102,20 +109,16 @@ export class UserResolver {
     @Arg('userId', () => ID) userId: string,
     @Arg('amount', () => Int) amount: number,
     @Arg('reference', () => String, { description: 'e.g. a support ticket id.' }) reference: string,
+    @Arg('reason', () => String, { description: 'Why, in words: shown in the points history.' })
+    reason: string,
     @Ctx() context: SubgraphContext,
   ) {
-    const issues = [
-      ...(Number.isInteger(amount) && amount !== 0 && Math.abs(amount) <= 10_000_000
-        ? []
-        : [{ field: 'amount', message: 'a non-zero whole number up to 10,000,000' }]),
-      ...(/^[\w.:-]{1,64}$/.test(reference)
-        ? []
-        : [{ field: 'reference', message: '1–64 letters, digits, . : _ -' }]),
-    ];
-    if (issues.length > 0) return new InvalidInput(issues);
+    const parsed = parseInput(pointsAdjustmentSchema, { amount, reference, reason });
+    if (!parsed.ok) return new InvalidInput(parsed.issues);
     const user = await context.em.findOne(User, { id: userId });
     if (!user) return new InvalidInput([{ field: 'userId', message: 'no such user' }]);
-    if (!(await this.deps.wallet.adjust(context.em, userId, amount, reference)))
+    const { amount: delta, reason: note } = parsed.data;
+    if (!(await this.deps.wallet.adjust(context.em, { userId, delta, reference, note })))
       return new InvalidInput([{ field: 'amount', message: 'would take the balance below zero' }]);
     return context.em.findOne(User, { id: userId }, { refresh: true });
   }

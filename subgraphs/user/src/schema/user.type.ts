@@ -89,6 +89,12 @@ export class PointsEntryType {
   @Field(() => String, { description: 'What caused it, e.g. the order id.' })
   reference!: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why an administrator adjusted the balance (ADMIN_ADJUSTMENT only).',
+  })
+  note!: string | null;
+
   @Field(() => Date)
   createdAt!: Date;
 }

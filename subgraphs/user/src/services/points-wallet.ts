@@ -40,19 +40,19 @@ export class PointsWallet {
   }
 
   /**
-   * An administrator's grant (compensation, promotion) or correction: once per reference, never
-   * taking the balance below zero. Resolves false when the balance would go negative.
+   * An administrator's grant (compensation, promotion) or correction, with the reason they gave:
+   * once per reference, never taking the balance below zero. Resolves false when the balance
+   * would go negative.
    */
   async adjust(
     em: EntityManager,
-    userId: string,
-    delta: number,
-    reference: string,
+    adjustment: { userId: string; delta: number; reference: string; note: string },
   ): Promise<boolean> {
+    const { userId, delta, reference, note } = adjustment;
     try {
       return await em.fork().transactional(async (tx) => {
         if ((await this.move(tx, userId, delta)) !== 1) return false;
-        await this.record(tx, userId, delta, 'ADMIN_ADJUSTMENT', reference);
+        await this.record(tx, userId, delta, 'ADMIN_ADJUSTMENT', reference, note);
         return true;
       });
     } catch (error) {
@@ -187,6 +187,7 @@ export class PointsWallet {
     delta: number,
     reason: PointsReason,
     reference: string,
+    note: string | null = null,
   ): Promise<void> {
     const [row] = await tx
       .getConnection()
@@ -203,6 +204,7 @@ export class PointsWallet {
         balanceAfter: Number(row?.points_balance ?? 0),
         reason,
         reference,
+        note,
       }),
     );
   }

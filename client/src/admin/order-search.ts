@@ -15,7 +15,18 @@ export interface OrderSearchForm {
   from: string;
   to: string;
   status: OrderStatus | '';
+  /** Statuses a link asked for (`?status=PAID&status=PREPARING`); the form's status wins. */
+  statuses?: OrderStatus[];
 }
+
+/** Orders waiting to be shipped: paid, or claimed for shipping. */
+export const ordersToShip: OrderStatus[] = ['PAID', 'PREPARING'];
+
+/** The orders page filtered to `statuses`, as the dashboard links to it. */
+export const ordersLink = (statuses: readonly OrderStatus[]) =>
+  `/orders?${statuses.map((status) => `status=${status}`).join('&')}`;
+
+export const ordersToShipLink = ordersLink(ordersToShip);
 
 export const emptySearch: OrderSearchForm = {
   orderNumber: '',
@@ -43,7 +54,7 @@ export function useOrderSearch(form: OrderSearchForm, after: string | null) {
   const filter: AdminOrderFilter = {
     orderNumber: form.orderNumber.trim() || null,
     productName: form.productName.trim() || null,
-    statuses: form.status ? [form.status] : null,
+    statuses: form.status ? [form.status] : form.statuses?.length ? form.statuses : null,
     createdFrom: form.from ? koreanMidnight(form.from).toISOString() : null,
     createdBefore: form.to ? dayAfter(form.to).toISOString() : null,
     userIds: customer ? (customers.data?.users.nodes.map((user) => user.id) ?? []) : null,

@@ -7,6 +7,7 @@ import { createPromotionLoaders } from './schema/loaders.js';
 import { promotionPermissions } from './schema/permissions.js';
 import {
   CouponResolver,
+  DiscountResolver,
   PromotionResolver,
   SkuSalePriceResolver,
   UserCouponsResolver,
@@ -26,7 +27,13 @@ export const promotionService = defineService({
     folder: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
   graphql: {
-    resolvers: [PromotionResolver, CouponResolver, UserCouponsResolver, SkuSalePriceResolver],
+    resolvers: [
+      PromotionResolver,
+      CouponResolver,
+      DiscountResolver,
+      UserCouponsResolver,
+      SkuSalePriceResolver,
+    ],
     // Reached only through `_entities`: the router asks for a user's coupons and a SKU's sale price.
     orphanedTypes: [UserWithCoupons, SkuWithSalePrice],
     referenceResolvers: promotionReferenceResolvers,
@@ -41,6 +48,7 @@ export const promotionService = defineService({
       container: resolverContainer(
         new PromotionResolver(new PromotionAdmin(), coupons, quotes),
         new CouponResolver(),
+        new DiscountResolver(),
         new UserCouponsResolver(),
         new SkuSalePriceResolver(),
       ),

@@ -102,8 +102,9 @@ describe.skipIf(!infra.ok)('payment killed while refunding (processes, replicas)
     for (const cancel of cancels.filter((c) => c.patient)) expect(cancel.last).toBe('CANCELLED');
 
     // After recovery every order is settled one way: cancelled and refunded in full, here and at
-    // the PG — or, for a customer who gave up after being told the refund failed and nothing was
-    // cancelled, still paid with nothing refunded. No refund is left in between.
+    // the PG (a cancellation the order claimed is finished by its sweeper, whether or not the
+    // customer stayed) — or, for a customer who gave up when their cancellation never reached
+    // the order, still paid with nothing refunded. No refund is left in between.
     let open = '';
     const settled = await waitFor(
       'every cancellation to be refunded in full, or not at all',

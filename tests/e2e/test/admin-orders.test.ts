@@ -170,6 +170,8 @@ describe.each(browserRuns)('the admin’s orders, in Chromium ($name)', ({ name,
     // Shipped with a carrier picked from the list.
     await staff.getByRole('link', { name: '주문 상세' }).click();
     const carrier = staff.getByLabel('택배사', { exact: true });
+    // The list comes with the page's own query: wait for its last carrier.
+    await carrier.locator('option', { hasText: '로젠택배' }).waitFor({ state: 'attached' });
     expect(await carrier.locator('option').allTextContents()).toEqual([
       'CJ대한통운',
       '한진택배',

@@ -176,7 +176,7 @@ describe.each(browserRuns)(
       await staff.getByLabel('비밀번호').fill(shop.admin.password);
       await staff.getByRole('button', { name: '로그인' }).click();
       await staff.getByRole('heading', { name: '대시보드' }).waitFor();
-      await staff.getByRole('link', { name: '반품·교환' }).click();
+      await staff.getByRole('link', { name: '반품·교환', exact: true }).click();
       const row = staff.locator(`[data-return-id="${opened.id}"]`);
       await row.getByText(trousers.name).waitFor();
       expect(await row.getByText('신청됨').count()).toBe(1);

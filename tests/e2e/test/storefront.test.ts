@@ -192,7 +192,7 @@ describe.each(browserRuns)(
       await staff.getByRole('button', { name: '로그인' }).click();
       await staff.getByRole('heading', { name: '대시보드' }).waitFor();
       await audit(staff, 'admin-dashboard');
-      await staff.getByRole('link', { name: '주문' }).click();
+      await staff.getByRole('link', { name: '주문', exact: true }).click();
       const order = staff.locator(`[data-order-id="${orderId}"]`);
       await order.getByRole('button', { name: '발송 처리' }).click();
       await order.getByText('출고', { exact: false }).first().waitFor();
@@ -297,7 +297,7 @@ describe.each(browserRuns)(
       const token = await signUp(page, `customer.${shop.runId}@example.com`);
       await page.goto(`${client.url}/admin/orders`);
       await page.getByRole('heading', { name: '관리자만 볼 수 있습니다' }).waitFor();
-      expect(await page.getByRole('link', { name: '주문' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: '주문', exact: true }).count()).toBe(0);
       // And the router refuses the admin operations themselves, whatever the page shows.
       const refused = await page.evaluate(async (accessToken) => {
         const response = await fetch('/graphql', {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { AdminOrdersQuery, OrderStatus } from '../../graphql/generated';
 import { dateTime, won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
@@ -25,8 +25,13 @@ type AdminOrder = AdminOrdersQuery['adminOrders']['nodes'][number];
 
 export function OrdersPage() {
   const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  // A link may ask for statuses (`?status=PAID&status=PREPARING`): the dashboard's "to ship".
+  const linked = params
+    .getAll('status')
+    .filter((status): status is OrderStatus => statuses.includes(status as OrderStatus));
   const [form, setForm] = useState<OrderSearchForm>(emptySearch);
-  const [search, setSearch] = useState<OrderSearchForm>(emptySearch);
+  const [search, setSearch] = useState<OrderSearchForm>({ ...emptySearch, statuses: linked });
   // Where the page shown starts: null for the newest orders.
   const [after, setAfter] = useState<string | null>(null);
   const result = useOrderSearch(search, after);
@@ -39,6 +44,12 @@ export function OrdersPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSearch(form);
+    setAfter(null);
+    if (linked.length) setParams({});
+  };
+  const clearLinked = () => {
+    setParams({});
+    setSearch({ ...search, statuses: [] });
     setAfter(null);
   };
   return (
@@ -73,6 +84,18 @@ export function OrdersPage() {
           {t('admin.search')}
         </button>
       </form>
+      {search.statuses?.length ? (
+        <p className="row">
+          <span>
+            {t('admin.linkedStatuses', {
+              statuses: search.statuses.map((status) => t(`orderStatus.${status}`)).join(', '),
+            })}
+          </span>
+          <button type="button" onClick={clearLinked}>
+            {t('admin.clearFilter')}
+          </button>
+        </p>
+      ) : null}
       <QueryView
         result={result}
         isEmpty={(found) => found.adminOrders.nodes.length === 0}

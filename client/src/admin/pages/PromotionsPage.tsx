@@ -6,9 +6,14 @@ import {
   CouponTemplatesDocument,
   CreateCouponTemplateDocument,
   CreateDiscountDocument,
+  DiscountsDocument,
+  EndDiscountDocument,
+  UpdateDiscountDocument,
+  type AdminDiscountFragment,
   type AmountKind,
   type DiscountTarget,
 } from '../../graphql/generated';
+import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { dateTime, won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { NumberField } from '../../shared/NumberField';
@@ -30,6 +35,8 @@ export function PromotionsPage() {
     value: 3000,
     days: 30,
     totalLimit: 100,
+    minOrderAmount: 0,
+    maxDiscount: 0,
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -40,6 +47,8 @@ export function PromotionsPage() {
           kind: form.kind,
           value: form.value,
           totalLimit: form.totalLimit,
+          minOrderAmount: form.minOrderAmount,
+          maxDiscount: form.kind === 'RATE' && form.maxDiscount > 0 ? form.maxDiscount : null,
           validFrom: new Date().toISOString(),
           validUntil: new Date(Date.now() + form.days * 86_400_000).toISOString(),
           claimable: true,
@@ -62,6 +71,7 @@ export function PromotionsPage() {
               <tr>
                 <th>{t('admin.couponName')}</th>
                 <th className="num">{t('admin.couponValue')}</th>
+                <th className="num">{t('admin.minOrderAmount')}</th>
                 <th className="num">{t('admin.issued')}</th>
                 <th>{t('admin.validUntil')}</th>
               </tr>
@@ -70,7 +80,11 @@ export function PromotionsPage() {
               {data.couponTemplates.map((template) => (
                 <tr key={template.id}>
                   <td>{template.name}</td>
-                  <td className="num">{amountOf(template.kind, template.value)}</td>
+                  <td className="num">
+                    {amountOf(template.kind, template.value)}
+                    {template.maxDiscount !== null ? ` (≤ ${won(template.maxDiscount)})` : ''}
+                  </td>
+                  <td className="num">{won(template.minOrderAmount)}</td>
                   <td className="num">
                     {template.issuedCount} / {template.totalLimit}
                   </td>
@@ -115,6 +129,22 @@ export function PromotionsPage() {
             onChange={(value) => setForm({ ...form, totalLimit: value })}
           />
           <NumberField
+            id="coupon-min-order"
+            label={t('admin.minOrderAmount')}
+            min={0}
+            value={form.minOrderAmount}
+            onChange={(value) => setForm({ ...form, minOrderAmount: value })}
+          />
+          {form.kind === 'RATE' ? (
+            <NumberField
+              id="coupon-max-discount"
+              label={t('admin.maxDiscount')}
+              min={0}
+              value={form.maxDiscount}
+              onChange={(value) => setForm({ ...form, maxDiscount: value })}
+            />
+          ) : null}
+          <NumberField
             id="coupon-days"
             label={t('admin.validDays')}
             min={1}
@@ -133,8 +163,211 @@ export function PromotionsPage() {
       </form>
       <h2>{t('admin.discounts')}</h2>
       <p className="muted">{t('admin.discountsHint')}</p>
+      <DiscountList />
       <DiscountForm />
     </>
+  );
+}
+
+/** `2026-12-04T20:30` in the browser's time zone, for a `datetime-local` field. */
+function localInput(iso: string): string {
+  const date = new Date(iso);
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/**
+ * Every discount, newest first: running and scheduled ones can be edited (name, amount, period)
+ * or ended now; quotes and product pages follow at once.
+ */
+function DiscountList() {
+  const { t, locale } = useI18n();
+  const list = useQuery(DiscountsDocument);
+  const [editing, setEditing] = useState<AdminDiscountFragment | null>(null);
+  const [ending, setEnding] = useState<AdminDiscountFragment | null>(null);
+  const [end, ended] = useMutation(EndDiscountDocument);
+  const endResult = ended.data?.endDiscount;
+  return (
+    <>
+      <QueryView
+        result={list}
+        isEmpty={(found) => found.discounts.length === 0}
+        empty={t('admin.noDiscounts')}
+      >
+        {({ discounts }) => (
+          <TableScroll label={t('admin.discountList')}>
+            <table>
+              <thead>
+                <tr>
+                  <th>{t('admin.discountName')}</th>
+                  <th>{t('admin.discountTarget')}</th>
+                  <th className="num">{t('admin.couponValue')}</th>
+                  <th>{t('admin.discountPeriod')}</th>
+                  <th>{t('admin.discountStatus')}</th>
+                  <th>{t('admin.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {discounts.map((discount) => (
+                  <tr key={discount.id}>
+                    <td>{discount.name}</td>
+                    <td>{t(`discountTarget.${discount.target}`)}</td>
+                    <td className="num">{amountOf(discount.kind, discount.value)}</td>
+                    <td>
+                      {dateTime(discount.startsAt, locale)} – {dateTime(discount.endsAt, locale)}
+                    </td>
+                    <td>{t(`discountStatus.${discount.status}`)}</td>
+                    <td>
+                      {discount.status === 'ENDED' ? null : (
+                        <div className="row">
+                          <button
+                            type="button"
+                            aria-label={t('admin.editDiscountOf', { name: discount.name })}
+                            onClick={() => setEditing(discount)}
+                          >
+                            {t('admin.editDiscount')}
+                          </button>
+                          <button
+                            type="button"
+                            className="danger"
+                            aria-label={t('admin.endDiscountOf', { name: discount.name })}
+                            onClick={() => setEnding(discount)}
+                          >
+                            {t('admin.endDiscountConfirm')}
+                          </button>
+                        </div>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </QueryView>
+      {ended.error ? <ErrorNotice error={ended.error} /> : null}
+      {endResult && endResult.__typename !== 'Discount' ? <ResultError result={endResult} /> : null}
+      {endResult?.__typename === 'Discount' ? (
+        <p role="status">{t('admin.discountEnded', { name: endResult.name })}</p>
+      ) : null}
+      {editing ? (
+        <DiscountEditForm key={editing.id} discount={editing} onDone={() => setEditing(null)} />
+      ) : null}
+      <ConfirmDialog
+        open={ending !== null}
+        title={t('admin.endDiscountTitle', { name: ending?.name ?? '' })}
+        confirmLabel={t('admin.endDiscountConfirm')}
+        dismissLabel={t('admin.keepDiscount')}
+        onDismiss={() => setEnding(null)}
+        onConfirm={() => {
+          if (ending) void end({ variables: { id: ending.id } }).catch(() => undefined);
+          if (editing?.id === ending?.id) setEditing(null);
+          setEnding(null);
+        }}
+      >
+        <p>{t('admin.endDiscountBody')}</p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+function DiscountEditForm({
+  discount,
+  onDone,
+}: {
+  discount: AdminDiscountFragment;
+  onDone: () => void;
+}) {
+  const { t, locale } = useI18n();
+  const [form, setForm] = useState({
+    name: discount.name,
+    kind: discount.kind,
+    value: discount.value,
+    startsAt: localInput(discount.startsAt),
+    endsAt: localInput(discount.endsAt),
+  });
+  const [update, updated] = useMutation(UpdateDiscountDocument);
+  const result = updated.data?.updateDiscount;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void update({
+      variables: {
+        id: discount.id,
+        input: {
+          name: form.name,
+          kind: form.kind,
+          value: form.value,
+          startsAt: new Date(form.startsAt).toISOString(),
+          endsAt: new Date(form.endsAt).toISOString(),
+        },
+      },
+    }).catch(() => undefined);
+  };
+  return (
+    <form onSubmit={submit}>
+      <fieldset>
+        <legend>{t('admin.editDiscountTitle', { name: discount.name })}</legend>
+        <label htmlFor="edit-discount-name">{t('admin.discountName')}</label>
+        <input
+          id="edit-discount-name"
+          required
+          maxLength={100}
+          value={form.name}
+          onChange={(event) => setForm({ ...form, name: event.target.value })}
+        />
+        <label htmlFor="edit-discount-kind">{t('admin.couponKind')}</label>
+        <select
+          id="edit-discount-kind"
+          value={form.kind}
+          onChange={(event) => setForm({ ...form, kind: event.target.value as AmountKind })}
+        >
+          <option value="RATE">{t('admin.rate')}</option>
+          <option value="FIXED">{t('admin.fixed')}</option>
+        </select>
+        <NumberField
+          id="edit-discount-value"
+          label={t('admin.couponValue')}
+          min={1}
+          max={form.kind === 'RATE' ? 90 : undefined}
+          value={form.value}
+          onChange={(value) => setForm({ ...form, value })}
+        />
+        <label htmlFor="edit-discount-starts">{t('admin.discountStartsAt')}</label>
+        <input
+          id="edit-discount-starts"
+          type="datetime-local"
+          required
+          value={form.startsAt}
+          onChange={(event) => setForm({ ...form, startsAt: event.target.value })}
+        />
+        <label htmlFor="edit-discount-ends">{t('admin.discountEndsAt')}</label>
+        <input
+          id="edit-discount-ends"
+          type="datetime-local"
+          required
+          value={form.endsAt}
+          onChange={(event) => setForm({ ...form, endsAt: event.target.value })}
+        />
+        {updated.error ? <ErrorNotice error={updated.error} /> : null}
+        {result && result.__typename !== 'Discount' ? <ResultError result={result} /> : null}
+        {result?.__typename === 'Discount' ? (
+          <p role="status">
+            {t('admin.discountUpdated', {
+              name: result.name,
+              value: amountOf(result.kind, result.value),
+              until: dateTime(result.endsAt, locale),
+            })}
+          </p>
+        ) : null}
+        <p className="row">
+          <button type="submit" className="primary" disabled={updated.loading}>
+            {t('admin.saveDiscount')}
+          </button>
+          <button type="button" onClick={onDone}>
+            {t('admin.cancelEdit')}
+          </button>
+        </p>
+      </fieldset>
+    </form>
   );
 }
 
@@ -156,7 +389,9 @@ function DiscountForm() {
     skip: form.target !== 'PRODUCT',
   });
   const taxonomy = useQuery(AdminTaxonomyDocument, { skip: form.target !== 'CATEGORY' });
-  const [create, created] = useMutation(CreateDiscountDocument);
+  const [create, created] = useMutation(CreateDiscountDocument, {
+    refetchQueries: ['Discounts'],
+  });
   // What the last discount was given to, by name: the result only has its id.
   const [targetName, setTargetName] = useState('');
   const result = created.data?.createDiscount;

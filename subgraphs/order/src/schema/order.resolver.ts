@@ -1,10 +1,12 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { OrderStatus } from '@shop/contracts';
 import { InvalidInput } from '@shop/kit/server';
 import type { OrderLine } from '../domain/order-line.entity.js';
 import { OrderStatusChange } from '../domain/order-status-change.entity.js';
 import type { Order } from '../domain/order.entity.js';
 import { isConfirmable, type OrderFulfilment } from '../services/order-fulfilment.js';
 import type { OrderLifecycle } from '../services/order-lifecycle.js';
+import { countOrdersByStatus } from '../services/order-counts.js';
 import { searchOrders } from '../services/order-search.js';
 import type { PlaceOrder } from '../services/place-order.js';
 import { AdminOrderFilter, CreateOrderInput } from './inputs.js';
@@ -19,6 +21,8 @@ import {
   OrderNotDelivered,
   OrderNotFound,
   OrderStatusChangeType,
+  OrderStatusCountType,
+  OrderStatusEnum,
   OrderType,
   OutOfStock,
   ProductReference,
@@ -60,6 +64,17 @@ export class OrderResolver {
     @Ctx() context: OrderContext,
   ) {
     return searchOrders(context.em, { ...filter, first, after });
+  }
+
+  @Query(() => [OrderStatusCountType], {
+    description:
+      'Admin: how many orders are in each status asked (one entry per status, in the order asked).',
+  })
+  adminOrderCounts(
+    @Arg('statuses', () => [OrderStatusEnum]) statuses: OrderStatus[],
+    @Ctx() context: OrderContext,
+  ) {
+    return countOrdersByStatus(context.em, statuses);
   }
 
   @FieldResolver(() => Boolean, {

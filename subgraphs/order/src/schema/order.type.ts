@@ -190,6 +190,15 @@ export class OrderConnection {
   hasNextPage!: boolean;
 }
 
+@ObjectType('OrderStatusCount', { description: 'How many orders are in a status.' })
+export class OrderStatusCountType {
+  @Field(() => OrderStatusEnum)
+  status!: OrderStatus;
+
+  @Field(() => Int)
+  count!: number;
+}
+
 @ObjectType('User')
 @Directive('@key(fields: "id")')
 export class UserWithOrders {

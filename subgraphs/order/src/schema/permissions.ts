@@ -7,7 +7,12 @@ import {
 } from '@shop/kit/server';
 
 export const orderPermissions: PermissionRules = {
-  Query: { order: isAuthenticated, adminOrders: isAdmin, checkoutQuote: isAuthenticated },
+  Query: {
+    order: isAuthenticated,
+    adminOrders: isAdmin,
+    adminOrderCounts: isAdmin,
+    checkoutQuote: isAuthenticated,
+  },
   Mutation: {
     createOrder: isAuthenticated,
     cancelOrder: isAuthenticated,
@@ -17,6 +22,8 @@ export const orderPermissions: PermissionRules = {
   Order: isOwnerOrAdmin<{ userId: string }>((order) => order.userId),
   User: isOwnerOrAdmin<{ id: string }>((user) => user.id),
   OrderConnection: isAuthenticated,
+  // Reached only through `adminOrderCounts`, which is for admins.
+  OrderStatusCount: isAdmin,
   // Made for the signed-in caller from their own cart; reached only through `checkoutQuote`.
   CheckoutQuote: allow,
   CheckoutQuoteLine: allow,

@@ -106,7 +106,8 @@ export class OrderLifecycle {
    * By the customer or an admin (or the sweeper, for a paid order short of stock): an unpaid order
    * just closes. A paid one is claimed first (PAID → CANCELLING), so delivery can no longer take it
    * for shipping, then refunded and closed; a refund that cannot be made now leaves it CANCELLING,
-   * for the sweeper to finish. Asked again, a cancellation under way answers as it stands.
+   * for the sweeper to finish — or for the next time it is asked, which tries the refund again
+   * (under the same idempotency key, so it is made once).
    */
   async cancel(
     em: EntityManager,
@@ -130,7 +131,9 @@ export class OrderLifecycle {
       return { kind: 'cancelled', order: await this.finishCancelling(em, order) };
     }
     const current = (await em.fork().findOne(Order, { id: orderId }))!;
-    return current.status === 'CANCELLED' || current.status === 'CANCELLING'
+    if (current.status === 'CANCELLING')
+      return { kind: 'cancelled', order: await this.finishCancelling(em, current) };
+    return current.status === 'CANCELLED'
       ? { kind: 'cancelled', order: current }
       : { kind: 'not-cancellable', status: current.status };
   }

@@ -7,9 +7,16 @@ import {
 } from '@shop/kit/server';
 
 export const promotionPermissions: PermissionRules = {
-  Query: { quote: isAuthenticated, claimableCoupons: allow, couponTemplates: isAdmin },
+  Query: {
+    quote: isAuthenticated,
+    claimableCoupons: allow,
+    couponTemplates: isAdmin,
+    discounts: isAdmin,
+  },
   Mutation: {
     createDiscount: isAdmin,
+    updateDiscount: isAdmin,
+    endDiscount: isAdmin,
     createCouponTemplate: isAdmin,
     issueCoupon: isAdmin,
     claimCoupon: isAuthenticated,

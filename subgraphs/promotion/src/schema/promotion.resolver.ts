@@ -16,7 +16,8 @@ import { Coupon, couponStatuses, type CouponStatus } from '../domain/coupon.enti
 import { claimableTemplates } from '../services/claimable-templates.js';
 import type { CouponBook, IssueOutcome } from '../services/coupon-book.js';
 import { unitDiscount } from '../services/pricing.js';
-import type { PromotionAdmin } from '../services/promotion-admin.js';
+import type { Discount } from '../domain/discount.entity.js';
+import { discountStatus, type PromotionAdmin } from '../services/promotion-admin.js';
 import { parseQuoteRequest, type Quotes } from '../services/quotes.js';
 import { usableCoupons } from '../services/usable-coupons.js';
 import type { PromotionContext } from './loaders.js';
@@ -28,9 +29,11 @@ import {
   CouponType,
   CreateCouponTemplateInput,
   CreateDiscountInput,
+  DiscountStatusEnum,
   DiscountType,
   QuoteLineInput,
   SkuWithSalePrice,
+  UpdateDiscountInput,
   UserWithCoupons,
 } from './promotion.type.js';
 
@@ -132,6 +135,35 @@ export class PromotionResolver {
     return outcome.kind === 'saved' ? outcome.value : new InvalidInput(outcome.issues);
   }
 
+  @Query(() => [DiscountType], {
+    description: 'Admin: every discount (running, scheduled, ended), newest first.',
+  })
+  discounts(@Ctx() context: PromotionContext) {
+    return this.admin.listDiscounts(context.em);
+  }
+
+  @Mutation(() => DiscountResult, {
+    description:
+      "Admin: change a discount's name, amount or period. Quotes follow at once. An ended discount cannot be changed.",
+  })
+  async updateDiscount(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateDiscountInput) input: UpdateDiscountInput,
+    @Ctx() context: PromotionContext,
+  ) {
+    const outcome = await this.admin.updateDiscount(context.em, id, input);
+    return outcome.kind === 'saved' ? outcome.value : new InvalidInput(outcome.issues);
+  }
+
+  @Mutation(() => DiscountResult, {
+    description:
+      'Admin: end a discount now (quotes follow at once). Ending it again changes nothing.',
+  })
+  async endDiscount(@Arg('id', () => ID) id: string, @Ctx() context: PromotionContext) {
+    const outcome = await this.admin.endDiscount(context.em, id);
+    return outcome.kind === 'saved' ? outcome.value : new InvalidInput(outcome.issues);
+  }
+
   @Mutation(() => CouponTemplateResult, { description: 'Admin.' })
   async createCouponTemplate(
     @Arg('input', () => CreateCouponTemplateInput) input: CreateCouponTemplateInput,
@@ -156,6 +188,14 @@ export class PromotionResolver {
     @Ctx() context: PromotionContext,
   ) {
     return issued(await this.coupons.issue(context.em, templateId, signedIn(context), false));
+  }
+}
+
+@Resolver(() => DiscountType)
+export class DiscountResolver {
+  @FieldResolver(() => DiscountStatusEnum)
+  status(@Root() discount: Discount) {
+    return discountStatus(discount);
   }
 }
 

@@ -19,6 +19,12 @@ export const CouponStatusEnum = Object.fromEntries(couponStatuses.map((s) => [s,
 >;
 registerEnumType(CouponStatusEnum, { name: 'CouponStatus' });
 
+export const DiscountStatusEnum = { ACTIVE: 'ACTIVE', SCHEDULED: 'SCHEDULED', ENDED: 'ENDED' };
+registerEnumType(DiscountStatusEnum, {
+  name: 'DiscountStatus',
+  description: 'ACTIVE: running now. SCHEDULED: starts later. ENDED: over or ended early.',
+});
+
 @ObjectType('Discount', {
   description:
     'A price cut on a product or category for a period. Per SKU only the best one applies.',
@@ -32,6 +38,7 @@ export class DiscountType {
   @Field(() => Int) value!: number;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
+  @Field(() => Date) createdAt!: Date;
 }
 
 @ObjectType('CouponTemplate', {
@@ -121,6 +128,15 @@ export class CreateDiscountInput {
   @Field(() => Int) value!: number;
   @Field(() => Date) startsAt!: Date;
   @Field(() => Date) endsAt!: Date;
+}
+
+@InputType({ description: 'Fields left out keep their value.' })
+export class UpdateDiscountInput {
+  @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => AmountKindEnum, { nullable: true }) kind?: AmountKind;
+  @Field(() => Int, { nullable: true }) value?: number;
+  @Field(() => Date, { nullable: true }) startsAt?: Date;
+  @Field(() => Date, { nullable: true }) endsAt?: Date;
 }
 
 @InputType()

@@ -39,6 +39,28 @@ export const discountInputSchema = period(
   'endsAt',
 ).refine(rateAtMost90, { path: ['value'], message: 'a rate is a percent from 1 to 90' });
 
+export const discountUpdateSchema = period(
+  {
+    name: z.string().trim().min(1).max(100),
+    ...amount,
+    startsAt: z.date(),
+    endsAt: z.date(),
+  },
+  'startsAt',
+  'endsAt',
+).refine(rateAtMost90, { path: ['value'], message: 'a rate is a percent from 1 to 90' });
+
+export type DiscountStatus = 'ACTIVE' | 'SCHEDULED' | 'ENDED';
+
+/** Running now, waiting for its start, or over (ended early by an admin, or its period passed). */
+export function discountStatus(
+  discount: Pick<Discount, 'active' | 'startsAt' | 'endsAt'>,
+  now = new Date(),
+): DiscountStatus {
+  if (!discount.active || discount.endsAt <= now) return 'ENDED';
+  return discount.startsAt > now ? 'SCHEDULED' : 'ACTIVE';
+}
+
 export const couponTemplateInputSchema = period(
   {
     name: z.string().trim().min(1).max(100),
@@ -65,6 +87,62 @@ export class PromotionAdmin {
     if (!result.ok) return { kind: 'invalid-input', issues: result.issues };
     const discount = em.create(Discount, { id: randomUUID(), ...result.data });
     await em.persist(discount).flush();
+    return { kind: 'saved', value: discount };
+  }
+
+  /** Every discount, newest first: running, scheduled and ended alike. */
+  listDiscounts(em: EntityManager): Promise<Discount[]> {
+    return em.find(Discount, {}, { orderBy: { createdAt: 'desc', id: 'asc' }, limit: 200 });
+  }
+
+  /**
+   * Changes a discount's name, amount or period; fields left out keep their value. An ended
+   * discount stays ended. Quotes read discounts fresh on every request, so the next one follows.
+   */
+  async updateDiscount(
+    em: EntityManager,
+    id: string,
+    input: Partial<z.input<typeof discountUpdateSchema>>,
+  ): Promise<AdminOutcome<Discount>> {
+    const discount = await em.findOne(Discount, { id });
+    if (!discount)
+      return { kind: 'invalid-input', issues: [{ field: 'id', message: 'no such discount' }] };
+    if (!discount.active)
+      return {
+        kind: 'invalid-input',
+        issues: [{ field: 'id', message: 'an ended discount cannot be changed' }],
+      };
+    const defined = Object.fromEntries(
+      Object.entries(input).filter(([, value]) => value !== undefined && value !== null),
+    );
+    const result = parseInput(discountUpdateSchema, {
+      name: discount.name,
+      kind: discount.kind,
+      value: discount.value,
+      startsAt: discount.startsAt,
+      endsAt: discount.endsAt,
+      ...defined,
+    });
+    if (!result.ok) return { kind: 'invalid-input', issues: result.issues };
+    em.assign(discount, result.data);
+    await em.flush();
+    return { kind: 'saved', value: discount };
+  }
+
+  /** Ends a discount now. Ending an ended one changes nothing. */
+  async endDiscount(
+    em: EntityManager,
+    id: string,
+    now = new Date(),
+  ): Promise<AdminOutcome<Discount>> {
+    const discount = await em.findOne(Discount, { id });
+    if (!discount)
+      return { kind: 'invalid-input', issues: [{ field: 'id', message: 'no such discount' }] };
+    if (discount.active) {
+      discount.active = false;
+      if (discount.endsAt > now) discount.endsAt = now;
+      await em.flush();
+    }
     return { kind: 'saved', value: discount };
   }
 

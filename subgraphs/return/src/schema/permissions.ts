@@ -7,7 +7,7 @@ import {
 } from '@shop/kit/server';
 
 export const returnPermissions: PermissionRules = {
-  Query: { return: isAuthenticated, adminReturns: isAdmin },
+  Query: { return: isAuthenticated, adminReturns: isAdmin, adminReturnCounts: isAdmin },
   Mutation: {
     requestReturn: isAuthenticated,
     approveReturn: isAdmin,
@@ -20,6 +20,7 @@ export const returnPermissions: PermissionRules = {
   Return: isOwnerOrAdmin<{ userId: string }>((ret) => ret.userId),
   ReturnLine: allow,
   ReturnConnection: isAdmin,
+  ReturnStatusCount: isAdmin,
   // Reached only by the router joining an Order it was allowed to read.
   Order: allow,
 };

@@ -9,6 +9,7 @@ import {
 import { ReturnLine } from '../domain/return-line.entity.js';
 import { Return, type ReturnStatus } from '../domain/return.entity.js';
 import type { ReturnDesk, StepOutcome } from '../services/return-desk.js';
+import { countReturnsByStatus } from '../services/return-counts.js';
 import type { ReturnContext } from './loaders.js';
 import {
   OrderWithReturns,
@@ -17,6 +18,7 @@ import {
   ReturnLineType,
   ReturnNotPossible,
   ReturnObjectType,
+  ReturnStatusCountType,
   ReturnStatusEnum,
 } from './return.type.js';
 
@@ -48,6 +50,17 @@ export class ReturnResolver {
   async returnById(@Arg('id', () => ID) id: string, @Ctx() context: ReturnContext) {
     const ret = await context.loaders.return.load(id);
     return ret && ownsOrAdministers(context.identity, ret.userId) ? ret : null;
+  }
+
+  @Query(() => [ReturnStatusCountType], {
+    description:
+      'Admin: how many returns and exchanges are in each status asked (one entry per status, in the order asked).',
+  })
+  adminReturnCounts(
+    @Arg('statuses', () => [ReturnStatusEnum]) statuses: ReturnStatus[],
+    @Ctx() context: SubgraphContext,
+  ) {
+    return countReturnsByStatus(context.em, statuses);
   }
 
   @Query(() => ReturnConnection, {

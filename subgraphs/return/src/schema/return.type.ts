@@ -61,6 +61,12 @@ export class OrderWithReturns {
   @Field(() => ID) id!: string;
 }
 
+@ObjectType('ReturnStatusCount', { description: 'How many returns and exchanges are in a status.' })
+export class ReturnStatusCountType {
+  @Field(() => ReturnStatusEnum) status!: ReturnStatus;
+  @Field(() => Int) count!: number;
+}
+
 @ObjectType('ReturnConnection')
 export class ReturnConnection {
   @Field(() => [ReturnObjectType]) nodes!: ReturnObjectType[];

@@ -4,3 +4,4 @@ export * from './named-lock.js';
 export { kitEntities } from './kit-entities.js';
 export * from './newest-first-page.js';
 export * from './by-id-loader.js';
+export * from './count-by-status.js';

@@ -21,7 +21,9 @@ export function useCartQuote(
     },
     skip: !signedIn || lines.length === 0,
   });
-  const answer = quote.data?.checkoutQuote;
+  // While a new choice is re-quoted the last figures stay on screen: a spinner in their place
+  // would move the button below them under the shopper's finger.
+  const answer = (quote.data ?? quote.previousData)?.checkoutQuote;
   return {
     quote: answer?.__typename === 'CheckoutQuote' ? answer : undefined,
     // Refused: too many points for the order (the checkout says so), or a fault in the cart's lines.

@@ -132,7 +132,9 @@ describe.each(browserRuns)(
             kind: 'FIXED',
             value: 1_000,
             validFrom: new Date(Date.now() - 60_000).toISOString(),
-            validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+            // Offers are listed ending soonest first, up to 50: ending soon, this one is among them
+            // beside the other runs' coupons (the real services keep one promotion database).
+            validUntil: new Date(Date.now() + 30 * 60_000).toISOString(),
             totalLimit: 100,
             perCustomerLimit: 1,
             claimable: true,

@@ -171,6 +171,11 @@ describe.each(browserRuns)(
       await page.getByLabel('주소', { exact: true }).fill('서울 중구 세종대로 110');
       await page.getByRole('button', { name: `${coupon.name} 쿠폰 받기` }).click();
       await page.getByText('쿠폰을 받았습니다.').waitFor();
+      // The claimed coupon leaves the offers once they are read again, and the page below moves up:
+      // a click aimed before that lands on whatever moved under it.
+      await page
+        .getByRole('button', { name: `${coupon.name} 쿠폰 받기` })
+        .waitFor({ state: 'detached' });
       await page.getByLabel('쿠폰', { exact: true }).selectOption({ label: coupon.name });
       await page.getByLabel(/사용할 포인트/).fill('500');
       const discounts = page.getByRole('table', { name: '할인 내역' });

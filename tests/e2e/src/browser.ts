@@ -31,10 +31,17 @@ export function screenshots(run: string) {
   let step = 0;
   return async (page: Page, name: string) => {
     step += 1;
+    // A full-page capture resizes the viewport, and Chromium answers a resize by scrolling the
+    // focused field back into view a moment later, moving the page under the test's next click.
+    // So it is taken with nothing focused, and the focus is given back without scrolling.
+    const focused = await page.evaluateHandle(() => document.activeElement as HTMLElement | null);
+    await focused.evaluate((element) => element?.blur());
     await page.screenshot({
       path: join(dir, `${String(step).padStart(2, '0')}-${name}.png`),
       fullPage: true,
     });
+    await focused.evaluate((element) => element?.focus({ preventScroll: true }));
+    await focused.dispose();
   };
 }
 

@@ -1,8 +1,11 @@
+import { isStaff, type StaffDuty } from '@shop/contracts/staff-duties';
 import { BrowserRouter, NavLink, Outlet, Route, Routes } from 'react-router';
 import { LanguageSwitch, useI18n } from '../shared/i18n';
+import type { MessageKey } from '../shared/messages';
 import { useSession } from '../shared/session';
 import { signOut } from '../shared/session-api';
 import { AdminLogin } from './AdminLogin';
+import { AuditLogPage } from './pages/AuditLogPage';
 import { CustomerPage } from './pages/CustomerPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { OrderPage } from './pages/OrderPage';
@@ -15,7 +18,9 @@ import { ProductsPage } from './pages/ProductsPage';
 import { PromotionsPage } from './pages/PromotionsPage';
 import { ReturnsPage } from './pages/ReturnsPage';
 import { SettlementPage } from './pages/SettlementPage';
+import { StaffPage } from './pages/StaffPage';
 import { UsersPage } from './pages/UsersPage';
+import { useMayDo } from './staff-duty';
 
 export function AdminApp() {
   return (
@@ -35,13 +40,16 @@ export function AdminApp() {
           <Route path="users" element={<UsersPage />} />
           <Route path="users/:id" element={<CustomerPage />} />
           <Route path="partners" element={<PartnersPage />} />
+          <Route path="staff" element={<StaffPage />} />
+          <Route path="audit" element={<AuditLogPage />} />
         </Route>
       </Routes>
     </BrowserRouter>
   );
 }
 
-const sections = [
+/** The nav's sections; those with a duty only for the roles that have it (the owner's tools). */
+const sections: readonly (readonly [string, MessageKey, StaffDuty?])[] = [
   ['/', 'admin.dashboard'],
   ['/orders', 'admin.orders'],
   ['/returns', 'admin.returns'],
@@ -50,15 +58,18 @@ const sections = [
   ['/settlement', 'admin.settlement'],
   ['/payouts', 'admin.payouts'],
   ['/users', 'admin.users'],
-  ['/partners', 'admin.partners'],
-] as const;
+  ['/partners', 'admin.partners', 'staff'],
+  ['/staff', 'admin.staff', 'staff'],
+  ['/audit', 'admin.audit', 'staff'],
+];
 
-/** Only administrators see the dashboard; the router refuses its operations to anyone else too. */
+/** Only staff see the dashboard; the router refuses its operations to anyone else too. */
 function AdminOnly() {
   const { t } = useI18n();
   const signedIn = useSession();
+  const mayDo = useMayDo();
   if (!signedIn) return <AdminLogin />;
-  if (!signedIn.roles.includes('ADMIN'))
+  if (!isStaff(signedIn.roles))
     return (
       <main>
         <h1>{t('admin.forbidden')}</h1>
@@ -73,11 +84,13 @@ function AdminOnly() {
       <header className="top">
         <span className="brand">{t('admin.title')}</span>
         <nav aria-label={t('nav.label')}>
-          {sections.map(([path, label]) => (
-            <NavLink key={path} to={path} end={path === '/'}>
-              {t(label)}
-            </NavLink>
-          ))}
+          {sections
+            .filter(([, , duty]) => !duty || mayDo(duty))
+            .map(([path, label]) => (
+              <NavLink key={path} to={path} end={path === '/'}>
+                {t(label)}
+              </NavLink>
+            ))}
           <button type="button" className="link" onClick={() => void signOut()}>
             {t('nav.logout')}
           </button>

@@ -66,6 +66,7 @@
       "InvalidInput"
     ],
     "ErrorResult": [
+      "AccountNotFound",
       "AddressLimitReached",
       "AddressNotFound",
       "CatalogItemNotFound",
@@ -80,6 +81,7 @@
       "OrderNotDelivered",
       "OrderNotFound",
       "OutOfStock",
+      "OwnRole",
       "PartnerNameTaken",
       "PartnerNotFound",
       "PaymentFailed",
@@ -143,6 +145,11 @@
     "SetBrandCommissionResult": [
       "BrandCommission",
       "InvalidInput"
+    ],
+    "SetStaffRoleResult": [
+      "AccountNotFound",
+      "OwnRole",
+      "StaffMember"
     ],
     "ShipOrderResult": [
       "InvalidInput",
@@ -233,6 +240,7 @@
       "InvalidInput"
     ],
     "ErrorResult": [
+      "AccountNotFound",
       "AddressLimitReached",
       "AddressNotFound",
       "CatalogItemNotFound",
@@ -247,6 +255,7 @@
       "OrderNotDelivered",
       "OrderNotFound",
       "OutOfStock",
+      "OwnRole",
       "PartnerNameTaken",
       "PartnerNotFound",
       "PaymentFailed",
@@ -310,6 +319,11 @@
     "SetBrandCommissionResult": [
       "BrandCommission",
       "InvalidInput"
+    ],
+    "SetStaffRoleResult": [
+      "AccountNotFound",
+      "OwnRole",
+      "StaffMember"
     ],
     "ShipOrderResult": [
       "InvalidInput",

@@ -30,6 +30,14 @@ export const errorMessages: Record<ErrorCode, Record<Locale, string>> = {
     ko: '파트너를 찾을 수 없습니다.',
     en: 'This partner could not be found.',
   },
+  ACCOUNT_NOT_FOUND: {
+    ko: '이 이메일로 가입한 계정이 없습니다.',
+    en: 'No account has this email.',
+  },
+  OWN_ROLE: {
+    ko: '자신의 역할은 바꿀 수 없습니다. 다른 관리자에게 요청해 주세요.',
+    en: 'You cannot change your own role; ask another owner.',
+  },
   PARTNER_NAME_TAKEN: {
     ko: '같은 이름의 파트너가 이미 있습니다.',
     en: 'Another partner has this name.',

@@ -11,6 +11,7 @@ import { AddressFields } from './AddressFields';
 import { useCart } from './cart';
 import { useCartQuote } from './cart-quote';
 import { CouponClaims } from './CouponClaims';
+import { CouponCodeClaim } from './CouponCodeClaim';
 import { FreeShippingHint } from './FreeShippingHint';
 import { LineList } from './LineList';
 import { quotedLines } from './line-view';
@@ -121,6 +122,7 @@ export function CheckoutForm({
             {t('checkout.couponRejected')}
           </p>
         ) : null}
+        <CouponCodeClaim />
         <CouponClaims />
       </fieldset>
       <fieldset>

@@ -9,6 +9,8 @@ export * from './internal/order-api.js';
 export * from './events/payment-events.js';
 export * from './events/delivery-events.js';
 export * from './events/return-events.js';
+export * from './events/staff-events.js';
 export * from './korean-address.js';
 export * from './internal/partner-api.js';
 export * from './internal/catalog-cache.js';
+export * from './staff-duties.js';

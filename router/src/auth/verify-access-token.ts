@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import { staffRoles } from '@shop/contracts/staff-duties';
 import type { Identity, Role } from '@shop/kit/identity';
 
 export interface AccessTokenSettings {
@@ -22,7 +23,7 @@ export type TokenCheck =
   | { outcome: 'refused'; reason: 'expired' | 'invalid'; message: string }
   | { outcome: 'unverifiable'; message: string };
 
-const roles: readonly Role[] = ['CUSTOMER', 'ADMIN', 'PARTNER'];
+const roles: readonly Role[] = ['CUSTOMER', ...staffRoles, 'PARTNER'];
 const isRoleList = (value: unknown): value is Role[] =>
   Array.isArray(value) && value.every((role) => roles.includes(role as Role));
 

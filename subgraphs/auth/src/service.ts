@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { userRegisteredEvent, type UserRegistered } from '@shop/contracts';
+import {
+  staffActionRecordedEvent,
+  userRegisteredEvent,
+  type UserRegistered,
+} from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
 import { createRateLimiter } from '@shop/kit/rate-limit';
 import { sendJson } from '@shop/kit/ops';
@@ -8,16 +12,19 @@ import { migrationsList } from './migrations/index.js';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { authConfigSchema } from './config.js';
 import { authEntities } from './domain/entities.js';
+import { auditLogConsumer } from './events/audit-log.consumer.js';
 import { partnerRoutes } from './internal/partners.route.js';
 import { AuthResolver } from './schema/auth.resolver.js';
 import { PartnerResolver } from './schema/partner.resolver.js';
 import { authPermissions } from './schema/permissions.js';
+import { StaffResolver } from './schema/staff.resolver.js';
 import { AccessTokens } from './services/access-tokens.js';
 import { AuthService } from './services/auth-service.js';
 import { KeyRing } from './services/key-ring.js';
 import { LoginThrottle } from './services/login-throttle.js';
 import { Partners } from './services/partners.js';
 import { RefreshTokens } from './services/refresh-tokens.js';
+import { Staff } from './services/staff.js';
 
 export const authService = defineService({
   name: 'auth',
@@ -26,8 +33,14 @@ export const authService = defineService({
     list: migrationsList,
     folder: fileURLToPath(new URL('./migrations', import.meta.url)),
   },
-  graphql: { resolvers: [AuthResolver, PartnerResolver], permissions: authPermissions },
-  events: { publishes: [userRegisteredEvent], consumes: {} },
+  graphql: {
+    resolvers: [AuthResolver, PartnerResolver, StaffResolver],
+    permissions: authPermissions,
+  },
+  events: {
+    publishes: [userRegisteredEvent],
+    consumes: { 'audit-log': [staffActionRecordedEvent] },
+  },
   setup: async ({ orm, outbox, runtime, logger }) => {
     const config = loadConfig('auth', authConfigSchema, runtime.env);
     const keys = new KeyRing(orm, { accessTokenTtlSeconds: config.SHOP_ACCESS_TOKEN_TTL_SECONDS });
@@ -91,7 +104,12 @@ export const authService = defineService({
       },
     });
     return {
-      container: resolverContainer(new AuthResolver({ auth, keys }), new PartnerResolver(partners)),
+      container: resolverContainer(
+        new AuthResolver({ auth, keys }),
+        new PartnerResolver(partners),
+        new StaffResolver(new Staff()),
+      ),
+      consumers: { 'audit-log': auditLogConsumer(orm) },
       internalRoutes: (router) => partnerRoutes(router, orm, partners),
       routes: [
         {

@@ -46,7 +46,7 @@ describeOnEachDatabase('coupons on $name', (kind) => {
   it('issues no more than the total limit to 50 concurrent claims', async () => {
     const templateId = await template({ totalLimit: 10 });
     const outcomes = await Promise.all(
-      Array.from({ length: 50 }, () => book.issue(orm.em, templateId, randomUUID(), false)),
+      Array.from({ length: 50 }, () => book.issue(orm.em, templateId, randomUUID(), 'customer')),
     );
     expect(outcomes.filter((outcome) => outcome.kind === 'issued')).toHaveLength(10);
     expect(outcomes.filter((outcome) => outcome.kind === 'sold-out')).toHaveLength(40);
@@ -59,7 +59,7 @@ describeOnEachDatabase('coupons on $name', (kind) => {
     const templateId = await template({ totalLimit: 100, perCustomerLimit: 2 });
     const userId = randomUUID();
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, () => book.issue(orm.em, templateId, userId, false)),
+      Array.from({ length: 20 }, () => book.issue(orm.em, templateId, userId, 'customer')),
     );
     expect(outcomes.filter((outcome) => outcome.kind === 'issued')).toHaveLength(2);
     expect(await orm.em.fork().count(Coupon, { templateId, userId })).toBe(2);
@@ -70,14 +70,16 @@ describeOnEachDatabase('coupons on $name', (kind) => {
 
   it('lets only admins issue shop-only coupons', async () => {
     const templateId = await template({ claimable: false });
-    expect((await book.issue(orm.em, templateId, randomUUID(), false)).kind).toBe('not-claimable');
-    expect((await book.issue(orm.em, templateId, randomUUID(), true)).kind).toBe('issued');
+    expect((await book.issue(orm.em, templateId, randomUUID(), 'customer')).kind).toBe(
+      'not-claimable',
+    );
+    expect((await book.issue(orm.em, templateId, randomUUID(), 'admin')).kind).toBe('issued');
   });
 
   it('reserves a coupon for one of 20 racing orders, and moves it once per step', async () => {
     const templateId = await template({});
     const userId = randomUUID();
-    const issued = await book.issue(orm.em, templateId, userId, false);
+    const issued = await book.issue(orm.em, templateId, userId, 'customer');
     if (issued.kind !== 'issued') throw new Error(issued.kind);
     const couponId = issued.coupon.id;
     const orders = Array.from({ length: 20 }, () => randomUUID());

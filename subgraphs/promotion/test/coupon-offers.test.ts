@@ -48,7 +48,7 @@ describeOnEachDatabase('the coupons offered to a shopper on $name', (kind) => {
     (await claimableTemplates(orm.em.fork(), userId)).map((offer) => offer.id);
 
   async function claim(templateId: string, userId: string) {
-    const outcome = await book.issue(orm.em, templateId, userId, false);
+    const outcome = await book.issue(orm.em, templateId, userId, 'customer');
     if (outcome.kind !== 'issued') throw new Error(outcome.kind);
     return outcome.coupon.id;
   }
@@ -62,7 +62,7 @@ describeOnEachDatabase('the coupons offered to a shopper on $name', (kind) => {
     expect(await claimableIds(shopper)).toContain(twice);
     await claim(twice, shopper);
     expect(await claimableIds(shopper)).not.toContain(twice);
-    expect((await book.issue(orm.em, twice, shopper, false)).kind).toBe('per-customer-limit');
+    expect((await book.issue(orm.em, twice, shopper, 'customer')).kind).toBe('per-customer-limit');
 
     // Everyone else, signed in or not, is still offered it.
     expect(await claimableIds(randomUUID())).toContain(twice);
@@ -87,7 +87,7 @@ describeOnEachDatabase('the coupons offered to a shopper on $name', (kind) => {
       totalLimit: 10,
     });
     if (upcoming.kind !== 'saved') throw new Error(upcoming.kind);
-    const early = await book.issue(orm.em, upcoming.value.id, shopper, true);
+    const early = await book.issue(orm.em, upcoming.value.id, shopper, 'admin');
     if (early.kind !== 'issued') throw new Error(early.kind);
 
     const usableIds = async (now?: Date) =>

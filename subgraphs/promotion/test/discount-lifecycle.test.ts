@@ -58,6 +58,7 @@ describeOnEachDatabase('a discount listed, edited and ended on $name', (kind) =>
       em,
       identity: { kind: 'user', userId: randomUUID(), roles },
       loaders: createPromotionLoaders(product, em),
+      audit: {},
     } as unknown as PromotionContext;
   }
 

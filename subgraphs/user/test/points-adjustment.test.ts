@@ -19,8 +19,9 @@ describeOnEachDatabase("an administrator's points adjustments ($name)", (kind) =
     addresses: new AddressBook(),
     wallet: new PointsWallet(),
   });
-  // The resolver reads only the request's entity manager; the permission rules are not under test.
-  const context = () => ({ em: orm.em.fork() }) as unknown as SubgraphContext;
+  // The resolver reads the request's entity manager and notes for the audit log; the permission
+  // rules are not under test.
+  const context = () => ({ em: orm.em.fork(), audit: {} }) as unknown as SubgraphContext;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind, 'points_adjustment');

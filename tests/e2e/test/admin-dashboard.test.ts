@@ -89,7 +89,8 @@ describe.each(browserRuns)(
 
       // Two customers pay for an order each.
       const fixtures = checkoutFixtures(shop);
-      const skuId = await fixtures.skuOnSale(12_000, 10);
+      // Six in stock: the three sold leave it running low (5 or fewer available).
+      const skuId = await fixtures.skuOnSale(12_000, 6);
       const charged: number[] = [];
       const orderIds: string[] = [];
       for (const quantity of [1, 2]) {
@@ -136,9 +137,14 @@ describe.each(browserRuns)(
           { timeout: 30_000 },
         )
         .toBe(true);
+      // The product running low is named, a link to its editor (real runs: among others').
+      await todo.getByRole('heading', { name: '재고가 적은 상품 (가용 5개 이하)' }).waitFor();
       if (fresh) {
         expect(toShip).toBe(2);
         await sales.getByRole('link', { name: `오늘 ${won(charges)}` }).waitFor();
+        const lowStock = todo.getByRole('link', { name: /^결제 테스트 상품 / });
+        expect(await lowStock.count()).toBe(1);
+        expect(await lowStock.getAttribute('href')).toMatch(/^\/admin\/products\/[0-9a-f-]{36}$/);
       }
       const shipLink = todo.getByRole('link', { name: /^배송할 주문 / });
       await shot(staff, 'work-1366');

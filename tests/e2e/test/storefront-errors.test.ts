@@ -185,6 +185,31 @@ describe.each(browserRuns)(
         await shopper.getByLabel('휴대폰 번호').fill(address.phone);
         await shopper.getByLabel('우편번호').fill(address.postalCode);
         await shopper.getByLabel('주소', { exact: true }).fill(address.line1);
+        // A code the shop handed out for a coupon it does not offer: a typo is said, then claimed.
+        const coded = { name: `코드 쿠폰 ${shop.runId}`, code: `CODE-${randomUUID().slice(0, 8)}` };
+        await admin(createCouponTemplate, {
+          input: {
+            name: coded.name,
+            kind: 'FIXED',
+            value: 500,
+            validFrom: new Date(Date.now() - 60_000).toISOString(),
+            validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+            totalLimit: 10,
+            code: coded.code,
+          },
+        });
+        const codeField = shopper.getByLabel('쿠폰 코드');
+        await codeField.fill('NO-SUCH-CODE');
+        await shopper.getByRole('button', { name: '코드 등록' }).click();
+        await shopper.getByRole('alert').filter({ hasText: '없는 쿠폰입니다.' }).waitFor();
+        await codeField.fill(coded.code.toLowerCase());
+        await codeField.press('Enter');
+        await shopper.getByText('쿠폰을 받았습니다.').waitFor();
+        const couponChoice = shopper.getByLabel('쿠폰', { exact: true });
+        await couponChoice
+          .locator('option', { hasText: coded.name })
+          .waitFor({ state: 'attached' });
+        expect(await shopper.getByRole('alert').filter({ hasText: /\S/ }).count()).toBe(0);
         await shopper.getByRole('button', { name: '결제 금액 확인' }).click();
         await shopper.getByRole('alert').filter({ hasText: said.outOfStock.ko }).waitFor();
         await shot(shopper, 'out-of-stock');

@@ -1,4 +1,4 @@
-import { byTopic, type CatalogueEntry } from './event-catalogue.js';
+import { byTopic, everySubgraphProducer, type CatalogueEntry } from './event-catalogue.js';
 
 /** A mermaid node id for a topic (`order.events` → `order_events`). */
 const topicNode = (topic: string) => topic.replace(/\W/g, '_');
@@ -18,7 +18,10 @@ export function architectureDiagram(
     `  router -->|GraphQL federation| ${subgraphs.join(' & ')}`,
   ];
   for (const [topic, entries] of byTopic(catalogue)) {
-    lines.push(`  ${entries[0]!.producer} -- outbox --> ${topicNode(topic)}[(${topic})]`);
+    const producer = entries[0]!.producer;
+    const producerNode =
+      producer === everySubgraphProducer ? `${producer}["every subgraph"]` : producer;
+    lines.push(`  ${producerNode} -- outbox --> ${topicNode(topic)}[(${topic})]`);
     const consumingServices = [
       ...new Set(entries.flatMap((entry) => entry.consumers.map(({ service }) => service))),
     ];

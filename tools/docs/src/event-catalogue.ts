@@ -14,14 +14,17 @@ export interface CatalogueEntry {
   consumers: EventConsumerRef[];
 }
 
+/** The producer of an event every subgraph's chassis records (`everySubgraph`). */
+export const everySubgraphProducer = 'subgraphs';
+
 /** The parts of a service definition the catalogue reads. */
 export type EventDeclarations = Pick<ServiceDefinition, 'name' | 'events'>;
 
 /**
  * Every event contract with its producer and consumers, from the services' `events` declarations
  * (which the running services are held to). Ordered by producer, in the order given, then as each
- * declares its events. A contract no service publishes, or two publish, is an error: the catalogue
- * would have nothing true to say about it.
+ * declares its events, then the chassis's own (`everySubgraph`). A contract no service publishes,
+ * or two publish, is an error: the catalogue would have nothing true to say about it.
  */
 export function eventCatalogue(
   services: readonly EventDeclarations[],
@@ -41,6 +44,12 @@ export function eventCatalogue(
         consumers: consumersOf(services, contract),
       });
     }
+  for (const contract of contracts.filter((candidate) => candidate.everySubgraph))
+    entries.push({
+      contract,
+      producer: everySubgraphProducer,
+      consumers: consumersOf(services, contract),
+    });
   const unpublished = contracts.filter(
     (contract) => !entries.some((entry) => entry.contract.type === contract.type),
   );

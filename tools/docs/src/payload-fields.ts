@@ -8,7 +8,8 @@ export interface PayloadField {
 
 /** The subset of JSON Schema that `z.toJSONSchema` writes for the contracts' schemas. */
 interface JsonSchema {
-  type?: string;
+  /** Several for a nullable plain value: `["string", "null"]`. */
+  type?: string | string[];
   format?: string;
   enum?: unknown[];
   anyOf?: JsonSchema[];
@@ -54,6 +55,8 @@ function withPresence(schema: JsonSchema, required: boolean): string {
 
 function typeOf(schema: JsonSchema): string {
   if (schema.anyOf) return schema.anyOf.map(typeOf).join(' or ');
+  if (Array.isArray(schema.type))
+    return schema.type.map((type) => typeOf({ ...schema, type })).join(' or ');
   if (schema.enum) return `one of ${schema.enum.map((value) => `\`${String(value)}\``).join(', ')}`;
   switch (schema.type) {
     case 'string':

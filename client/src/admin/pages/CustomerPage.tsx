@@ -7,6 +7,8 @@ import { Empty, QueryView } from '../../shared/ui';
 import { AdjustPointsForm } from '../customer/AdjustPointsForm';
 import { CustomerOrdersTable } from '../customer/CustomerOrdersTable';
 import { PointsHistoryTable } from '../customer/PointsHistoryTable';
+import { ReadOnlyNote } from '../ReadOnlyNote';
+import { useMayDo } from '../staff-duty';
 
 /** One customer as support sees them: profile, orders, addresses, points and their adjustment. */
 export function CustomerPage() {
@@ -31,9 +33,11 @@ export function CustomerPage() {
 
 function Customer({ user }: { user: NonNullable<AdminCustomerQuery['user']> }) {
   const { t, locale } = useI18n();
+  const mayDo = useMayDo();
   return (
     <>
       <h1>{user.name}</h1>
+      <ReadOnlyNote duty="customers" />
       <dl className="summary">
         <dt>{t('admin.customerEmail')}</dt>
         <dd>{user.email}</dd>
@@ -73,7 +77,7 @@ function Customer({ user }: { user: NonNullable<AdminCustomerQuery['user']> }) {
         </ul>
       )}
       <h2>{t('account.pointsHistory')}</h2>
-      <AdjustPointsForm userId={user.id} />
+      {mayDo('customers') ? <AdjustPointsForm userId={user.id} /> : null}
       <PointsHistoryTable entries={user.pointsHistory} />
     </>
   );

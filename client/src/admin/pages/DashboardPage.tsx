@@ -7,13 +7,14 @@ import { ErrorNotice, Loading } from '../../shared/ui';
 import { BarChart } from '../BarChart';
 import { seoulDate } from '../dates';
 import { ordersToShipLink } from '../order-search';
+import { lowStockThreshold } from '../products/ProductFilters';
 
 /** Days since this Korean week's Monday (0 on a Monday). */
 const daysSinceMonday = (day: string) => (new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7;
 
 /**
  * What needs doing: orders to ship and returns waiting, each a link to the list filtered to them,
- * and today's and this week's sales after refunds from settlement's daily statements (Korean
+ * products running low (a few, each a link to its editor), and today's and this week's sales after refunds from settlement's daily statements (Korean
  * business days). A shop that has taken no payment yet says so instead of drawing an empty chart.
  */
 export function DashboardPage() {
@@ -21,7 +22,7 @@ export function DashboardPage() {
   const today = seoulDate();
   // The last seven days always reach back to this week's Monday.
   const { data, error } = useQuery(DashboardDocument, {
-    variables: { from: seoulDate(6), to: today },
+    variables: { from: seoulDate(6), to: today, lowStockAtMost: lowStockThreshold },
     fetchPolicy: 'cache-and-network',
   });
   if (error) return <ErrorNotice error={error} />;
@@ -62,6 +63,23 @@ export function DashboardPage() {
                 <Link to="/returns">{t('admin.returnsWaiting', { count: returnsWaiting })}</Link>
               </li>
             </ul>
+            {data.lowStock.nodes.length > 0 ? (
+              <>
+                <h3>{t('admin.lowStock', { count: lowStockThreshold })}</h3>
+                <ul>
+                  {data.lowStock.nodes.map((product) => (
+                    <li key={product.id}>
+                      <Link to={`/products/${product.id}`}>{product.name}</Link>
+                    </li>
+                  ))}
+                  {data.lowStock.hasNextPage ? (
+                    <li>
+                      <Link to="/products">{t('admin.lowStockMore')}</Link>
+                    </li>
+                  ) : null}
+                </ul>
+              </>
+            ) : null}
           </section>
           <section className="card" aria-labelledby="dashboard-sales">
             <h2 id="dashboard-sales">{t('admin.netSales')}</h2>

@@ -7,6 +7,7 @@ import { QueryView } from '../../shared/ui';
 import { RefundLineForm } from '../RefundLineForm';
 import { ReturnSteps } from '../ReturnSteps';
 import { ShipForm } from '../ShipForm';
+import { useMayDo } from '../staff-duty';
 
 type Order = NonNullable<AdminOrderQuery['order']>;
 const refetchQueries = ['AdminOrder'];
@@ -29,6 +30,7 @@ export function OrderPage() {
 
 function OrderDetail({ order }: { order: Order }) {
   const { t, locale } = useI18n();
+  const mayDo = useMayDo();
   const address = order.shippingAddress;
   return (
     <>
@@ -108,7 +110,7 @@ function OrderDetail({ order }: { order: Order }) {
         {order.shipments.map((shipment) => (
           <p key={shipment.id} className="row" data-testid="shipment">
             {t(`shipmentStatus.${shipment.status}`)} {shipment.carrier} {shipment.trackingNumber}
-            {shipment.status === 'READY' ? (
+            {shipment.status === 'READY' && mayDo('fulfilment') ? (
               <ShipForm orderId={order.id} refetchQueries={refetchQueries} />
             ) : null}
           </p>
@@ -123,13 +125,15 @@ function OrderDetail({ order }: { order: Order }) {
               {t(`returnType.${ret.type}`)} · {t(`returnReason.${ret.reason}`)} ·{' '}
               <span className="status">{t(`returnStatus.${ret.status}`)}</span>
               {ret.refundedAmount > 0 ? won(ret.refundedAmount) : null}
-              <ReturnSteps ret={ret} refetchQueries={refetchQueries} />
+              {mayDo('refunds') ? <ReturnSteps ret={ret} refetchQueries={refetchQueries} /> : null}
             </div>
           ))}
         </section>
       ) : null}
 
-      <RefundLineForm orderId={order.id} lines={order.lines} refetchQueries={refetchQueries} />
+      {mayDo('refunds') ? (
+        <RefundLineForm orderId={order.id} lines={order.lines} refetchQueries={refetchQueries} />
+      ) : null}
 
       <section className="card" aria-labelledby="order-history">
         <h2 id="order-history">{t('admin.history')}</h2>

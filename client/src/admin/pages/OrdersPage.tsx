@@ -7,6 +7,7 @@ import { QueryView } from '../../shared/ui';
 import { emptySearch, useOrderSearch, type OrderSearchForm } from '../order-search';
 import { ReturnSteps } from '../ReturnSteps';
 import { ShipForm } from '../ShipForm';
+import { useMayDo } from '../staff-duty';
 
 const statuses: OrderStatus[] = [
   'PAID',
@@ -127,6 +128,7 @@ export function OrdersPage() {
 
 function OrderRow({ order }: { order: AdminOrder }) {
   const { t, locale } = useI18n();
+  const mayDo = useMayDo();
   const refetchQueries = ['AdminOrders'];
   const shipment = order.shipments[0];
   return (
@@ -158,7 +160,7 @@ function OrderRow({ order }: { order: AdminOrder }) {
         <p className="row">
           {t('orders.shipment')}: {t(`shipmentStatus.${shipment.status}`)} {shipment.carrier}{' '}
           {shipment.trackingNumber}
-          {shipment.status === 'READY' ? (
+          {shipment.status === 'READY' && mayDo('fulfilment') ? (
             <ShipForm orderId={order.id} refetchQueries={refetchQueries} />
           ) : null}
         </p>
@@ -168,7 +170,7 @@ function OrderRow({ order }: { order: AdminOrder }) {
           {t(`returnType.${ret.type}`)} · {t(`returnReason.${ret.reason}`)} ·{' '}
           <span className="status">{t(`returnStatus.${ret.status}`)}</span>
           {ret.refundedAmount > 0 ? won(ret.refundedAmount) : null}
-          <ReturnSteps ret={ret} refetchQueries={refetchQueries} />
+          {mayDo('refunds') ? <ReturnSteps ret={ret} refetchQueries={refetchQueries} /> : null}
         </div>
       ))}
     </section>

@@ -6,10 +6,13 @@ import { ProductDetailsForm } from '../products/ProductDetailsForm';
 import { ProductImagesEditor } from '../products/ProductImagesEditor';
 import { useProductText } from '../products/product-texts';
 import { SkuTable } from '../products/SkuTable';
+import { ReadOnlyNote } from '../ReadOnlyNote';
+import { useMayDo } from '../staff-duty';
 
 /** One product: its details, pictures, and each variant's price, sale and stock with history. */
 export function ProductEditPage() {
   const text = useProductText();
+  const mayEdit = useMayDo()('catalog');
   const { id } = useParams();
   const result = useQuery(AdminProductDocument, { variables: { id: id! } });
   return (
@@ -22,14 +25,19 @@ export function ProductEditPage() {
           product ? (
             <>
               <h1>{text('edit.title', { name: product.name })}</h1>
-              {/* Keyed by product: the form starts from what was saved, not from another product. */}
-              <ProductDetailsForm key={product.id} product={product} />
-              <ProductImagesEditor
-                productId={product.id}
-                name={product.name}
-                images={product.images}
-              />
-              <SkuTable skus={product.skus} />
+              <ReadOnlyNote duty="catalog" />
+              {mayEdit ? (
+                <>
+                  {/* Keyed by product: the form starts from what was saved, not from another product. */}
+                  <ProductDetailsForm key={product.id} product={product} />
+                  <ProductImagesEditor
+                    productId={product.id}
+                    name={product.name}
+                    images={product.images}
+                  />
+                </>
+              ) : null}
+              <SkuTable skus={product.skus} editable={mayEdit} />
             </>
           ) : (
             <p>{text('edit.notFound')}</p>

@@ -14,6 +14,8 @@ import { won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { NumberField } from '../../shared/NumberField';
 import { CategoryOptions } from '../CategoryOptions';
+import { ReadOnlyNote } from '../ReadOnlyNote';
+import { useMayDo } from '../staff-duty';
 import { TableScroll } from '../TableScroll';
 import { ErrorNotice, QueryView, ResultError } from '../../shared/ui';
 import { OptionGroupsField, type OptionGroupDraft } from '../products/OptionGroupsField';
@@ -24,6 +26,7 @@ import { useProductText } from '../products/product-texts';
 export function ProductsPage() {
   const { t } = useI18n();
   const text = useProductText();
+  const mayEdit = useMayDo()('catalog');
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState(noProductFilters);
   // The cursors of the pages before this one: the last is where this page starts.
@@ -36,7 +39,8 @@ export function ProductsPage() {
   return (
     <>
       <h1>{t('admin.products')}</h1>
-      <NewProductForm onCreated={() => setCursors([])} />
+      <ReadOnlyNote duty="catalog" />
+      {mayEdit ? <NewProductForm onCreated={() => setCursors([])} /> : null}
       <label htmlFor="product-query">{t('admin.searchProducts')}</label>
       <input
         id="product-query"
@@ -69,7 +73,7 @@ export function ProductsPage() {
                   <th className="num">{t('admin.price')}</th>
                   <th className="num">{t('admin.onHand')}</th>
                   <th className="num">{t('admin.reserved')}</th>
-                  <th>{t('admin.receiveStock')}</th>
+                  {mayEdit ? <th>{t('admin.receiveStock')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -84,11 +88,20 @@ export function ProductsPage() {
                               {product.thumbnail ? (
                                 <img src={product.thumbnail} width={48} height={48} alt="" />
                               ) : null}
-                              <ProductStatusPicker
-                                productId={product.id}
-                                name={product.name}
-                                status={product.status}
-                              />
+                              {mayEdit ? (
+                                <ProductStatusPicker
+                                  productId={product.id}
+                                  name={product.name}
+                                  status={product.status}
+                                />
+                              ) : (
+                                <>
+                                  <strong>{product.name}</strong>{' '}
+                                  <span className="status">
+                                    {t(`productStatus.${product.status}`)}
+                                  </span>
+                                </>
+                              )}
                               <br />
                               <Link to={`/products/${product.id}`}>
                                 {text('list.edit', { name: product.name })}
@@ -103,13 +116,19 @@ export function ProductsPage() {
                           )}
                         </td>
                         <td className="num">
-                          <SkuPriceEditor skuId={sku.id} price={sku.price} label={label} />
+                          {mayEdit ? (
+                            <SkuPriceEditor skuId={sku.id} price={sku.price} label={label} />
+                          ) : (
+                            <span className="price">{won(sku.price)}</span>
+                          )}
                         </td>
                         <td className="num">{sku.onHand}</td>
                         <td className="num">{sku.reserved}</td>
-                        <td>
-                          <StockReceipt skuId={sku.id} label={label} />
-                        </td>
+                        {mayEdit ? (
+                          <td>
+                            <StockReceipt skuId={sku.id} label={label} />
+                          </td>
+                        ) : null}
                       </tr>
                     );
                   }),

@@ -19,6 +19,8 @@ import { useI18n } from '../../shared/i18n';
 import { NumberField } from '../../shared/NumberField';
 import { ErrorNotice, Loading, QueryView, ResultError } from '../../shared/ui';
 import { CategoryOptions } from '../CategoryOptions';
+import { ReadOnlyNote } from '../ReadOnlyNote';
+import { useMayDo } from '../staff-duty';
 import { TableScroll } from '../TableScroll';
 
 const amountOf = (kind: AmountKind, value: number) => (kind === 'RATE' ? `${value}%` : won(value));
@@ -26,40 +28,11 @@ const amountOf = (kind: AmountKind, value: number) => (kind === 'RATE' ? `${valu
 export function PromotionsPage() {
   const { t, locale } = useI18n();
   const { data, error } = useQuery(CouponTemplatesDocument);
-  const [create, created] = useMutation(CreateCouponTemplateDocument, {
-    refetchQueries: ['CouponTemplates'],
-  });
-  const [form, setForm] = useState({
-    name: '',
-    kind: 'FIXED' as AmountKind,
-    value: 3000,
-    days: 30,
-    totalLimit: 100,
-    minOrderAmount: 0,
-    maxDiscount: 0,
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void create({
-      variables: {
-        input: {
-          name: form.name,
-          kind: form.kind,
-          value: form.value,
-          totalLimit: form.totalLimit,
-          minOrderAmount: form.minOrderAmount,
-          maxDiscount: form.kind === 'RATE' && form.maxDiscount > 0 ? form.maxDiscount : null,
-          validFrom: new Date().toISOString(),
-          validUntil: new Date(Date.now() + form.days * 86_400_000).toISOString(),
-          claimable: true,
-        },
-      },
-    });
-  };
-  const result = created.data?.createCouponTemplate;
+  const mayDo = useMayDo();
   return (
     <>
       <h1>{t('admin.promotions')}</h1>
+      <ReadOnlyNote duty="promotions" />
       <h2>{t('admin.coupons')}</h2>
       {error ? <ErrorNotice error={error} /> : null}
       {!data ? (
@@ -95,77 +68,114 @@ export function PromotionsPage() {
           </table>
         </TableScroll>
       )}
-      <form onSubmit={submit}>
-        <fieldset>
-          <legend>{t('admin.newCoupon')}</legend>
-          <label htmlFor="coupon-name">{t('admin.couponName')}</label>
-          <input
-            id="coupon-name"
-            required
-            value={form.name}
-            onChange={(event) => setForm({ ...form, name: event.target.value })}
-          />
-          <label htmlFor="coupon-kind">{t('admin.couponKind')}</label>
-          <select
-            id="coupon-kind"
-            value={form.kind}
-            onChange={(event) => setForm({ ...form, kind: event.target.value as AmountKind })}
-          >
-            <option value="FIXED">{t('admin.fixed')}</option>
-            <option value="RATE">{t('admin.rate')}</option>
-          </select>
-          <NumberField
-            id="coupon-value"
-            label={t('admin.couponValue')}
-            min={1}
-            value={form.value}
-            onChange={(value) => setForm({ ...form, value })}
-          />
-          <NumberField
-            id="coupon-limit"
-            label={t('admin.totalLimit')}
-            min={1}
-            value={form.totalLimit}
-            onChange={(value) => setForm({ ...form, totalLimit: value })}
-          />
-          <NumberField
-            id="coupon-min-order"
-            label={t('admin.minOrderAmount')}
-            min={0}
-            value={form.minOrderAmount}
-            onChange={(value) => setForm({ ...form, minOrderAmount: value })}
-          />
-          {form.kind === 'RATE' ? (
-            <NumberField
-              id="coupon-max-discount"
-              label={t('admin.maxDiscount')}
-              min={0}
-              value={form.maxDiscount}
-              onChange={(value) => setForm({ ...form, maxDiscount: value })}
-            />
-          ) : null}
-          <NumberField
-            id="coupon-days"
-            label={t('admin.validDays')}
-            min={1}
-            value={form.days}
-            onChange={(value) => setForm({ ...form, days: value })}
-          />
-          {result && result.__typename !== 'CouponTemplate' ? (
-            <ResultError result={result} />
-          ) : null}
-          <p>
-            <button type="submit" className="primary">
-              {t('admin.create')}
-            </button>
-          </p>
-        </fieldset>
-      </form>
+      {mayDo('promotions') ? <NewCouponForm /> : null}
       <h2>{t('admin.discounts')}</h2>
       <p className="muted">{t('admin.discountsHint')}</p>
       <DiscountList />
-      <DiscountForm />
+      {mayDo('promotions') ? <DiscountForm /> : null}
     </>
+  );
+}
+
+/** A claimable coupon template: its amount, limits and how long it stays valid. */
+function NewCouponForm() {
+  const { t } = useI18n();
+  const [create, created] = useMutation(CreateCouponTemplateDocument, {
+    refetchQueries: ['CouponTemplates'],
+  });
+  const [form, setForm] = useState({
+    name: '',
+    kind: 'FIXED' as AmountKind,
+    value: 3000,
+    days: 30,
+    totalLimit: 100,
+    minOrderAmount: 0,
+    maxDiscount: 0,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void create({
+      variables: {
+        input: {
+          name: form.name,
+          kind: form.kind,
+          value: form.value,
+          totalLimit: form.totalLimit,
+          minOrderAmount: form.minOrderAmount,
+          maxDiscount: form.kind === 'RATE' && form.maxDiscount > 0 ? form.maxDiscount : null,
+          validFrom: new Date().toISOString(),
+          validUntil: new Date(Date.now() + form.days * 86_400_000).toISOString(),
+          claimable: true,
+        },
+      },
+    });
+  };
+  const result = created.data?.createCouponTemplate;
+  return (
+    <form onSubmit={submit}>
+      <fieldset>
+        <legend>{t('admin.newCoupon')}</legend>
+        <label htmlFor="coupon-name">{t('admin.couponName')}</label>
+        <input
+          id="coupon-name"
+          required
+          value={form.name}
+          onChange={(event) => setForm({ ...form, name: event.target.value })}
+        />
+        <label htmlFor="coupon-kind">{t('admin.couponKind')}</label>
+        <select
+          id="coupon-kind"
+          value={form.kind}
+          onChange={(event) => setForm({ ...form, kind: event.target.value as AmountKind })}
+        >
+          <option value="FIXED">{t('admin.fixed')}</option>
+          <option value="RATE">{t('admin.rate')}</option>
+        </select>
+        <NumberField
+          id="coupon-value"
+          label={t('admin.couponValue')}
+          min={1}
+          value={form.value}
+          onChange={(value) => setForm({ ...form, value })}
+        />
+        <NumberField
+          id="coupon-limit"
+          label={t('admin.totalLimit')}
+          min={1}
+          value={form.totalLimit}
+          onChange={(value) => setForm({ ...form, totalLimit: value })}
+        />
+        <NumberField
+          id="coupon-min-order"
+          label={t('admin.minOrderAmount')}
+          min={0}
+          value={form.minOrderAmount}
+          onChange={(value) => setForm({ ...form, minOrderAmount: value })}
+        />
+        {form.kind === 'RATE' ? (
+          <NumberField
+            id="coupon-max-discount"
+            label={t('admin.maxDiscount')}
+            min={0}
+            value={form.maxDiscount}
+            onChange={(value) => setForm({ ...form, maxDiscount: value })}
+          />
+        ) : null}
+        <NumberField
+          id="coupon-days"
+          label={t('admin.validDays')}
+          min={1}
+          value={form.days}
+          onChange={(value) => setForm({ ...form, days: value })}
+        />
+        {result && result.__typename !== 'CouponTemplate' ? <ResultError result={result} /> : null}
+        <p>
+          <button type="submit" className="primary">
+            {t('admin.create')}
+          </button>
+        </p>
+      </fieldset>
+    </form>
   );
 }
 
@@ -181,6 +191,7 @@ function localInput(iso: string): string {
  */
 function DiscountList() {
   const { t, locale } = useI18n();
+  const mayEdit = useMayDo()('promotions');
   const list = useQuery(DiscountsDocument);
   const [editing, setEditing] = useState<AdminDiscountFragment | null>(null);
   const [ending, setEnding] = useState<AdminDiscountFragment | null>(null);
@@ -203,7 +214,7 @@ function DiscountList() {
                   <th className="num">{t('admin.couponValue')}</th>
                   <th>{t('admin.discountPeriod')}</th>
                   <th>{t('admin.discountStatus')}</th>
-                  <th>{t('admin.actions')}</th>
+                  {mayEdit ? <th>{t('admin.actions')}</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -216,27 +227,29 @@ function DiscountList() {
                       {dateTime(discount.startsAt, locale)} – {dateTime(discount.endsAt, locale)}
                     </td>
                     <td>{t(`discountStatus.${discount.status}`)}</td>
-                    <td>
-                      {discount.status === 'ENDED' ? null : (
-                        <div className="row">
-                          <button
-                            type="button"
-                            aria-label={t('admin.editDiscountOf', { name: discount.name })}
-                            onClick={() => setEditing(discount)}
-                          >
-                            {t('admin.editDiscount')}
-                          </button>
-                          <button
-                            type="button"
-                            className="danger"
-                            aria-label={t('admin.endDiscountOf', { name: discount.name })}
-                            onClick={() => setEnding(discount)}
-                          >
-                            {t('admin.endDiscountConfirm')}
-                          </button>
-                        </div>
-                      )}
-                    </td>
+                    {mayEdit ? (
+                      <td>
+                        {discount.status === 'ENDED' ? null : (
+                          <div className="row">
+                            <button
+                              type="button"
+                              aria-label={t('admin.editDiscountOf', { name: discount.name })}
+                              onClick={() => setEditing(discount)}
+                            >
+                              {t('admin.editDiscount')}
+                            </button>
+                            <button
+                              type="button"
+                              className="danger"
+                              aria-label={t('admin.endDiscountOf', { name: discount.name })}
+                              onClick={() => setEnding(discount)}
+                            >
+                              {t('admin.endDiscountConfirm')}
+                            </button>
+                          </div>
+                        )}
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

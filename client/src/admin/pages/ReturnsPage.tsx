@@ -8,7 +8,9 @@ import { dateTime, won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { Empty, ErrorNotice, Loading } from '../../shared/ui';
 import { ReturnSteps } from '../ReturnSteps';
+import { ReadOnlyNote } from '../ReadOnlyNote';
 import { TableScroll } from '../TableScroll';
+import { useMayDo } from '../staff-duty';
 
 /** A return the shop still has to act on, or wait for. */
 const openStatuses: ReturnStatus[] = ['REQUESTED', 'APPROVED', 'COLLECTING', 'RECEIVED'];
@@ -32,6 +34,7 @@ export function ReturnsPage() {
   return (
     <>
       <h1>{t('admin.returns')}</h1>
+      <ReadOnlyNote duty="refunds" />
       {returns.length === 0 ? (
         <Empty>{t('admin.noOpenReturns')}</Empty>
       ) : (
@@ -65,6 +68,7 @@ export function ReturnsPage() {
 
 function ReturnRow({ ret }: { ret: Return }) {
   const { t, locale } = useI18n();
+  const mayDo = useMayDo();
   const { order } = ret;
   return (
     <tr data-return-id={ret.id} data-order-id={order.id}>
@@ -91,7 +95,7 @@ function ReturnRow({ ret }: { ret: Return }) {
       </td>
       <td>
         <div className="row">
-          <ReturnSteps ret={ret} refetchQueries={refetchQueries} />
+          {mayDo('refunds') ? <ReturnSteps ret={ret} refetchQueries={refetchQueries} /> : null}
         </div>
       </td>
     </tr>

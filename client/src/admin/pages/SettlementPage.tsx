@@ -7,6 +7,8 @@ import { Empty, ErrorNotice, Loading } from '../../shared/ui';
 import { BarChart } from '../BarChart';
 import { download, toCsv } from '../csv';
 import { seoulDate } from '../dates';
+import { ReadOnlyNote } from '../ReadOnlyNote';
+import { useMayDo } from '../staff-duty';
 import { TableScroll } from '../TableScroll';
 
 const columns = [
@@ -25,6 +27,7 @@ const columns = [
 
 export function SettlementPage() {
   const { t } = useI18n();
+  const mayReconcile = useMayDo()('settlement');
   const [from, setFrom] = useState(seoulDate(13));
   const [to, setTo] = useState(seoulDate());
   const { data, error } = useQuery(SettlementDocument, { variables: { from, to } });
@@ -35,6 +38,7 @@ export function SettlementPage() {
   return (
     <>
       <h1>{t('admin.settlement')}</h1>
+      <ReadOnlyNote duty="settlement" />
       <div className="row">
         <label htmlFor="from">{t('admin.from')}</label>
         <input
@@ -80,9 +84,11 @@ export function SettlementPage() {
                       {t(`statement.${column}`)}
                     </th>
                   ))}
-                  <th>
-                    <span className="sr-only">{t('admin.reconcile')}</span>
-                  </th>
+                  {mayReconcile ? (
+                    <th>
+                      <span className="sr-only">{t('admin.reconcile')}</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -93,14 +99,16 @@ export function SettlementPage() {
                         {column === 'date' ? day.date : won(day[column])}
                       </td>
                     ))}
-                    <td>
-                      <button
-                        type="button"
-                        onClick={() => void reconcile({ variables: { date: day.date } })}
-                      >
-                        {t('admin.reconcile')}
-                      </button>
-                    </td>
+                    {mayReconcile ? (
+                      <td>
+                        <button
+                          type="button"
+                          onClick={() => void reconcile({ variables: { date: day.date } })}
+                        >
+                          {t('admin.reconcile')}
+                        </button>
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>

@@ -20,7 +20,7 @@ export const noProductFilters: ProductFilterValues = {
 };
 
 /** What "low stock" means on the products page: this many units available, or fewer. */
-const lowStockThreshold = 5;
+export const lowStockThreshold = 5;
 
 /** The product list narrowed by status, category, brand, or variants running low. */
 export function ProductFilters(props: {

@@ -14,8 +14,11 @@ type Sku = NonNullable<AdminProductQuery['product']>['skus'][number];
 export const skuLabel = (sku: Pick<Sku, 'code' | 'options'>) =>
   sku.options.map((option) => option.value).join(' · ') || sku.code;
 
-/** A product's variants: price, on sale or not, stock and its history, each changed in place. */
-export function SkuTable({ skus }: { skus: Sku[] }) {
+/**
+ * A product's variants: price, on sale or not, stock and its history, each changed in place when
+ * `editable` (the role has the catalogue duty), else only shown.
+ */
+export function SkuTable({ skus, editable }: { skus: Sku[]; editable: boolean }) {
   const { t } = useI18n();
   const text = useProductText();
   return (
@@ -31,12 +34,12 @@ export function SkuTable({ skus }: { skus: Sku[] }) {
               <th className="num">{t('admin.onHand')}</th>
               <th className="num">{t('admin.reserved')}</th>
               <th className="num">{text('skus.available')}</th>
-              <th>{text('skus.stock')}</th>
+              {editable ? <th>{text('skus.stock')}</th> : null}
             </tr>
           </thead>
           <tbody>
             {skus.map((sku) => (
-              <SkuRow key={sku.id} sku={sku} />
+              <SkuRow key={sku.id} sku={sku} editable={editable} />
             ))}
           </tbody>
         </table>
@@ -53,7 +56,7 @@ export function SkuTable({ skus }: { skus: Sku[] }) {
   );
 }
 
-function SkuRow({ sku }: { sku: Sku }) {
+function SkuRow({ sku, editable }: { sku: Sku; editable: boolean }) {
   const { t } = useI18n();
   const text = useProductText();
   const label = skuLabel(sku);
@@ -70,39 +73,53 @@ function SkuRow({ sku }: { sku: Sku }) {
     <tr data-sku-id={sku.id}>
       <th scope="row">{label}</th>
       <td className="num">
-        <form onSubmit={savePrice} className="row" style={{ justifyContent: 'flex-end' }}>
+        {editable ? (
+          <form onSubmit={savePrice} className="row" style={{ justifyContent: 'flex-end' }}>
+            <span className="price">{won(sku.price)}</span>
+            <input
+              type="number"
+              step={100}
+              min={0}
+              aria-label={t('admin.priceOf', { name: label })}
+              value={price}
+              onChange={(event) => setPrice(event.target.value)}
+              style={{ width: '7rem' }}
+            />
+            <button type="submit" disabled={updated.loading || price === ''}>
+              {t('admin.changePrice')}
+            </button>
+          </form>
+        ) : (
           <span className="price">{won(sku.price)}</span>
-          <input
-            type="number"
-            step={100}
-            min={0}
-            aria-label={t('admin.priceOf', { name: label })}
-            value={price}
-            onChange={(event) => setPrice(event.target.value)}
-            style={{ width: '7rem' }}
-          />
-          <button type="submit" disabled={updated.loading || price === ''}>
-            {t('admin.changePrice')}
-          </button>
-        </form>
+        )}
       </td>
       <td>
-        <input
-          type="checkbox"
-          aria-label={text('skus.enabledOf', { name: label })}
-          checked={sku.enabled}
-          disabled={updated.loading}
-          onChange={(event) => save({ enabled: event.target.checked })}
-        />
-        {updated.error ? <ErrorNotice error={updated.error} /> : null}
-        {result && result.__typename !== 'Sku' ? <ResultError result={result} /> : null}
+        {editable ? (
+          <>
+            <input
+              type="checkbox"
+              aria-label={text('skus.enabledOf', { name: label })}
+              checked={sku.enabled}
+              disabled={updated.loading}
+              onChange={(event) => save({ enabled: event.target.checked })}
+            />
+            {updated.error ? <ErrorNotice error={updated.error} /> : null}
+            {result && result.__typename !== 'Sku' ? <ResultError result={result} /> : null}
+          </>
+        ) : sku.enabled ? (
+          '✓'
+        ) : (
+          text('list.disabled')
+        )}
       </td>
       <td className="num">{sku.onHand}</td>
       <td className="num">{sku.reserved}</td>
       <td className="num">{sku.available}</td>
-      <td>
-        <StockAdjustForm skuId={sku.id} label={label} />
-      </td>
+      {editable ? (
+        <td>
+          <StockAdjustForm skuId={sku.id} label={label} />
+        </td>
+      ) : null}
     </tr>
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { staffRoles } from '../staff-duties.js';
 import { topicOf } from './envelope.js';
 
 const authTopic = topicOf('auth');
@@ -12,7 +13,7 @@ export const userRegisteredEvent = {
     userId: z.uuid(),
     email: z.email(),
     name: z.string(),
-    roles: z.array(z.enum(['CUSTOMER', 'ADMIN', 'PARTNER'])),
+    roles: z.array(z.enum(['CUSTOMER', ...staffRoles, 'PARTNER'])),
   }),
 } as const;
 

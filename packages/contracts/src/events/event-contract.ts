@@ -6,5 +6,7 @@ export interface EventContract<Data extends z.ZodType = z.ZodType> {
   readonly version: number;
   /** `topicOf(<producing domain>)`: only that domain's outbox may record the event. */
   readonly topic: string;
+  /** Recorded by every subgraph's chassis on its own topic, not by one domain (the audit log). */
+  readonly everySubgraph?: true;
   readonly data: Data;
 }

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IsolationLevel } from '@mikro-orm/core';
-import { topicOf, type EventContract, type EventEnvelope } from '@shop/contracts';
+import {
+  staffActionRecordedEvent,
+  topicOf,
+  type EventContract,
+  type EventEnvelope,
+} from '@shop/contracts';
 import type { EntityManager } from '../db/open-database.js';
 import { traceHeadersOfActiveSpan } from '../tracing/trace-headers.js';
 import { OutboxEvent } from './outbox-event.entity.js';
@@ -19,6 +24,10 @@ export interface NewEvent<Data> {
  */
 export class Outbox {
   readonly topic: string;
+  /** The chassis's own events, which every subgraph records, each on its contract's topic. */
+  private static readonly chassisTopics = new Map<string, string>([
+    [staffActionRecordedEvent.type, staffActionRecordedEvent.topic],
+  ]);
   /** The event types the service declares; undefined: any (tests, tools on a service's database). */
   private readonly publishes: ReadonlySet<string> | undefined;
 
@@ -40,7 +49,8 @@ export class Outbox {
 
   record<Data>(em: EntityManager, event: NewEvent<Data>): EventEnvelope<Data> {
     // An undeclared event would be missing from the event catalogue and from its consumers' lists.
-    if (this.publishes && !this.publishes.has(event.type))
+    const chassisTopic = Outbox.chassisTopics.get(event.type);
+    if (!chassisTopic && this.publishes && !this.publishes.has(event.type))
       throw new Error(`${this.source} records ${event.type}, which its events.publishes lacks`);
     const envelope: EventEnvelope<Data> = {
       id: randomUUID(),
@@ -56,7 +66,7 @@ export class Outbox {
     em.persist(
       em.create(OutboxEvent, {
         eventId: envelope.id,
-        topic: this.topic,
+        topic: chassisTopic ?? this.topic,
         key: envelope.subject,
         envelope: JSON.stringify(envelope),
         headers: Object.keys(headers).length > 0 ? JSON.stringify(headers) : null,

@@ -1,4 +1,6 @@
-export type Role = 'CUSTOMER' | 'ADMIN' | 'PARTNER';
+import type { StaffRole } from '@shop/contracts/staff-duties';
+
+export type Role = 'CUSTOMER' | StaffRole | 'PARTNER';
 
 /** Who is asking, as a subgraph sees it after verifying the caller's internal token. */
 export type Identity =

@@ -11,6 +11,7 @@ import {
   type NonEmptyArray,
 } from 'type-graphql';
 import { applyPermissions, type PermissionRules } from './permissions.js';
+import { auditStaffMutations, type StaffActionRecorder } from './staff-audit.js';
 
 /** Federation 2 spec version and the directives a subgraph may use unprefixed. */
 const federationLink = `extend schema @link(
@@ -34,6 +35,8 @@ export interface SubgraphSchemaOptions<Context> {
   permissions: PermissionRules;
   /** Builds resolver instances, so they get the service's use cases through their constructor. */
   container?: ContainerType;
+  /** Staff's mutations go to the audit log through this (the chassis: the service's outbox). */
+  staffAudit?: { service: string; record: StaffActionRecorder };
 }
 
 export interface SubgraphSchema {
@@ -80,8 +83,12 @@ export async function buildSubgraphSchema<Context>(
       resolvers: resolvers as GraphQLResolverMap,
     },
   ]);
+  const guarded = applyPermissions(subgraphSchema, options.permissions);
+  const { staffAudit } = options;
   return {
-    schema: applyPermissions(subgraphSchema, options.permissions),
+    schema: staffAudit
+      ? auditStaffMutations(guarded, staffAudit.service, staffAudit.record)
+      : guarded,
     sdl: serviceSdlOf(subgraphSchema),
   };
 }

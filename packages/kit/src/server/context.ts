@@ -3,6 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { EntityManager, Orm } from '../db/open-database.js';
 import type { Caller, Identity } from '../identity/identity.js';
 import type { Logger } from '../logger.js';
+import type { StaffAuditNotes } from './staff-audit.js';
 
 /** What every resolver of a subgraph receives. */
 export interface SubgraphContext<Loaders = undefined> {
@@ -16,6 +17,8 @@ export interface SubgraphContext<Loaders = undefined> {
   logger: Logger;
   /** Per-request batch loaders (DataLoader), so `_entities` batches do not query one by one. */
   loaders: Loaders;
+  /** What a staff mutation's resolver notes for the audit log (the state it replaces). */
+  audit: StaffAuditNotes;
 }
 
 /**
@@ -67,5 +70,6 @@ export function createRequestContext<Loaders>(
       userId: userIdOf(input.caller.identity),
     }),
     loaders: input.createLoaders?.(em, input.caller.identity) as Loaders,
+    audit: {},
   };
 }

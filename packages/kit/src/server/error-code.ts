@@ -14,6 +14,8 @@ const errorCodeDescriptions = {
   TOO_MANY_ATTEMPTS: 'Too many failed logins; wait `retryAfterSeconds`.',
   INVALID_REFRESH_TOKEN: 'The refresh token cannot be used; log in again.',
   PARTNER_NOT_FOUND: 'No partner has this id.',
+  ACCOUNT_NOT_FOUND: 'No account has this email.',
+  OWN_ROLE: 'No one changes their own staff role (the last owner stays one).',
   PARTNER_NAME_TAKEN: 'Another partner has this name.',
 
   ADDRESS_NOT_FOUND: 'The address is not in your address book.',

@@ -8,6 +8,7 @@ export * from './error-code.js';
 export * from './error-result.js';
 export { operationMetricsPlugin, type OperationOutcome } from './operation-metrics-plugin.js';
 export * from './permissions.js';
+export { noteBefore, type StaffAuditNotes } from './staff-audit.js';
 export type { Identity, Role } from '../identity/identity.js';
 export * from '../ops/index.js';
 export * from './invalid-input.js';

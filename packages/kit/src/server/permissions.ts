@@ -1,4 +1,5 @@
 import { GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
+import { isStaff as hasStaffRole, mayDo, type StaffDuty } from '@shop/contracts/staff-duties';
 import { errorResultInterfaceName } from './error-result.js';
 import { allow, applyMiddleware, deny, or, rule, shield, type and } from './graphql-shield.js';
 import type { Identity } from '../identity/identity.js';
@@ -21,10 +22,26 @@ export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
   (_parent, _args, context: IdentityContext) => context.identity.kind === 'user',
 );
 
-export const isAdmin = rule('isAdmin', { cache: 'contextual' })(
+/** Any member of staff: reads the admin. */
+export const isStaff = rule('isStaff', { cache: 'contextual' })(
   (_parent, _args, context: IdentityContext) =>
-    context.identity.kind === 'user' && context.identity.roles.includes('ADMIN'),
+    context.identity.kind === 'user' && hasStaffRole(context.identity.roles),
 );
+
+const dutyRules = new Map<StaffDuty, ShieldRule>();
+
+/** Staff whose role has `duty` (contracts' staffDuties): who may change that part of the shop. */
+export function staffMay(duty: StaffDuty): ShieldRule {
+  let dutyRule = dutyRules.get(duty);
+  if (!dutyRule) {
+    dutyRule = rule(`staffMay:${duty}`, { cache: 'contextual' })(
+      (_parent, _args, context: IdentityContext) =>
+        context.identity.kind === 'user' && mayDo(context.identity.roles, duty),
+    );
+    dutyRules.set(duty, dutyRule);
+  }
+  return dutyRule;
+}
 
 export const isService = rule('isService', { cache: 'contextual' })(
   (_parent, _args, context: IdentityContext) => context.identity.kind === 'service',
@@ -50,16 +67,14 @@ export function isOwner<Parent>(ownerIdOf: (parent: Parent) => string | null | u
   );
 }
 
-/** A signed-in person who owns the object or is an admin: whom a look-up by id answers. */
-export function ownsOrAdministers(identity: Identity, ownerId: string): boolean {
-  return (
-    identity.kind === 'user' && (identity.userId === ownerId || identity.roles.includes('ADMIN'))
-  );
+/** A signed-in person who owns the object or is staff: whom a look-up by id answers. */
+export function ownsOrIsStaff(identity: Identity, ownerId: string): boolean {
+  return identity.kind === 'user' && (identity.userId === ownerId || hasStaffRole(identity.roles));
 }
 
-/** The owner (checked per object), an admin, or a service: the usual rule for a person's data. */
-export function isOwnerOrAdmin<Parent>(ownerIdOf: (parent: Parent) => string | null | undefined) {
-  return or(isOwner(ownerIdOf), isAdmin, isService);
+/** The owner (checked per object), staff, or a service: the usual rule for a person's data. */
+export function isOwnerOrStaff<Parent>(ownerIdOf: (parent: Parent) => string | null | undefined) {
+  return or(isOwner(ownerIdOf), isStaff, isService);
 }
 
 /** Anonymous callers must sign in (UNAUTHENTICATED); anyone else is not allowed (FORBIDDEN). */
@@ -70,6 +85,11 @@ function denial(_thrown: unknown, _parent: object, _args: object, context: objec
       extensions: { code: 'UNAUTHENTICATED' },
     });
   }
+  return forbidden();
+}
+
+/** A signed-in caller asking for what their role does not allow (FORBIDDEN). */
+export function forbidden(): GraphQLError {
   return new GraphQLError('You are not allowed to do this.', {
     extensions: { code: 'FORBIDDEN' },
   });

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.js';
 import { databaseConfigSchema } from '../db/database-config.js';
 import { openDatabase, prepareSchema, type Orm } from '../db/open-database.js';
+import { staffActionRecordedEvent } from '@shop/contracts';
 import { Outbox } from '../events/outbox.js';
 import { measureOutboxBacklog } from '../events/outbox-backlog.js';
 import { OutboxRelay } from '../events/outbox-relay.js';
@@ -58,7 +59,21 @@ export async function startService(
     return new PeriodicJob({ ...job, logger, orm, metrics });
   };
   const parts = await definition.setup({ orm, outbox, runtime, logger, periodicJob });
-  const built = await buildSubgraphSchema({ ...definition.graphql, container: parts.container });
+  const built = await buildSubgraphSchema({
+    ...definition.graphql,
+    container: parts.container,
+    staffAudit: {
+      service: name,
+      record: (entry) =>
+        outbox.transaction(orm.em.fork(), async (tx) => {
+          outbox.record(tx, {
+            type: staffActionRecordedEvent.type,
+            subject: entry.actorId,
+            data: entry,
+          });
+        }),
+    },
+  });
 
   const routes: HttpRoute[] = [...(parts.routes ?? [])];
   if (parts.internalRoutes) {
@@ -91,7 +106,11 @@ export async function startService(
   });
 
   const consumers = declaredSubscriptions(definition, runtime.metricsRegistry, parts.consumers);
-  await runtime.transport.ensureTopics([outbox.topic, ...consumers.flatMap((c) => c.topics)]);
+  await runtime.transport.ensureTopics([
+    outbox.topic,
+    staffActionRecordedEvent.topic,
+    ...consumers.flatMap((c) => c.topics),
+  ]);
   const subscriptions: Subscription[] = [];
   for (const consumer of consumers) subscriptions.push(await runtime.transport.subscribe(consumer));
   relay.start();

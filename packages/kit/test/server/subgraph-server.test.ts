@@ -27,7 +27,7 @@ import {
   createResultUnion,
   createSubgraphServer,
   ErrorResult,
-  isAdmin,
+  isStaff,
   isAuthenticated,
   isOwner,
   isService,
@@ -135,7 +135,7 @@ function buildNotesSchema(): Promise<SubgraphSchema> {
       Mutation: { createNote: isAuthenticated },
       Note: or(
         isOwner((note: NoteEntity) => note.ownerId),
-        isAdmin,
+        isStaff,
       ),
     },
   });

@@ -4,6 +4,7 @@ import { PartnerOperationSchema } from './partner-operation.entity.js';
 import { PartnerSchema } from './partner.entity.js';
 import { RefreshTokenSchema } from './refresh-token.entity.js';
 import { SigningKeySchema } from './signing-key.entity.js';
+import { StaffActionSchema } from './staff-action.entity.js';
 
 export const authEntities = [
   CredentialSchema,
@@ -12,4 +13,5 @@ export const authEntities = [
   PartnerSchema,
   PartnerKeySchema,
   PartnerOperationSchema,
+  StaffActionSchema,
 ];

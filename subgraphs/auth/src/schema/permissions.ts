@@ -1,4 +1,4 @@
-import { allow, isAdmin, type PermissionRules } from '@shop/kit/server';
+import { allow, staffMay, type PermissionRules } from '@shop/kit/server';
 
 export const authPermissions: PermissionRules = {
   Mutation: {
@@ -6,16 +6,23 @@ export const authPermissions: PermissionRules = {
     login: allow,
     refreshToken: allow,
     logout: allow,
-    rotateSigningKey: isAdmin,
-    createPartner: isAdmin,
-    issuePartnerKey: isAdmin,
-    revokePartnerKey: isAdmin,
-    registerPartnerManifest: isAdmin,
+    rotateSigningKey: staffMay('staff'),
+    createPartner: staffMay('staff'),
+    issuePartnerKey: staffMay('staff'),
+    revokePartnerKey: staffMay('staff'),
+    registerPartnerManifest: staffMay('staff'),
+    setStaffRole: staffMay('staff'),
   },
-  Query: { partners: isAdmin },
+  Query: {
+    partners: staffMay('staff'),
+    staffMembers: staffMay('staff'),
+    staffActions: staffMay('staff'),
+  },
   AuthSession: allow,
-  Partner: isAdmin,
-  PartnerKey: isAdmin,
-  IssuedPartnerKey: isAdmin,
-  PartnerOperation: isAdmin,
+  Partner: staffMay('staff'),
+  PartnerKey: staffMay('staff'),
+  IssuedPartnerKey: staffMay('staff'),
+  PartnerOperation: staffMay('staff'),
+  StaffMember: staffMay('staff'),
+  StaffAction: staffMay('staff'),
 };

@@ -1,8 +1,8 @@
-import { allow, isAdmin, type PermissionRules } from '@shop/kit/server';
+import { allow, isStaff, staffMay, type PermissionRules } from '@shop/kit/server';
 
 export const catalogPermissions: PermissionRules = {
-  Query: { products: allow, productSuggestions: allow, reindexStatus: isAdmin },
-  Mutation: { reindexCatalog: isAdmin },
+  Query: { products: allow, productSuggestions: allow, reindexStatus: isStaff },
+  Mutation: { reindexCatalog: staffMay('staff') },
   Product: allow,
   Brand: allow,
   Category: allow,
@@ -11,5 +11,5 @@ export const catalogPermissions: PermissionRules = {
   FacetValue: allow,
   OptionFacet: allow,
   PriceBounds: allow,
-  ReindexRun: isAdmin,
+  ReindexRun: isStaff,
 };

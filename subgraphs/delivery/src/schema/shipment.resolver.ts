@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import {
   createResultUnion,
   InvalidInput,
-  ownsOrAdministers,
+  ownsOrIsStaff,
   type SubgraphContext,
 } from '@shop/kit/server';
 import { carriers } from '../domain/carriers.js';
@@ -32,7 +32,7 @@ export class ShipmentResolver {
   })
   async shipment(@Arg('id', () => ID) id: string, @Ctx() context: ShipmentContext) {
     const shipment = await context.loaders.shipment.load(id);
-    return shipment && ownsOrAdministers(context.identity, shipment.userId) ? shipment : null;
+    return shipment && ownsOrIsStaff(context.identity, shipment.userId) ? shipment : null;
   }
 
   @Query(() => [String], { description: 'The carriers an order can be shipped with.' })

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { OrderStatus } from '@shop/contracts';
-import { InvalidInput } from '@shop/kit/server';
+import { mayDo } from '@shop/contracts/staff-duties';
+import { forbidden, InvalidInput, ownsOrIsStaff } from '@shop/kit/server';
 import type { OrderLine } from '../domain/order-line.entity.js';
 import { OrderStatusChange } from '../domain/order-status-change.entity.js';
 import type { Order } from '../domain/order.entity.js';
@@ -39,8 +40,8 @@ export function customerId(context: OrderContext): string {
   return context.identity.userId;
 }
 
-const isAdmin = (context: OrderContext) =>
-  context.identity.kind === 'user' && context.identity.roles.includes('ADMIN');
+const mayRefund = (context: OrderContext) =>
+  context.identity.kind === 'user' && mayDo(context.identity.roles, 'refunds');
 
 @Resolver(() => OrderType)
 export class OrderResolver {
@@ -50,10 +51,10 @@ export class OrderResolver {
     private readonly fulfilment: OrderFulfilment,
   ) {}
 
-  @Query(() => OrderType, { nullable: true, description: 'One of your orders (admins: any).' })
+  @Query(() => OrderType, { nullable: true, description: 'One of your orders (staff: any).' })
   async order(@Arg('id', () => ID) id: string, @Ctx() context: OrderContext) {
     const order = await context.loaders.order.load(id);
-    return order && (isAdmin(context) || order.userId === customerId(context)) ? order : null;
+    return order && ownsOrIsStaff(context.identity, order.userId) ? order : null;
   }
 
   @Query(() => OrderConnection, { description: 'Admin: search orders, newest first.' })
@@ -147,13 +148,10 @@ export class OrderResolver {
   })
   async cancelOrder(@Arg('id', () => ID) id: string, @Ctx() context: OrderContext) {
     const order = await context.loaders.order.load(id);
-    if (!order || (!isAdmin(context) && order.userId !== customerId(context)))
-      return new OrderNotFound();
-    const outcome = await this.lifecycle.cancel(
-      context.em,
-      id,
-      isAdmin(context) && order.userId !== customerId(context) ? 'ADMIN' : 'CUSTOMER',
-    );
+    if (!order || !ownsOrIsStaff(context.identity, order.userId)) return new OrderNotFound();
+    const byCustomer = order.userId === customerId(context);
+    if (!byCustomer && !mayRefund(context)) throw forbidden();
+    const outcome = await this.lifecycle.cancel(context.em, id, byCustomer ? 'CUSTOMER' : 'ADMIN');
     switch (outcome.kind) {
       case 'cancelled':
         return outcome.order;

@@ -1,16 +1,16 @@
 import {
   allow,
-  isAdmin,
+  isStaff,
   isAuthenticated,
-  isOwnerOrAdmin,
+  isOwnerOrStaff,
   type PermissionRules,
 } from '@shop/kit/server';
 
 export const orderPermissions: PermissionRules = {
   Query: {
     order: isAuthenticated,
-    adminOrders: isAdmin,
-    adminOrderCounts: isAdmin,
+    adminOrders: isStaff,
+    adminOrderCounts: isStaff,
     checkoutQuote: isAuthenticated,
   },
   Mutation: {
@@ -19,11 +19,11 @@ export const orderPermissions: PermissionRules = {
     confirmPurchase: isAuthenticated,
   },
   // Type rules guard orders however they are reached, `_entities` included.
-  Order: isOwnerOrAdmin<{ userId: string }>((order) => order.userId),
-  User: isOwnerOrAdmin<{ id: string }>((user) => user.id),
+  Order: isOwnerOrStaff<{ userId: string }>((order) => order.userId),
+  User: isOwnerOrStaff<{ id: string }>((user) => user.id),
   OrderConnection: isAuthenticated,
-  // Reached only through `adminOrderCounts`, which is for admins.
-  OrderStatusCount: isAdmin,
+  // Reached only through `adminOrderCounts`, which is for staff.
+  OrderStatusCount: isStaff,
   // Made for the signed-in caller from their own cart; reached only through `checkoutQuote`.
   CheckoutQuote: allow,
   CheckoutQuoteLine: allow,

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { createResultUnion, ownsOrAdministers, type SubgraphContext } from '@shop/kit/server';
+import { createResultUnion, ownsOrIsStaff, type SubgraphContext } from '@shop/kit/server';
 import { Payment } from '../domain/payment.entity.js';
 import type { ConfirmPayment } from '../services/confirm-payment.js';
 import type { PaymentContext } from './loaders.js';
@@ -25,7 +25,7 @@ export class PaymentResolver {
   })
   async payment(@Arg('id', () => ID) id: string, @Ctx() context: PaymentContext) {
     const payment = await context.loaders.payment.load(id);
-    return payment && ownsOrAdministers(context.identity, payment.userId) ? payment : null;
+    return payment && ownsOrIsStaff(context.identity, payment.userId) ? payment : null;
   }
 
   @Mutation(() => ConfirmPaymentResult, {

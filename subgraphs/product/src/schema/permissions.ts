@@ -1,11 +1,19 @@
-import { allow, isAdmin, isService, or, rule, type PermissionRules } from '@shop/kit/server';
+import {
+  allow,
+  isStaff,
+  isService,
+  or,
+  rule,
+  staffMay,
+  type PermissionRules,
+} from '@shop/kit/server';
 import type { Product } from '../domain/product.entity.js';
 import type { ProductContext } from './loaders.js';
 import { isShownTo } from './visibility.js';
 
-const adminOrService = or(isAdmin, isService);
+const staffOrService = or(isStaff, isService);
 
-/** Per object: a product off the shop is only for admins and services, however it is reached. */
+/** Per object: a product off the shop is only for staff and services, however it is reached. */
 const shownProduct = rule({ cache: 'no_cache' })(
   (product: Product, _args, context: ProductContext) => isShownTo(context.identity, product),
 );
@@ -16,31 +24,31 @@ export const productPermissions: PermissionRules = {
     sku: allow,
     categories: allow,
     brands: allow,
-    adminProducts: isAdmin,
+    adminProducts: isStaff,
   },
   Mutation: {
-    createProduct: isAdmin,
-    updateProduct: isAdmin,
-    setProductStatus: isAdmin,
-    addOptionValue: isAdmin,
-    updateSku: isAdmin,
-    adjustStock: isAdmin,
-    startImageUpload: isAdmin,
-    createCategory: isAdmin,
-    createBrand: isAdmin,
+    createProduct: staffMay('catalog'),
+    updateProduct: staffMay('catalog'),
+    setProductStatus: staffMay('catalog'),
+    addOptionValue: staffMay('catalog'),
+    updateSku: staffMay('catalog'),
+    adjustStock: staffMay('catalog'),
+    startImageUpload: staffMay('catalog'),
+    createCategory: staffMay('catalog'),
+    createBrand: staffMay('catalog'),
   },
   Product: shownProduct,
-  ProductConnection: isAdmin,
+  ProductConnection: isStaff,
   Sku: {
     '*': allow,
-    onHand: adminOrService,
-    reserved: adminOrService,
-    stockMovements: isAdmin,
+    onHand: staffOrService,
+    reserved: staffOrService,
+    stockMovements: isStaff,
   },
   SkuOption: allow,
   OptionGroup: allow,
-  StockMovement: isAdmin,
-  ImageUpload: isAdmin,
+  StockMovement: isStaff,
+  ImageUpload: staffMay('catalog'),
   Category: allow,
   Brand: allow,
 };

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { noteBefore } from '@shop/kit/server';
 import { listingSummary, type ProductStatus } from '@shop/contracts';
 import { Product } from '../domain/product.entity.js';
 import { availableUnits, type Sku } from '../domain/sku.entity.js';
@@ -113,6 +114,7 @@ export class ProductResolver {
     @Ctx() context: ProductContext,
   ) {
     const before = await context.em.fork().findOne(Product, { id });
+    noteBefore(context, before);
     const outcome = await this.catalog.updateProduct(context.em, id, input);
     // Pictures taken off the product are deleted once the change is saved.
     if (outcome.kind === 'saved' && before)
@@ -126,6 +128,7 @@ export class ProductResolver {
     @Arg('status', () => ProductStatusEnum) status: ProductStatus,
     @Ctx() context: ProductContext,
   ) {
+    noteBefore(context, await context.em.findOne(Product, { id }));
     return resultOf(await this.catalog.setStatus(context.em, id, status));
   }
 

@@ -1,4 +1,4 @@
-import { userIdOf } from '@shop/kit/server';
+import { noteBefore, userIdOf } from '@shop/kit/server';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { availableUnits, Sku } from '../domain/sku.entity.js';
 import { StockMovement } from '../domain/stock-movement.entity.js';
@@ -55,6 +55,7 @@ export class SkuResolver {
     @Arg('input', () => UpdateSkuInput) input: UpdateSkuInput,
     @Ctx() context: ProductContext,
   ) {
+    noteBefore(context, await context.em.findOne(Sku, { id }));
     return resultOf(await this.catalog.updateSku(context.em, id, input));
   }
 
@@ -66,6 +67,7 @@ export class SkuResolver {
     @Arg('input', () => AdjustStockInput) input: AdjustStockInput,
     @Ctx() context: ProductContext,
   ) {
+    noteBefore(context, await context.em.findOne(Sku, { id: skuId }));
     return resultOf(
       await this.stock.adjust(context.em, skuId, input, userIdOf(context.identity) ?? null),
     );

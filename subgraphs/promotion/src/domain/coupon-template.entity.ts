@@ -23,6 +23,8 @@ export const CouponTemplateSchema = defineEntity({
     issuedCount: p.integer().default(0),
     /** Customers may claim it themselves (a download coupon); otherwise only admins issue it. */
     claimable: p.boolean().default(false),
+    /** What a customer types to claim it, claimable or not (upper-case); none: no code. */
+    code: p.string().length(20).nullable().unique(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

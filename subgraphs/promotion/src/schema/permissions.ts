@@ -1,8 +1,9 @@
 import {
   allow,
-  isAdmin,
+  isStaff,
   isAuthenticated,
-  isOwnerOrAdmin,
+  isOwnerOrStaff,
+  staffMay,
   type PermissionRules,
 } from '@shop/kit/server';
 
@@ -10,21 +11,23 @@ export const promotionPermissions: PermissionRules = {
   Query: {
     quote: isAuthenticated,
     claimableCoupons: allow,
-    couponTemplates: isAdmin,
-    discounts: isAdmin,
+    couponTemplates: isStaff,
+    discounts: isStaff,
   },
   Mutation: {
-    createDiscount: isAdmin,
-    updateDiscount: isAdmin,
-    endDiscount: isAdmin,
-    createCouponTemplate: isAdmin,
-    issueCoupon: isAdmin,
+    createDiscount: staffMay('promotions'),
+    updateDiscount: staffMay('promotions'),
+    endDiscount: staffMay('promotions'),
+    createCouponTemplate: staffMay('promotions'),
+    issueCoupon: staffMay('customers'),
     claimCoupon: isAuthenticated,
+    claimCouponCode: isAuthenticated,
   },
-  Discount: isAdmin,
-  CouponTemplate: allow,
-  Coupon: isOwnerOrAdmin<{ userId: string }>((coupon) => coupon.userId),
-  User: isOwnerOrAdmin<{ id: string }>((user) => user.id),
+  Discount: isStaff,
+  // A code is for staff to hand out, not for whoever can see the coupon.
+  CouponTemplate: { '*': allow, code: isStaff },
+  Coupon: isOwnerOrStaff<{ userId: string }>((coupon) => coupon.userId),
+  User: isOwnerOrStaff<{ id: string }>((user) => user.id),
   CartQuote: isAuthenticated,
   QuoteLine: isAuthenticated,
   // Public prices, like the SKU's own.

@@ -10,13 +10,13 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { createResultUnion, InvalidInput, userIdOf } from '@shop/kit/server';
+import { createResultUnion, InvalidInput, noteBefore, userIdOf } from '@shop/kit/server';
 import { CouponTemplate } from '../domain/coupon-template.entity.js';
 import { Coupon, couponStatuses, type CouponStatus } from '../domain/coupon.entity.js';
 import { claimableTemplates } from '../services/claimable-templates.js';
 import type { CouponBook, IssueOutcome } from '../services/coupon-book.js';
 import { unitDiscount } from '../services/pricing.js';
-import type { Discount } from '../domain/discount.entity.js';
+import { Discount } from '../domain/discount.entity.js';
 import { discountStatus, type PromotionAdmin } from '../services/promotion-admin.js';
 import { parseQuoteRequest, type Quotes } from '../services/quotes.js';
 import { usableCoupons } from '../services/usable-coupons.js';
@@ -151,6 +151,7 @@ export class PromotionResolver {
     @Arg('input', () => UpdateDiscountInput) input: UpdateDiscountInput,
     @Ctx() context: PromotionContext,
   ) {
+    noteBefore(context, await context.em.findOne(Discount, { id }));
     const outcome = await this.admin.updateDiscount(context.em, id, input);
     return outcome.kind === 'saved' ? outcome.value : new InvalidInput(outcome.issues);
   }
@@ -160,6 +161,7 @@ export class PromotionResolver {
       'Admin: end a discount now (quotes follow at once). Ending it again changes nothing.',
   })
   async endDiscount(@Arg('id', () => ID) id: string, @Ctx() context: PromotionContext) {
+    noteBefore(context, await context.em.findOne(Discount, { id }));
     const outcome = await this.admin.endDiscount(context.em, id);
     return outcome.kind === 'saved' ? outcome.value : new InvalidInput(outcome.issues);
   }
@@ -179,7 +181,7 @@ export class PromotionResolver {
     @Arg('userId', () => ID) userId: string,
     @Ctx() context: PromotionContext,
   ) {
-    return issued(await this.coupons.issue(context.em, templateId, userId, true));
+    return issued(await this.coupons.issue(context.em, templateId, userId, 'admin'));
   }
 
   @Mutation(() => IssueCouponResult, { description: 'Claim a coupon the shop offers to everyone.' })
@@ -187,7 +189,14 @@ export class PromotionResolver {
     @Arg('templateId', () => ID) templateId: string,
     @Ctx() context: PromotionContext,
   ) {
-    return issued(await this.coupons.issue(context.em, templateId, signedIn(context), false));
+    return issued(await this.coupons.issue(context.em, templateId, signedIn(context), 'customer'));
+  }
+
+  @Mutation(() => IssueCouponResult, {
+    description: 'Claim a coupon by the code the shop gave out (any case).',
+  })
+  async claimCouponCode(@Arg('code', () => String) code: string, @Ctx() context: PromotionContext) {
+    return issued(await this.coupons.claimByCode(context.em, code, signedIn(context)));
   }
 }
 

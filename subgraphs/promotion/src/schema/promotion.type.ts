@@ -59,6 +59,11 @@ export class CouponTemplateType {
   @Field(() => Int) perCustomerLimit!: number;
   @Field(() => Int) issuedCount!: number;
   @Field(() => Boolean, { description: 'Customers may claim it themselves.' }) claimable!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Staff: what a customer types to claim it, offered or not.',
+  })
+  code!: string | null;
 }
 
 @ObjectType('Coupon')
@@ -151,6 +156,11 @@ export class CreateCouponTemplateInput {
   @Field(() => Int) totalLimit!: number;
   @Field(() => Int, { nullable: true }) perCustomerLimit?: number;
   @Field(() => Boolean, { nullable: true }) claimable?: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: '4 to 20 letters, digits or dashes, any case; unique.',
+  })
+  code?: string | null;
 }
 
 @InputType()

@@ -4,6 +4,7 @@ import type { EntityManager } from '@shop/kit/db';
 import { CouponTemplate } from '../domain/coupon-template.entity.js';
 import { Coupon, type CouponStatus } from '../domain/coupon.entity.js';
 import { couponRejection } from './coupon-rules.js';
+import { normalisedCode } from './coupon-code.js';
 
 export type IssueOutcome =
   | { kind: 'issued'; coupon: Coupon }
@@ -13,6 +14,12 @@ export type IssueOutcome =
   | { kind: 'expired' }
   | { kind: 'sold-out' }
   | { kind: 'per-customer-limit'; limit: number };
+
+/**
+ * Who asks: a customer claiming an offer, a customer who has the template's code (which lets them
+ * claim one the shop does not offer to all), or staff issuing it to someone.
+ */
+export type IssuedBy = 'customer' | 'code-holder' | 'admin';
 
 class LimitReached extends Error {
   constructor(readonly outcome: IssueOutcome) {
@@ -27,20 +34,20 @@ class LimitReached extends Error {
  * conditional status change, idempotent for the order that made it.
  */
 export class CouponBook {
-  /** A customer claims a claimable coupon, or an admin issues any (`byAdmin`). */
+  /** A customer claims a claimable coupon or one whose code they have; staff issue any. */
   async issue(
     em: EntityManager,
     templateId: string,
     userId: string,
-    byAdmin: boolean,
+    by: IssuedBy,
     now = new Date(),
   ): Promise<IssueOutcome> {
     const template = await em.fork().findOne(CouponTemplate, { id: templateId });
     if (!template) return { kind: 'template-not-found' };
-    if (!byAdmin && !template.claimable) return { kind: 'not-claimable' };
-    // A customer claims within the validity window; an admin may hand one out ahead of it (it
+    if (by === 'customer' && !template.claimable) return { kind: 'not-claimable' };
+    // A customer claims within the validity window; staff may hand one out ahead of it (it
     // is not usable before its start either way).
-    if (!byAdmin && now < template.validFrom)
+    if (by !== 'admin' && now < template.validFrom)
       return { kind: 'not-started', startsAt: template.validFrom };
     if (now >= template.validUntil) return { kind: 'expired' };
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -77,6 +84,13 @@ export class CouponBook {
       }
     }
     return { kind: 'per-customer-limit', limit: template.perCustomerLimit };
+  }
+
+  /** A customer types a coupon's code: the template with that code, claimed for them. */
+  async claimByCode(em: EntityManager, code: string, userId: string): Promise<IssueOutcome> {
+    const template = await em.fork().findOne(CouponTemplate, { code: normalisedCode(code) });
+    if (!template) return { kind: 'template-not-found' };
+    return this.issue(em, template.id, userId, 'code-holder');
   }
 
   /** Holds a coupon for an unpaid order; a repeat for the same order is a success. */

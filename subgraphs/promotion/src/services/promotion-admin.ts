@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { z } from 'zod';
 import { parseInput, type InputIssue } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
 import { CouponTemplate } from '../domain/coupon-template.entity.js';
 import { Discount } from '../domain/discount.entity.js';
+import { couponCodeSchema } from './coupon-code.js';
 
 export type AdminOutcome<T> =
   { kind: 'saved'; value: T } | { kind: 'invalid-input'; issues: InputIssue[] };
@@ -72,6 +74,7 @@ export const couponTemplateInputSchema = period(
     totalLimit: z.number().int().min(1).max(10_000_000),
     perCustomerLimit: z.number().int().min(1).max(100).default(1),
     claimable: z.boolean().default(false),
+    code: couponCodeSchema.nullish(),
   },
   'validFrom',
   'validUntil',
@@ -156,8 +159,17 @@ export class PromotionAdmin {
       id: randomUUID(),
       ...result.data,
       maxDiscount: result.data.maxDiscount ?? null,
+      code: result.data.code ?? null,
     });
-    await em.persist(template).flush();
+    try {
+      await em.persist(template).flush();
+    } catch (error) {
+      if (!(error instanceof UniqueConstraintViolationException)) throw error;
+      return {
+        kind: 'invalid-input',
+        issues: [{ field: 'code', message: 'another coupon has this code' }],
+      };
+    }
     return { kind: 'saved', value: template };
   }
 }

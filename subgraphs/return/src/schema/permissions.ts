@@ -1,26 +1,27 @@
 import {
   allow,
-  isAdmin,
+  isStaff,
   isAuthenticated,
-  isOwnerOrAdmin,
+  isOwnerOrStaff,
+  staffMay,
   type PermissionRules,
 } from '@shop/kit/server';
 
 export const returnPermissions: PermissionRules = {
-  Query: { return: isAuthenticated, adminReturns: isAdmin, adminReturnCounts: isAdmin },
+  Query: { return: isAuthenticated, adminReturns: isStaff, adminReturnCounts: isStaff },
   Mutation: {
     requestReturn: isAuthenticated,
-    approveReturn: isAdmin,
-    rejectReturn: isAdmin,
-    receiveReturn: isAdmin,
-    adminRefundLine: isAdmin,
+    approveReturn: staffMay('refunds'),
+    rejectReturn: staffMay('refunds'),
+    receiveReturn: staffMay('refunds'),
+    adminRefundLine: staffMay('refunds'),
   },
-  // The customer who asked (checked per return) or an admin, however it is reached: `return`,
+  // The customer who asked (checked per return) or staff, however it is reached: `return`,
   // `Order.returns` or `_entities`.
-  Return: isOwnerOrAdmin<{ userId: string }>((ret) => ret.userId),
+  Return: isOwnerOrStaff<{ userId: string }>((ret) => ret.userId),
   ReturnLine: allow,
-  ReturnConnection: isAdmin,
-  ReturnStatusCount: isAdmin,
+  ReturnConnection: isStaff,
+  ReturnStatusCount: isStaff,
   // Reached only by the router joining an Order it was allowed to read.
   Order: allow,
 };

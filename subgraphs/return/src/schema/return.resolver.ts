@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { newestFirstPage } from '@shop/kit/db';
 import {
   createResultUnion,
-  ownsOrAdministers,
+  ownsOrIsStaff,
   InvalidInput,
   type SubgraphContext,
 } from '@shop/kit/server';
@@ -49,7 +49,7 @@ export class ReturnResolver {
   })
   async returnById(@Arg('id', () => ID) id: string, @Ctx() context: ReturnContext) {
     const ret = await context.loaders.return.load(id);
-    return ret && ownsOrAdministers(context.identity, ret.userId) ? ret : null;
+    return ret && ownsOrIsStaff(context.identity, ret.userId) ? ret : null;
   }
 
   @Query(() => [ReturnStatusCountType], {

@@ -1,23 +1,26 @@
-import { allow, isAdmin, type PermissionRules } from '@shop/kit/server';
+import { allow, isStaff, staffMay, type PermissionRules } from '@shop/kit/server';
 
 export const settlementPermissions: PermissionRules = {
   Query: {
-    settlementStatements: isAdmin,
-    brandStatements: isAdmin,
-    brandPayouts: isAdmin,
-    brandPayoutsCsv: isAdmin,
-    payoutSummary: isAdmin,
-    brandCommissions: isAdmin,
-    defaultCommissionBasisPoints: isAdmin,
+    settlementStatements: isStaff,
+    brandStatements: isStaff,
+    brandPayouts: isStaff,
+    brandPayoutsCsv: isStaff,
+    payoutSummary: isStaff,
+    brandCommissions: isStaff,
+    defaultCommissionBasisPoints: isStaff,
   },
-  Mutation: { reconcileSettlement: isAdmin, setBrandCommission: isAdmin },
-  SettlementStatement: isAdmin,
-  BrandStatement: isAdmin,
+  Mutation: {
+    reconcileSettlement: staffMay('settlement'),
+    setBrandCommission: staffMay('settlement'),
+  },
+  SettlementStatement: isStaff,
+  BrandStatement: isStaff,
   // Only its key, which the statements that name it already guard.
   Brand: allow,
-  Reconciliation: isAdmin,
-  ReconciliationDifference: isAdmin,
-  BrandPayout: isAdmin,
-  PayoutSummary: isAdmin,
-  BrandCommission: isAdmin,
+  Reconciliation: isStaff,
+  ReconciliationDifference: isStaff,
+  BrandPayout: isStaff,
+  PayoutSummary: isStaff,
+  BrandCommission: isStaff,
 };

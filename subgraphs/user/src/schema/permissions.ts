@@ -1,24 +1,25 @@
 import {
   allow,
-  isAdmin,
+  isStaff,
   isAuthenticated,
-  isOwnerOrAdmin,
+  isOwnerOrStaff,
+  staffMay,
   type PermissionRules,
 } from '@shop/kit/server';
 
 export const userPermissions: PermissionRules = {
-  Query: { me: isAuthenticated, user: isAdmin, users: isAdmin },
+  Query: { me: isAuthenticated, user: isStaff, users: isStaff },
   Mutation: {
     updateProfile: isAuthenticated,
     addAddress: isAuthenticated,
     updateAddress: isAuthenticated,
     removeAddress: isAuthenticated,
-    adjustPoints: isAdmin,
+    adjustPoints: staffMay('customers'),
   },
   // Type-level rules guard the objects however they are reached, `_entities` included.
-  User: isOwnerOrAdmin<{ id: string }>((user) => user.id),
-  Address: isOwnerOrAdmin<{ userId: string }>((address) => address.userId),
-  PointsEntry: isOwnerOrAdmin<{ userId: string }>((entry) => entry.userId),
-  UserConnection: isAdmin,
+  User: isOwnerOrStaff<{ id: string }>((user) => user.id),
+  Address: isOwnerOrStaff<{ userId: string }>((address) => address.userId),
+  PointsEntry: isOwnerOrStaff<{ userId: string }>((entry) => entry.userId),
+  UserConnection: isStaff,
   MembershipGrade: allow,
 };

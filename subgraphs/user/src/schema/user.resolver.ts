@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { parseInput } from '@shop/kit';
-import { InvalidInput, type SubgraphContext } from '@shop/kit/server';
+import { InvalidInput, noteBefore, type SubgraphContext } from '@shop/kit/server';
 import { PointsEntry } from '../domain/points-entry.entity.js';
 import { User } from '../domain/user.entity.js';
 import type { AddressBook, AddressOutcome } from '../services/address-book.js';
@@ -117,6 +117,7 @@ export class UserResolver {
     if (!parsed.ok) return new InvalidInput(parsed.issues);
     const user = await context.em.findOne(User, { id: userId });
     if (!user) return new InvalidInput([{ field: 'userId', message: 'no such user' }]);
+    noteBefore(context, user);
     const { amount: delta, reason: note } = parsed.data;
     if (!(await this.deps.wallet.adjust(context.em, { userId, delta, reference, note })))
       return new InvalidInput([{ field: 'amount', message: 'would take the balance below zero' }]);

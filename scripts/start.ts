@@ -14,6 +14,7 @@ import { defaultPgSandboxPort, startPgSandbox } from '@shop/pg-sandbox';
 import { clientManifest, defaultClientPort, startClientServer } from '@shop/client/server';
 import { createRouter } from '@shop/router';
 import { ensureClientBuilt } from './client-build.js';
+import { seedDemoOrders } from './demo-orders.js';
 import { startBanner, type ShopAddresses } from './start-banner.js';
 import { subgraphs } from './subgraphs.js';
 import { parseReplicas, scrapeTargetsOf, startSupervisor } from './supervisor.js';
@@ -154,3 +155,8 @@ const addresses: ShopAddresses = {
 // A person gets a banner; a program reading JSON gets the same as the last line of the start.
 if (logFormat === 'pretty') process.stdout.write(startBanner(addresses));
 else logger.info(addresses, 'shop running');
+// The demo catalogue comes with a demo shopper's paid orders, once the catalogue is searchable.
+if (process.env.SHOP_SEED_DEMO === 'true')
+  seedDemoOrders({ routerUrl, pgUrl: process.env.SHOP_PG_URL, logger }).catch((error: unknown) =>
+    logger.error({ err: error }, 'demo orders not placed; the next start tries again'),
+  );

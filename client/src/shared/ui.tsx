@@ -48,12 +48,15 @@ export function ResultError({
         return key ? t(key) : `${issue.field}: ${issue.message}`;
       }),
     );
+    // The alert wraps the list: a role on the <ul> itself would unmake it as a list.
     return (
-      <ul role="alert" className="error">
-        {[...lines].map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
+      <div role="alert" className="error">
+        <ul>
+          {[...lines].map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </div>
     );
   }
   return (

@@ -5,7 +5,7 @@ import type { RunningClientServer } from '@shop/client/server';
 import { appearsWithoutAlert, screenshots, seriousViolations } from '../src/browser.js';
 import { createCategory, createProduct } from '../src/catalog-operations.js';
 import { address, checkoutFixtures } from '../src/checkout-fixtures.js';
-import { signUp } from '../src/checkout-operations.js';
+import { createCouponTemplate, signUp } from '../src/checkout-operations.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
 import { browserRuns, startShopWithApps, type ShopWithApps } from '../src/shop-with-apps.js';
 
@@ -93,6 +93,23 @@ describe.each(browserRuns)(
 
     it('finds a customer by name, shows their orders and addresses, and adjusts points with a reason', async () => {
       const shot = screenshots(`${name.replace(/\s+/g, '-')}-admin-customers`);
+      // A coupon the shop offers no one, to be given to this customer by hand.
+      const gift = `배송 지연 보상 쿠폰 ${shop.runId}`;
+      const made = await shop.call(
+        createCouponTemplate,
+        {
+          input: {
+            name: gift,
+            kind: 'FIXED',
+            value: 2_000,
+            validFrom: new Date(Date.now() - 60_000).toISOString(),
+            validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+            totalLimit: 10,
+          },
+        },
+        shop.adminToken,
+      );
+      expect(made.data?.createCouponTemplate.__typename).toBe('CouponTemplate');
       const staff = await adminPage(1366);
       await staff.getByRole('link', { name: '회원' }).click();
       const users = staff.getByRole('region', { name: '회원' });
@@ -136,6 +153,16 @@ describe.each(browserRuns)(
         '배송 지연 보상',
         expect.stringMatching(/^admin-/),
       ]);
+      // The coupon given: the customer holds it, ready to use at checkout.
+      await staff.getByLabel('쿠폰 이름').selectOption({ label: gift });
+      await staff.getByRole('button', { name: '지급하기' }).click();
+      await staff.getByRole('status').getByText('쿠폰을 지급했습니다.').waitFor();
+      const held = await shop.call(
+        `query ($id: ID!) { user(id: $id) { coupons { status template { name } } } }`,
+        { id: customer.id },
+        shop.adminToken,
+      );
+      expect(held.data?.user.coupons).toEqual([{ status: 'ISSUED', template: { name: gift } }]);
       await shot(staff, 'customer-1366');
       expect(await seriousViolations(staff)).toEqual([]);
 

@@ -107,6 +107,34 @@ describe.each(browserRuns)(
       await started?.stop();
     });
 
+    it('makes a coupon with a code and offered to no one; a code taken is refused on its field', async () => {
+      const staff = await adminPage(1366);
+      await staff.getByRole('link', { name: '프로모션·쿠폰' }).click();
+      const form = staff.getByRole('group', { name: '새 쿠폰' });
+      const coupon = { name: `코드 쿠폰 ${shop.runId}`, code: `WELCOME-${shop.runId}` };
+      const make = async () => {
+        await form.getByLabel('쿠폰 이름').fill(coupon.name);
+        await form.getByLabel('쿠폰 코드').fill(coupon.code);
+        await form.getByLabel('모든 고객에게 쿠폰 받기로 보여 주기').uncheck();
+        await form.getByRole('button', { name: '만들기' }).click();
+      };
+      await make();
+      const listed = staff
+        .getByRole('region', { name: '쿠폰' })
+        .getByRole('row')
+        .filter({ hasText: coupon.name });
+      await listed.waitFor();
+      // Kept upper-case, so customers may type it in any case.
+      expect(await listed.getByRole('cell').last().textContent()).toBe(coupon.code.toUpperCase());
+      await make();
+      await form
+        .getByRole('alert')
+        .getByText('쿠폰 코드는 영문·숫자·- 4~20자로, 다른 쿠폰과 겹치지 않게 정해 주세요.')
+        .waitFor();
+      expect(await listed.count()).toBe(1);
+      expect(await seriousViolations(staff)).toEqual([]);
+    });
+
     it('lists the discount, edits its rate and ends it; the product page and the quote follow each step', async () => {
       const shot = screenshots(`${name.replace(/\s+/g, '-')}-admin-promotions`);
       const shopper = await (await browser.newContext()).newPage();

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeInfra, waitFor } from '@shop/testkit';
 import { reindexCatalog, reindexStatus, searchProducts } from '../src/catalog-operations.js';
+import { createLogger } from '@shop/kit';
+import { demoShopper, seedDemoOrders } from '../../../scripts/demo-orders.js';
+import { checkoutFixtures } from '../src/checkout-fixtures.js';
+import { myAccount } from '../src/checkout-operations.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
 
 const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
@@ -91,4 +95,32 @@ describe.each(runs)('a full reindex of the demo catalogue ($name)', ({ env, skip
     expect(outcomes.filter((outcome) => !outcome.ok)).toEqual([]);
     expect(await totalVisible()).toBe(before);
   }, 180_000);
+
+  it('gives the demo shopper paid orders once, as `pnpm start` does with the demo catalogue', async () => {
+    const logger = createLogger('demo-orders', { level: 'silent', format: 'json' });
+    // A shopper of this run's own: real runs share their databases with earlier runs.
+    const shopper = { ...demoShopper, email: `demo.${shop.runId}@example.com` };
+    const seed = () =>
+      seedDemoOrders({ routerUrl: shop.router.url, pgUrl: shop.pg.url, logger }, { shopper });
+    const ordersOfShopper = async () => {
+      const { email, password } = shopper;
+      const login = await shop.call(
+        `mutation ($input: LoginInput!) { login(input: $input) { ... on AuthSession { accessToken } } }`,
+        { input: { email, password } },
+      );
+      const account = await shop.call(myAccount, {}, login.data!.login.accessToken);
+      return (account.data!.me.orders.nodes as { id: string; status: string }[]).toSorted((a, b) =>
+        a.id.localeCompare(b.id),
+      );
+    };
+    await seed();
+    const first = await ordersOfShopper();
+    expect(first.map((order) => order.status)).toEqual(['PAID', 'PAID', 'PAID']);
+    // A second start finds them: no new order, no second charge.
+    await seed();
+    expect(await ordersOfShopper()).toEqual(first);
+    const fixtures = checkoutFixtures(shop);
+    for (const order of first)
+      expect(await fixtures.pgPayment(order.id)).toMatchObject({ status: 'DONE' });
+  });
 });

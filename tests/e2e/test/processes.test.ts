@@ -12,6 +12,8 @@ import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { reportFigure } from '../src/figures.js';
 import { myAccount, orderDetail, skuStock } from '../src/checkout-operations.js';
 import { startShopProcesses, type ShopProcesses } from '../src/shop-processes.js';
+import { staffActions, type StaffActionRow } from '../src/staff-operations.js';
+import { updateSku } from '../src/catalog-operations.js';
 
 const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
 
@@ -146,6 +148,36 @@ describe.skipIf(!infra.ok)('every service in a process of its own (real services
     expect(after.stockMovements.reduce((sum, movement) => sum + movement.quantity, 0)).toBe(
       after.onHand,
     );
+  });
+
+  it('keeps each staff action in the owner’s audit log once, those made while auth was stopped too', async () => {
+    const skuId = await given.skuOnSale(10_000, 1);
+    const auths = shop.instancesOf('auth').map((instance) => instance.id);
+    for (const id of auths) shop.supervisor.kill(id, 'SIGSTOP');
+    try {
+      const repriced = await shop.call(
+        updateSku,
+        { id: skuId, input: { price: 11_000 } },
+        shop.adminToken,
+      );
+      expect(repriced.data?.updateSku).toMatchObject({ __typename: 'Sku', price: 11_000 });
+    } finally {
+      for (const id of auths) shop.supervisor.kill(id, 'SIGCONT');
+    }
+    const entries = await waitFor(
+      'the repricing in the audit log',
+      async () => {
+        const answer = await shop.call(staffActions, { filter: { first: 200 } }, shop.adminToken);
+        const rows = (answer.data?.staffActions ?? []) as StaffActionRow[];
+        const found = rows.filter((row) => row.action === 'updateSku' && row.subjectId === skuId);
+        return found.length > 0 ? found : undefined;
+      },
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ service: 'product', outcome: 'OK' });
+    expect(JSON.parse(entries[0]!.before!)).toMatchObject({ price: 10_000 });
+    expect(JSON.parse(entries[0]!.after!)).toMatchObject({ price: 11_000 });
   });
 
   it('stops every process on SIGTERM within its deadline, each exiting 0', async () => {

@@ -5,6 +5,7 @@ import { dateTime, points, won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { Empty, QueryView } from '../../shared/ui';
 import { AdjustPointsForm } from '../customer/AdjustPointsForm';
+import { IssueCouponForm } from '../customer/IssueCouponForm';
 import { CustomerOrdersTable } from '../customer/CustomerOrdersTable';
 import { PointsHistoryTable } from '../customer/PointsHistoryTable';
 import { ReadOnlyNote } from '../ReadOnlyNote';
@@ -78,6 +79,7 @@ function Customer({ user }: { user: NonNullable<AdminCustomerQuery['user']> }) {
       )}
       <h2>{t('account.pointsHistory')}</h2>
       {mayDo('customers') ? <AdjustPointsForm userId={user.id} /> : null}
+      {mayDo('customers') ? <IssueCouponForm userId={user.id} /> : null}
       <PointsHistoryTable entries={user.pointsHistory} />
     </>
   );

@@ -47,6 +47,7 @@ export function PromotionsPage() {
                 <th className="num">{t('admin.minOrderAmount')}</th>
                 <th className="num">{t('admin.issued')}</th>
                 <th>{t('admin.validUntil')}</th>
+                <th>{t('admin.couponCode')}</th>
               </tr>
             </thead>
             <tbody>
@@ -62,6 +63,7 @@ export function PromotionsPage() {
                     {template.issuedCount} / {template.totalLimit}
                   </td>
                   <td>{dateTime(template.validUntil, locale)}</td>
+                  <td>{template.code ?? (template.claimable ? t('admin.couponOffered') : '—')}</td>
                 </tr>
               ))}
             </tbody>
@@ -77,7 +79,10 @@ export function PromotionsPage() {
   );
 }
 
-/** A claimable coupon template: its amount, limits and how long it stays valid. */
+/**
+ * A coupon template: its amount, limits and how long it stays valid; offered to every customer
+ * to claim, or not, and with a code to hand out, or not.
+ */
 function NewCouponForm() {
   const { t } = useI18n();
   const [create, created] = useMutation(CreateCouponTemplateDocument, {
@@ -91,6 +96,8 @@ function NewCouponForm() {
     totalLimit: 100,
     minOrderAmount: 0,
     maxDiscount: 0,
+    claimable: true,
+    code: '',
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -105,7 +112,8 @@ function NewCouponForm() {
           maxDiscount: form.kind === 'RATE' && form.maxDiscount > 0 ? form.maxDiscount : null,
           validFrom: new Date().toISOString(),
           validUntil: new Date(Date.now() + form.days * 86_400_000).toISOString(),
-          claimable: true,
+          claimable: form.claimable,
+          code: form.code.trim() || null,
         },
       },
     });
@@ -168,6 +176,25 @@ function NewCouponForm() {
           value={form.days}
           onChange={(value) => setForm({ ...form, days: value })}
         />
+        <label htmlFor="coupon-code">{t('admin.couponCode')}</label>
+        <input
+          id="coupon-code"
+          value={form.code}
+          autoCapitalize="characters"
+          aria-describedby="coupon-code-hint"
+          onChange={(event) => setForm({ ...form, code: event.target.value })}
+        />
+        <p id="coupon-code-hint" className="muted">
+          {t('admin.couponCodeHint')}
+        </p>
+        <label>
+          <input
+            type="checkbox"
+            checked={form.claimable}
+            onChange={(event) => setForm({ ...form, claimable: event.target.checked })}
+          />
+          {t('admin.couponClaimable')}
+        </label>
         {result && result.__typename !== 'CouponTemplate' ? <ResultError result={result} /> : null}
         <p>
           <button type="submit" className="primary">

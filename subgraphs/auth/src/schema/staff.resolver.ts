@@ -36,7 +36,7 @@ export class StaffResolver {
   ) {
     const actions = await this.staff.actions(context.em, {
       actorId: filter.actorId,
-      first: Math.min(Math.max(filter.first, 1), 500),
+      first: Math.min(Math.max(filter.first, 1), 200),
     });
     const actors = await context.em.find(Credential, {
       id: [...new Set(actions.map((action) => action.actorId))],

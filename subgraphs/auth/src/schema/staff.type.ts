@@ -57,7 +57,7 @@ export class SetStaffRoleInput {
 @InputType()
 export class StaffActionFilter {
   @Field(() => ID, { nullable: true }) actorId?: string | null;
-  @Field(() => Int, { defaultValue: 100, description: 'At most 500.' }) first!: number;
+  @Field(() => Int, { defaultValue: 100, description: 'At most 200.' }) first!: number;
 }
 
 @ObjectType({ implements: ErrorResult, description: 'No account has this email.' })

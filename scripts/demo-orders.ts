@@ -1,0 +1,138 @@
+// The demo catalogue's first start also gets a demo shopper with a few paid orders, so the admin's
+// dashboard has orders to ship and a day's sales to show. Through the router and the PG sandbox,
+// as a shopper's browser does: nothing is written behind the services' backs.
+import type { Logger } from '@shop/kit';
+import { testCards } from '@shop/pg-sandbox';
+
+export const demoShopper = {
+  email: 'demo.shopper@example.com',
+  password: 'demo shopper password',
+  name: '데모 고객',
+};
+
+const address = {
+  recipient: '데모 고객',
+  phone: '010-1234-5678',
+  postalCode: '04524',
+  line1: '서울 중구 세종대로 110',
+};
+
+const orders = 3;
+
+interface Answer {
+  data?: Record<string, Record<string, unknown>> | null;
+  errors?: { message: string }[];
+}
+
+async function call(routerUrl: string, query: string, variables = {}, token?: string) {
+  const response = await fetch(routerUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const answer = (await response.json()) as Answer;
+  if (answer.errors?.length) throw new Error(answer.errors.map((e) => e.message).join('; '));
+  return answer.data!;
+}
+
+type Shopper = typeof demoShopper;
+
+async function sessionOf(routerUrl: string, shopper: Shopper): Promise<string> {
+  const signedUp = await call(
+    routerUrl,
+    `mutation ($input: SignUpInput!) { signUp(input: $input) { __typename ... on AuthSession { accessToken } } }`,
+    { input: shopper },
+  );
+  if (signedUp.signUp!.__typename === 'AuthSession') return signedUp.signUp!.accessToken as string;
+  const { email, password } = shopper;
+  const login = await call(
+    routerUrl,
+    `mutation ($input: LoginInput!) { login(input: $input) { __typename ... on AuthSession { accessToken } } }`,
+    { input: { email, password } },
+  );
+  if (login.login!.__typename !== 'AuthSession')
+    throw new Error(`the demo shopper cannot sign in: ${String(login.login!.__typename)}`);
+  return login.login!.accessToken as string;
+}
+
+/** The first SKU in stock of the first products listed, once the catalogue is searchable. */
+async function skusOnSale(routerUrl: string, count: number, waitMs: number): Promise<string[]> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const listed = await call(
+      routerUrl,
+      `query ($first: Int) { products(first: $first) { nodes { skus { id available } } } }`,
+      { first: count * 3 },
+    );
+    const nodes = listed.products!.nodes as { skus: { id: string; available: number }[] }[];
+    const skus = nodes.flatMap((node) => node.skus.find((sku) => sku.available > 0)?.id ?? []);
+    if (skus.length >= count) return skus.slice(0, count);
+    if (Date.now() > deadline) throw new Error('no demo products to order from');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
+/**
+ * Places and pays the demo shopper's orders. Idempotent: each order has a fixed key, so a start
+ * interrupted halfway finishes them next time, and a shop that has them changes nothing.
+ */
+export async function seedDemoOrders(
+  deps: { routerUrl: string; pgUrl: string; logger: Logger },
+  { shopper = demoShopper, catalogueWaitMs = 15 * 60_000 } = {},
+): Promise<void> {
+  const { routerUrl, pgUrl, logger } = deps;
+  const token = await sessionOf(routerUrl, shopper);
+  const skus = await skusOnSale(routerUrl, orders, catalogueWaitMs);
+  let paid = 0;
+  for (const [index, skuId] of skus.entries()) {
+    const placed = await call(
+      routerUrl,
+      `mutation ($input: CreateOrderInput!) { createOrder(input: $input) {
+        __typename ... on Order { id status orderName totalAmount } ... on ErrorResult { message } } }`,
+      {
+        input: {
+          lines: [{ skuId, quantity: 1 + (index % 2) }],
+          shippingAddress: address,
+          idempotencyKey: `demo-order-${index + 1}`,
+        },
+      },
+      token,
+    );
+    const order = placed.createOrder as {
+      __typename: string;
+      id: string;
+      status: string;
+      orderName: string;
+      totalAmount: number;
+      message?: string;
+    };
+    if (order.__typename !== 'Order') throw new Error(`demo order refused: ${order.message}`);
+    if (order.status !== 'PENDING') continue;
+    // The sandbox's hosted page, as the shopper's browser would have it approve the card.
+    const authorized = await fetch(`${pgUrl}/v1/sandbox/authorize`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        orderId: order.id,
+        orderName: order.orderName,
+        amount: order.totalAmount,
+        card: testCards.NORMAL,
+      }),
+    });
+    const { paymentKey } = (await authorized.json()) as { paymentKey: string };
+    const confirmed = await call(
+      routerUrl,
+      `mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) {
+        __typename ... on ErrorResult { message } } }`,
+      { input: { orderId: order.id, paymentKey, amount: order.totalAmount } },
+      token,
+    );
+    if (confirmed.confirmPayment!.__typename !== 'Payment')
+      throw new Error(`demo payment refused: ${String(confirmed.confirmPayment!.message)}`);
+    paid++;
+  }
+  if (paid > 0) logger.info({ paid, shopper: shopper.email }, 'demo orders placed and paid');
+}

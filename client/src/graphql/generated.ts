@@ -424,7 +424,7 @@ export type SkuOptionInput = {
 
 export type StaffActionFilter = {
   actorId?: string | number | null | undefined;
-  /** At most 500. */
+  /** At most 200. */
   first?: number;
 };
 

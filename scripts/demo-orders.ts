@@ -2,7 +2,7 @@
 // dashboard has orders to ship and a day's sales to show. Through the router and the PG sandbox,
 // as a shopper's browser does: nothing is written behind the services' backs.
 import type { Logger } from '@shop/kit';
-import { testCards } from '@shop/pg-sandbox';
+import { authorizeInSandbox } from '@shop/pg-sandbox';
 
 export const demoShopper = {
   email: 'demo.shopper@example.com',
@@ -112,17 +112,11 @@ export async function seedDemoOrders(
     if (order.__typename !== 'Order') throw new Error(`demo order refused: ${order.message}`);
     if (order.status !== 'PENDING') continue;
     // The sandbox's hosted page, as the shopper's browser would have it approve the card.
-    const authorized = await fetch(`${pgUrl}/v1/sandbox/authorize`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        orderId: order.id,
-        orderName: order.orderName,
-        amount: order.totalAmount,
-        card: testCards.NORMAL,
-      }),
+    const paymentKey = await authorizeInSandbox(pgUrl, {
+      orderId: order.id,
+      orderName: order.orderName,
+      amount: order.totalAmount,
     });
-    const { paymentKey } = (await authorized.json()) as { paymentKey: string };
     const confirmed = await call(
       routerUrl,
       `mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) {

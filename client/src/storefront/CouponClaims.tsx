@@ -4,6 +4,9 @@ import { useI18n } from '../shared/i18n';
 import { ResultError } from '../shared/ui';
 import { useMoney } from './money';
 
+/** What a claimed coupon changes: the offers left, and the coupons the checkout and account list. */
+export const afterCouponClaimed = ['ClaimableCoupons', 'CheckoutProfile', 'MyAccount'];
+
 /**
  * Coupons the shop offers that one may still claim, to claim into one's own coupons. A claim
  * refetches the offers too, so a coupon held up to its limit leaves the list.
@@ -13,7 +16,7 @@ export function CouponClaims() {
   const money = useMoney();
   const offers = useQuery(ClaimableCouponsDocument);
   const [claim, claimed] = useMutation(ClaimCouponDocument, {
-    refetchQueries: ['ClaimableCoupons', 'CheckoutProfile', 'MyAccount'],
+    refetchQueries: afterCouponClaimed,
   });
   const outcome = claimed.data?.claimCoupon;
   const templates = offers.data?.claimableCoupons ?? [];

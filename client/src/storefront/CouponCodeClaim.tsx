@@ -3,6 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { ClaimCouponCodeDocument } from '../graphql/generated';
 import { useI18n } from '../shared/i18n';
 import { ResultError } from '../shared/ui';
+import { afterCouponClaimed } from './CouponClaims';
 
 /**
  * A coupon code the shop handed out, typed in to become one of one's coupons. Not a form of its
@@ -12,7 +13,7 @@ export function CouponCodeClaim() {
   const { t } = useI18n();
   const [code, setCode] = useState('');
   const [claim, claimed] = useMutation(ClaimCouponCodeDocument, {
-    refetchQueries: ['ClaimableCoupons', 'CheckoutProfile', 'MyAccount'],
+    refetchQueries: afterCouponClaimed,
   });
   const outcome = claimed.data?.claimCouponCode;
   const submit = async () => {

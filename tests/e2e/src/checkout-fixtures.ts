@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { testCards } from '@shop/pg-sandbox';
+import { authorizeInSandbox, testCards } from '@shop/pg-sandbox';
 import { createBrand, createCategory, createProduct } from './catalog-operations.js';
 import {
   claimCoupon,
@@ -97,12 +97,7 @@ export function checkoutFixtures(shop: ShopClient) {
       amount: number,
       card: string = testCards.NORMAL,
     ): Promise<string> {
-      const response = await fetch(`${shop.pg.url}/v1/sandbox/authorize`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ orderId, orderName: '테스트 주문', amount, card }),
-      });
-      return ((await response.json()) as { paymentKey: string }).paymentKey;
+      return authorizeInSandbox(shop.pg.url, { orderId, orderName: '테스트 주문', amount, card });
     },
 
     confirm(token: string, orderId: string, paymentKey: string, amount: number) {

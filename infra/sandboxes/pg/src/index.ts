@@ -6,3 +6,4 @@ export {
 } from './server.js';
 export { testCards, type TestCard } from './test-cards.js';
 export { pgFeeOf, type SettlementRow } from './settlement-report.js';
+export { authorizeInSandbox } from './authorize.js';

@@ -17,6 +17,7 @@ import { partnerRoutes } from './internal/partners.route.js';
 import { AuthResolver } from './schema/auth.resolver.js';
 import { PartnerResolver } from './schema/partner.resolver.js';
 import { authPermissions } from './schema/permissions.js';
+import { authReferenceResolvers } from './schema/reference.js';
 import { StaffResolver } from './schema/staff.resolver.js';
 import { AccessTokens } from './services/access-tokens.js';
 import { AuthService } from './services/auth-service.js';
@@ -35,6 +36,7 @@ export const authService = defineService({
   },
   graphql: {
     resolvers: [AuthResolver, PartnerResolver, StaffResolver],
+    referenceResolvers: authReferenceResolvers,
     permissions: authPermissions,
   },
   events: {

@@ -77,6 +77,20 @@ describe.each(browserRuns)('the admin’s orders, in Chromium ($name)', ({ name,
       (await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku.onHand as number;
     const stateOf = async (orderId: string) =>
       (await shop.call(orderState, { id: orderId }, shop.adminToken)).data!.order;
+    // Staff actions reach auth's audit log by event: the page is read again until it has one.
+    const historyShows = async (action: string, actor: string) => {
+      const entry = staff.getByTestId('history').getByRole('listitem').filter({ hasText: action });
+      await waitFor(
+        `the timeline to show ${action}`,
+        async () => {
+          await staff.reload();
+          await staff.getByTestId('history').getByRole('listitem').first().waitFor();
+          return (await entry.count()) === 1;
+        },
+        { intervalMs: 500 },
+      );
+      expect(await entry.textContent()).toContain(actor);
+    };
 
     // A named customer with two paid orders: one waiting to ship, one already delivered.
     const customerName = `단골${shop.runId}`;
@@ -190,6 +204,8 @@ describe.each(browserRuns)('the admin’s orders, in Chromium ($name)', ({ name,
     });
     expect(shipped.shipments).toEqual([{ status: expect.any(String), carrier: '한진택배' }]);
     expect(['SHIPPED', 'DELIVERED']).toContain(shipped.status);
+    // The timeline names who shipped it, once the audit log has the action.
+    await historyShows(`발송 처리`, shop.admin.email);
 
     // The delivered order, found by its number, refunds its shirt after a confirmation.
     const stockBefore = await stockOf(shirt.skuId);
@@ -234,6 +250,7 @@ describe.each(browserRuns)('the admin’s orders, in Chromium ($name)', ({ name,
       .getByTestId('payment')
       .filter({ hasText: won(shirtLine.paidAmount) })
       .waitFor();
+    await historyShows('상품 환불', shop.admin.email);
     found['order-refunded'] = await seriousViolations(staff);
     await shot(staff, 'order-refunded-1366');
     const phone = await (

@@ -110,13 +110,18 @@ describe.each(browserRuns)(
       await blackS.getByRole('button', { name: '조정' }).click();
       await appearsWithoutAlert(staff, blackS.getByRole('status').filter({ hasText: '재고 3개' }));
 
-      // The history lists each change: received at creation, then the damage, by the operator.
+      // The history lists each change: received at creation, then the damage, by the operator (named by auth).
       await staff.getByText('이력: 블랙 · S').click();
       const history = staff.getByRole('table', { name: '블랙 · S 재고 이력' });
       const rows = history.getByRole('row');
       await expect.poll(() => rows.count()).toBe(3);
-      expect(await rows.nth(1).textContent()).toMatch(/파손.*-2.*물류 파손/);
-      expect(await rows.nth(1).textContent()).not.toContain('시스템');
+      expect(await rows.nth(1).getByRole('cell').allTextContents()).toEqual([
+        expect.any(String),
+        '파손',
+        '-2',
+        shop.admin.email,
+        '물류 파손',
+      ]);
       expect(await rows.nth(2).textContent()).toMatch(/입고.*\+5.*시스템/);
       await shot(staff, 'admin-edit-1366');
       found.adminEdit = await seriousViolations(staff);

@@ -107,7 +107,7 @@ describe.each(browserRuns)(
       await started?.stop();
     });
 
-    it('makes a coupon with a code and offered to no one; a code taken is refused on its field', async () => {
+    it('makes a coupon with a code, two per customer and offered to no one; a code taken is refused on its field', async () => {
       const staff = await adminPage(1366);
       await staff.getByRole('link', { name: '프로모션·쿠폰' }).click();
       const form = staff.getByRole('group', { name: '새 쿠폰' });
@@ -115,6 +115,7 @@ describe.each(browserRuns)(
       const make = async () => {
         await form.getByLabel('쿠폰 이름').fill(coupon.name);
         await form.getByLabel('쿠폰 코드').fill(coupon.code);
+        await form.getByLabel('1인 한도').fill('2');
         await form.getByLabel('모든 고객에게 쿠폰 받기로 보여 주기').uncheck();
         await form.getByRole('button', { name: '만들기' }).click();
       };
@@ -126,6 +127,7 @@ describe.each(browserRuns)(
       await listed.waitFor();
       // Kept upper-case, so customers may type it in any case.
       expect(await listed.getByRole('cell').last().textContent()).toBe(coupon.code.toUpperCase());
+      expect(await listed.getByRole('cell').nth(4).textContent()).toBe('2');
       await make();
       await form
         .getByRole('alert')

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeInfra, waitFor } from '@shop/testkit';
-import { createCategory, createProduct, updateSku } from '../src/catalog-operations.js';
+import {
+  adjustStock,
+  createCategory,
+  createProduct,
+  updateSku,
+} from '../src/catalog-operations.js';
 import { adjustPoints, createDiscount, signUp } from '../src/checkout-operations.js';
 import { createPartner, issuePartnerKey } from '../src/partner-operations.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
@@ -20,6 +25,12 @@ const refresh = `mutation Refresh($token: String!) {
 }`;
 const adminOrders = `query { adminOrders { nodes { id } } }`;
 const customer = `query Customer($id: ID!) { user(id: $id) { id pointsBalance } }`;
+const actionsOn = `query ActionsOn($ids: [ID!]!) {
+  staffActionsOn(subjectIds: $ids) { actorEmail action subjectId outcome }
+}`;
+const stockMovers = `query StockMovers($id: ID!) {
+  sku(id: $id) { stockMovements { reason quantity actor { email role } } }
+}`;
 
 describe.each(runs)('staff roles and the audit log ($name)', ({ env, skip }) => {
   if (skip) {
@@ -231,6 +242,37 @@ describe.each(runs)('staff roles and the audit log ($name)', ({ env, skip }) => 
     const [issuing] = await logged(1, (row) => row.action === 'issuePartnerKey');
     expect(issuing!.outcome).toBe('OK');
     expect(JSON.stringify(issuing)).not.toContain(key);
+  });
+
+  it('shows any staff what was done to one thing and who moved its stock; the whole log stays the owner’s', async () => {
+    const written = await shop.call(
+      adjustStock,
+      { skuId, input: { reason: 'DAMAGED', quantity: -1, reference: `damaged-${shop.runId}` } },
+      tokens.operator,
+    );
+    expect(written.data?.adjustStock.__typename).toBe('Sku');
+    // The audit log learns of it by event: wait for the owner's view to have it.
+    await logged(1, (row) => row.action === 'adjustStock' && row.subjectId === skuId);
+
+    const onSku = await shop.call(actionsOn, { ids: [skuId] }, tokens.viewer);
+    expect(
+      (onSku.data?.staffActionsOn as { action: string; actorEmail: string; outcome: string }[])
+        .filter((row) => row.outcome === 'OK')
+        .map((row) => `${row.action} ${row.actorEmail}`),
+    ).toEqual([`updateSku ${people.operator}`, `adjustStock ${people.operator}`]);
+    const movers = await shop.call(stockMovers, { id: skuId }, tokens.cs);
+    expect(movers.data?.sku.stockMovements[0]).toEqual({
+      reason: 'DAMAGED',
+      quantity: -1,
+      actor: { email: people.operator, role: 'OPERATOR' },
+    });
+
+    const wholeLog = await shop.call(staffActions, { filter: { first: 5 } }, tokens.cs);
+    expect(wholeLog.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const anonymous = await shop.call(actionsOn, { ids: [skuId] });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const none = await shop.call(actionsOn, { ids: [] }, tokens.cs);
+    expect(none.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('ends the sessions of someone whose role is taken away; they sign in again as a customer', async () => {

@@ -4,13 +4,14 @@ import { AdminOrderDocument, type AdminOrderQuery } from '../../graphql/generate
 import { dateTime, won } from '../../shared/format';
 import { useI18n } from '../../shared/i18n';
 import { QueryView } from '../../shared/ui';
+import { OrderTimeline } from '../OrderTimeline';
 import { RefundLineForm } from '../RefundLineForm';
 import { ReturnSteps } from '../ReturnSteps';
 import { ShipForm } from '../ShipForm';
 import { useMayDo } from '../staff-duty';
 
 type Order = NonNullable<AdminOrderQuery['order']>;
-const refetchQueries = ['AdminOrder'];
+const refetchQueries = ['AdminOrder', 'OrderStaffActions'];
 
 /** One order for the operator: what was bought, where it goes, the money, and what happened. */
 export function OrderPage() {
@@ -135,19 +136,7 @@ function OrderDetail({ order }: { order: Order }) {
         <RefundLineForm orderId={order.id} lines={order.lines} refetchQueries={refetchQueries} />
       ) : null}
 
-      <section className="card" aria-labelledby="order-history">
-        <h2 id="order-history">{t('admin.history')}</h2>
-        <ol className="timeline" data-testid="history">
-          {order.history.map((change) => (
-            <li key={`${change.status}-${change.createdAt}`}>
-              {t(`orderStatus.${change.status}`)}{' '}
-              <span className="muted">
-                {dateTime(change.createdAt, locale)} · {change.cause}
-              </span>
-            </li>
-          ))}
-        </ol>
-      </section>
+      <OrderTimeline order={order} />
     </>
   );
 }

@@ -46,6 +46,7 @@ export function PromotionsPage() {
                 <th className="num">{t('admin.couponValue')}</th>
                 <th className="num">{t('admin.minOrderAmount')}</th>
                 <th className="num">{t('admin.issued')}</th>
+                <th className="num">{t('admin.perCustomerLimit')}</th>
                 <th>{t('admin.validUntil')}</th>
                 <th>{t('admin.couponCode')}</th>
               </tr>
@@ -62,6 +63,7 @@ export function PromotionsPage() {
                   <td className="num">
                     {template.issuedCount} / {template.totalLimit}
                   </td>
+                  <td className="num">{template.perCustomerLimit}</td>
                   <td>{dateTime(template.validUntil, locale)}</td>
                   <td>{template.code ?? (template.claimable ? t('admin.couponOffered') : '—')}</td>
                 </tr>
@@ -94,6 +96,7 @@ function NewCouponForm() {
     value: 3000,
     days: 30,
     totalLimit: 100,
+    perCustomerLimit: 1,
     minOrderAmount: 0,
     maxDiscount: 0,
     claimable: true,
@@ -108,6 +111,7 @@ function NewCouponForm() {
           kind: form.kind,
           value: form.value,
           totalLimit: form.totalLimit,
+          perCustomerLimit: form.perCustomerLimit,
           minOrderAmount: form.minOrderAmount,
           maxDiscount: form.kind === 'RATE' && form.maxDiscount > 0 ? form.maxDiscount : null,
           validFrom: new Date().toISOString(),
@@ -152,6 +156,14 @@ function NewCouponForm() {
           min={1}
           value={form.totalLimit}
           onChange={(value) => setForm({ ...form, totalLimit: value })}
+        />
+        <NumberField
+          id="coupon-per-customer"
+          label={t('admin.perCustomerLimit')}
+          min={1}
+          max={100}
+          value={form.perCustomerLimit}
+          onChange={(value) => setForm({ ...form, perCustomerLimit: value })}
         />
         <NumberField
           id="coupon-min-order"

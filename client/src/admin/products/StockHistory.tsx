@@ -32,8 +32,7 @@ export function StockHistory({ label, movements }: { label: string; movements: M
             <td className="num">
               {movement.quantity > 0 ? `+${movement.quantity}` : movement.quantity}
             </td>
-            {/* Admins are named by id: their profiles live in the user service. */}
-            <td>{movement.actorId ? movement.actorId.slice(0, 8) : text('history.system')}</td>
+            <td>{movement.actor?.email ?? text('history.system')}</td>
             <td>{movement.note ?? ''}</td>
           </tr>
         ))}

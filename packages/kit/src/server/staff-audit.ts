@@ -52,11 +52,22 @@ function codeOf(error: unknown): string {
   return error instanceof GraphQLError ? String(error.extensions.code ?? 'ERROR') : 'ERROR';
 }
 
-/** The id a mutation acted on: its `id` or `…Id` argument, else the id of what it returned. */
+const idIn = (args: Record<string, unknown>): string | undefined =>
+  Object.entries(args).find(
+    ([name, value]) => (name === 'id' || name.endsWith('Id')) && typeof value === 'string',
+  )?.[1] as string | undefined;
+
+/**
+ * The id a mutation acted on: its `id` or `…Id` argument, else the same inside its `input`,
+ * else the id of what it returned (an order's page finds its staff actions by it).
+ */
 function subjectIdOf(args: Record<string, unknown>, result: unknown): string | null {
-  for (const [name, value] of Object.entries(args))
-    if ((name === 'id' || name.endsWith('Id')) && typeof value === 'string') return value;
-  const id = (result as { id?: unknown } | null | undefined)?.id;
+  const input = args.input;
+  const fromInput =
+    typeof input === 'object' && input !== null
+      ? idIn(input as Record<string, unknown>)
+      : undefined;
+  const id = idIn(args) ?? fromInput ?? (result as { id?: unknown } | null | undefined)?.id;
   return typeof id === 'string' ? id : null;
 }
 

@@ -4,7 +4,11 @@ import { defineEntity, p } from '@mikro-orm/core';
 export const StaffActionSchema = defineEntity({
   name: 'StaffAction',
   tableName: 'staff_action',
-  indexes: [{ properties: ['at'] }, { properties: ['actorId', 'at'] }],
+  indexes: [
+    { properties: ['at'] },
+    { properties: ['actorId', 'at'] },
+    { properties: ['subjectId', 'at'] },
+  ],
   properties: {
     /** Kept once per event, however often it is delivered: the consumer's inbox sees to it. */
     id: p.bigint('number').primary().autoincrement(),
@@ -13,6 +17,7 @@ export const StaffActionSchema = defineEntity({
     actorRoles: p.string().length(100),
     service: p.string().length(20),
     action: p.string().length(100),
+    /** The order, return, SKU… it acted on (see the chassis's `subjectIdOf`). */
     subjectId: p.string().length(100).nullable(),
     input: p.text(),
     outcome: p.string().length(50),

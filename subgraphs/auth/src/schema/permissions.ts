@@ -1,4 +1,4 @@
-import { allow, staffMay, type PermissionRules } from '@shop/kit/server';
+import { allow, isStaff, staffMay, type PermissionRules } from '@shop/kit/server';
 
 export const authPermissions: PermissionRules = {
   Mutation: {
@@ -17,12 +17,14 @@ export const authPermissions: PermissionRules = {
     partners: staffMay('staff'),
     staffMembers: staffMay('staff'),
     staffActions: staffMay('staff'),
+    staffActionsOn: isStaff,
   },
   AuthSession: allow,
   Partner: staffMay('staff'),
   PartnerKey: staffMay('staff'),
   IssuedPartnerKey: staffMay('staff'),
   PartnerOperation: staffMay('staff'),
-  StaffMember: staffMay('staff'),
-  StaffAction: staffMay('staff'),
+  // Who did what is for all staff (an order's timeline, a stock history); the lists are the owner's.
+  StaffMember: isStaff,
+  StaffAction: isStaff,
 };

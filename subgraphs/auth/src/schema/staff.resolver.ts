@@ -1,7 +1,9 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { isStaffRole } from '@shop/contracts/staff-duties';
 import { noteBefore, userIdOf, type SubgraphContext } from '@shop/kit/server';
 import { Credential } from '../domain/credential.entity.js';
+import type { StaffAction } from '../domain/staff-action.entity.js';
 import type { Staff } from '../services/staff.js';
 import {
   AccountNotFound,
@@ -13,7 +15,7 @@ import {
   StaffMemberType,
 } from './staff.type.js';
 
-const memberView = (account: Credential): StaffMemberType => ({
+export const memberView = (account: Credential): StaffMemberType => ({
   id: account.id,
   email: account.email,
   role: account.roles.find(isStaffRole) ?? null,
@@ -38,6 +40,23 @@ export class StaffResolver {
       actorId: filter.actorId,
       first: Math.min(Math.max(filter.first, 1), 200),
     });
+    return this.withActors(context, actions);
+  }
+
+  @Query(() => [StaffActionType], {
+    description:
+      'Staff: what staff did to these (an order, its shipments and returns; at most 50 ids), oldest first.',
+  })
+  async staffActionsOn(
+    @Arg('subjectIds', () => [ID]) subjectIds: string[],
+    @Ctx() context: SubgraphContext,
+  ) {
+    if (subjectIds.length === 0 || subjectIds.length > 50)
+      throw new GraphQLError('subjectIds: 1 to 50 ids', { extensions: { code: 'BAD_USER_INPUT' } });
+    return this.withActors(context, await this.staff.actionsOn(context.em, subjectIds));
+  }
+
+  private async withActors(context: SubgraphContext, actions: StaffAction[]) {
     const actors = await context.em.find(Credential, {
       id: [...new Set(actions.map((action) => action.actorId))],
     });

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { staffRoles, type StaffRole } from '@shop/contracts/staff-duties';
 import { createResultUnion, ErrorResult } from '@shop/kit/server';
 
@@ -12,7 +12,10 @@ registerEnumType(StaffRoleEnum, {
     'ADMIN: the owner, everything; OPERATOR: catalogue, promotions, shipping, refunds; CS: refunds and customers; VIEWER: reads only.',
 });
 
-@ObjectType('StaffMember', { description: 'An account with a staff role.' })
+@ObjectType('StaffMember', {
+  description: 'An account with a staff role; other subgraphs name who did what by it.',
+})
+@Directive('@key(fields: "id")')
 export class StaffMemberType {
   @Field(() => ID) id!: string;
   @Field(() => String) email!: string;

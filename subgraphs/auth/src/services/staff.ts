@@ -60,4 +60,13 @@ export class Staff {
       limit: filter.first,
     });
   }
+
+  /** What staff did to these things (an order, its shipments, its returns), oldest first. */
+  actionsOn(em: EntityManager, subjectIds: string[]) {
+    return em.find(
+      StaffAction,
+      { subjectId: subjectIds },
+      { orderBy: { at: 'asc', id: 'asc' }, limit: 200 },
+    );
+  }
 }

@@ -48,6 +48,7 @@ export const productPermissions: PermissionRules = {
   SkuOption: allow,
   OptionGroup: allow,
   StockMovement: isStaff,
+  StaffMember: isStaff,
   ImageUpload: staffMay('catalog'),
   Category: allow,
   Brand: allow,

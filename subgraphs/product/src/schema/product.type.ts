@@ -87,6 +87,14 @@ export class SkuOptionType {
   value!: string;
 }
 
+// Owned by auth; the router fetches who it is from there.
+@ObjectType('StaffMember')
+@Directive('@key(fields: "id", resolvable: false)')
+export class StaffMemberReference {
+  @Field(() => ID)
+  id!: string;
+}
+
 @ObjectType('StockMovement', { description: 'One change of a SKU’s stock on hand and its cause.' })
 export class StockMovementType {
   @Field(() => StockMovementKindEnum)
@@ -109,6 +117,12 @@ export class StockMovementType {
 
   @Field(() => ID, { nullable: true, description: 'The admin who made it.' })
   actorId!: string | null;
+
+  @Field(() => StaffMemberReference, {
+    nullable: true,
+    description: 'The member of staff who made it; none for sales and returns.',
+  })
+  actor!: StaffMemberReference | null;
 
   @Field(() => Date)
   createdAt!: Date;

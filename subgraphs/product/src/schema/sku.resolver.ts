@@ -37,16 +37,23 @@ export class SkuResolver {
   }
 
   @FieldResolver(() => [StockMovementType], { description: 'Admin: newest first.' })
-  stockMovements(
+  async stockMovements(
     @Root() sku: Sku,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Ctx() context: ProductContext,
-  ) {
-    return context.em.find(
+  ): Promise<StockMovementType[]> {
+    const movements = await context.em.find(
       StockMovement,
       { skuId: sku.id },
       { orderBy: { id: 'desc' }, limit: Math.min(Math.max(first, 1), 100) },
     );
+    return movements.map((movement) => ({
+      ...movement,
+      note: movement.note ?? null,
+      reason: movement.reason ?? null,
+      actorId: movement.actorId ?? null,
+      actor: movement.actorId ? { id: movement.actorId } : null,
+    }));
   }
 
   @Mutation(() => SkuResult, { description: 'Admin: price, or stop/resume selling a combination.' })

@@ -94,6 +94,8 @@ export function auditStaffMutations(
     const { identity } = context;
     if (identity.kind !== 'user' || !isStaff(identity.roles))
       return resolve(parent, args, context, info);
+    // When staff acted: before the status changes the action caused, on an order's timeline.
+    const at = new Date().toISOString();
     let outcome = 'OK';
     let result: unknown;
     try {
@@ -116,7 +118,7 @@ export function auditStaffMutations(
         outcome,
         before: context.audit?.before ?? null,
         after: outcome === 'OK' ? auditJson(result) : null,
-        at: new Date().toISOString(),
+        at,
       }).catch((error: unknown) =>
         context.logger?.error({ err: error, action: info.fieldName }, 'audit entry not written'),
       );

@@ -8,16 +8,12 @@ import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
-import {
-  BatchSpanProcessor,
-  ParentBasedSampler,
-  TraceIdRatioBasedSampler,
-  TracerProvider,
-} from '@opentelemetry/sdk-trace';
+import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { ServiceNameOfSpans } from './service-name-of-spans.js';
 import { serviceOnPort } from './service-ports.js';
 import { localZipkinUrl, type TracingConfig } from './tracing-config.js';
+import { traceSampler } from './trace-sampler.js';
 
 export interface Tracing {
   /** Sends the spans still waiting in the batch (before a process exits). */
@@ -41,7 +37,7 @@ function isProbe(path: string | undefined): boolean {
  * Starts OpenTelemetry tracing for this process when the configuration asks for it: W3C trace
  * context in and out, spans of incoming HTTP requests (`instrumentation-http`) and of outgoing
  * undici and `fetch` calls (`instrumentation-undici`: the router's fetches to subgraphs, internal
- * calls, the PG and the carrier), a share of new traces kept (parent-based), exported to Zipkin.
+ * calls, the PG and the carrier), a share of traces kept (`traceSampler`), exported to Zipkin.
  * The first call with tracing on starts it for the whole process; later calls return it.
  */
 export function startTracing(processName: string, config: TracingConfig): Tracing {
@@ -53,9 +49,7 @@ export function startTracing(processName: string, config: TracingConfig): Tracin
 function startZipkinTracing(processName: string, config: TracingConfig): Tracing {
   const provider = new TracerProvider({
     resource: defaultResource().merge(resourceFromAttributes({ [ATTR_SERVICE_NAME]: processName })),
-    sampler: new ParentBasedSampler({
-      root: new TraceIdRatioBasedSampler(config.SHOP_TRACE_SAMPLE_RATIO),
-    }),
+    sampler: traceSampler(config.SHOP_TRACE_SAMPLE_RATIO),
     spanProcessors: [
       new ServiceNameOfSpans(),
       new BatchSpanProcessor({

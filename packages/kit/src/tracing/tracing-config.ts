@@ -17,8 +17,8 @@ export const tracingConfigShape = {
    */
   SHOP_ZIPKIN_URL: z.url().optional(),
   /**
-   * The share of new traces kept (0–1). Parent-based: a request that arrives with a sampled
-   * `traceparent` is traced whatever the ratio, so one trace never loses its middle.
+   * The share of traces kept (0–1), decided by trace id in every process alike, so a kept trace
+   * is whole; a sampled `traceparent` from outside is held to it too (`traceSampler`).
    */
   SHOP_TRACE_SAMPLE_RATIO: z.coerce.number().min(0).max(1).default(1),
 };

@@ -8,6 +8,7 @@ import {
   orderPlacedEvent,
   paymentApprovedEvent,
   paymentCancelledEvent,
+  productChangedEvent,
   returnRefundedEvent,
   returnRejectedEvent,
   returnRequestedEvent,
@@ -15,6 +16,7 @@ import {
   shipmentShippedEvent,
 } from '@shop/contracts';
 import { loadConfig } from '@shop/kit';
+import { counterOn } from '@shop/kit/ops';
 import { eventConsumer, idempotentConsumer } from '@shop/kit/events';
 import { defineService, resolverContainer } from '@shop/kit/service';
 import { orderConfigSchema } from './config.js';
@@ -22,6 +24,7 @@ import { orderEntities } from './domain/entities.js';
 import { exchangeReshippedHandler } from './events/exchange-reshipped.handler.js';
 import { paymentApprovedHandler } from './events/payment-approved.handler.js';
 import { paymentCancelledHandler } from './events/payment-cancelled.handler.js';
+import { productChangedHandler } from './events/product-changed.handler.js';
 import { returnRefundedHandler } from './events/return-refunded.handler.js';
 import { returnRejectedHandler } from './events/return-rejected.handler.js';
 import { returnRequestedHandler } from './events/return-requested.handler.js';
@@ -47,6 +50,7 @@ import { PlaceOrder } from './services/place-order.js';
 import { PointsClient } from './services/points-client.js';
 import { PromotionClient } from './services/promotion-client.js';
 import { StockClient } from './services/stock-client.js';
+import { MemoryStockGate, RedisStockGate } from './services/stock-gate.js';
 
 export const orderService = defineService({
   name: 'order',
@@ -73,6 +77,7 @@ export const orderService = defineService({
     consumes: {
       'payment-approved': [paymentApprovedEvent],
       'payment-cancelled': [paymentCancelledEvent],
+      'stock-gate': [productChangedEvent],
       'delivery-events': [shipmentShippedEvent, shipmentDeliveredEvent],
       'return-events': [
         returnRequestedEvent,
@@ -98,6 +103,12 @@ export const orderService = defineService({
       shippingFee: config.SHOP_SHIPPING_FEE,
       minimumCharge: config.SHOP_MINIMUM_CHARGE,
     };
+    const gate = runtime.redis ? new RedisStockGate(runtime.redis) : new MemoryStockGate();
+    const soldOutAtGate = counterOn(
+      runtime.metricsRegistry,
+      'shop_order_sold_out_at_gate_total',
+      'Buyers told "sold out" by the stock gate, before any quote, order row or reservation',
+    );
     const placeOrder = new PlaceOrder({
       outbox,
       events,
@@ -106,6 +117,8 @@ export const orderService = defineService({
       promotion,
       points,
       rules,
+      gate,
+      onGateRefusal: () => soldOutAtGate.inc(),
       logger,
     });
     return {
@@ -122,6 +135,7 @@ export const orderService = defineService({
           paymentApprovedHandler({ orm, lifecycle, payment, logger }),
         ),
         'payment-cancelled': eventConsumer(paymentCancelledHandler(orm, lifecycle)),
+        'stock-gate': eventConsumer(productChangedHandler(gate)),
         'delivery-events': eventConsumer(
           shipmentShippedHandler(orm, fulfilment),
           shipmentDeliveredHandler(orm, fulfilment),

@@ -12,6 +12,7 @@ import { PlaceOrder } from '../src/services/place-order.js';
 import type { PointsClient } from '../src/services/points-client.js';
 import type { PromotionClient } from '../src/services/promotion-client.js';
 import type { StockClient, StockReservation } from '../src/services/stock-client.js';
+import { MemoryStockGate } from '../src/services/stock-gate.js';
 import {
   eventsOf,
   insertOrder,
@@ -104,14 +105,24 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
     const reserve: { answer: () => Promise<StockReservation> } = {
       answer: () => Promise.reject(new Error('set by each test')),
     };
+    const gate = new MemoryStockGate();
+    let quotes = 0;
+    let gateRefusals = 0;
     const placeOrder = new PlaceOrder({
       outbox,
       events,
       holds,
       stock: { reserve: () => reserve.answer() } as unknown as StockClient,
-      promotion: { quote: () => Promise.resolve(quote) } as unknown as PromotionClient,
+      promotion: {
+        quote: () => {
+          quotes += 1;
+          return Promise.resolve(quote);
+        },
+      } as unknown as PromotionClient,
       points: {} as PointsClient,
       rules: { freeShippingFrom: 50_000, shippingFee: 3_000, minimumCharge: 100 },
+      gate,
+      onGateRefusal: () => (gateRefusals += 1),
       logger,
     });
     const place = () =>
@@ -162,6 +173,25 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       expect(await eventsOf(database.orm, orderId)).toEqual([
         { type: 'OrderFailed', data: expect.objectContaining({ reason: 'out-of-stock' }) },
       ]);
+    });
+
+    it('a SKU product said is sold out is refused at the gate: no quote, no order row, no hold', async () => {
+      const productId = randomUUID();
+      await gate.apply({ productId, revision: 7, skus: [{ id: skuId, available: 0 }] });
+      const before = { quotes, orders: await database.orm.em.fork().count(Order, {}) };
+      expect(await place()).toEqual({ kind: 'out-of-stock', skuId, requested: 2, available: 0 });
+      expect(quotes).toBe(before.quotes);
+      expect(await database.orm.em.fork().count(Order, {})).toBe(before.orders);
+      expect(settled).toEqual([]);
+      expect(gateRefusals).toBe(1);
+      // A unit released (a lapsed order) opens the gate with product's next revision.
+      await gate.apply({ productId, revision: 8, skus: [{ id: skuId, available: 1 }] });
+      reserve.answer = () =>
+        Promise.resolve({
+          status: 'RESERVED',
+          expiresAt: new Date(Date.now() + 900_000).toISOString(),
+        });
+      expect((await place()).kind).toBe('placed');
     });
 
     it('PLACING → FAILED when product does not answer, and the error still reaches the caller', async () => {

@@ -20,6 +20,7 @@ import { placeOrderSchema, type PlaceOrderInput } from './order-input.js';
 import type { PointsClient } from './points-client.js';
 import type { PromotionClient } from './promotion-client.js';
 import type { StockClient } from './stock-client.js';
+import type { StockGate } from './stock-gate.js';
 
 export type PlaceOrderOutcome =
   | { kind: 'placed'; order: Order }
@@ -49,6 +50,9 @@ export class PlaceOrder {
       promotion: PromotionClient;
       points: PointsClient;
       rules: CheckoutRules;
+      gate: StockGate;
+      /** Counts buyers the gate answered (`shop_order_sold_out_at_gate_total`). */
+      onGateRefusal: () => void;
       logger: Logger;
     },
   ) {}
@@ -72,6 +76,13 @@ export class PlaceOrder {
       .fork()
       .findOne(Order, { userId, idempotencyKey: request.idempotencyKey });
     if (earlier) return { kind: 'placed', order: earlier };
+    // A first-come sale's losing buyers stop here, before any quote, row or reservation.
+    const soldOut = await this.deps.gate.firstSoldOut(request.lines.map((line) => line.skuId));
+    if (soldOut) {
+      this.deps.onGateRefusal();
+      const requested = request.lines.find((line) => line.skuId === soldOut)!.quantity;
+      return { kind: 'out-of-stock', skuId: soldOut, requested, available: 0 };
+    }
 
     const quote = await this.deps.promotion.quote({
       userId,

@@ -34,7 +34,7 @@ if (name === 'router') {
 } else {
   const definition = subgraphs.find((subgraph) => subgraph.name === (name as ServiceName));
   if (!definition) throw new Error(`no subgraph ${name}`);
-  const service = await startService(definition, runtime);
+  const service = await exitOnConfigError(() => startService(definition, runtime));
   runtime.logger.info({ url: service.url }, `${name} ready`);
   installShutdownHandlers([service, stopRuntime], runtime.logger);
 }

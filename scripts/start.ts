@@ -110,7 +110,7 @@ if (args.processes) {
   const runtime = exitOnConfigError(() => createRuntime('shop'));
   const services: RunningService[] = [];
   for (const definition of subgraphs) {
-    services.push(await startService(definition, runtime));
+    services.push(await exitOnConfigError(() => startService(definition, runtime)));
   }
   const router = await createRouter(runtime);
   routerUrl = router.url;

@@ -26,9 +26,12 @@ async function productionEnv(): Promise<NodeJS.ProcessEnv> {
 }
 
 /** Runs a pnpm script to its end: how it ended and what it wrote. */
-async function run(args: string[]): Promise<{ code: number | null; output: string }> {
+async function run(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; output: string }> {
   const child = spawn('pnpm', ['-s', ...args], {
-    env: await productionEnv(),
+    env: { ...(await productionEnv()), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -73,4 +76,16 @@ describe.concurrent('production refuses development defaults, naming each settin
       expect(output).not.toMatch(/\n\s+at /);
     },
   );
+
+  it('`pnpm start` refuses a service’s own settings that contradict each other the same way', async () => {
+    const { code, output } = await run(['start'], {
+      NODE_ENV: 'development',
+      SHOP_INFRA: 'embedded',
+      SHOP_PG_TIMEOUT_MS: '60000',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('payment: the configuration is invalid');
+    expect(named(output)).toEqual(['SHOP_PAYMENT_RECOVER_AFTER_MS']);
+    expect(output).not.toMatch(/\n\s+at /);
+  });
 });

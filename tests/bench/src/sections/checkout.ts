@@ -2,6 +2,7 @@
 // confirmPayment — through the router at several numbers of concurrent buyers, then an oversell
 // check: 300 buyers for 50 units must make exactly 50 PAID orders and leave the stock at zero.
 import { randomUUID } from 'node:crypto';
+import { authorizeInSandbox } from '@shop/pg-sandbox';
 import { graphqlRequest } from '@shop/testkit';
 import { formatMs, quantile } from '../percentiles.js';
 import type { ShopProcess } from '../shop-process.js';
@@ -14,6 +15,8 @@ export const checkoutShopEnv = {
   SHOP_SUBGRAPH_TIMEOUT_MS: '120000',
   SHOP_INTERNAL_TIMEOUT_MS: '60000',
   SHOP_PG_TIMEOUT_MS: '60000',
+  // More than twice the PG's timeout, as payment requires.
+  SHOP_PAYMENT_RECOVER_AFTER_MS: '150000',
 };
 
 export interface CheckoutRow {
@@ -41,7 +44,7 @@ export interface CheckoutFigures {
   oversell: OversellCheck;
 }
 
-const ops = {
+export const ops = {
   signUp: `mutation($input: SignUpInput!) { signUp(input: $input) { ... on AuthSession { userId accessToken } } }`,
   category: `mutation($input: CreateCategoryInput!) { createCategory(input: $input) { ... on Category { id } } }`,
   product: `mutation($input: CreateProductInput!) { createProduct(input: $input) { ... on Product { skus { id } } } }`,
@@ -59,7 +62,7 @@ const address = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench reads known shapes
 type Data = Record<string, any>;
 
-async function gql(
+export async function gql(
   shop: ShopProcess,
   query: string,
   variables: object,
@@ -74,7 +77,7 @@ async function gql(
 }
 
 /** One purchase as a shopper makes it; resolves with PAID or why not. */
-async function purchase(shop: ShopProcess, token: string, skuId: string): Promise<string> {
+export async function purchase(shop: ShopProcess, token: string, skuId: string): Promise<string> {
   const input = {
     lines: [{ skuId, quantity: 1 }],
     shippingAddress: address,
@@ -82,17 +85,11 @@ async function purchase(shop: ShopProcess, token: string, skuId: string): Promis
   };
   const placed = (await gql(shop, ops.order, { input }, token)).createOrder;
   if (placed.__typename !== 'Order') return placed.__typename;
-  const pg = await fetch(`${shop.pgUrl}/v1/sandbox/authorize`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      orderId: placed.id,
-      orderName: '벤치 주문',
-      amount: placed.totalAmount,
-      card: 'NORMAL',
-    }),
+  const paymentKey = await authorizeInSandbox(shop.pgUrl, {
+    orderId: placed.id,
+    orderName: '벤치 주문',
+    amount: placed.totalAmount,
   });
-  const { paymentKey } = (await pg.json()) as { paymentKey: string };
   const confirmed = (
     await gql(
       shop,
@@ -104,7 +101,7 @@ async function purchase(shop: ShopProcess, token: string, skuId: string): Promis
   return confirmed.__typename === 'Payment' ? 'PAID' : confirmed.errorCode;
 }
 
-async function newSku(shop: ShopProcess, admin: string, stock: number): Promise<string> {
+export async function newSku(shop: ShopProcess, admin: string, stock: number): Promise<string> {
   const category = (
     await gql(
       shop,
@@ -130,26 +127,38 @@ async function newSku(shop: ShopProcess, admin: string, stock: number): Promise<
   return product.createProduct.skus[0].id;
 }
 
+/** `count` new shoppers' access tokens, `concurrency` sign-ups at a time (each hashes a password). */
+export async function signUpShoppers(
+  shop: ShopProcess,
+  count: number,
+  concurrency = 1,
+): Promise<string[]> {
+  console.error(`  signing up ${count} shoppers…`);
+  const tokens: string[] = [];
+  const signUpNext = async (): Promise<void> => {
+    while (tokens.length < count) {
+      tokens.push('');
+      const slot = tokens.length - 1;
+      const input = {
+        email: `bench.${randomUUID().slice(0, 8)}@example.com`,
+        password: 'bench shopper password',
+        name: '벤치',
+      };
+      tokens[slot] = (await gql(shop, ops.signUp, { input })).signUp.accessToken as string;
+      if ((slot + 1) % 500 === 0) console.error(`  ${slot + 1} signed up`);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, signUpNext));
+  return tokens;
+}
+
 export async function measureCheckout(
   shop: ShopProcess,
   admin: string,
   { seconds, buyerCounts = [1, 8, 32] }: { seconds: number; buyerCounts?: number[] },
 ): Promise<CheckoutFigures> {
   const most = Math.max(...buyerCounts);
-  console.error(`  signing up ${most} shoppers…`);
-  const shoppers: string[] = [];
-  for (let i = 0; i < most; i++) {
-    const session = (
-      await gql(shop, ops.signUp, {
-        input: {
-          email: `bench.${randomUUID().slice(0, 8)}@example.com`,
-          password: 'bench shopper password',
-          name: '벤치',
-        },
-      })
-    ).signUp;
-    shoppers.push(session.accessToken);
-  }
+  const shoppers = await signUpShoppers(shop, most);
 
   const rows: CheckoutRow[] = [];
   for (const buyers of buyerCounts) {

@@ -1,0 +1,114 @@
+// A first-come sale (선착순): many buyers, their accounts made before the clock starts, arrive
+// within a few seconds for a few units of one SKU; whoever gets an order pays at once. Measured:
+// how many orders were paid and when the last one was, how fast the others heard "sold out"
+// (their createOrder), the stock afterwards, and the listing's latency while the sale runs against
+// its latency idle, in the same run.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { load, type LoadFigures } from '../load.js';
+import { formatMs, quantile } from '../percentiles.js';
+import type { ShopProcess } from '../shop-process.js';
+import { listing } from '../storefront-queries.js';
+import { gql, newSku, ops, purchase, signUpShoppers } from './checkout.js';
+
+export interface FlashSaleOptions {
+  buyers: number;
+  units: number;
+  /** The buyers arrive evenly over this many seconds. */
+  arrivalSeconds: number;
+  /** Concurrent connections loading the listing, idle and during the sale. */
+  listingConnections: number;
+}
+
+export interface FlashSaleFigures extends FlashSaleOptions {
+  paid: number;
+  soldOut: number;
+  /** Any other outcome, by what the buyer was told. */
+  others: Record<string, number>;
+  /** From the first buyer's arrival to the last payment's answer. */
+  lastPaidAfterMs: number;
+  soldOutP50: number;
+  soldOutP99: number;
+  listingIdle: LoadFigures;
+  listingDuringSale: LoadFigures;
+  stock: { onHand: number; reserved: number; movements: number };
+  conserved: boolean;
+}
+
+export async function measureFlashSale(
+  shop: ShopProcess,
+  admin: string,
+  options: FlashSaleOptions,
+): Promise<FlashSaleFigures> {
+  const { buyers, units, arrivalSeconds, listingConnections } = options;
+  const tokens = await signUpShoppers(shop, buyers, 4);
+  const skuId = await newSku(shop, admin, units);
+  const listingLoad = (seconds: number) =>
+    load(shop.routerUrl, [{ query: listing, variables: { search: { sort: 'POPULARITY' } } }], {
+      seconds,
+      connections: listingConnections,
+    });
+  console.error('  the listing, idle…');
+  const listingIdle = await listingLoad(arrivalSeconds + 3);
+
+  console.error(`  the sale: ${buyers} buyers over ${arrivalSeconds} s for ${units} units…`);
+  const duringSale = listingLoad(arrivalSeconds + 3);
+  await sleep(2_000); // the listing load's warm-up, which it does not count
+  const soldOutMs: number[] = [];
+  const outcomes: string[] = [];
+  let lastPaidAt = 0;
+  const opened = performance.now();
+  await Promise.all(
+    tokens.map(async (token, index) => {
+      await sleep((index * arrivalSeconds * 1000) / buyers);
+      const arrived = performance.now();
+      const outcome = await purchase(shop, token, skuId).catch((error: Error) => error.message);
+      outcomes.push(outcome);
+      if (outcome === 'OutOfStock') soldOutMs.push(performance.now() - arrived);
+      if (outcome === 'PAID') lastPaidAt = Math.max(lastPaidAt, performance.now());
+    }),
+  );
+  const listingDuringSale = await duringSale;
+
+  const sku = (await gql(shop, ops.stock, { id: skuId }, admin)).sku;
+  const movements = (sku.stockMovements as { quantity: number }[]).reduce(
+    (sum, movement) => sum + movement.quantity,
+    0,
+  );
+  const paid = outcomes.filter((outcome) => outcome === 'PAID').length;
+  const others: Record<string, number> = {};
+  for (const outcome of outcomes)
+    if (outcome !== 'PAID' && outcome !== 'OutOfStock')
+      others[outcome.slice(0, 120)] = (others[outcome.slice(0, 120)] ?? 0) + 1;
+  return {
+    ...options,
+    paid,
+    soldOut: soldOutMs.length,
+    others,
+    lastPaidAfterMs: lastPaidAt - opened,
+    soldOutP50: quantile(soldOutMs, 0.5),
+    soldOutP99: quantile(soldOutMs, 0.99),
+    listingIdle,
+    listingDuringSale,
+    stock: { onHand: sku.onHand, reserved: sku.reserved, movements },
+    // Every unit sold once: the initial stock in, each sale out.
+    conserved: paid === units && sku.onHand === 0 && sku.reserved === 0 && movements === 0,
+  };
+}
+
+export function flashSaleReport(figures: FlashSaleFigures): string {
+  const { listingIdle: idle, listingDuringSale: busy } = figures;
+  return [
+    `First-come sale: ${figures.buyers} buyers (signed up beforehand) arriving over ${figures.arrivalSeconds} s for ${figures.units} units; each order paid at once.`,
+    '',
+    `- paid: ${figures.paid}; told sold out: ${figures.soldOut}; other: ${figures.buyers - figures.paid - figures.soldOut}`,
+    `- last payment answered ${(figures.lastPaidAfterMs / 1000).toFixed(2)} s after the first buyer arrived`,
+    `- "sold out" answered in p50 ${formatMs(figures.soldOutP50)}, p99 ${formatMs(figures.soldOutP99)}`,
+    `- stock after: onHand ${figures.stock.onHand}, reserved ${figures.stock.reserved}, Σ movements ${figures.stock.movements} → ${figures.conserved ? 'OK' : 'VIOLATED'}`,
+    '',
+    `| listing (${figures.listingConnections} connections) | requests/s | p50 | p99 | p99 × idle | errors |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| idle | ${idle.requestsPerSecond} | ${formatMs(idle.p50)} | ${formatMs(idle.p99)} | 1.00 | ${idle.errors} |`,
+    `| during the sale | ${busy.requestsPerSecond} | ${formatMs(busy.p50)} | ${formatMs(busy.p99)} | ${(busy.p99 / idle.p99).toFixed(2)} | ${busy.errors} |`,
+    ...Object.entries(figures.others).map(([outcome, count]) => `- ${count} × ${outcome}`),
+  ].join('\n');
+}

@@ -194,6 +194,23 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       expect((await place()).kind).toBe('placed');
     });
 
+    it('the order that takes the last unit closes the gate for the next buyer, before any event', async () => {
+      const productId = randomUUID();
+      reserve.answer = () =>
+        Promise.resolve({
+          status: 'RESERVED',
+          expiresAt: new Date(Date.now() + 900_000).toISOString(),
+          soldOut: [{ productId, revision: 3, skus: [{ id: skuId, available: 0 }] }],
+        });
+      expect((await place()).kind).toBe('placed');
+      const quoted = quotes;
+      expect(await place()).toEqual({ kind: 'out-of-stock', skuId, requested: 2, available: 0 });
+      expect(quotes).toBe(quoted);
+      // Product's event of the unit coming back (revision 4) opens it again.
+      await gate.apply({ productId, revision: 4, skus: [{ id: skuId, available: 2 }] });
+      expect((await place()).kind).toBe('placed');
+    });
+
     it('PLACING → FAILED when product does not answer, and the error still reaches the caller', async () => {
       reserve.answer = () => Promise.reject(new Error('product unreachable'));
       await expect(place()).rejects.toThrow('product unreachable');

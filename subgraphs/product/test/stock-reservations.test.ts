@@ -97,6 +97,24 @@ describeOnEachDatabase('stock reservations on $name', (kind) => {
     expect((await stockOf(scarce)).reserved).toBe(0);
   });
 
+  it('answers, with the reservation that takes the last unit, what its ProductChanged says', async () => {
+    const skuId = await newSku(2);
+    const first = await reservations.reserve(orm.em, randomUUID(), [{ skuId, quantity: 1 }]);
+    expect(first).toMatchObject({ kind: 'reserved', soldOut: [] });
+    const last = await reservations.reserve(orm.em, randomUUID(), [{ skuId, quantity: 1 }]);
+    const published = (await snapshotsOf(skuId)).at(-1)!;
+    expect(last).toMatchObject({
+      kind: 'reserved',
+      soldOut: [
+        {
+          productId: published.id,
+          revision: published.revision,
+          skus: [{ id: skuId, available: 0 }],
+        },
+      ],
+    });
+  });
+
   it('treats a repeated reservation of one order as a no-op, even when concurrent', async () => {
     const skuId = await newSku(10);
     const orderId = randomUUID();

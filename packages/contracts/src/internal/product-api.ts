@@ -24,3 +24,13 @@ export const orderLineRequestSchema = z.object({
   quantity: z.number().int().min(1).max(1000),
 });
 export type OrderLineRequest = z.infer<typeof orderLineRequestSchema>;
+
+/**
+ * A product's SKUs as its ProductChanged of `revision` tells them: what order's stock gate keeps.
+ * POST /internal/reservations answers it for the products whose last unit of a SKU it took.
+ */
+export interface ProductStock {
+  productId: string;
+  revision: number;
+  skus: { id: string; available: number }[];
+}

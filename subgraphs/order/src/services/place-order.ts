@@ -201,6 +201,8 @@ export class PlaceOrder {
         };
       return { kind: 'unavailable', skuIds: [stock.skuId] };
     }
+    // This order took the last unit: the next buyer hears it at the gate, not after the event.
+    for (const product of stock.soldOut ?? []) await this.deps.gate.apply(product);
     crashPoint('order.place.stock-held');
     if (order.couponId) {
       const coupon = await this.deps.promotion.reserveCoupon(

@@ -1,8 +1,13 @@
-import type { OrderLineRequest } from '@shop/contracts';
+import type { OrderLineRequest, ProductStock } from '@shop/contracts';
 import type { InternalClient } from '@shop/kit/internal-http';
 
 export type StockReservation =
-  | { status: 'RESERVED'; expiresAt: string }
+  | {
+      status: 'RESERVED';
+      expiresAt: string;
+      /** Products whose last unit of a SKU this took, as their next ProductChanged will say. */
+      soldOut?: ProductStock[];
+    }
   | {
       status: 'UNRESERVABLE';
       skuId: string;

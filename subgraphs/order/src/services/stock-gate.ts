@@ -1,21 +1,16 @@
+import type { ProductStock } from '@shop/contracts';
 import type { Runtime } from '@shop/kit/service';
 
 type Redis = NonNullable<Runtime['redis']>;
-
-/** What product last said of one product's SKUs (its ProductChanged), in revision order. */
-export interface ProductStock {
-  productId: string;
-  revision: number;
-  skus: { id: string; available: number }[];
-}
 
 /**
  * The first-come sale's gate: the SKUs product last said had no units left, so a buyer who cannot
  * get one is told so at once, without a quote, an order row or a reservation attempt. It only
  * answers "sold out" early; product's reservation stays what decides (no oversell whatever the
  * gate says). Kept by product's ProductChanged events, which product publishes whenever a SKU's
- * availability reaches zero or leaves it: a unit released by a lapsed order opens the gate again
- * as soon as that event arrives, so no unit stays unsold while buyers wait. Applied only when newer
+ * availability reaches zero or leaves it (and, sooner, by the reservation that took the last unit,
+ * which answers what that event will say): a unit released by a lapsed order opens the gate again
+ * as soon as its event arrives, so no unit stays unsold while buyers wait. Applied only when newer
  * than what it holds, so duplicates and replays change nothing.
  */
 export interface StockGate {

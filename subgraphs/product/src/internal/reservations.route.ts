@@ -17,7 +17,7 @@ const reserveBody = z.object({
 /**
  * Order's stock calls. Each is idempotent on the order id, so order retries them freely, and each
  * answers with the order's reservations in the resulting status, the same on a retry:
- * POST /internal/reservations                  → { status: RESERVED, expiresAt } | { status: UNRESERVABLE, … }
+ * POST /internal/reservations                  → { status: RESERVED, expiresAt, soldOut } | { status: UNRESERVABLE, … }
  * POST /internal/reservations/:orderId/commit  → { committed, short }  (payment approved)
  * POST /internal/reservations/:orderId/release → { released }   (order cancelled or failed)
  * POST /internal/reservations/:orderId/restock → { restocked }  (paid order cancelled before shipping)
@@ -31,7 +31,11 @@ export function reservationRoutes(
     .route('POST', '/internal/reservations', reserveBody, async ({ body }) => {
       const outcome = await reservations.reserve(orm.em, body.orderId, body.lines);
       if (outcome.kind === 'reserved')
-        return { status: 'RESERVED', expiresAt: outcome.expiresAt.toISOString() };
+        return {
+          status: 'RESERVED',
+          expiresAt: outcome.expiresAt.toISOString(),
+          soldOut: outcome.soldOut,
+        };
       const { kind: _kind, ...refusal } = outcome;
       return { status: 'UNRESERVABLE', ...refusal };
     })

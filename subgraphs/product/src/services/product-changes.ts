@@ -1,4 +1,4 @@
-import { productChangedEvent } from '@shop/contracts';
+import { productChangedEvent, type ProductSnapshot } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { loadProductSnapshots } from './product-snapshot.js';
@@ -13,8 +13,10 @@ import { guardedUpdate } from './stock-sql.js';
 export class ProductChanges {
   constructor(private readonly outbox: Outbox) {}
 
-  async publish(tx: EntityManager, productIds: Iterable<string>): Promise<void> {
+  /** Returns what it published, for a caller that tells someone sooner than the event will. */
+  async publish(tx: EntityManager, productIds: Iterable<string>): Promise<ProductSnapshot[]> {
     await tx.flush();
+    const published: ProductSnapshot[] = [];
     for (const productId of [...new Set(productIds)].sort()) {
       await guardedUpdate(tx, 'update product set revision = revision + 1 where id = ?', [
         productId,
@@ -27,7 +29,9 @@ export class ProductChanges {
         subject: productId,
         data: snapshot,
       });
+      published.push(snapshot);
     }
+    return published;
   }
 
   /** Units of a product were sold: popularity moves, and read models hear of it. */

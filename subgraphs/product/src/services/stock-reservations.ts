@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { stockShortfallEvent } from '@shop/contracts';
+import { stockShortfallEvent, type ProductSnapshot, type ProductStock } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { Reservation, type ReservationStatus } from '../domain/reservation.entity.js';
@@ -30,7 +30,16 @@ export interface CommitOutcome {
 }
 
 export type ReserveOutcome =
-  { kind: 'reserved'; expiresAt: Date } | ({ kind: 'unreservable' } & Unreservable);
+  | {
+      kind: 'reserved';
+      expiresAt: Date;
+      /**
+       * Products whose last unit of a SKU this reservation took, as their ProductChanged says it:
+       * order's stock gate closes at once instead of when the event arrives.
+       */
+      soldOut: ProductStock[];
+    }
+  | ({ kind: 'unreservable' } & Unreservable);
 
 class LineRefused extends Error {
   constructor(readonly refusal: Unreservable) {
@@ -61,10 +70,13 @@ export class StockReservations {
     lines: ReservationLine[],
   ): Promise<ReserveOutcome> {
     const existing = await em.fork().find(Reservation, { orderId });
-    if (existing.length > 0) return { kind: 'reserved', expiresAt: existing[0]!.expiresAt };
+    // A retry: the first answer told of any sold-out SKU, and the event tells it again.
+    if (existing.length > 0)
+      return { kind: 'reserved', expiresAt: existing[0]!.expiresAt, soldOut: [] };
     const expiresAt = new Date(Date.now() + this.options.ttlSeconds * 1000);
     // A fixed order of SKUs: two orders over the same SKUs cannot lock them crosswise.
     const sorted = [...lines].sort((a, b) => a.skuId.localeCompare(b.skuId));
+    let published: ProductSnapshot[] = [];
     try {
       await writeTransaction(em, this.options.outbox, async (tx) => {
         const soldOut: string[] = [];
@@ -86,7 +98,7 @@ export class StockReservations {
             }),
           );
         }
-        await this.options.changes.publish(tx, soldOut);
+        published = await this.options.changes.publish(tx, soldOut);
       });
     } catch (error) {
       if (error instanceof LineRefused) return { kind: 'unreservable', ...error.refusal };
@@ -95,7 +107,12 @@ export class StockReservations {
         return this.reserve(em, orderId, lines);
       throw error;
     }
-    return { kind: 'reserved', expiresAt };
+    const soldOut = published.map((product) => ({
+      productId: product.id,
+      revision: product.revision,
+      skus: product.skus.map(({ id, available }) => ({ id, available })),
+    }));
+    return { kind: 'reserved', expiresAt, soldOut };
   }
 
   /**

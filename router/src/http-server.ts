@@ -22,17 +22,19 @@ export function sendRefusal(res: ServerResponse, refusal: RequestRefused): void 
 /** The body of a POST: parsed JSON for a JSON content type, else undefined (Apollo refuses it). */
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  const tooLarge = new RequestRefused({
-    status: 413,
-    code: 'PAYLOAD_TOO_LARGE',
-    message: `The request body is larger than ${maxBytes} bytes.`,
-  });
-  if (declared > maxBytes) throw tooLarge;
+  // Made only when refused: an error's stack costs every request that built one.
+  const tooLarge = () =>
+    new RequestRefused({
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `The request body is larger than ${maxBytes} bytes.`,
+    });
+  if (declared > maxBytes) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBytes) throw tooLarge;
+    if (size > maxBytes) throw tooLarge();
     chunks.push(chunk);
   }
   if (

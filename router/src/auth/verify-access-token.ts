@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { staffRoles } from '@shop/contracts/staff-duties';
 import type { Identity, Role } from '@shop/kit/identity';
 
@@ -53,11 +54,21 @@ const invalid: TokenCheck = {
   message: 'The access token is not valid: log in again to get a new one.',
 };
 
+type ValidToken = Extract<TokenCheck, { outcome: 'valid' }>;
+
+/** Distinct valid tokens remembered (about a kilobyte each). */
+const rememberedTokens = 10_000;
+
 /**
  * Verifies client access tokens against auth's JWKS: ES256 only (so `alg: none` and HS256 signed
  * with the public key are refused), `typ: at+jwt`, issuer, audience and expiry checked. An unknown
  * `kid` refetches the JWKS — at most once per cooldown, so forged kids cannot make us hammer auth —
  * which is how a rotated key is picked up without a restart.
+ *
+ * ES256 verification goes through WebCrypto, the router's largest cost per signed-in request; a
+ * client sends the same token for minutes, so a valid one is remembered (the exact string: the
+ * same string is the same claims) until it expires, and no longer than the JWKS is trusted, so a
+ * key removed from the JWKS stops being accepted as late as it would without the memory.
  */
 export function accessTokenVerifier(
   settings: AccessTokenSettings,
@@ -67,7 +78,15 @@ export function accessTokenVerifier(
     cacheMaxAge: settings.cacheMaxAgeMs,
     timeoutDuration: settings.timeoutMs,
   });
+  // Timed by Date.now(), as jose times `exp` and the JWKS's age; the cache's own TTL only bounds
+  // how long an entry takes memory.
+  const verified = new LRUCache<string, { valid: ValidToken; until: number }>({
+    max: rememberedTokens,
+    ttl: settings.cacheMaxAgeMs,
+  });
   return async (token) => {
+    const known = verified.get(token);
+    if (known && Date.now() < known.until) return known.valid;
     try {
       const { payload } = await jwtVerify(token, jwks, {
         algorithms: ['ES256'],
@@ -79,10 +98,16 @@ export function accessTokenVerifier(
       });
       const claimedRoles = payload.roles ?? [];
       if (!payload.sub || !isRoleList(claimedRoles)) return invalid;
-      return {
+      const valid: ValidToken = {
         outcome: 'valid',
         identity: { kind: 'user', userId: payload.sub, roles: claimedRoles },
       };
+      // Until `exp` exactly (no clock tolerance), and within the JWKS's own trust.
+      verified.set(token, {
+        valid,
+        until: Math.min(payload.exp! * 1000, Date.now() + settings.cacheMaxAgeMs),
+      });
+      return valid;
     } catch (error) {
       if (error instanceof errors.JWTExpired) return expired;
       if (jwksUnavailable(error)) {

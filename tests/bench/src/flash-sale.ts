@@ -1,6 +1,7 @@
 // `pnpm bench:flash-sale`: a first-come sale on the real services with the demo catalogue (the
 // listing is measured beside it), on its own.
 //   pnpm bench:flash-sale [--buyers 3000] [--units 100] [--arrival-seconds 5] [--connections 4]
+//     [--cpu-prof <dir>]   the shop's CPU profile (.cpuprofile, for Chrome DevTools) written there
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { adminSession } from './admin-session.js';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     units: { type: 'string', default: '100' },
     'arrival-seconds': { type: 'string', default: '5' },
     connections: { type: 'string', default: '4' },
+    'cpu-prof': { type: 'string' },
   },
 });
 if (!applyInfraEnv()) {
@@ -23,7 +25,13 @@ if (!applyInfraEnv()) {
 
 const realShopEnv = await seededRealShopEnv();
 console.error('starting the shop (real services)…');
-const shop = await startShopProcess({ ...realShopEnv, ...checkoutShopEnv }, demoCatalogueListed);
+const profiling: Record<string, string> = values['cpu-prof']
+  ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}` }
+  : {};
+const shop = await startShopProcess(
+  { ...realShopEnv, ...checkoutShopEnv, ...profiling },
+  demoCatalogueListed,
+);
 try {
   const figures = await measureFlashSale(shop, await adminSession(shop), {
     buyers: Number(values.buyers),

@@ -1,6 +1,6 @@
 // `pnpm bench:flash-sale`: a first-come sale on the real services with the demo catalogue (the
 // listing is measured beside it), on its own.
-//   pnpm bench:flash-sale [--buyers 3000] [--units 100] [--arrival-seconds 5] [--connections 4]
+//   pnpm bench:flash-sale [--buyers 3000] [--units 100] [--arrival-seconds 10] [--listing-rate 100]
 //     [--cpu-prof <dir>]   the shop's CPU profile (.cpuprofile, for Chrome DevTools) written there
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
@@ -13,8 +13,8 @@ const { values } = parseArgs({
   options: {
     buyers: { type: 'string', default: '3000' },
     units: { type: 'string', default: '100' },
-    'arrival-seconds': { type: 'string', default: '5' },
-    connections: { type: 'string', default: '4' },
+    'arrival-seconds': { type: 'string', default: '10' },
+    'listing-rate': { type: 'string', default: '100' },
     'cpu-prof': { type: 'string' },
   },
 });
@@ -37,7 +37,7 @@ try {
     buyers: Number(values.buyers),
     units: Number(values.units),
     arrivalSeconds: Number(values['arrival-seconds']),
-    listingConnections: Number(values.connections),
+    listingRate: Number(values['listing-rate']),
   });
   console.log(`\nReal services, shop on one core. ${flashSaleReport(figures)}`);
   if (!figures.conserved) process.exitCode = 1;

@@ -11,6 +11,8 @@ export interface LoadOptions {
   seconds: number;
   connections: number;
   headers?: Record<string, string>;
+  /** Requests per second across all connections; unset: as fast as the connections go. */
+  rate?: number;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface LoadOptions {
 export async function load(
   url: string,
   bodies: object[],
-  { seconds, connections, headers = {} }: LoadOptions,
+  { seconds, connections, headers = {}, rate }: LoadOptions,
 ): Promise<LoadFigures> {
   const requests = bodies.map((body) => ({
     method: 'POST' as const,
@@ -28,7 +30,8 @@ export async function load(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   }));
-  const run = (duration: number) => autocannon({ url, connections, duration, requests });
+  const run = (duration: number) =>
+    autocannon({ url, connections, duration, requests, ...(rate ? { overallRate: rate } : {}) });
   await run(2);
   const result = await run(seconds);
   return {

@@ -15,8 +15,8 @@ export interface FlashSaleOptions {
   units: number;
   /** The buyers arrive evenly over this many seconds. */
   arrivalSeconds: number;
-  /** Concurrent connections loading the listing, idle and during the sale. */
-  listingConnections: number;
+  /** Shoppers browsing meanwhile: the listing at this many requests/s, idle and during the sale. */
+  listingRate: number;
 }
 
 export interface FlashSaleFigures extends FlashSaleOptions {
@@ -39,13 +39,14 @@ export async function measureFlashSale(
   admin: string,
   options: FlashSaleOptions,
 ): Promise<FlashSaleFigures> {
-  const { buyers, units, arrivalSeconds, listingConnections } = options;
+  const { buyers, units, arrivalSeconds, listingRate } = options;
   const tokens = await signUpShoppers(shop, buyers, 4);
   const skuId = await newSku(shop, admin, units);
   const listingLoad = (seconds: number) =>
     load(shop.routerUrl, [{ query: listing, variables: { search: { sort: 'POPULARITY' } } }], {
       seconds,
-      connections: listingConnections,
+      connections: 8,
+      rate: listingRate,
     });
   console.error('  the listing, idle…');
   const listingIdle = await listingLoad(arrivalSeconds + 3);
@@ -61,7 +62,10 @@ export async function measureFlashSale(
     tokens.map(async (token, index) => {
       await sleep((index * arrivalSeconds * 1000) / buyers);
       const arrived = performance.now();
-      const outcome = await purchase(shop, token, skuId).catch((error: Error) => error.message);
+      const outcome = await purchase(shop, token, skuId).catch(
+        // fetch's own message says only "fetch failed": its cause says what failed.
+        (error: Error) => `${error.message} ${(error.cause as { code?: string })?.code ?? ''}`,
+      );
       outcomes.push(outcome);
       if (outcome === 'OutOfStock') soldOutMs.push(performance.now() - arrived);
       if (outcome === 'PAID') lastPaidAt = Math.max(lastPaidAt, performance.now());
@@ -106,7 +110,7 @@ export function flashSaleReport(figures: FlashSaleFigures): string {
     `- "sold out" answered in p50 ${formatMs(figures.soldOutP50)}, p99 ${formatMs(figures.soldOutP99)}`,
     `- stock after: onHand ${figures.stock.onHand}, reserved ${figures.stock.reserved} (placed, not paid), Σ movements ${figures.stock.movements} → ${figures.conserved ? 'conserved' : 'VIOLATED'}`,
     '',
-    `| listing (${figures.listingConnections} connections) | requests/s | p50 | p99 | p99 × idle | errors |`,
+    `| listing (at ${figures.listingRate} requests/s) | requests/s | p50 | p99 | p99 × idle | errors |`,
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     `| idle | ${idle.requestsPerSecond} | ${formatMs(idle.p50)} | ${formatMs(idle.p99)} | 1.00 | ${idle.errors} |`,
     `| during the sale | ${busy.requestsPerSecond} | ${formatMs(busy.p50)} | ${formatMs(busy.p99)} | ${(busy.p99 / idle.p99).toFixed(2)} | ${busy.errors} |`,

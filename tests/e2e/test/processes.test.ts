@@ -9,6 +9,7 @@ import {
 } from '../src/after-sale-operations.js';
 import { cancelAndShipAtOnce } from '../src/cancel-or-ship.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
+import { firstComeSale } from '../src/first-come-sale.js';
 import { reportFigure } from '../src/figures.js';
 import { myAccount, orderDetail, skuStock } from '../src/checkout-operations.js';
 import { startShopProcesses, type ShopProcesses } from '../src/shop-processes.js';
@@ -95,6 +96,10 @@ describe.skipIf(!infra.ok)('every service in a process of its own (real services
       const found = (await shop.call(shipments, { id: placed.id }, buyer.token)).data?.order;
       return found?.shipments?.length === 1 && found.shipments[0].status === 'READY';
     });
+  });
+
+  it('sells a first-come sale’s units once; the stock gate, in Redis, answers the late buyers across processes', async () => {
+    await firstComeSale(shop, given);
   });
 
   it('ships or cancels each paid order asked both at once, never both, across processes', async () => {

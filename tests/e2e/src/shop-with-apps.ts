@@ -1,25 +1,22 @@
 import type { Browser } from 'playwright-core';
 import { clientManifest, startClientServer, type RunningClientServer } from '@shop/client/server';
-import { probeInfra } from '@shop/testkit';
 import { ensureClientBuilt } from '../../../scripts/client-build.js';
 import { browserAvailable, chromiumPath, launchBrowser } from './browser.js';
+import { describeOnEachShop, shopRuns, type ShopRun } from './shop-runs.js';
 import { startShop, type ShopUnderTest } from './shop-under-test.js';
 
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
 const browserMissing = browserAvailable
   ? undefined
   : `no browser at ${chromiumPath}: run scripts/install-system-packages.sh`;
 if (browserMissing && process.env.SHOP_TEST_INFRA === 'required') throw new Error(browserMissing);
 
 /** A browser suite's two runs, embedded and on the real services, each with why it cannot run. */
-export const browserRuns = [
-  { name: 'embedded', env: {}, skip: browserMissing },
-  {
-    name: 'real services',
-    env: { SHOP_INFRA: 'real' },
-    skip: browserMissing ?? (infra.ok ? undefined : infra.reason),
-  },
-];
+const browserRuns = shopRuns.map((run) => ({ ...run, skip: browserMissing ?? run.skip }));
+
+/** A browser suite, run on the embedded shop and on the real services: `title (embedded)`, … */
+export function describeInChromium(title: string, suite: (run: ShopRun) => void): void {
+  describeOnEachShop(title, suite, browserRuns);
+}
 
 export interface ShopWithApps {
   shop: ShopUnderTest;

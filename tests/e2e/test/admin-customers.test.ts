@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningClientServer } from '@shop/client/server';
 import { appearsWithoutAlert, screenshots, seriousViolations } from '../src/browser.js';
@@ -7,7 +7,7 @@ import { createCategory, createProduct } from '../src/catalog-operations.js';
 import { address, checkoutFixtures } from '../src/checkout-fixtures.js';
 import { createCouponTemplate, signUp } from '../src/checkout-operations.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
-import { browserRuns, startShopWithApps, type ShopWithApps } from '../src/shop-with-apps.js';
+import { startShopWithApps, type ShopWithApps, describeInChromium } from '../src/shop-with-apps.js';
 
 const addAddress = `mutation Add($input: AddressInput!) { addAddress(input: $input) { __typename } }`;
 
@@ -18,13 +18,9 @@ const adminRoutes = [
   ),
 ].map((match) => match[1] ?? '');
 
-describe.each(browserRuns)(
-  'an operator looking after customers in the admin, in Chromium ($name)',
-  ({ name, env, skip }) => {
-    if (skip) {
-      it.skip(`needs ${skip}`, () => {});
-      return;
-    }
+describeInChromium(
+  'an operator looking after customers in the admin, in Chromium',
+  ({ name, env }) => {
     let started: ShopWithApps;
     let shop: ShopUnderTest;
     let client: RunningClientServer;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { RunningClientServer } from '@shop/client/server';
 import { waitFor } from '@shop/testkit';
@@ -9,7 +9,7 @@ import { createBrand, createCategory, createProduct } from '../src/catalog-opera
 import { address, checkoutFixtures } from '../src/checkout-fixtures.js';
 import { signUp, skuStock } from '../src/checkout-operations.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
-import { browserRuns, startShopWithApps, type ShopWithApps } from '../src/shop-with-apps.js';
+import { startShopWithApps, type ShopWithApps, describeInChromium } from '../src/shop-with-apps.js';
 
 const orderState = `query AdminOrderState($id: ID!) {
   order(id: $id) {
@@ -24,11 +24,7 @@ const orderState = `query AdminOrderState($id: ID!) {
 /** As the client formats KRW: 30000 → "30,000원". */
 const won = (amount: number) => `${new Intl.NumberFormat('ko-KR').format(amount)}원`;
 
-describe.each(browserRuns)('the admin’s orders, in Chromium ($name)', ({ name, env, skip }) => {
-  if (skip) {
-    it.skip(`needs ${skip}`, () => {});
-    return;
-  }
+describeInChromium('the admin’s orders, in Chromium', ({ name, env }) => {
   let started: ShopWithApps;
   let shop: ShopUnderTest;
   let client: RunningClientServer;

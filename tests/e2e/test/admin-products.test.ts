@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningClientServer } from '@shop/client/server';
 import { appearsWithoutAlert, screenshots, seriousViolations } from '../src/browser.js';
 import { createBrand, createCategory } from '../src/catalog-operations.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
-import { browserRuns, startShopWithApps, type ShopWithApps } from '../src/shop-with-apps.js';
+import { startShopWithApps, type ShopWithApps, describeInChromium } from '../src/shop-with-apps.js';
 
 // Two 1×1 PNGs, as an operator's files would be uploaded.
 const pictures = [
@@ -24,13 +24,9 @@ const description = [
   '<script>window.injected = true</script>',
 ].join('\n');
 
-describe.each(browserRuns)(
-  'an operator lists a product with pictures and options, in Chromium ($name)',
-  ({ name, env, skip }) => {
-    if (skip) {
-      it.skip(`needs ${skip}`, () => {});
-      return;
-    }
+describeInChromium(
+  'an operator lists a product with pictures and options, in Chromium',
+  ({ name, env }) => {
     let started: ShopWithApps;
     let shop: ShopUnderTest;
     let client: RunningClientServer;

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningClientServer } from '@shop/client/server';
 import { screenshots, seriousViolations } from '../src/browser.js';
 import { createCategory, createProduct } from '../src/catalog-operations.js';
 import { signUp } from '../src/checkout-operations.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
-import { browserRuns, startShopWithApps, type ShopWithApps } from '../src/shop-with-apps.js';
+import { startShopWithApps, type ShopWithApps, describeInChromium } from '../src/shop-with-apps.js';
 
 const createDiscount = `mutation CreateDiscount($input: CreateDiscountInput!) {
   createDiscount(input: $input) {
@@ -23,13 +23,9 @@ const quote = `query Quote($lines: [QuoteLineInput!]!) {
   }
 }`;
 
-describe.each(browserRuns)(
-  'an operator listing, editing and ending a discount in the admin, in Chromium ($name)',
-  ({ name, env, skip }) => {
-    if (skip) {
-      it.skip(`needs ${skip}`, () => {});
-      return;
-    }
+describeInChromium(
+  'an operator listing, editing and ending a discount in the admin, in Chromium',
+  ({ name, env }) => {
     let started: ShopWithApps;
     let shop: ShopUnderTest;
     let client: RunningClientServer;

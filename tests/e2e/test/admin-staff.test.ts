@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningClientServer } from '@shop/client/server';
 import { appearsWithoutAlert, screenshots, seriousViolations } from '../src/browser.js';
@@ -6,19 +6,15 @@ import { createCategory, createProduct, updateSku } from '../src/catalog-operati
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { createDiscount, signUp } from '../src/checkout-operations.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
-import { browserRuns, startShopWithApps, type ShopWithApps } from '../src/shop-with-apps.js';
+import { startShopWithApps, type ShopWithApps, describeInChromium } from '../src/shop-with-apps.js';
 
 const login = `mutation Login($input: LoginInput!) {
   login(input: $input) { __typename ... on AuthSession { accessToken } }
 }`;
 
-describe.each(browserRuns)(
-  'the owner gives staff roles and reads what they did, in Chromium ($name)',
-  ({ name, env, skip }) => {
-    if (skip) {
-      it.skip(`needs ${skip}`, () => {});
-      return;
-    }
+describeInChromium(
+  'the owner gives staff roles and reads what they did, in Chromium',
+  ({ name, env }) => {
     let started: ShopWithApps;
     let shop: ShopUnderTest;
     let client: RunningClientServer;

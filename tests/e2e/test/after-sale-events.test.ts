@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Outbox } from '@shop/kit/events';
-import { probeInfra, waitFor } from '@shop/testkit';
+import { waitFor } from '@shop/testkit';
 import {
   deliveredOrder,
   oneUnitReturn,
@@ -14,12 +14,7 @@ import { outboxMarks, replayOutbox } from '../src/outbox-replay.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
 import { OrderEvents } from '../../../subgraphs/order/src/services/order-events.js';
 import { OrderFulfilment } from '../../../subgraphs/order/src/services/order-fulfilment.js';
-
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-const runs = [
-  { name: 'embedded', env: {}, skip: false },
-  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
-];
+import { describeOnEachShop } from '../src/shop-runs.js';
 
 const orderView = `query OrderAfterSale($id: ID!) {
   order(id: $id) {
@@ -74,11 +69,7 @@ interface PointsLine {
   reference: string;
 }
 
-describe.each(runs)('after-sale follow-ups by events ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs the real services: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachShop('after-sale follow-ups by events', ({ env }) => {
   let shop: ShopUnderTest;
   let given: ReturnType<typeof checkoutFixtures>;
   let marks: Record<string, number>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signWebhook } from '@shop/carrier-sandbox';
-import { probeInfra, waitFor } from '@shop/testkit';
+import { waitFor } from '@shop/testkit';
 import { createCategory, createProduct } from '../src/catalog-operations.js';
 import { cancelAndShipAtOnce } from '../src/cancel-or-ship.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
@@ -19,12 +19,7 @@ import { carrierWebhookSecret, startShop, type ShopUnderTest } from '../src/shop
 import { Outbox } from '@shop/kit/events';
 import { Return as ReturnRecord } from '../../../subgraphs/return/src/domain/return.entity.js';
 import { ReturnEvents } from '../../../subgraphs/return/src/services/return-events.js';
-
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-const runs = [
-  { name: 'embedded', env: {}, skip: false },
-  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
-];
+import { describeOnEachShop } from '../src/shop-runs.js';
 
 const tracking = `query Tracking($id: ID!) {
   order(id: $id) {
@@ -57,11 +52,7 @@ const orderLines = `query Lines($id: ID!) {
 }`;
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
 
-describe.each(runs)('after the sale through the router ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs the real services: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachShop('after the sale through the router', ({ env }) => {
   let shop: ShopUnderTest;
   let given: ReturnType<typeof checkoutFixtures>;
   /** Where this run's sales and refunds start in order's and payment's outboxes. */

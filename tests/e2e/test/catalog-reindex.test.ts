@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeInfra, waitFor } from '@shop/testkit';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitFor } from '@shop/testkit';
 import { reindexCatalog, reindexStatus, searchProducts } from '../src/catalog-operations.js';
 import { createLogger } from '@shop/kit';
 import { demoShopper, seedDemoOrders } from '../../../scripts/demo-orders.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { myAccount } from '../src/checkout-operations.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+import { describeOnEachShop } from '../src/shop-runs.js';
 
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-const runs = [
-  { name: 'embedded', env: {}, skip: false },
-  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
-];
 const demoProducts = 2000;
 const searches = ['반팔 티셔츠', '러닝화', '이어폰', 'cotton', undefined];
 
-describe.each(runs)('a full reindex of the demo catalogue ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs the real services: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachShop('a full reindex of the demo catalogue', ({ env }) => {
   let shop: ShopUnderTest;
   const totalVisible = async () =>
     (await shop.call(searchProducts, { first: 1 })).data?.products.totalCount as number;

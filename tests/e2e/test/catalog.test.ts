@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeInfra, waitFor } from '@shop/testkit';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitFor } from '@shop/testkit';
 import {
   adjustStock,
   createBrand,
@@ -13,6 +13,7 @@ import {
   updateSku,
 } from '../src/catalog-operations.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+import { describeOnEachShop } from '../src/shop-runs.js';
 
 interface Sku {
   id: string;
@@ -21,17 +22,7 @@ interface Sku {
   options: { name: string; value: string }[];
 }
 
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-const runs = [
-  { name: 'embedded', env: {}, skip: false },
-  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
-];
-
-describe.each(runs)('product and catalog through the router ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs the real services: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachShop('product and catalog through the router', ({ env }) => {
   let shop: ShopUnderTest;
   let categoryId: string;
   let leafCategoryId: string;

@@ -1,19 +1,17 @@
 import fc from 'fast-check';
 import { testCards } from '@shop/pg-sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeInfra, waitFor } from '@shop/testkit';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitFor } from '@shop/testkit';
 import { expectBooksNet } from '../src/books.js';
 import { expectStockConserved } from '../src/chaos-shop.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { cancelOrder, orderDetail } from '../src/checkout-operations.js';
 import { chargedThenDied, reservationLapses } from '../src/left-behind.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+import { describeOnEachShop } from '../src/shop-runs.js';
 
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-const runs = [
-  { name: 'embedded', env: {}, numRuns: 60, skip: false },
-  { name: 'real services', env: { SHOP_INFRA: 'real' }, numRuns: 10, skip: !infra.ok },
-];
+/** Stories per run: the real services take longer per step. */
+const storiesOn = (run: string) => (run === 'embedded' ? 60 : 10);
 
 /**
  * What can happen to one order after it was placed. `died-after-charge`: payment's process died
@@ -36,11 +34,8 @@ type Step = (typeof steps)[number];
  * against the shop's invariants: a unit is sold at most once and every one is accounted for,
  * every PG charge is a PAID order or given back, nothing stays in flight, and the books net.
  */
-describe.each(runs)('checkout, model-based ($name)', ({ env, numRuns, skip }) => {
-  if (skip) {
-    it.skip(`needs the real services: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachShop('checkout, model-based', ({ name, env }) => {
+  const numRuns = storiesOn(name);
   let shop: ShopUnderTest;
   let given: ReturnType<typeof checkoutFixtures>;
 

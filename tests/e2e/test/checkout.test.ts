@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testCards } from '@shop/pg-sandbox';
-import { probeInfra, waitFor } from '@shop/testkit';
+import { waitFor } from '@shop/testkit';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import {
   adminOrders,
@@ -14,18 +14,9 @@ import {
   skuStock,
 } from '../src/checkout-operations.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+import { describeOnEachShop } from '../src/shop-runs.js';
 
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-const runs = [
-  { name: 'embedded', env: {}, skip: false },
-  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
-];
-
-describe.each(runs)('checkout through the router ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs the real services: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachShop('checkout through the router', ({ env }) => {
   let shop: ShopUnderTest;
   let given: ReturnType<typeof checkoutFixtures>;
 

@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeInfra, waitFor } from '@shop/testkit';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitFor } from '@shop/testkit';
 import { expectBooksNet } from '../src/books.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { cancelOrder, orderDetail, skuStock } from '../src/checkout-operations.js';
 import { chargedThenDied, entityOf, reservationLapses } from '../src/left-behind.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+import { describeOnEachShop } from '../src/shop-runs.js';
 
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-const runs = [
-  { name: 'embedded', env: {}, skip: false },
-  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
-];
-
-describe.each(runs)('work left behind by a process that died ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs the real services: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachShop('work left behind by a process that died', ({ env }) => {
   let shop: ShopUnderTest;
   let given: ReturnType<typeof checkoutFixtures>;
 

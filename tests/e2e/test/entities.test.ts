@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { incompleteAnswerCode } from '@shop/router';
-import { probeInfra, waitFor } from '@shop/testkit';
+import { waitFor } from '@shop/testkit';
 import { oneUnitReturn, requestReturn, shipOrder } from '../src/after-sale-operations.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { startEntityProbe, type EntityProbe } from '../src/entity-probe.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
-
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-const runs = [
-  { name: 'embedded', env: {}, skip: false },
-  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
-];
+import { describeOnEachShop } from '../src/shop-runs.js';
 
 const tracking = `query Tracking($id: ID!) {
   order(id: $id) { status shipments { id status } }
@@ -58,11 +53,7 @@ interface Ids {
   return: string;
 }
 
-describe.each(runs)('payments, shipments and returns as entities ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs the real services: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachShop('payments, shipments and returns as entities', ({ env }) => {
   let shop: ShopUnderTest;
   let probe: EntityProbe;
   let owner: { userId: string; token: string };

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { probeInfra } from '@shop/testkit';
+import { afterAll, beforeAll, it } from 'vitest';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { firstComeSale } from '../src/first-come-sale.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+import { describeOnEachShop } from '../src/shop-runs.js';
 
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-const runs = [
-  { name: 'embedded', env: {}, skip: false },
-  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
-];
-
-describe.each(runs)('a first-come sale ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs the real services: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachShop('a first-come sale', ({ env }) => {
   let shop: ShopUnderTest;
   let given: ReturnType<typeof checkoutFixtures>;
 

@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { waitFor } from '@shop/testkit';
 import { launchBrowser, screenshots } from '../src/browser.js';
 import { createCategory, createProduct } from '../src/catalog-operations.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
-import { browserRuns } from '../src/shop-with-apps.js';
+import { describeInChromium } from '../src/shop-with-apps.js';
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 /** README's example query, as a newcomer copies it: the first `graphql` block… */
@@ -20,11 +20,7 @@ interface ProductsAnswer {
   data?: { products: { totalCount: number; nodes: { name: string }[] } };
 }
 
-describe.each(browserRuns)('README’s example query ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs ${skip}`, () => {});
-    return;
-  }
+describeInChromium('README’s example query', ({ env }) => {
   let shop: ShopUnderTest;
   let browser: Browser;
 

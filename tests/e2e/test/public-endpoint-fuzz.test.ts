@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeInfra } from '@shop/testkit';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { reportFigure } from '../src/figures.js';
 import { fuzzCases, type FuzzCase } from '../src/schema-fuzz.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+import { describeOnEachShop } from '../src/shop-runs.js';
 
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-const runs = [
-  { name: 'embedded', env: {}, skip: undefined },
-  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: infra.ok ? undefined : infra.reason },
-];
 const apiSchema = buildSchema(
   readFileSync(new URL('../../../router/api-schema.graphql', import.meta.url), 'utf8'),
 );
@@ -51,11 +46,7 @@ function problemsOf(answer: Answer): string[] {
   return problems;
 }
 
-describe.each(runs)('the public endpoint under fuzzed requests ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs ${skip}`, () => {});
-    return;
-  }
+describeOnEachShop('the public endpoint under fuzzed requests', ({ env }) => {
   let shop: ShopUnderTest;
   const callers: { name: string; token?: string }[] = [{ name: 'anonymous' }];
 

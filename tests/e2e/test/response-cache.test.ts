@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphqlRequest, probeInfra, waitFor } from '@shop/testkit';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { graphqlRequest, waitFor } from '@shop/testkit';
 import {
   adjustStock,
   createCategory,
@@ -8,22 +8,13 @@ import {
   updateSku,
 } from '../src/catalog-operations.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
+import { describeOnEachShop } from '../src/shop-runs.js';
 
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
 interface Listing {
   products: { totalCount: number; nodes: { name: string; minPrice: number; inStock: boolean }[] };
 }
 
-const runs = [
-  { name: 'embedded', env: {}, skip: false },
-  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
-];
-
-describe.each(runs)('the router’s response cache ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs the real services: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachShop('the router’s response cache', ({ env }) => {
   let shop: ShopUnderTest;
   let skuId: string;
   let name: string;

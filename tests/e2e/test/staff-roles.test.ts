@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeInfra, waitFor } from '@shop/testkit';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitFor } from '@shop/testkit';
 import {
   adjustStock,
   createCategory,
@@ -10,12 +10,7 @@ import { adjustPoints, createDiscount, signUp } from '../src/checkout-operations
 import { createPartner, issuePartnerKey } from '../src/partner-operations.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
 import { setStaffRole, staffActions, type StaffActionRow } from '../src/staff-operations.js';
-
-const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);
-const runs = [
-  { name: 'embedded', env: {}, skip: false },
-  { name: 'real services', env: { SHOP_INFRA: 'real' }, skip: !infra.ok },
-];
+import { describeOnEachShop } from '../src/shop-runs.js';
 
 const login = `mutation Login($input: LoginInput!) {
   login(input: $input) { __typename ... on AuthSession { accessToken refreshToken } }
@@ -32,11 +27,7 @@ const stockMovers = `query StockMovers($id: ID!) {
   sku(id: $id) { stockMovements { reason quantity actor { email role } } }
 }`;
 
-describe.each(runs)('staff roles and the audit log ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs the real services: ${infra.reason}`, () => {});
-    return;
-  }
+describeOnEachShop('staff roles and the audit log', ({ env }) => {
   let shop: ShopUnderTest;
   let skuId: string;
   let categoryId: string;

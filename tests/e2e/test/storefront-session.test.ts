@@ -1,11 +1,11 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { RunningClientServer } from '@shop/client/server';
 import { customerPassword, signUpInPage } from '../src/browser-session.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
-import { browserRuns, startShopWithApps, type ShopWithApps } from '../src/shop-with-apps.js';
+import { startShopWithApps, type ShopWithApps, describeInChromium } from '../src/shop-with-apps.js';
 
 const refreshWithToken = `mutation ($refreshToken: String!) {
   refreshToken(refreshToken: $refreshToken) { __typename ... on ErrorResult { errorCode } }
@@ -25,11 +25,7 @@ function rawGet(url: string, path: string): Promise<{ status: number; body: stri
   });
 }
 
-describe.each(browserRuns)('the apps’ session and headers in Chromium ($name)', ({ env, skip }) => {
-  if (skip) {
-    it.skip(`needs ${skip}`, () => {});
-    return;
-  }
+describeInChromium('the apps’ session and headers in Chromium', ({ env }) => {
   let started: ShopWithApps;
   let shop: ShopUnderTest;
   let client: RunningClientServer;

@@ -24,3 +24,16 @@ export async function signUpInPage(
   await page.getByRole('heading', { name: '오늘의 추천' }).waitFor();
   return { userId: result.userId, token: result.accessToken };
 }
+
+/** Signs a member of staff in to the admin, as they would, and waits for the dashboard. */
+export async function signInToAdmin(
+  page: Page,
+  clientUrl: string,
+  account: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${clientUrl}/admin/`);
+  await page.getByLabel('이메일').fill(account.email);
+  await page.getByLabel('비밀번호').fill(account.password);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByRole('heading', { name: '대시보드' }).waitFor();
+}

@@ -10,6 +10,7 @@ import { address, checkoutFixtures } from '../src/checkout-fixtures.js';
 import { signUp, skuStock } from '../src/checkout-operations.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
 import { startShopWithApps, type ShopWithApps, describeInChromium } from '../src/shop-with-apps.js';
+import { signInToAdmin } from '../src/browser-session.js';
 
 const orderState = `query AdminOrderState($id: ID!) {
   order(id: $id) {
@@ -119,11 +120,7 @@ describeInChromium('the admin’s orders, in Chromium', ({ name, env }) => {
     const staff = await (
       await browser.newContext({ viewport: { width: 1366, height: 900 } })
     ).newPage();
-    await staff.goto(`${client.url}/admin/`);
-    await staff.getByLabel('이메일').fill(shop.admin.email);
-    await staff.getByLabel('비밀번호').fill(shop.admin.password);
-    await staff.getByRole('button', { name: '로그인' }).click();
-    await staff.getByRole('heading', { name: '대시보드' }).waitFor();
+    await signInToAdmin(staff, client.url, shop.admin);
     await staff.getByRole('link', { name: '주문', exact: true }).click();
     await staff.getByLabel('고객 (이름·이메일)').fill(customerName);
     await staff.getByRole('button', { name: '검색', exact: true }).click();
@@ -252,11 +249,7 @@ describeInChromium('the admin’s orders, in Chromium', ({ name, env }) => {
     const phone = await (
       await browser.newContext({ viewport: { width: 390, height: 844 } })
     ).newPage();
-    await phone.goto(`${client.url}/admin/`);
-    await phone.getByLabel('이메일').fill(shop.admin.email);
-    await phone.getByLabel('비밀번호').fill(shop.admin.password);
-    await phone.getByRole('button', { name: '로그인' }).click();
-    await phone.getByRole('heading', { name: '대시보드' }).waitFor();
+    await signInToAdmin(phone, client.url, shop.admin);
     await phone.goto(`${client.url}/admin/orders/${toRefund.id}`);
     await phone.getByTestId('order-status').filter({ hasText: '부분 반품' }).waitFor();
     found['order-page-phone'] = await seriousViolations(phone);

@@ -5,6 +5,7 @@ import { appearsWithoutAlert, screenshots, seriousViolations } from '../src/brow
 import { createBrand, createCategory } from '../src/catalog-operations.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
 import { startShopWithApps, type ShopWithApps, describeInChromium } from '../src/shop-with-apps.js';
+import { signInToAdmin } from '../src/browser-session.js';
 
 // Two 1×1 PNGs, as an operator's files would be uploaded.
 const pictures = [
@@ -52,11 +53,7 @@ describeInChromium(
 
     async function adminPage(width: number): Promise<Page> {
       const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-      await page.goto(`${client.url}/admin/`);
-      await page.getByLabel('이메일').fill(shop.admin.email);
-      await page.getByLabel('비밀번호').fill(shop.admin.password);
-      await page.getByRole('button', { name: '로그인' }).click();
-      await page.getByRole('heading', { name: '대시보드' }).waitFor();
+      await signInToAdmin(page, client.url, shop.admin);
       return page;
     }
 

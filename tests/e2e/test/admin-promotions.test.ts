@@ -6,6 +6,7 @@ import { createCategory, createProduct } from '../src/catalog-operations.js';
 import { signUp } from '../src/checkout-operations.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
 import { startShopWithApps, type ShopWithApps, describeInChromium } from '../src/shop-with-apps.js';
+import { signInToAdmin } from '../src/browser-session.js';
 
 const createDiscount = `mutation CreateDiscount($input: CreateDiscountInput!) {
   createDiscount(input: $input) {
@@ -36,11 +37,7 @@ describeInChromium(
       const page = await (
         await browser.newContext({ viewport: { width, height: width < 800 ? 844 : 900 } })
       ).newPage();
-      await page.goto(`${client.url}/admin/`);
-      await page.getByLabel('이메일').fill(shop.admin.email);
-      await page.getByLabel('비밀번호').fill(shop.admin.password);
-      await page.getByRole('button', { name: '로그인' }).click();
-      await page.getByRole('heading', { name: '대시보드' }).waitFor();
+      await signInToAdmin(page, client.url, shop.admin);
       return page;
     }
 

@@ -7,6 +7,7 @@ import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { createDiscount, signUp } from '../src/checkout-operations.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
 import { startShopWithApps, type ShopWithApps, describeInChromium } from '../src/shop-with-apps.js';
+import { signInToAdmin } from '../src/browser-session.js';
 
 const login = `mutation Login($input: LoginInput!) {
   login(input: $input) { __typename ... on AuthSession { accessToken } }
@@ -28,11 +29,7 @@ describeInChromium(
       const page = await (
         await browser.newContext({ viewport: { width, height: width < 800 ? 844 : 900 } })
       ).newPage();
-      await page.goto(`${client.url}/admin/`);
-      await page.getByLabel('이메일').fill(email);
-      await page.getByLabel('비밀번호').fill(secret);
-      await page.getByRole('button', { name: '로그인' }).click();
-      await page.getByRole('heading', { name: '대시보드' }).waitFor();
+      await signInToAdmin(page, client.url, { email, password: secret });
       return page;
     }
 

@@ -8,7 +8,7 @@ import {
   returnOneUnit,
 } from '../src/after-sale-operations.js';
 import { screenshots, seriousViolations } from '../src/browser.js';
-import { signUpInPage } from '../src/browser-session.js';
+import { signUpInPage, signInToAdmin } from '../src/browser-session.js';
 import { createBrand, createCategory, createProduct } from '../src/catalog-operations.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
@@ -159,11 +159,7 @@ describeInChromium('the order page after the sale, in Chromium', ({ name, env })
     const staff = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 } })
     ).newPage();
-    await staff.goto(`${client.url}/admin/`);
-    await staff.getByLabel('이메일').fill(shop.admin.email);
-    await staff.getByLabel('비밀번호').fill(shop.admin.password);
-    await staff.getByRole('button', { name: '로그인' }).click();
-    await staff.getByRole('heading', { name: '대시보드' }).waitFor();
+    await signInToAdmin(staff, client.url, shop.admin);
     await staff.getByRole('link', { name: '반품·교환', exact: true }).click();
     const row = staff.locator(`[data-return-id="${opened.id}"]`);
     await row.getByText(trousers.name).waitFor();

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import type { RunningClientServer } from '@shop/client/server';
-import { customerPassword, signUpInPage } from '../src/browser-session.js';
+import { customerPassword, signUpInPage, signInToAdmin } from '../src/browser-session.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
 import { startShopWithApps, type ShopWithApps, describeInChromium } from '../src/shop-with-apps.js';
 
@@ -168,11 +168,7 @@ describeInChromium('the apps’ session and headers in Chromium', ({ env }) => {
     await page.getByRole('heading').first().waitFor();
     await page.goto(`${client.url}/cart`);
     await page.getByRole('heading').first().waitFor();
-    await page.goto(`${client.url}/admin/`);
-    await page.getByLabel('이메일').fill(shop.admin.email);
-    await page.getByLabel('비밀번호').fill(shop.admin.password);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('heading', { name: '대시보드' }).waitFor();
+    await signInToAdmin(page, client.url, shop.admin);
     expect(cspViolations).toEqual([]);
   });
 

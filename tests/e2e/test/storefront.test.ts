@@ -4,7 +4,7 @@ import type { RunningClientServer } from '@shop/client/server';
 import { waitFor } from '@shop/testkit';
 import { screenshots, seriousViolations } from '../src/browser.js';
 import { createBrand, createCategory, createProduct } from '../src/catalog-operations.js';
-import { signUpInPage } from '../src/browser-session.js';
+import { signUpInPage, signInToAdmin } from '../src/browser-session.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { createCouponTemplate } from '../src/checkout-operations.js';
 import type { ShopUnderTest } from '../src/shop-under-test.js';
@@ -28,11 +28,7 @@ describeInChromium('the storefront and the admin dashboard in Chromium', ({ name
     const page = await (
       await browser.newContext({ viewport: { width: 1280, height: 900 } })
     ).newPage();
-    await page.goto(`${client.url}/admin/`);
-    await page.getByLabel('이메일').fill(shop.admin.email);
-    await page.getByLabel('비밀번호').fill(shop.admin.password);
-    await page.getByRole('button', { name: '로그인' }).click();
-    await page.getByRole('heading', { name: '대시보드' }).waitFor();
+    await signInToAdmin(page, client.url, shop.admin);
     return page;
   }
 
@@ -176,11 +172,7 @@ describeInChromium('the storefront and the admin dashboard in Chromium', ({ name
     await shot(customer, 'paid');
 
     // The admin ships it.
-    await staff.goto(`${client.url}/admin/`);
-    await staff.getByLabel('이메일').fill(shop.admin.email);
-    await staff.getByLabel('비밀번호').fill(shop.admin.password);
-    await staff.getByRole('button', { name: '로그인' }).click();
-    await staff.getByRole('heading', { name: '대시보드' }).waitFor();
+    await signInToAdmin(staff, client.url, shop.admin);
     await audit(staff, 'admin-dashboard');
     await staff.getByRole('link', { name: '주문', exact: true }).click();
     const order = staff.locator(`[data-order-id="${orderId}"]`);

@@ -152,6 +152,28 @@ export async function signUpShoppers(
   return tokens;
 }
 
+/**
+ * After buyers of one SKU are done: its stock, the sum of its movements, how many paid, and every
+ * other outcome than PAID or OutOfStock, by what the buyer was told.
+ */
+export async function saleOutcome(
+  shop: ShopProcess,
+  admin: string,
+  skuId: string,
+  outcomes: string[],
+): Promise<{ sku: Data; movements: number; paid: number; others: Record<string, number> }> {
+  const sku = (await gql(shop, ops.stock, { id: skuId }, admin)).sku;
+  const movements = (sku.stockMovements as { quantity: number }[]).reduce(
+    (sum, movement) => sum + movement.quantity,
+    0,
+  );
+  const others: Record<string, number> = {};
+  for (const outcome of outcomes)
+    if (outcome !== 'PAID' && outcome !== 'OutOfStock')
+      others[outcome.slice(0, 120)] = (others[outcome.slice(0, 120)] ?? 0) + 1;
+  return { sku, movements, paid: outcomes.filter((outcome) => outcome === 'PAID').length, others };
+}
+
 export async function measureCheckout(
   shop: ShopProcess,
   admin: string,
@@ -198,16 +220,7 @@ export async function measureCheckout(
       purchase(shop, shoppers[i % shoppers.length]!, scarce).catch((e: Error) => e.message),
     ),
   );
-  const sku = (await gql(shop, ops.stock, { id: scarce }, admin)).sku;
-  const movements = (sku.stockMovements as { quantity: number }[]).reduce(
-    (sum, m) => sum + m.quantity,
-    0,
-  );
-  const paid = outcomes.filter((outcome) => outcome === 'PAID').length;
-  const others: Record<string, number> = {};
-  for (const outcome of outcomes)
-    if (outcome !== 'PAID' && outcome !== 'OutOfStock')
-      others[outcome.slice(0, 120)] = (others[outcome.slice(0, 120)] ?? 0) + 1;
+  const { sku, movements, paid, others } = await saleOutcome(shop, admin, scarce, outcomes);
   return {
     seconds,
     rows,

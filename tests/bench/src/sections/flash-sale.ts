@@ -8,7 +8,7 @@ import { load, type LoadFigures } from '../load.js';
 import { formatMs, quantile } from '../percentiles.js';
 import type { ShopProcess } from '../shop-process.js';
 import { listing } from '../storefront-queries.js';
-import { gql, newSku, ops, purchase, signUpShoppers } from './checkout.js';
+import { newSku, purchase, saleOutcome, signUpShoppers } from './checkout.js';
 
 export interface FlashSaleOptions {
   buyers: number;
@@ -73,16 +73,7 @@ export async function measureFlashSale(
   );
   const listingDuringSale = await duringSale;
 
-  const sku = (await gql(shop, ops.stock, { id: skuId }, admin)).sku;
-  const movements = (sku.stockMovements as { quantity: number }[]).reduce(
-    (sum, movement) => sum + movement.quantity,
-    0,
-  );
-  const paid = outcomes.filter((outcome) => outcome === 'PAID').length;
-  const others: Record<string, number> = {};
-  for (const outcome of outcomes)
-    if (outcome !== 'PAID' && outcome !== 'OutOfStock')
-      others[outcome.slice(0, 120)] = (others[outcome.slice(0, 120)] ?? 0) + 1;
+  const { sku, movements, paid, others } = await saleOutcome(shop, admin, skuId, outcomes);
   return {
     ...options,
     paid,

@@ -7,6 +7,7 @@ import { prometheusStatus } from './prometheus.js';
 import { zipkinStatus } from './zipkin.js';
 
 export { applyInfraEnv, loadInfraEnv } from './env-file.js';
+export { domains } from './mysql.js';
 export { endpoints, prometheusUrl } from './ports.js';
 export { publishScrapeTargets, type ScrapeTarget } from './scrape-targets.js';
 export { killKafka, restartKafka, startKafka, stopKafka } from './kafka.js';

@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { bootstrapAdmin } from '@shop/auth/admin';
 import { graphqlRequest } from '@shop/testkit';
-import type { ShopProcess } from './shop-process.js';
+import { repoRoot, type ShopProcess } from './shop-process.js';
 
 const login = `mutation($input: LoginInput!) { login(input: $input) { ... on AuthSession { accessToken } } }`;
 
@@ -11,7 +13,21 @@ export async function adminSession(shop: ShopProcess): Promise<string> {
     email: `bench.admin.${randomUUID().slice(0, 8)}@example.com`,
     password: 'bench admin password',
   };
-  await bootstrapAdmin(shop.env, { ...credentials, name: 'Bench' });
+  if (shop.root === repoRoot) await bootstrapAdmin(shop.env, { ...credentials, name: 'Bench' });
+  // Another commit's shop gets its administrator from its own code, which knows its schema.
+  else
+    execFileSync(
+      process.execPath,
+      [
+        ...['--import', 'tsx', path.join(shop.root, 'subgraphs/auth/src/create-admin.ts')],
+        ...['--email', credentials.email, '--name', 'Bench'],
+      ],
+      {
+        cwd: shop.root,
+        env: { ...shop.env, SHOP_ADMIN_PASSWORD: credentials.password },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
   const answer = await graphqlRequest<{ login: { accessToken?: string } }>(shop.routerUrl, login, {
     variables: { input: credentials },
   });

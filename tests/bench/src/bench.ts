@@ -5,15 +5,21 @@
 //   2. what each gateway adds over calling the subgraph directly, and 3. subgraph fetches per page;
 //   4. completed purchases per second at 1, 8 and 32 concurrent buyers, with the oversell check;
 //   5. catalog sync lag (a price change → shown by search through the router), p50 / p99;
-//   6. the embedded `pnpm start`: time to ready and memory.
+//   6. the embedded `pnpm start`: time to ready and memory;
+//   7. with --processes: checkout again with every service in a process of its own;
+//   8. with --baseline <commit>: the router (response cache off) and checkout sections again on
+//      that commit's shop, from a worktree with databases of its own, and each figure's ratio.
 // The load generator runs on core 0 (`taskset` in package.json), the shop and gateways on core 1.
 // Prints markdown; writes tests/bench/results/bench.json and bench.png.
-//   pnpm bench [--seconds 10] [--connections 16] [--lag-samples 50]
+//   pnpm bench [--seconds 10] [--connections 16] [--lag-samples 50] [--processes]
+//     [--baseline <commit>]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { graphqlRequest } from '@shop/testkit';
 import { adminSession } from './admin-session.js';
+import { checkOutBaseline, queriesServedBy } from './baseline/baseline-commit.js';
+import { baselineDatabaseEnv } from './baseline/baseline-databases.js';
 import { baselineGateways, startBaselineGateway } from './gateways/start-baseline.js';
 import { gatewayChartPng } from './report/chart.js';
 import { benchReport } from './report/markdown.js';
@@ -30,6 +36,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
     'lag-samples': { type: 'string', default: '50' },
+    processes: { type: 'boolean', default: false },
+    baseline: { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -40,10 +48,12 @@ if (!applyInfraEnv()) {
   process.exit(1);
 }
 
+// First, so a commit that cannot be checked out or installed stops the run before it begins.
+const baseline = values.baseline ? checkOutBaseline(values.baseline) : undefined;
 const realShopEnv = await seededRealShopEnv();
-const startRealShop = (label: string, env: Record<string, string>) => {
+const startRealShop = (label: string, env: Record<string, string>, args: string[] = []) => {
   console.error(`starting the shop (real services, ${label})…`);
-  return startShopProcess({ ...realShopEnv, ...env }, demoCatalogueListed);
+  return startShopProcess({ ...realShopEnv, ...env }, demoCatalogueListed, { args });
 };
 
 const gateways: GatewayRow[] = [];
@@ -112,10 +122,71 @@ try {
   await shop.stop();
 }
 
+let checkoutApart;
+if (values.processes) {
+  shop = await startRealShop('every service its own process', checkoutShopEnv, ['--processes']);
+  try {
+    console.error('checkout, every service its own process…');
+    checkoutApart = await measureCheckout(shop, await adminSession(shop), { seconds });
+  } finally {
+    await shop.stop();
+  }
+}
+
 console.error('embedded pnpm start…');
 const embedded = await measureEmbeddedStart();
 
-const results = { seconds, connections, gateways, overhead, checkout, syncLag, embedded };
+let against;
+if (baseline) {
+  const { served, notServed } = queriesServedBy(baseline, queries);
+  const baselineEnv = await seededRealShopEnv({
+    root: baseline.root,
+    env: { SHOP_INFRA: 'real', ...(await baselineDatabaseEnv(baseline)) },
+  });
+  const startBaselineShop = (label: string, env: Record<string, string>) => {
+    console.error(`starting ${baseline.short}'s shop (${label})…`);
+    return startShopProcess({ ...baselineEnv, ...env }, demoCatalogueListed, {
+      root: baseline.root,
+    });
+  };
+  shop = await startBaselineShop('response cache off', { SHOP_RESPONSE_CACHE_TTL_SECONDS: '0' });
+  let baselineGateways;
+  try {
+    baselineGateways = await measureGateway(
+      { name: `${baseline.short} router (response cache off)`, url: shop.routerUrl, pid: shop.pid },
+      served,
+      loadOptions,
+    );
+  } finally {
+    await shop.stop();
+  }
+  shop = await startBaselineShop('checkout timeouts', checkoutShopEnv);
+  let baselineCheckout;
+  try {
+    console.error(`checkout on ${baseline.short}…`);
+    baselineCheckout = await measureCheckout(shop, await adminSession(shop), { seconds });
+  } finally {
+    await shop.stop();
+  }
+  against = {
+    commit: baseline.sha,
+    gateways: baselineGateways,
+    notServed,
+    checkout: baselineCheckout,
+  };
+}
+
+const results = {
+  seconds,
+  connections,
+  gateways,
+  overhead,
+  checkout,
+  checkoutApart,
+  syncLag,
+  embedded,
+  against,
+};
 const setting = `real services, demo catalogue; ${connections} connections, ${seconds} s per figure after a 2 s warm-up; load generator on core 0, gateways and subgraphs on core 1`;
 console.log(benchReport(results, setting));
 const folder = new URL('../results/', import.meta.url);
@@ -123,4 +194,9 @@ mkdirSync(folder, { recursive: true });
 writeFileSync(new URL('bench.json', folder), `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(new URL('bench.png', folder), await gatewayChartPng(gateways, setting));
 console.error('wrote tests/bench/results/bench.json and bench.png');
-if (!checkout.oversell.conserved) process.exitCode = 1;
+if (
+  [checkout, checkoutApart, against?.checkout].some(
+    (figures) => figures && !figures.oversell.conserved,
+  )
+)
+  process.exitCode = 1;

@@ -20,10 +20,12 @@ export interface ShopProcess {
   pgUrl: string;
   /** The environment the shop runs with: enough to open its databases (e.g. to make an admin). */
   env: Record<string, string | undefined>;
+  /** The checkout it runs from: this one, or a baseline commit's worktree. */
+  root: string;
   stop(): Promise<void>;
 }
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
  * The command pinned to the second core when `taskset` is there, so the load generator (pinned to
@@ -35,15 +37,23 @@ export function onOtherCore(command: string, args: string[]): [string, string[]]
     : [command, args];
 }
 
+export interface StartOptions {
+  /** A folder for the shop's data to keep; by default a new one, removed on stop. */
+  dataDir?: string;
+  /** The checkout to start: this one by default. */
+  root?: string;
+  /** `pnpm start`'s arguments, e.g. `--processes`. */
+  args?: string[];
+}
+
 /**
  * `pnpm start` in a child process on free ports, so the load generator and the shop do not share
  * an event loop. Resolves once the router answers and the catalog lists at least `minProducts`.
- * The shop's data goes to a new folder, removed on stop, unless `dataDir` names one to keep.
  */
 export async function startShopProcess(
   env: Record<string, string>,
   minProducts: number,
-  { dataDir: keptDataDir }: { dataDir?: string } = {},
+  { dataDir: keptDataDir, root = repoRoot, args = [] }: StartOptions = {},
 ): Promise<ShopProcess> {
   const ports: Record<string, string> = {};
   for (const name of [...Object.keys(defaultPorts), 'pg', 'carrier', 'client'])
@@ -69,9 +79,14 @@ export async function startShopProcess(
     ...env,
   };
   const child: ChildProcess = spawn(
-    ...onOtherCore(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/start.ts')]),
+    ...onOtherCore(process.execPath, [
+      '--import',
+      'tsx',
+      path.join(root, 'scripts/start.ts'),
+      ...args,
+    ]),
     {
-      cwd: repoRoot,
+      cwd: root,
       env: childEnv,
       stdio: ['ignore', 'inherit', 'inherit'],
     },
@@ -106,6 +121,7 @@ export async function startShopProcess(
     pid: child.pid!,
     pgUrl: `http://127.0.0.1:${ports.SHOP_PORT_PG}`,
     env: childEnv,
+    root,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
@@ -114,22 +130,34 @@ export async function startShopProcess(
   };
 }
 
-/** A shop on the real services, its catalogue in an index of the benchmarks' own. */
-const realShopEnv = { SHOP_INFRA: 'real', SHOP_CATALOG_INDEX_ALIAS: 'bench-catalog' };
+/**
+ * A shop on the real services: its catalogue in an index of the benchmarks' own, its events on
+ * topics of their own (a baseline commit's shop, which cannot be told a namespace, has the plain
+ * ones), so no other shop's consumers take part in what is measured.
+ */
+const realShopEnv = {
+  SHOP_INFRA: 'real',
+  SHOP_CATALOG_INDEX_ALIAS: 'bench-catalog',
+  SHOP_KAFKA_NAMESPACE: 'bench',
+};
 
 /**
- * The environment of a shop on the real services, once the demo catalogue is in their databases
- * and index: put there by a development start (a production one refuses to seed), nothing to do
- * when it is there already.
+ * The environment of a shop on the real services (`env` over the benchmarks' own), once the demo
+ * catalogue is in their databases and index: put there by a development start (a production one
+ * refuses to seed), nothing to do when it is there already.
  */
-export async function seededRealShopEnv(): Promise<Record<string, string>> {
+export async function seededRealShopEnv({
+  env = realShopEnv,
+  root,
+}: { env?: Record<string, string>; root?: string } = {}): Promise<Record<string, string>> {
   console.error('the demo catalogue…');
   const seeding = await startShopProcess(
-    { ...realShopEnv, NODE_ENV: 'development', SHOP_SEED_DEMO: 'true' },
+    { ...env, NODE_ENV: 'development', SHOP_SEED_DEMO: 'true' },
     demoCatalogueListed,
+    { root },
   );
   await seeding.stop();
-  return realShopEnv;
+  return env;
 }
 
 /** A process's resident memory in MB, from /proc. */

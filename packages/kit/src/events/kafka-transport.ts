@@ -33,6 +33,12 @@ export interface KafkaTransportOptions {
   partitions?: number;
   /** How long a publish may take before the relay treats it as failed and retries later. */
   publishTimeoutMs?: number;
+  /**
+   * Prefixes every topic and consumer group on the broker (`<namespace>.order.events`), so shops
+   * sharing one Kafka (a benchmark's two commits, test topologies) never read each other's events.
+   * Services, metrics and dead-letter headers keep the contract's names.
+   */
+  namespace?: string;
 }
 
 /**
@@ -49,7 +55,12 @@ export class KafkaTransport implements EventTransport {
   private readonly deadLettered: ReturnType<typeof deadLettersOn>;
   private readonly partitionLag: ReturnType<typeof partitionLagOn>;
 
+  /** The name a topic or group has on the broker. */
+  private readonly onBroker: (name: string) => string;
+
   constructor(private readonly options: KafkaTransportOptions) {
+    const { namespace } = options;
+    this.onBroker = namespace ? (name) => `${namespace}.${name}` : (name) => name;
     this.deadLettered = deadLettersOn(options.metricsRegistry);
     this.partitionLag = partitionLagOn(options.metricsRegistry);
     this.kafka = new Kafka({
@@ -68,7 +79,9 @@ export class KafkaTransport implements EventTransport {
     await admin.connect();
     try {
       const existing = new Set(await admin.listTopics());
-      const wanted = topics.flatMap((topic) => [topic, deadLetterTopicOf(topic)]);
+      const wanted = topics
+        .flatMap((topic) => [topic, deadLetterTopicOf(topic)])
+        .map(this.onBroker);
       const missing = [...new Set(wanted)].filter((topic) => !existing.has(topic));
       if (missing.length === 0) return;
       // kafkajs' own wait for leaders lets a metadata error escape as an uncaught exception when
@@ -116,14 +129,18 @@ export class KafkaTransport implements EventTransport {
     await producer.sendBatch({
       acks: -1,
       timeout: timeoutMs,
-      topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic: this.onBroker(topic),
+        messages: list,
+      })),
     });
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
     const logger = this.options.logger.child({ group: options.group });
+    const topicOnBroker = new Map(options.topics.map((topic) => [this.onBroker(topic), topic]));
     const consumer = this.kafka.consumer({
-      groupId: options.group,
+      groupId: this.onBroker(options.group),
       sessionTimeout: 15000,
       heartbeatInterval: 3000,
       // An idle fetch waits this long for messages; stopping waits for it (kafkajs' 5 s made
@@ -143,7 +160,7 @@ export class KafkaTransport implements EventTransport {
       logger.warn({ error: payload.error.message, restart: payload.restart }, 'consumer crashed'),
     );
     await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+    await consumer.subscribe({ topics: [...topicOnBroker.keys()], fromBeginning: true });
     countDeadLettersOf(this.deadLettered, options.group, options.topics);
     let running = true;
     await consumer.run({
@@ -152,13 +169,14 @@ export class KafkaTransport implements EventTransport {
       partitionsConsumedConcurrently: this.options.partitions ?? 3,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const keepGoing = () => running && isRunning() && !isStale();
-        const lag = this.partitionLag.labels(options.group, batch.topic, String(batch.partition));
+        const topic = topicOnBroker.get(batch.topic) ?? batch.topic;
+        const lag = this.partitionLag.labels(options.group, topic, String(batch.partition));
         lag.set(Number(batch.offsetLagLow()));
         let lastDone: KafkaMessage | undefined;
         try {
           for (const message of batch.messages) {
             if (!keepGoing()) break;
-            await this.consumeOne(batch.topic, message, options, keepGoing, logger);
+            await this.consumeOne(topic, message, options, keepGoing, logger);
             resolveOffset(message.offset);
             lastDone = message;
             await heartbeat();
@@ -221,7 +239,7 @@ export class KafkaTransport implements EventTransport {
     );
     const producer = await this.connectedProducer();
     await producer.send({
-      topic: deadLetterTopicOf(topic),
+      topic: this.onBroker(deadLetterTopicOf(topic)),
       acks: -1,
       messages: [
         {

@@ -16,6 +16,11 @@ export const runtimeConfigSchema = z
       .min(32, { message: 'must be at least 32 characters' })
       .optional(),
     SHOP_KAFKA_BROKERS: z.string().default('127.0.0.1:19092'),
+    /** Prefixes the shop's topics and consumer groups, for shops that share one broker. */
+    SHOP_KAFKA_NAMESPACE: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, { message: 'lower-case letters, digits and hyphens' })
+      .optional(),
     SHOP_REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
     /** How long one internal call (order → product, …) may take before it counts as failed. */
     SHOP_INTERNAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3000),

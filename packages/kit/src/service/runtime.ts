@@ -69,7 +69,11 @@ export function createRuntime(
   const metricsRegistry = new Registry();
   const transport = createTransport(
     mode === 'real'
-      ? { kind: 'kafka', brokers: config.SHOP_KAFKA_BROKERS.split(',') }
+      ? {
+          kind: 'kafka',
+          brokers: config.SHOP_KAFKA_BROKERS.split(','),
+          namespace: config.SHOP_KAFKA_NAMESPACE,
+        }
       : { kind: 'in-process' },
     `shop-${processName}`,
     logger,

@@ -1,0 +1,41 @@
+import mysql from 'mysql2/promise';
+import { domains } from '@shop/infra';
+import type { BaselineCommit } from './baseline-commit.js';
+
+/**
+ * The settings that give a baseline commit's shop databases and a search index of its own
+ * (`shop_test_bench_<sha>_<domain>`, owned by the test user, kept for the next run), so neither
+ * commit's migrations ever meet the other's schema.
+ */
+export async function baselineDatabaseEnv(
+  baseline: BaselineCommit,
+): Promise<Record<string, string>> {
+  const user = process.env.SHOP_DB_USER_TEST ?? 'shop_test';
+  const password = process.env.SHOP_DB_PASSWORD_TEST ?? '';
+  const connection = await mysql.createConnection({
+    host: process.env.SHOP_MYSQL_HOST ?? '127.0.0.1',
+    port: Number(process.env.SHOP_MYSQL_PORT ?? 3306),
+    user,
+    password,
+  });
+  const env: Record<string, string> = {
+    SHOP_CATALOG_INDEX_ALIAS: `bench-catalog-${baseline.short}`,
+  };
+  try {
+    for (const domain of domains) {
+      const name = `shop_test_bench_${baseline.short}_${domain}`;
+      await connection.query(
+        `create database if not exists \`${name}\` character set utf8mb4 collate utf8mb4_unicode_ci`,
+      );
+      const suffix = domain.toUpperCase();
+      Object.assign(env, {
+        [`SHOP_DB_NAME_${suffix}`]: name,
+        [`SHOP_DB_USER_${suffix}`]: user,
+        [`SHOP_DB_PASSWORD_${suffix}`]: password,
+      });
+    }
+  } finally {
+    await connection.end();
+  }
+  return env;
+}

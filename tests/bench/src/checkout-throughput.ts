@@ -1,6 +1,7 @@
 // `pnpm bench:checkout`: the checkout section of `pnpm bench` on its own, on a shop without the
 // demo catalogue.
-//   pnpm bench:checkout [--seconds 10] [--infra real|embedded]
+//   pnpm bench:checkout [--seconds 10] [--infra real|embedded] [--processes]
+//     [--cpu-prof <dir>]   the shop's CPU profiles (one per process) written there
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { adminSession } from './admin-session.js';
@@ -11,6 +12,8 @@ const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
     infra: { type: 'string', default: 'real' },
+    processes: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const real = values.infra === 'real';
@@ -20,9 +23,19 @@ if (real && !applyInfraEnv()) {
 }
 
 console.error(`starting the shop (${real ? 'real services' : 'embedded'})…`);
+const profiling: Record<string, string> = values['cpu-prof']
+  ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}` }
+  : {};
 const shop = await startShopProcess(
-  { SHOP_INFRA: real ? 'real' : 'embedded', SHOP_SEED_DEMO: 'false', ...checkoutShopEnv },
+  {
+    SHOP_INFRA: real ? 'real' : 'embedded',
+    SHOP_SEED_DEMO: 'false',
+    SHOP_KAFKA_NAMESPACE: 'bench',
+    ...checkoutShopEnv,
+    ...profiling,
+  },
   0,
+  { args: values.processes ? ['--processes'] : [] },
 );
 try {
   const figures = await measureCheckout(shop, await adminSession(shop), {

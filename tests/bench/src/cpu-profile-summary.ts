@@ -1,0 +1,82 @@
+// `pnpm bench:profile <file.cpuprofile>…`: where a process's CPU time went, from the profiles
+// `--cpu-prof` writes (`pnpm bench:flash-sale --cpu-prof <dir>`, `pnpm bench:checkout --cpu-prof
+// <dir>`): self time by library or workspace package, then the heaviest functions.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** What a frame belongs to: an npm package, a package of this workspace, Node itself or V8. */
+function ownerOf(url: string, functionName: string): string {
+  if (!url) return functionName.startsWith('(') ? `V8 ${functionName}` : 'V8 (native)';
+  if (url.startsWith('node:')) return 'Node internals';
+  const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(url);
+  if (dependency) return dependency[1]!;
+  const workspace = /\/((?:subgraphs|packages|router|scripts|tests|tools)\/[^/]+)\//.exec(url);
+  return workspace ? workspace[1]! : url;
+}
+
+/** Self time (µs) by owner and by function, over every profile given. */
+function summarise(profiles: CpuProfile[]): {
+  total: number;
+  byOwner: Map<string, number>;
+  byFunction: Map<string, number>;
+} {
+  const byOwner = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  for (const profile of profiles) {
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+    profile.samples.forEach((id, i) => {
+      const frame = nodes.get(id)!.callFrame;
+      const micros = profile.timeDeltas[i] ?? 0;
+      total += micros;
+      const owner = ownerOf(frame.url, frame.functionName);
+      byOwner.set(owner, (byOwner.get(owner) ?? 0) + micros);
+      const name = `${frame.functionName || '(anonymous)'} · ${owner}`;
+      byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
+    });
+  }
+  return { total, byOwner, byFunction };
+}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { top: { type: 'string', default: '25' } },
+});
+if (positionals.length === 0) {
+  console.error('usage: pnpm bench:profile <file.cpuprofile>… [--top 25]');
+  process.exit(2);
+}
+const { total, byOwner, byFunction } = summarise(
+  positionals.map((file) => JSON.parse(readFileSync(file, 'utf8')) as CpuProfile),
+);
+const top = Number(values.top);
+const table = (title: string, entries: Map<string, number>) => [
+  `| ${title} | self time | share |`,
+  '|---|---:|---:|',
+  ...[...entries]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(
+      ([name, micros]) =>
+        `| ${name} | ${(micros / 1e6).toFixed(2)} s | ${((100 * micros) / total).toFixed(1)} % |`,
+    ),
+];
+console.log(
+  [
+    `${(total / 1e6).toFixed(1)} s of samples in ${positionals.length} profile(s).`,
+    '',
+    ...table('owner', byOwner),
+    '',
+    ...table('function', byFunction),
+  ].join('\n'),
+);

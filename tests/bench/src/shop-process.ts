@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultPorts } from '@shop/kit/service';
 import { freePort, graphqlRequest, waitFor } from '@shop/testkit';
+import { waitForQuietCore } from './quiet-core.js';
 
 /** Enough of the demo catalogue's 2,000 products (about 4 % are drafts or hidden) to call it listed. */
 export const demoCatalogueListed = 1900;
@@ -27,13 +28,17 @@ export interface ShopProcess {
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
+const pinned = existsSync('/usr/bin/taskset');
+/** The core the shop runs on, apart from the load generator's. */
+const shopCore = 1;
+
 /**
  * The command pinned to the second core when `taskset` is there, so the load generator (pinned to
  * the first by `pnpm bench`) and what it measures do not take turns on one core.
  */
 export function onOtherCore(command: string, args: string[]): [string, string[]] {
-  return existsSync('/usr/bin/taskset')
-    ? ['/usr/bin/taskset', ['-c', '1', command, ...args]]
+  return pinned
+    ? ['/usr/bin/taskset', ['-c', String(shopCore), command, ...args]]
     : [command, args];
 }
 
@@ -44,6 +49,11 @@ export interface StartOptions {
   root?: string;
   /** `pnpm start`'s arguments, e.g. `--processes`. */
   args?: string[];
+  /**
+   * Whether to resolve only once the shop is done with its start-up work (default); off where
+   * the time to ready is the figure.
+   */
+  waitUntilQuiet?: boolean;
 }
 
 /**
@@ -53,7 +63,7 @@ export interface StartOptions {
 export async function startShopProcess(
   env: Record<string, string>,
   minProducts: number,
-  { dataDir: keptDataDir, root = repoRoot, args = [] }: StartOptions = {},
+  { dataDir: keptDataDir, root = repoRoot, args = [], waitUntilQuiet = true }: StartOptions = {},
 ): Promise<ShopProcess> {
   const ports: Record<string, string> = {};
   for (const name of [...Object.keys(defaultPorts), 'pg', 'carrier', 'client'])
@@ -106,6 +116,7 @@ export async function startShopProcess(
     // Often enough that the time to ready is measured to a tenth of a second.
     { timeoutMs: 300_000, intervalMs: 100 },
   );
+  if (pinned && waitUntilQuiet) await waitForQuietCore(shopCore);
   const subgraphUrls = Object.fromEntries(
     Object.keys(defaultPorts)
       .filter((name) => name !== 'router')

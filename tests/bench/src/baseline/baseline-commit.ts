@@ -1,7 +1,7 @@
 // `pnpm bench --baseline <commit>`: that commit checked out beside this one (a git worktree with
 // its own dependencies), so both run in one bench, on the same machine, minutes apart.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSchema, parse, validate, type GraphQLSchema } from 'graphql';
@@ -16,6 +16,8 @@ export interface BaselineCommit {
   /** The API the commit's router serves: a query it does not validate against is not compared. */
   apiSchema: GraphQLSchema;
 }
+
+const infraSettings = path.join(repoRoot, '.data/infra/shop.env');
 
 const git = (args: string[], cwd = repoRoot) =>
   execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
@@ -35,6 +37,9 @@ export function checkOutBaseline(commit: string): BaselineCommit {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  // The real services `pnpm infra:up` started for this checkout serve the baseline too.
+  mkdirSync(path.join(root, '.data/infra'), { recursive: true });
+  copyFileSync(infraSettings, path.join(root, '.data/infra/shop.env'));
   const apiSchema = buildSchema(readFileSync(path.join(root, 'router/api-schema.graphql'), 'utf8'));
   return { sha, short: sha.slice(0, 7), root, apiSchema };
 }

@@ -22,7 +22,10 @@ export async function measureEmbeddedStart(): Promise<EmbeddedStartFigures> {
   try {
     const timedStart = async () => {
       const started = performance.now();
-      const shop = await startShopProcess(env, demoCatalogueListed, { dataDir });
+      const shop = await startShopProcess(env, demoCatalogueListed, {
+        dataDir,
+        waitUntilQuiet: false,
+      });
       return { shop, seconds: (performance.now() - started) / 1000 };
     };
     console.error('  first start (seeds the demo catalogue)…');

@@ -10,6 +10,16 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/** The MySQL server as the test user (`pnpm infra:up` creates it), who owns `shop_test_*`. */
+export function testMysqlServer(env = process.env) {
+  return {
+    host: env.SHOP_MYSQL_HOST ?? '127.0.0.1',
+    port: Number(env.SHOP_MYSQL_PORT ?? 3306),
+    user: env.SHOP_DB_USER_TEST ?? 'shop_test',
+    password: env.SHOP_DB_PASSWORD_TEST ?? '',
+  };
+}
+
 /**
  * A fresh, empty database for one suite: a SQLite file in a temporary folder, or a MySQL database
  * `shop_test_<label>_<random>` owned by the `shop_test` user that `pnpm infra:up` creates.
@@ -26,13 +36,7 @@ export async function createTestDatabase(
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const env = process.env;
-  const server = {
-    host: env.SHOP_MYSQL_HOST ?? '127.0.0.1',
-    port: Number(env.SHOP_MYSQL_PORT ?? 3306),
-    user: env.SHOP_DB_USER_TEST ?? 'shop_test',
-    password: env.SHOP_DB_PASSWORD_TEST ?? '',
-  };
+  const server = testMysqlServer();
   const admin = await mysql.createConnection(server);
   await admin.query(`create database \`${name}\``);
   await admin.end();

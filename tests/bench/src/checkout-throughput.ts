@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { adminSession } from './admin-session.js';
 import { checkoutReport, checkoutShopEnv, measureCheckout } from './sections/checkout.js';
-import { startShopProcess } from './shop-process.js';
+import { benchEventsEnv, cpuProfileEnv, startShopProcess } from './shop-process.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,14 +23,12 @@ if (real && !applyInfraEnv()) {
 }
 
 console.error(`starting the shop (${real ? 'real services' : 'embedded'})…`);
-const profiling: Record<string, string> = values['cpu-prof']
-  ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}` }
-  : {};
+const profiling = cpuProfileEnv(values['cpu-prof']);
 const shop = await startShopProcess(
   {
     SHOP_INFRA: real ? 'real' : 'embedded',
     SHOP_SEED_DEMO: 'false',
-    SHOP_KAFKA_NAMESPACE: 'bench',
+    ...benchEventsEnv,
     ...checkoutShopEnv,
     ...profiling,
   },

@@ -7,7 +7,12 @@ import { applyInfraEnv } from '@shop/infra';
 import { adminSession } from './admin-session.js';
 import { checkoutShopEnv } from './sections/checkout.js';
 import { flashSaleReport, measureFlashSale } from './sections/flash-sale.js';
-import { demoCatalogueListed, seededRealShopEnv, startShopProcess } from './shop-process.js';
+import {
+  cpuProfileEnv,
+  demoCatalogueListed,
+  seededRealShopEnv,
+  startShopProcess,
+} from './shop-process.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,9 +30,7 @@ if (!applyInfraEnv()) {
 
 const realShopEnv = await seededRealShopEnv();
 console.error('starting the shop (real services)…');
-const profiling: Record<string, string> = values['cpu-prof']
-  ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${values['cpu-prof']}` }
-  : {};
+const profiling = cpuProfileEnv(values['cpu-prof']);
 const shop = await startShopProcess(
   { ...realShopEnv, ...checkoutShopEnv, ...profiling },
   demoCatalogueListed,

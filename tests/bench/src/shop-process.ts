@@ -146,10 +146,15 @@ export async function startShopProcess(
  * topics of their own (a baseline commit's shop, which cannot be told a namespace, has the plain
  * ones), so no other shop's consumers take part in what is measured.
  */
+/** The settings that make each of the shop's processes write its CPU profile into `dir`, if given. */
+export const cpuProfileEnv = (dir: string | undefined): Record<string, string> =>
+  dir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` } : {};
+
+export const benchEventsEnv = { SHOP_KAFKA_NAMESPACE: 'bench' };
 const realShopEnv = {
   SHOP_INFRA: 'real',
   SHOP_CATALOG_INDEX_ALIAS: 'bench-catalog',
-  SHOP_KAFKA_NAMESPACE: 'bench',
+  ...benchEventsEnv,
 };
 
 /**

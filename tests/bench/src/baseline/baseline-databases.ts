@@ -1,5 +1,6 @@
 import mysql from 'mysql2/promise';
 import { domains } from '@shop/infra';
+import { testMysqlServer } from '@shop/testkit';
 import type { BaselineCommit } from './baseline-commit.js';
 
 /**
@@ -10,14 +11,9 @@ import type { BaselineCommit } from './baseline-commit.js';
 export async function baselineDatabaseEnv(
   baseline: BaselineCommit,
 ): Promise<Record<string, string>> {
-  const user = process.env.SHOP_DB_USER_TEST ?? 'shop_test';
-  const password = process.env.SHOP_DB_PASSWORD_TEST ?? '';
-  const connection = await mysql.createConnection({
-    host: process.env.SHOP_MYSQL_HOST ?? '127.0.0.1',
-    port: Number(process.env.SHOP_MYSQL_PORT ?? 3306),
-    user,
-    password,
-  });
+  const server = testMysqlServer();
+  const { user, password } = server;
+  const connection = await mysql.createConnection(server);
   const env: Record<string, string> = {
     SHOP_CATALOG_INDEX_ALIAS: `bench-catalog-${baseline.short}`,
   };

@@ -30,12 +30,13 @@ export interface BenchResults {
 const stock = 'stock @apollo/gateway';
 const hive = '@graphql-hive/gateway';
 const met = (ok: boolean) => (ok ? 'met' : '**missed**');
+const timesOf = (value: number, base: number) => `${(value / base).toFixed(2)}×`;
 
 function gatewayTable(rows: GatewayRow[]): string[] {
   const of = (gateway: string, query: string) =>
     rows.find((row) => row.gateway === gateway && row.query === query)!;
   const ratio = (row: GatewayRow, baseline: string) =>
-    `${(row.requestsPerSecond / of(baseline, row.query).requestsPerSecond).toFixed(2)}×`;
+    timesOf(row.requestsPerSecond, of(baseline, row.query).requestsPerSecond);
   return [
     '| gateway | query | requests/s | vs stock | vs hive | p50 | p99 | errors | RSS |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -47,8 +48,6 @@ function gatewayTable(rows: GatewayRow[]): string[] {
     '(The shop router runs in one process with the ten subgraphs; its RSS is that whole process.)',
   ];
 }
-
-const timesOf = (value: number, base: number) => `${(value / base).toFixed(2)}×`;
 
 /** Each figure on the baseline commit and on this one, and their ratio. */
 function againstTable(results: BenchResults, against: BaselineFigures): string[] {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrderStatus, Quote, RefundLine } from '@shop/contracts';
 import { createLogger } from '@shop/kit';
 import { Outbox } from '@shop/kit/events';
@@ -185,7 +185,7 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       expect(settled).toEqual([]);
       expect(gateRefusals).toBe(1);
       // A unit released (a lapsed order) opens the gate with product's next revision.
-      await gate.apply({ productId, revision: 8, skus: [{ id: skuId, available: 1 }] });
+      await gate.apply({ productId, revision: 8, skus: [{ id: skuId, available: 2 }] });
       reserve.answer = () =>
         Promise.resolve({
           status: 'RESERVED',
@@ -209,6 +209,66 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       // Product's event of the unit coming back (revision 4) opens it again.
       await gate.apply({ productId, revision: 4, skus: [{ id: skuId, available: 2 }] });
       expect((await place()).kind).toBe('placed');
+    });
+
+    it('only as many buyers as there are units go on to product; the rest hear it at the gate until one is refused', async () => {
+      await gate.apply({
+        productId: randomUUID(),
+        revision: 1,
+        skus: [{ id: skuId, available: 2 }],
+      });
+      let answerFirst: (answer: StockReservation) => void = () => {};
+      const atProduct = new Promise<void>((reached) => {
+        reserve.answer = () =>
+          new Promise((resolve) => {
+            answerFirst = resolve;
+            reached();
+          });
+      });
+      const first = place();
+      await atProduct;
+      // The first order's two units are the only ones: the next buyer is told at the gate.
+      const quoted = quotes;
+      expect(await place()).toEqual({ kind: 'out-of-stock', skuId, requested: 2, available: 0 });
+      expect(quotes).toBe(quoted);
+      // Product refuses the first (its units went elsewhere): its pass goes, the next buyer goes on.
+      answerFirst({
+        status: 'UNRESERVABLE',
+        skuId,
+        requested: 2,
+        reason: 'out-of-stock',
+        available: 1,
+      });
+      expect((await first).kind).toBe('out-of-stock');
+      reserve.answer = () =>
+        Promise.resolve({
+          status: 'RESERVED',
+          expiresAt: new Date(Date.now() + 900_000).toISOString(),
+          left: [{ id: skuId, available: 3 }],
+        });
+      expect((await place()).kind).toBe('placed');
+      expect(quotes).toBe(quoted + 1);
+    });
+
+    it('an order is placed even when the gate cannot be told of it (its pass lapses)', async () => {
+      // Units enough that the pass this order leaves behind turns no later buyer away.
+      await gate.apply({
+        productId: randomUUID(),
+        revision: 1,
+        skus: [{ id: skuId, available: 100 }],
+      });
+      vi.spyOn(gate, 'learn').mockRejectedValueOnce(new Error('Redis went away'));
+      vi.spyOn(gate, 'leave').mockRejectedValueOnce(new Error('Redis went away'));
+      reserve.answer = () =>
+        Promise.resolve({
+          status: 'RESERVED',
+          expiresAt: new Date(Date.now() + 900_000).toISOString(),
+          left: [{ id: skuId, available: 7 }],
+        });
+      const outcome = await place();
+      expect(outcome.kind).toBe('placed');
+      expect(outcome.kind === 'placed' && outcome.order.status).toBe('PENDING');
+      vi.restoreAllMocks();
     });
 
     it('PLACING → FAILED when product does not answer, and the error still reaches the caller', async () => {

@@ -97,14 +97,19 @@ describeOnEachDatabase('stock reservations on $name', (kind) => {
     expect((await stockOf(scarce)).reserved).toBe(0);
   });
 
-  it('answers, with the reservation that takes the last unit, what its ProductChanged says', async () => {
+  it('answers the units left, and with the reservation that takes the last unit, what its ProductChanged says', async () => {
     const skuId = await newSku(2);
     const first = await reservations.reserve(orm.em, randomUUID(), [{ skuId, quantity: 1 }]);
-    expect(first).toMatchObject({ kind: 'reserved', soldOut: [] });
+    expect(first).toMatchObject({
+      kind: 'reserved',
+      left: [{ id: skuId, available: 1 }],
+      soldOut: [],
+    });
     const last = await reservations.reserve(orm.em, randomUUID(), [{ skuId, quantity: 1 }]);
     const published = (await snapshotsOf(skuId)).at(-1)!;
     expect(last).toMatchObject({
       kind: 'reserved',
+      left: [{ id: skuId, available: 0 }],
       soldOut: [
         {
           productId: published.id,

@@ -1,6 +1,9 @@
 // `pnpm bench:profile <file.cpuprofile>…`: where a process's CPU time went, from the profiles
 // `--cpu-prof` writes (`pnpm bench:flash-sale --cpu-prof <dir>`, `pnpm bench:checkout --cpu-prof
 // <dir>`): self time by library or workspace package, then the heaviest functions.
+//   --last <seconds>   only each profile's last seconds (the load a bench ran before stopping
+//                      the shop), without its start-up and set-up
+//   --top <n>          rows per table (25)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
@@ -24,8 +27,11 @@ function ownerOf(url: string, functionName: string): string {
   return workspace ? workspace[1]! : url;
 }
 
-/** Self time (µs) by owner and by function, over every profile given. */
-function summarise(profiles: CpuProfile[]): {
+/** Self time (µs) by owner and by function, over every profile given (its last `lastMicros`). */
+function summarise(
+  profiles: CpuProfile[],
+  lastMicros: number,
+): {
   total: number;
   byOwner: Map<string, number>;
   byFunction: Map<string, number>;
@@ -35,9 +41,13 @@ function summarise(profiles: CpuProfile[]): {
   let total = 0;
   for (const profile of profiles) {
     const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+    const from = profile.timeDeltas.reduce((sum, delta) => sum + delta, 0) - lastMicros;
+    let at = 0;
     profile.samples.forEach((id, i) => {
-      const frame = nodes.get(id)!.callFrame;
       const micros = profile.timeDeltas[i] ?? 0;
+      at += micros;
+      if (at < from) return;
+      const frame = nodes.get(id)!.callFrame;
       total += micros;
       const owner = ownerOf(frame.url, frame.functionName);
       byOwner.set(owner, (byOwner.get(owner) ?? 0) + micros);
@@ -50,14 +60,15 @@ function summarise(profiles: CpuProfile[]): {
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { top: { type: 'string', default: '25' } },
+  options: { top: { type: 'string', default: '25' }, last: { type: 'string' } },
 });
 if (positionals.length === 0) {
-  console.error('usage: pnpm bench:profile <file.cpuprofile>… [--top 25]');
+  console.error('usage: pnpm bench:profile <file.cpuprofile>… [--last <seconds>] [--top 25]');
   process.exit(2);
 }
 const { total, byOwner, byFunction } = summarise(
   positionals.map((file) => JSON.parse(readFileSync(file, 'utf8')) as CpuProfile),
+  values.last === undefined ? Infinity : Number(values.last) * 1e6,
 );
 const top = Number(values.top);
 const table = (title: string, entries: Map<string, number>) => [

@@ -170,7 +170,8 @@ export async function seededRealShopEnv({
   const seeding = await startShopProcess(
     { ...env, NODE_ENV: 'development', SHOP_SEED_DEMO: 'true' },
     demoCatalogueListed,
-    { root },
+    // Stopped at once: nothing is measured on it.
+    { root, waitUntilQuiet: false },
   );
   await seeding.stop();
   return env;

@@ -10,8 +10,9 @@ const lateWave = 20;
 
 /**
  * A first-come sale through the router: 40 buyers at once for 5 units, then 20 late ones. Each
- * unit is sold once; once they are gone the stock gate answers without an order row; a unit one
- * buyer lets go is sold to the next.
+ * unit is sold once; once the gate has heard of the SKU from product, only 5 buyers reach product
+ * and every other one is answered at the gate, without an order row; a unit one buyer lets go is
+ * sold to the next.
  */
 export async function firstComeSale(
   shop: ShopClient,
@@ -27,23 +28,31 @@ export async function firstComeSale(
   const ordersOf = async (token: string) =>
     (await shop.call(myAccount, {}, token)).data!.me.orders.nodes as { status: string }[];
 
-  // Everyone at once: exactly `units` orders hold a unit, the others are told it is sold out.
+  // The gate knows the SKU once product's ProductChanged has reached order: from then on a buyer
+  // asking for more than there is hears it at the gate, with no order row.
+  const probe = buyers.at(-1)!;
+  await waitFor('the gate to know the SKU', async () => {
+    const before = (await ordersOf(probe.token)).length;
+    const answer = await given.order(probe.token, { lines: [{ skuId, quantity: units + 1 }] });
+    expect(answer.data!.createOrder).toMatchObject({ __typename: 'OutOfStock', available: units });
+    return (await ordersOf(probe.token)).length === before;
+  });
+
+  // Everyone at once: exactly `units` orders hold a unit, the others are told it is sold out,
+  // all of them at the gate.
   const first = await Promise.all(buyers.slice(0, firstWave).map(({ token }) => buy(token)));
   const placed = first.flatMap((answer, index) =>
     kindOf(answer) === 'Order' ? [{ ...buyers[index]!, orderId: answer.data!.createOrder.id }] : [],
   );
   expect(placed).toHaveLength(units);
   expect(first.filter((answer) => kindOf(answer) === 'OutOfStock')).toHaveLength(firstWave - units);
+  const firstWaveOrders = await Promise.all(
+    buyers.slice(0, firstWave).map(async ({ token }) => (await ordersOf(token)).length),
+  );
+  expect(firstWaveOrders.reduce((sum, count) => sum + count, 0)).toBe(units);
   const stock = async () => (await shop.call(skuStock, { id: skuId }, shop.adminToken)).data!.sku;
   expect(await stock()).toMatchObject({ onHand: units, reserved: units, available: 0 });
 
-  // Once product's event has reached order, a buyer is answered at the gate: no order row.
-  const probe = buyers.at(-1)!;
-  await waitFor('the gate to know the SKU is sold out', async () => {
-    const before = (await ordersOf(probe.token)).length;
-    expect(kindOf(await buy(probe.token))).toBe('OutOfStock');
-    return (await ordersOf(probe.token)).length === before;
-  });
   const late = buyers.slice(firstWave, firstWave + lateWave);
   const lateAnswers = await Promise.all(late.map(({ token }) => buy(token)));
   expect(lateAnswers.map(kindOf)).toEqual(late.map(() => 'OutOfStock'));

@@ -22,7 +22,7 @@ describeOnEachShop('a first-come sale', ({ env }) => {
     await shop?.stop();
   });
 
-  it('sells each unit once; once they are gone the gate answers without an order row; a unit let go is sold again', async () => {
+  it('sells each unit once; only as many buyers as units reach product, the others are answered at the gate without an order row; a unit let go is sold again', async () => {
     await firstComeSale(shop, given);
   }, 240_000);
 });

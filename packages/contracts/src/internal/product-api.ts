@@ -25,6 +25,12 @@ export const orderLineRequestSchema = z.object({
 });
 export type OrderLineRequest = z.infer<typeof orderLineRequestSchema>;
 
+/** A SKU's units neither sold nor reserved. */
+export interface SkuAvailability {
+  id: string;
+  available: number;
+}
+
 /**
  * A product's SKUs as its ProductChanged of `revision` tells them: what order's stock gate keeps.
  * POST /internal/reservations answers it for the products whose last unit of a SKU it took.
@@ -32,5 +38,5 @@ export type OrderLineRequest = z.infer<typeof orderLineRequestSchema>;
 export interface ProductStock {
   productId: string;
   revision: number;
-  skus: { id: string; available: number }[];
+  skus: SkuAvailability[];
 }

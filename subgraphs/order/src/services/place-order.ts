@@ -31,6 +31,7 @@ export type PlaceOrderOutcome =
   | { kind: 'insufficient-points'; requested: number; balance: number };
 
 type Refusal = Exclude<PlaceOrderOutcome, { kind: 'placed' | 'invalid-input' }>;
+type PlaceOrderRequest = ReturnType<typeof placeOrderSchema.parse>;
 
 /**
  * createOrder (docs/architecture.md#checkout, step 1): priced by promotion on the server, then
@@ -76,14 +77,32 @@ export class PlaceOrder {
       .fork()
       .findOne(Order, { userId, idempotencyKey: request.idempotencyKey });
     if (earlier) return { kind: 'placed', order: earlier };
+    const orderId = randomUUID();
     // A first-come sale's losing buyers stop here, before any quote, row or reservation.
-    const soldOut = await this.deps.gate.firstSoldOut(request.lines.map((line) => line.skuId));
-    if (soldOut) {
+    const refused = await this.deps.gate.admit(orderId, request.lines);
+    if (refused) {
       this.deps.onGateRefusal();
-      const requested = request.lines.find((line) => line.skuId === soldOut)!.quantity;
-      return { kind: 'out-of-stock', skuId: soldOut, requested, available: 0 };
+      const requested = request.lines.find((line) => line.skuId === refused.skuId)!.quantity;
+      return {
+        kind: 'out-of-stock',
+        skuId: refused.skuId,
+        requested,
+        available: refused.available,
+      };
     }
+    try {
+      return await this.placeAdmitted(em, orderId, userId, request);
+    } finally {
+      await this.tellGate(orderId, this.deps.gate.leave(orderId, request.lines));
+    }
+  }
 
+  private async placeAdmitted(
+    em: EntityManager,
+    orderId: string,
+    userId: string,
+    request: PlaceOrderRequest,
+  ): Promise<PlaceOrderOutcome> {
     const quote = await this.deps.promotion.quote({
       userId,
       lines: request.lines,
@@ -100,7 +119,7 @@ export class PlaceOrder {
     const charged = checkoutCharge(quote.total, request.pointsToUse, this.deps.rules);
     if (charged.kind === 'invalid-input') return charged;
 
-    const order = await this.record(em, userId, request, quote, charged.charge);
+    const order = await this.record(em, orderId, userId, request, quote, charged.charge);
     crashPoint('order.place.recorded');
     let refusal: Refusal | undefined;
     try {
@@ -119,12 +138,12 @@ export class PlaceOrder {
 
   private async record(
     em: EntityManager,
+    orderId: string,
     userId: string,
-    request: ReturnType<typeof placeOrderSchema.parse>,
+    request: PlaceOrderRequest,
     quote: Quote,
     charge: CheckoutCharge,
   ): Promise<Order> {
-    const orderId = randomUUID();
     const points = allocate(
       charge.pointsUsed,
       quote.lines.map((line) => line.lineTotal),
@@ -188,7 +207,7 @@ export class PlaceOrder {
   private async hold(
     em: EntityManager,
     order: Order,
-    request: ReturnType<typeof placeOrderSchema.parse>,
+    request: PlaceOrderRequest,
   ): Promise<Refusal | undefined> {
     const stock = await this.deps.stock.reserve(order.id, request.lines);
     if (stock.status === 'UNRESERVABLE') {
@@ -201,8 +220,9 @@ export class PlaceOrder {
         };
       return { kind: 'unavailable', skuIds: [stock.skuId] };
     }
-    // This order took the last unit: the next buyer hears it at the gate, not after the event.
-    for (const product of stock.soldOut ?? []) await this.deps.gate.apply(product);
+    // Before this order's passes stop counting; if it took the last unit, the next buyer hears
+    // it at the gate, not after the event.
+    await this.tellGate(order.id, this.deps.gate.learn(stock.left ?? [], stock.soldOut ?? []));
     crashPoint('order.place.stock-held');
     if (order.couponId) {
       const coupon = await this.deps.promotion.reserveCoupon(
@@ -237,6 +257,13 @@ export class PlaceOrder {
     // back its holds; the customer is shown the order as it is, FAILED.
     if (!placed) this.deps.logger.warn({ orderId: order.id }, 'order failed while being placed');
     return undefined;
+  }
+
+  /** The gate only answers early: an order goes on whether or not the gate could be told. */
+  private async tellGate(orderId: string, telling: Promise<void>): Promise<void> {
+    await telling.catch((error: unknown) =>
+      this.deps.logger.warn({ err: error, orderId }, 'the stock gate could not be told'),
+    );
   }
 
   /**

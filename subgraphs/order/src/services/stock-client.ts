@@ -1,10 +1,12 @@
-import type { OrderLineRequest, ProductStock } from '@shop/contracts';
+import type { OrderLineRequest, ProductStock, SkuAvailability } from '@shop/contracts';
 import type { InternalClient } from '@shop/kit/internal-http';
 
 export type StockReservation =
   | {
       status: 'RESERVED';
       expiresAt: string;
+      /** Each reserved SKU's units left right after this reservation. */
+      left?: SkuAvailability[];
       /** Products whose last unit of a SKU this took, as their next ProductChanged will say. */
       soldOut?: ProductStock[];
     }

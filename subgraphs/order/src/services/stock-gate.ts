@@ -1,46 +1,138 @@
-import type { ProductStock } from '@shop/contracts';
+import type { OrderLineRequest, ProductStock, SkuAvailability } from '@shop/contracts';
 import type { Runtime } from '@shop/kit/service';
 
 type Redis = NonNullable<Runtime['redis']>;
 
+/** A line the gate turned away: its SKU, and the units it knows are neither sold nor being bought. */
+export interface GateRefusal {
+  skuId: string;
+  available: number;
+}
+
 /**
- * The first-come sale's gate: the SKUs product last said had no units left, so a buyer who cannot
- * get one is told so at once, without a quote, an order row or a reservation attempt. It only
- * answers "sold out" early; product's reservation stays what decides (no oversell whatever the
- * gate says). Kept by product's ProductChanged events, which product publishes whenever a SKU's
- * availability reaches zero or leaves it (and, sooner, by the reservation that took the last unit,
- * which answers what that event will say): a unit released by a lapsed order opens the gate again
- * as soon as its event arrives, so no unit stays unsold while buyers wait. Applied only when newer
- * than what it holds, so duplicates and replays change nothing.
+ * The first-come sale's gate (docs/architecture.md#checkout, first-come sales). It knows each SKU's units
+ * available, and lets an order through to product's reservation only while the units it knows of
+ * outnumber those of the orders it has already let through and not heard back about (their
+ * passes). A sale of 100 units thus sends about 100 buyers down the expensive path (quote, order
+ * row, reservation); every other buyer is told "sold out" at once. It only ever turns buyers away
+ * early: product's reservation stays what decides, so whatever the gate knows, nothing is oversold.
+ *
+ * What it knows of a SKU comes from two places:
+ * - product's ProductChanged events, which carry every SKU's availability and come whenever one
+ *   reaches zero or leaves it: applied only when newer than the revision it holds, so duplicates
+ *   and replays change nothing, and a unit released by a lapsed order reopens a sold-out SKU;
+ * - each reservation's answer: the units left right after it (only ever lowering what the gate
+ *   holds, since answers can arrive out of order), and, for the reservation that took the last
+ *   unit, the product as its next ProductChanged will say it (by revision, like the event).
+ * A SKU the gate knows nothing of is let through. A pass lapses after 30 s, so passes
+ * an order process took with it when it died turn no buyer away for longer than that.
  */
 export interface StockGate {
-  /** The first of these SKUs known to be sold out, if any. */
-  firstSoldOut(skuIds: string[]): Promise<string | undefined>;
+  /** Takes a pass for each line, or none and answers the first line it must turn away. */
+  admit(orderId: string, lines: OrderLineRequest[]): Promise<GateRefusal | undefined>;
+  /** What a reservation answered: the units left of its SKUs, and any product it sold out. */
+  learn(left: SkuAvailability[], soldOut: ProductStock[]): Promise<void>;
+  /** The order heard back from product (or gave up): its passes stop counting. */
+  leave(orderId: string, lines: OrderLineRequest[]): Promise<void>;
+  /** A ProductChanged. */
   apply(change: ProductStock): Promise<void>;
 }
 
-const revisionKey = (productId: string) => `stock-gate:revision:${productId}`;
-const soldOutKey = (skuId: string) => `stock-gate:sold-out:${skuId}`;
+/**
+ * Longer than a reservation takes even on a loaded shop, so a pass rarely lapses while its order
+ * is still being placed (if one does, one more buyer goes on to product, which still decides).
+ */
+const defaultPassLifetimeMs = 30_000;
 
-// KEYS: the product's revision, then one sold-out key per SKU; ARGV: the revision, then 1 (sold
-// out) or 0 per SKU. Atomic, so two order replicas applying events cannot interleave.
+const revisionKey = (productId: string) => `stock-gate:revision:${productId}`;
+const availableKey = (skuId: string) => `stock-gate:available:${skuId}`;
+const passesKey = (skuId: string) => `stock-gate:passes:${skuId}`;
+const pass = (orderId: string, quantity: number) => `${orderId}:${quantity}`;
+
+// KEYS: per line, its SKU's available then passes keys; ARGV: the pass lifetime (ms), the order
+// id, then each line's quantity. A pass is a sorted-set member `orderId:quantity` scored by when
+// it lapses (Redis's own clock, the same for every order replica). Answers 0, or the refused
+// line's position (from 1) and the units it could have had.
+const admitScript = `
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local lines = #KEYS / 2
+for i = 1, lines do
+  local available = redis.call('GET', KEYS[2 * i - 1])
+  if available then
+    redis.call('ZREMRANGEBYSCORE', KEYS[2 * i], '-inf', now)
+    local passing = 0
+    for _, member in ipairs(redis.call('ZRANGE', KEYS[2 * i], 0, -1)) do
+      passing = passing + tonumber(string.match(member, ':(%d+)$'))
+    end
+    local free = tonumber(available) - passing
+    if free < tonumber(ARGV[2 + i]) then return {i, math.max(free, 0)} end
+  end
+end
+for i = 1, lines do
+  if redis.call('EXISTS', KEYS[2 * i - 1]) == 1 then
+    redis.call('ZADD', KEYS[2 * i], now + tonumber(ARGV[1]), ARGV[2] .. ':' .. ARGV[2 + i])
+    redis.call('PEXPIRE', KEYS[2 * i], ARGV[1])
+  end
+end
+return 0`;
+
+// KEYS: the product's revision, then one available key per SKU; ARGV: the revision, then each
+// SKU's units available. Atomic, so two order replicas applying events cannot interleave.
 const applyScript = `
 local held = tonumber(redis.call('GET', KEYS[1]) or '0')
 if tonumber(ARGV[1]) <= held then return 0 end
 redis.call('SET', KEYS[1], ARGV[1])
-for i = 2, #KEYS do
-  if ARGV[i] == '1' then redis.call('SET', KEYS[i], '1') else redis.call('DEL', KEYS[i]) end
+for i = 2, #KEYS do redis.call('SET', KEYS[i], ARGV[i]) end
+return 1`;
+
+// KEYS: available keys; ARGV: the units left of each. Lowers, never raises.
+const lowerScript = `
+for i = 1, #KEYS do
+  local held = redis.call('GET', KEYS[i])
+  if not held or tonumber(held) > tonumber(ARGV[i]) then redis.call('SET', KEYS[i], ARGV[i]) end
 end
 return 1`;
 
+/** Only a revision can say a SKU is sold out: a bare 0 could be older than the event reopening it. */
+const lowerable = (left: SkuAvailability[]) => left.filter((sku) => sku.available > 0);
+
 /** Shared by every order instance of a real run. */
 export class RedisStockGate implements StockGate {
-  constructor(private readonly redis: Redis) {}
+  constructor(
+    private readonly redis: Redis,
+    private readonly passLifetimeMs = defaultPassLifetimeMs,
+  ) {}
 
-  async firstSoldOut(skuIds: string[]): Promise<string | undefined> {
-    if (skuIds.length === 0) return undefined;
-    const marks = await this.redis.mget(skuIds.map(soldOutKey));
-    return skuIds.find((_, index) => marks[index] !== null);
+  async admit(orderId: string, lines: OrderLineRequest[]): Promise<GateRefusal | undefined> {
+    const answer = (await this.redis.eval(
+      admitScript,
+      lines.length * 2,
+      ...lines.flatMap((line) => [availableKey(line.skuId), passesKey(line.skuId)]),
+      String(this.passLifetimeMs),
+      orderId,
+      ...lines.map((line) => String(line.quantity)),
+    )) as 0 | [number, number];
+    if (answer === 0) return undefined;
+    return { skuId: lines[answer[0] - 1]!.skuId, available: answer[1] };
+  }
+
+  async learn(left: SkuAvailability[], soldOut: ProductStock[]): Promise<void> {
+    for (const product of soldOut) await this.apply(product);
+    const lowered = lowerable(left);
+    if (lowered.length > 0)
+      await this.redis.eval(
+        lowerScript,
+        lowered.length,
+        ...lowered.map((sku) => availableKey(sku.id)),
+        ...lowered.map((sku) => String(sku.available)),
+      );
+  }
+
+  async leave(orderId: string, lines: OrderLineRequest[]): Promise<void> {
+    const removal = this.redis.multi();
+    for (const line of lines) removal.zrem(passesKey(line.skuId), pass(orderId, line.quantity));
+    await removal.exec();
   }
 
   async apply({ productId, revision, skus }: ProductStock): Promise<void> {
@@ -48,29 +140,66 @@ export class RedisStockGate implements StockGate {
       applyScript,
       1 + skus.length,
       revisionKey(productId),
-      ...skus.map((sku) => soldOutKey(sku.id)),
+      ...skus.map((sku) => availableKey(sku.id)),
       String(revision),
-      ...skus.map((sku) => (sku.available === 0 ? '1' : '0')),
+      ...skus.map((sku) => String(sku.available)),
     );
   }
 }
 
-/** The embedded run's: one process, one map. */
+/** The embedded run's: one process, the same rules in memory. */
 export class MemoryStockGate implements StockGate {
   private readonly revisions = new Map<string, number>();
-  private readonly soldOut = new Set<string>();
+  private readonly available = new Map<string, number>();
+  /** By SKU: each order's units and when its pass lapses. */
+  private readonly passes = new Map<string, Map<string, { units: number; lapses: number }>>();
 
-  firstSoldOut(skuIds: string[]): Promise<string | undefined> {
-    return Promise.resolve(skuIds.find((id) => this.soldOut.has(id)));
+  constructor(private readonly passLifetimeMs = defaultPassLifetimeMs) {}
+
+  admit(orderId: string, lines: OrderLineRequest[]): Promise<GateRefusal | undefined> {
+    const now = Date.now();
+    for (const line of lines) {
+      const available = this.available.get(line.skuId);
+      if (available === undefined) continue;
+      let passing = 0;
+      for (const [holder, { units, lapses }] of this.passesOf(line.skuId))
+        if (lapses <= now) this.passesOf(line.skuId).delete(holder);
+        else passing += units;
+      const free = available - passing;
+      if (free < line.quantity)
+        return Promise.resolve({ skuId: line.skuId, available: Math.max(free, 0) });
+    }
+    for (const line of lines)
+      if (this.available.has(line.skuId))
+        this.passesOf(line.skuId).set(orderId, {
+          units: line.quantity,
+          lapses: now + this.passLifetimeMs,
+        });
+    return Promise.resolve(undefined);
+  }
+
+  async learn(left: SkuAvailability[], soldOut: ProductStock[]): Promise<void> {
+    for (const product of soldOut) await this.apply(product);
+    for (const { id, available } of lowerable(left))
+      this.available.set(id, Math.min(available, this.available.get(id) ?? available));
+  }
+
+  leave(orderId: string, lines: OrderLineRequest[]): Promise<void> {
+    for (const line of lines) this.passes.get(line.skuId)?.delete(orderId);
+    return Promise.resolve();
   }
 
   apply({ productId, revision, skus }: ProductStock): Promise<void> {
     if (revision > (this.revisions.get(productId) ?? 0)) {
       this.revisions.set(productId, revision);
-      for (const sku of skus)
-        if (sku.available === 0) this.soldOut.add(sku.id);
-        else this.soldOut.delete(sku.id);
+      for (const sku of skus) this.available.set(sku.id, sku.available);
     }
     return Promise.resolve();
+  }
+
+  private passesOf(skuId: string) {
+    let passes = this.passes.get(skuId);
+    if (!passes) this.passes.set(skuId, (passes = new Map()));
+    return passes;
   }
 }

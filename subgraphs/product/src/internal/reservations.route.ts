@@ -17,7 +17,7 @@ const reserveBody = z.object({
 /**
  * Order's stock calls. Each is idempotent on the order id, so order retries them freely, and each
  * answers with the order's reservations in the resulting status, the same on a retry:
- * POST /internal/reservations                  → { status: RESERVED, expiresAt, soldOut } | { status: UNRESERVABLE, … }
+ * POST /internal/reservations                  → { status: RESERVED, expiresAt, left, soldOut } | { status: UNRESERVABLE, … }
  * POST /internal/reservations/:orderId/commit  → { committed, short }  (payment approved)
  * POST /internal/reservations/:orderId/release → { released }   (order cancelled or failed)
  * POST /internal/reservations/:orderId/restock → { restocked }  (paid order cancelled before shipping)
@@ -34,6 +34,7 @@ export function reservationRoutes(
         return {
           status: 'RESERVED',
           expiresAt: outcome.expiresAt.toISOString(),
+          left: outcome.left,
           soldOut: outcome.soldOut,
         };
       const { kind: _kind, ...refusal } = outcome;

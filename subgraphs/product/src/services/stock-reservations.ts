@@ -1,5 +1,10 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { stockShortfallEvent, type ProductSnapshot, type ProductStock } from '@shop/contracts';
+import {
+  stockShortfallEvent,
+  type ProductSnapshot,
+  type ProductStock,
+  type SkuAvailability,
+} from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { Reservation, type ReservationStatus } from '../domain/reservation.entity.js';
@@ -33,6 +38,8 @@ export type ReserveOutcome =
   | {
       kind: 'reserved';
       expiresAt: Date;
+      /** Each reserved SKU's units left right after this reservation (for order's stock gate). */
+      left: SkuAvailability[];
       /**
        * Products whose last unit of a SKU this reservation took, as their ProductChanged says it:
        * order's stock gate closes at once instead of when the event arrives.
@@ -72,11 +79,12 @@ export class StockReservations {
     const existing = await em.fork().find(Reservation, { orderId });
     // A retry: the first answer told of any sold-out SKU, and the event tells it again.
     if (existing.length > 0)
-      return { kind: 'reserved', expiresAt: existing[0]!.expiresAt, soldOut: [] };
+      return { kind: 'reserved', expiresAt: existing[0]!.expiresAt, left: [], soldOut: [] };
     const expiresAt = new Date(Date.now() + this.options.ttlSeconds * 1000);
     // A fixed order of SKUs: two orders over the same SKUs cannot lock them crosswise.
     const sorted = [...lines].sort((a, b) => a.skuId.localeCompare(b.skuId));
     let published: ProductSnapshot[] = [];
+    const left: SkuAvailability[] = [];
     try {
       await writeTransaction(em, this.options.outbox, async (tx) => {
         const soldOut: string[] = [];
@@ -88,6 +96,7 @@ export class StockReservations {
           );
           if (held !== 1) throw new LineRefused(await this.refusalOf(tx, line));
           const after = await availableOf(tx, line.skuId);
+          if (after) left.push({ id: line.skuId, available: after.available });
           if (after?.available === 0) soldOut.push(after.productId);
           tx.persist(
             tx.create(Reservation, {
@@ -112,7 +121,7 @@ export class StockReservations {
       revision: product.revision,
       skus: product.skus.map(({ id, available }) => ({ id, available })),
     }));
-    return { kind: 'reserved', expiresAt, soldOut };
+    return { kind: 'reserved', expiresAt, left, soldOut };
   }
 
   /**

@@ -76,14 +76,16 @@ export async function gql(
   return result.data!;
 }
 
+/** createOrder's input for one unit of a SKU, under a new idempotency key. */
+export const oneUnitOrder = (skuId: string) => ({
+  lines: [{ skuId, quantity: 1 }],
+  shippingAddress: address,
+  idempotencyKey: randomUUID(),
+});
+
 /** One purchase as a shopper makes it; resolves with PAID or why not. */
 export async function purchase(shop: ShopProcess, token: string, skuId: string): Promise<string> {
-  const input = {
-    lines: [{ skuId, quantity: 1 }],
-    shippingAddress: address,
-    idempotencyKey: randomUUID(),
-  };
-  const placed = (await gql(shop, ops.order, { input }, token)).createOrder;
+  const placed = (await gql(shop, ops.order, { input: oneUnitOrder(skuId) }, token)).createOrder;
   if (placed.__typename !== 'Order') return placed.__typename;
   const paymentKey = await authorizeInSandbox(shop.pgUrl, {
     orderId: placed.id,

@@ -2,13 +2,13 @@
 // within a few seconds for a few units of one SKU; whoever gets an order pays at once. Measured:
 // how many orders were paid and when the last one was, how fast the others heard "sold out"
 // (their createOrder), the stock afterwards, and the listing's latency while the sale runs against
-// its latency idle, in the same run.
+// its latency idle, in the same run. Then "sold out" alone at full speed: what one answer costs.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { load, type LoadFigures } from '../load.js';
 import { formatMs, quantile } from '../percentiles.js';
 import type { ShopProcess } from '../shop-process.js';
 import { listing } from '../storefront-queries.js';
-import { newSku, purchase, saleOutcome, signUpShoppers } from './checkout.js';
+import { newSku, oneUnitOrder, ops, purchase, saleOutcome, signUpShoppers } from './checkout.js';
 
 export interface FlashSaleOptions {
   buyers: number;
@@ -30,6 +30,8 @@ export interface FlashSaleFigures extends FlashSaleOptions {
   soldOutP99: number;
   listingIdle: LoadFigures;
   listingDuringSale: LoadFigures;
+  /** createOrder for the sold-out SKU, one buyer on 16 connections, as fast as they go. */
+  soldOutFlat: LoadFigures;
   stock: { onHand: number; reserved: number; movements: number };
   conserved: boolean;
 }
@@ -74,6 +76,12 @@ export async function measureFlashSale(
   const listingDuringSale = await duringSale;
 
   const { sku, movements, paid, others } = await saleOutcome(shop, admin, skuId, outcomes);
+  console.error('  "sold out" alone, at full speed…');
+  const soldOutFlat = await load(
+    shop.routerUrl,
+    [{ query: ops.order, variables: { input: oneUnitOrder(skuId) } }],
+    { seconds: 5, connections: 16, headers: { authorization: `Bearer ${tokens[0]}` } },
+  );
   return {
     ...options,
     paid,
@@ -84,6 +92,7 @@ export async function measureFlashSale(
     soldOutP99: quantile(soldOutMs, 0.99),
     listingIdle,
     listingDuringSale,
+    soldOutFlat,
     stock: { onHand: sku.onHand, reserved: sku.reserved, movements },
     // No unit sold twice: what was paid left the shelf, the movements add up to what is on it.
     // (An order placed and never paid holds its unit until it lapses: reserved, not sold.)
@@ -99,6 +108,7 @@ export function flashSaleReport(figures: FlashSaleFigures): string {
     `- paid: ${figures.paid}; told sold out: ${figures.soldOut}; other: ${figures.buyers - figures.paid - figures.soldOut}`,
     `- last payment answered ${(figures.lastPaidAfterMs / 1000).toFixed(2)} s after the first buyer arrived`,
     `- "sold out" answered in p50 ${formatMs(figures.soldOutP50)}, p99 ${formatMs(figures.soldOutP99)}`,
+    `- "sold out" alone at full speed (one buyer, 16 connections): ${figures.soldOutFlat.requestsPerSecond} answers/s, p50 ${formatMs(figures.soldOutFlat.p50)}, p99 ${formatMs(figures.soldOutFlat.p99)}, ${figures.soldOutFlat.errors} errors`,
     `- stock after: onHand ${figures.stock.onHand}, reserved ${figures.stock.reserved} (placed, not paid), Σ movements ${figures.stock.movements} → ${figures.conserved ? 'conserved' : 'VIOLATED'}`,
     '',
     `| listing (at ${figures.listingRate} requests/s) | requests/s | p50 | p99 | p99 × idle | errors |`,

@@ -6,6 +6,7 @@ import { authorizeInSandbox } from '@shop/pg-sandbox';
 import { graphqlRequest } from '@shop/testkit';
 import { formatMs, quantile } from '../percentiles.js';
 import type { ShopProcess } from '../shop-process.js';
+import { stockLedgerSum } from '../stock-ledger.js';
 
 /**
  * The shop's settings for this section: 300 buyers at once on one core queue for many seconds, so
@@ -50,7 +51,7 @@ export const ops = {
   product: `mutation($input: CreateProductInput!) { createProduct(input: $input) { ... on Product { skus { id } } } }`,
   order: `mutation($input: CreateOrderInput!) { createOrder(input: $input) { __typename ... on Order { id totalAmount } } }`,
   confirm: `mutation($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { __typename ... on PaymentFailed { errorCode } } }`,
-  stock: `query($id: ID!) { sku(id: $id) { onHand reserved stockMovements(first: 100) { quantity } } }`,
+  stock: `query($id: ID!) { sku(id: $id) { onHand reserved } }`,
 };
 const address = {
   recipient: '벤치',
@@ -165,10 +166,7 @@ export async function saleOutcome(
   outcomes: string[],
 ): Promise<{ sku: Data; movements: number; paid: number; others: Record<string, number> }> {
   const sku = (await gql(shop, ops.stock, { id: skuId }, admin)).sku;
-  const movements = (sku.stockMovements as { quantity: number }[]).reduce(
-    (sum, movement) => sum + movement.quantity,
-    0,
-  );
+  const movements = await stockLedgerSum(shop, skuId);
   const others: Record<string, number> = {};
   for (const outcome of outcomes)
     if (outcome !== 'PAID' && outcome !== 'OutOfStock')

@@ -93,6 +93,7 @@ export class PlaceOrder {
     try {
       return await this.placeAdmitted(em, orderId, userId, request);
     } finally {
+      // Given back as soon as product answers (hold); this covers every way out before that.
       await this.tellGate(orderId, this.deps.gate.leave(orderId, request.lines));
     }
   }
@@ -210,6 +211,11 @@ export class PlaceOrder {
     request: PlaceOrderRequest,
   ): Promise<Refusal | undefined> {
     const stock = await this.deps.stock.reserve(order.id, request.lines);
+    // Product has answered: the gate learns what it said, then this order's passes stop counting
+    // (if it took the last unit, the next buyer hears so at the gate, not after the event).
+    if (stock.status === 'RESERVED')
+      await this.tellGate(order.id, this.deps.gate.learn(stock.left ?? [], stock.soldOut ?? []));
+    await this.tellGate(order.id, this.deps.gate.leave(order.id, request.lines));
     if (stock.status === 'UNRESERVABLE') {
       if (stock.reason === 'out-of-stock')
         return {
@@ -220,9 +226,6 @@ export class PlaceOrder {
         };
       return { kind: 'unavailable', skuIds: [stock.skuId] };
     }
-    // Before this order's passes stop counting; if it took the last unit, the next buyer hears
-    // it at the gate, not after the event.
-    await this.tellGate(order.id, this.deps.gate.learn(stock.left ?? [], stock.soldOut ?? []));
     crashPoint('order.place.stock-held');
     if (order.couponId) {
       const coupon = await this.deps.promotion.reserveCoupon(

@@ -3,19 +3,20 @@ import type { Runtime } from '@shop/kit/service';
 
 type Redis = NonNullable<Runtime['redis']>;
 
-/** A line the gate turned away: its SKU, and the units it knows are neither sold nor being bought. */
+/** A line the gate turned away: its SKU, and the units it knows are neither sold nor being sold. */
 export interface GateRefusal {
   skuId: string;
   available: number;
 }
 
 /**
- * The first-come sale's gate (docs/architecture.md#checkout, first-come sales). It knows each SKU's units
- * available, and lets an order through to product's reservation only while the units it knows of
- * outnumber those of the orders it has already let through and not heard back about (their
- * passes). A sale of 100 units thus sends about 100 buyers down the expensive path (quote, order
- * row, reservation); every other buyer is told "sold out" at once. It only ever turns buyers away
- * early: product's reservation stays what decides, so whatever the gate knows, nothing is oversold.
+ * The first-come sale's gate (docs/architecture.md#checkout, first-come sales). It knows each
+ * SKU's units available, and lets an order through to product's reservation only while the units
+ * it knows of outnumber those of the orders it has already let through and not heard back about
+ * (their passes). A sale of 100 units thus sends about 100 buyers down the expensive path (quote,
+ * order row, reservation); every other buyer is told "sold out" at once. It only ever turns buyers
+ * away early: product's reservation stays what decides, so whatever the gate knows, nothing is
+ * oversold.
  *
  * What it knows of a SKU comes from two places:
  * - product's ProductChanged events, which carry every SKU's availability and come whenever one
@@ -24,8 +25,8 @@ export interface GateRefusal {
  * - each reservation's answer: the units left right after it (only ever lowering what the gate
  *   holds, since answers can arrive out of order), and, for the reservation that took the last
  *   unit, the product as its next ProductChanged will say it (by revision, like the event).
- * A SKU the gate knows nothing of is let through. A pass lapses after 30 s, so passes
- * an order process took with it when it died turn no buyer away for longer than that.
+ * A SKU the gate knows nothing of is let through. A pass lapses after 30 s, so passes an order
+ * process took with it when it died turn no buyer away for longer than that.
  */
 export interface StockGate {
   /** Takes a pass for each line, or none and answers the first line it must turn away. */
@@ -94,7 +95,7 @@ for i = 1, #KEYS do
 end
 return 1`;
 
-/** Only a revision can say a SKU is sold out: a bare 0 could be older than the event reopening it. */
+/** Only a revision may say a SKU is sold out: a bare 0 may be older than the event reopening it. */
 const lowerable = (left: SkuAvailability[]) => left.filter((sku) => sku.available > 0);
 
 /** Shared by every order instance of a real run. */

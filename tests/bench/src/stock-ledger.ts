@@ -1,18 +1,20 @@
 import mysql from 'mysql2/promise';
+import { databaseConfigSchema } from '@shop/kit/db';
 import type { ShopProcess } from './shop-process.js';
 
 /**
- * The sum of a SKU's stock movements, from product's own database: the API pages movements (100
- * at most), and a sale of 100 units has 101 of them.
+ * The sum of a SKU's stock movements, from product's own database (the settings the shop opens it
+ * with): the API pages movements (100 at most), and a sale of 100 units has 101 of them.
  */
 export async function stockLedgerSum(shop: ShopProcess, skuId: string): Promise<number> {
-  const { env } = shop;
+  const config = databaseConfigSchema('product').parse(shop.env);
+  if (config.kind !== 'mysql') throw new Error('the bench runs on the real services');
   const connection = await mysql.createConnection({
-    host: env.SHOP_MYSQL_HOST ?? '127.0.0.1',
-    port: Number(env.SHOP_MYSQL_PORT ?? 3306),
-    user: env.SHOP_DB_USER_PRODUCT,
-    password: env.SHOP_DB_PASSWORD_PRODUCT,
-    database: env.SHOP_DB_NAME_PRODUCT ?? 'shop_product',
+    host: config.host,
+    port: config.port,
+    user: config.user,
+    password: config.password,
+    database: config.dbName,
   });
   try {
     const [rows] = await connection.query<mysql.RowDataPacket[]>(

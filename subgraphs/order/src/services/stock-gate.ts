@@ -50,11 +50,12 @@ const availableKey = (skuId: string) => `stock-gate:available:${skuId}`;
 const passesKey = (skuId: string) => `stock-gate:passes:${skuId}`;
 const pass = (orderId: string, quantity: number) => `${orderId}:${quantity}`;
 
-// KEYS: per line, its SKU's available then passes keys; ARGV: the pass lifetime (ms), the order
-// id, then each line's quantity. A pass is a sorted-set member `orderId:quantity` scored by when
-// it lapses (Redis's own clock, the same for every order replica). Answers 0, or the refused
-// line's position (from 1) and the units it could have had.
+// KEYS: per line, its SKU's available then passes keys; ARGV: the pass lifetime (ms), then each
+// line's pass. A pass is a sorted-set member `orderId:quantity` scored by when it lapses (Redis's
+// own clock, the same for every order replica). Answers 0, or the refused line's position (from
+// 1) and the units it could have had.
 const admitScript = `
+local function units(pass) return tonumber(string.match(pass, ':(%d+)$')) end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 local lines = #KEYS / 2
@@ -63,16 +64,16 @@ for i = 1, lines do
   if available then
     redis.call('ZREMRANGEBYSCORE', KEYS[2 * i], '-inf', now)
     local passing = 0
-    for _, member in ipairs(redis.call('ZRANGE', KEYS[2 * i], 0, -1)) do
-      passing = passing + tonumber(string.match(member, ':(%d+)$'))
+    for _, held in ipairs(redis.call('ZRANGE', KEYS[2 * i], 0, -1)) do
+      passing = passing + units(held)
     end
     local free = tonumber(available) - passing
-    if free < tonumber(ARGV[2 + i]) then return {i, math.max(free, 0)} end
+    if free < units(ARGV[1 + i]) then return {i, math.max(free, 0)} end
   end
 end
 for i = 1, lines do
   if redis.call('EXISTS', KEYS[2 * i - 1]) == 1 then
-    redis.call('ZADD', KEYS[2 * i], now + tonumber(ARGV[1]), ARGV[2] .. ':' .. ARGV[2 + i])
+    redis.call('ZADD', KEYS[2 * i], now + tonumber(ARGV[1]), ARGV[1 + i])
     redis.call('PEXPIRE', KEYS[2 * i], ARGV[1])
   end
 end
@@ -111,8 +112,7 @@ export class RedisStockGate implements StockGate {
       lines.length * 2,
       ...lines.flatMap((line) => [availableKey(line.skuId), passesKey(line.skuId)]),
       String(this.passLifetimeMs),
-      orderId,
-      ...lines.map((line) => String(line.quantity)),
+      ...lines.map((line) => pass(orderId, line.quantity)),
     )) as 0 | [number, number];
     if (answer === 0) return undefined;
     return { skuId: lines[answer[0] - 1]!.skuId, available: answer[1] };
@@ -162,9 +162,10 @@ export class MemoryStockGate implements StockGate {
     for (const line of lines) {
       const available = this.available.get(line.skuId);
       if (available === undefined) continue;
+      const passes = this.passesOf(line.skuId);
       let passing = 0;
-      for (const [holder, { units, lapses }] of this.passesOf(line.skuId))
-        if (lapses <= now) this.passesOf(line.skuId).delete(holder);
+      for (const [holder, { units, lapses }] of passes)
+        if (lapses <= now) passes.delete(holder);
         else passing += units;
       const free = available - passing;
       if (free < line.quantity)

@@ -65,7 +65,12 @@ export class SubgraphCircuit {
       breaker: new ConsecutiveBreaker(settings.consecutiveFailures),
     });
     breaker.onStateChange((state) => onStateChange(stateNames[state]));
-    this.policy = wrap(breaker, timeout(settings.timeoutMs, TimeoutStrategy.Aggressive));
+    // Not aborted on return: the answer is read by then, and an abort builds a DOMException.
+    const perFetch = timeout(settings.timeoutMs, {
+      strategy: TimeoutStrategy.Aggressive,
+      abortOnReturn: false,
+    });
+    this.policy = wrap(breaker, perFetch);
   }
 
   /** Runs one fetch; `signal` aborts when the fetch times out, so its socket is released. */

@@ -271,6 +271,43 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       vi.restoreAllMocks();
     });
 
+    it('a gate that cannot be asked lets the order through to product, which decides', async () => {
+      await gate.apply({
+        productId: randomUUID(),
+        revision: 1,
+        skus: [{ id: skuId, available: 0 }],
+      });
+      vi.spyOn(gate, 'admit').mockRejectedValueOnce(new Error('Redis went away'));
+      let reserved = 0;
+      reserve.answer = () => {
+        reserved++;
+        return Promise.resolve({
+          status: 'UNRESERVABLE',
+          skuId,
+          requested: 2,
+          reason: 'out-of-stock',
+          available: 0,
+        });
+      };
+      expect(await place()).toEqual({ kind: 'out-of-stock', skuId, requested: 2, available: 0 });
+      expect(reserved).toBe(1);
+      reserve.answer = () =>
+        Promise.resolve({
+          status: 'RESERVED',
+          expiresAt: new Date(Date.now() + 900_000).toISOString(),
+        });
+      vi.spyOn(gate, 'admit').mockRejectedValueOnce(new Error('Redis went away'));
+      const outcome = await place();
+      expect(outcome.kind === 'placed' && outcome.order.status).toBe('PENDING');
+      vi.restoreAllMocks();
+      // Open again for the tests that follow.
+      await gate.apply({
+        productId: randomUUID(),
+        revision: 1,
+        skus: [{ id: skuId, available: 100 }],
+      });
+    });
+
     it('PLACING → FAILED when product does not answer, and the error still reaches the caller', async () => {
       reserve.answer = () => Promise.reject(new Error('product unreachable'));
       await expect(place()).rejects.toThrow('product unreachable');

@@ -24,7 +24,11 @@ export interface CallPolicyOptions {
  * Retry wraps the breaker, so an open circuit stops the retries; the timeout is per attempt.
  */
 export function createCallPolicies(options: CallPolicyOptions) {
-  const perAttempt = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
+  // Not aborted on return: the body is read within the attempt, and an abort builds a DOMException.
+  const perAttempt = timeout(options.timeoutMs, {
+    strategy: TimeoutStrategy.Aggressive,
+    abortOnReturn: false,
+  });
   const circuit = circuitBreaker(handleWhen(isTargetFailure), {
     halfOpenAfter: options.breaker.halfOpenAfterMs,
     breaker: new ConsecutiveBreaker(options.breaker.consecutiveFailures),

@@ -20,7 +20,7 @@ import { placeOrderSchema, type PlaceOrderInput } from './order-input.js';
 import type { PointsClient } from './points-client.js';
 import type { PromotionClient } from './promotion-client.js';
 import type { StockClient } from './stock-client.js';
-import type { StockGate } from './stock-gate.js';
+import type { GateRefusal, StockGate } from './stock-gate.js';
 
 export type PlaceOrderOutcome =
   | { kind: 'placed'; order: Order }
@@ -78,8 +78,7 @@ export class PlaceOrder {
       .findOne(Order, { userId, idempotencyKey: request.idempotencyKey });
     if (earlier) return { kind: 'placed', order: earlier };
     const orderId = randomUUID();
-    // A first-come sale's losing buyers stop here, before any quote, row or reservation.
-    const refused = await this.deps.gate.admit(orderId, request.lines);
+    const refused = await this.askGate(orderId, request.lines);
     if (refused) {
       this.deps.onGateRefusal();
       const requested = request.lines.find((line) => line.skuId === refused.skuId)!.quantity;
@@ -260,6 +259,22 @@ export class PlaceOrder {
     // back its holds; the customer is shown the order as it is, FAILED.
     if (!placed) this.deps.logger.warn({ orderId: order.id }, 'order failed while being placed');
     return undefined;
+  }
+
+  /**
+   * A first-come sale's losing buyers stop here, before any quote, row or reservation. A gate that
+   * cannot be asked (Redis down) lets the order through: product's reservation still decides.
+   */
+  private async askGate(
+    orderId: string,
+    lines: PlaceOrderRequest['lines'],
+  ): Promise<GateRefusal | undefined> {
+    try {
+      return await this.deps.gate.admit(orderId, lines);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, orderId }, 'the stock gate could not be asked');
+      return undefined;
+    }
   }
 
   /** The gate only answers early: an order goes on whether or not the gate could be told. */

@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
@@ -309,6 +312,9 @@ async function startRouter(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are set anywhere; Apollo's default plugin would still work out a cache
+      // policy for every field of every answer.
+      ApolloServerPluginCacheControlDisabled(),
       queryLimitsPlugin({
         maxDepth: config.SHOP_QUERY_MAX_DEPTH,
         maxAliases: config.SHOP_QUERY_MAX_ALIASES,

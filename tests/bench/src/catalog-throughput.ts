@@ -1,10 +1,16 @@
 // Listing and search throughput through the router, with the catalog's listing cache on and off,
 // on the demo catalogue (seeded on first use). The shop runs in a child process; autocannon here.
 //   pnpm bench:catalog [--seconds 10] [--connections 16] [--infra real|embedded]
+//     [--cpu-prof <dir>]   the shop's CPU profiles (one per start) written there
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { load, type LoadFigures } from './load.js';
-import { demoCatalogueListed, seededRealShopEnv, startShopProcess } from './shop-process.js';
+import {
+  cpuProfileEnv,
+  demoCatalogueListed,
+  seededRealShopEnv,
+  startShopProcess,
+} from './shop-process.js';
 import { listing } from './storefront-queries.js';
 
 const { values } = parseArgs({
@@ -12,6 +18,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '16' },
     infra: { type: 'string', default: 'real' },
+    'cpu-prof': { type: 'string' },
   },
 });
 const seconds = Number(values.seconds);
@@ -61,7 +68,11 @@ for (const cache of ['on', 'off'] as const) {
     `starting the shop (${real ? 'real services' : 'embedded'}, listing cache ${cache})…`,
   );
   const shop = await startShopProcess(
-    { ...shopEnv, SHOP_CATALOG_CACHE_TTL_SECONDS: cache === 'on' ? '300' : '0' },
+    {
+      ...shopEnv,
+      SHOP_CATALOG_CACHE_TTL_SECONDS: cache === 'on' ? '300' : '0',
+      ...cpuProfileEnv(values['cpu-prof']),
+    },
     demoCatalogueListed,
   );
   try {

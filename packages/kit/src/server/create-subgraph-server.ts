@@ -1,6 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -159,6 +162,9 @@ export async function createSubgraphServer<Loaders = undefined>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: drainGracePeriodMs }),
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are set anywhere; Apollo's default plugin would still work out a cache
+      // policy for every field of every answer.
+      ApolloServerPluginCacheControlDisabled(),
       operationMetricsPlugin({
         registry: metricsRegistry,
         service: name,

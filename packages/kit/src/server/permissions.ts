@@ -1,4 +1,10 @@
-import { GraphQLError, isObjectType, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  isIntrospectionType,
+  isObjectType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+} from 'graphql';
 import { isStaff as hasStaffRole, mayDo, type StaffDuty } from '@shop/contracts/staff-duties';
 import { errorResultInterfaceName } from './error-result.js';
 import { allow, applyMiddleware, deny, or, rule, shield, type and } from './graphql-shield.js';
@@ -136,15 +142,32 @@ function isRule(rules: ShieldRule | FieldRules): rules is ShieldRule {
   return 'resolve' in rules && typeof rules.resolve === 'function';
 }
 
+/** The rule graphql-shield applies to a field: its own, else its type's wildcard, else deny. */
+function ruleOf(rules: PermissionRules, typeName: string, fieldName: string): ShieldRule {
+  const typeRules = rules[typeName];
+  if (typeRules === undefined) return deny;
+  if (isRule(typeRules)) return typeRules;
+  return typeRules[fieldName] ?? typeRules['*'] ?? deny;
+}
+
 /**
  * Applies the subgraph's permission rules with graphql-shield. Anything without a rule is denied
- * (`fallbackRule: deny`); errors thrown by resolvers pass through unchanged.
+ * (`fallbackRule: deny`); errors thrown by resolvers pass through unchanged. A field whose rule is
+ * `allow` gets its own resolver back: shield would only await `true` around it, and that turns
+ * every field of a page of products into a promise of its own.
  */
 export function applyPermissions(schema: GraphQLSchema, rules: PermissionRules): GraphQLSchema {
   const queryName = schema.getQueryType()?.name;
   const merged = mergeRules(kitRules(schema), rules, queryName);
-  return applyMiddleware(
+  const guarded = applyMiddleware(
     schema,
     shield(merged, { fallbackRule: deny, allowExternalErrors: true, fallbackError: denial }),
   );
+  for (const type of Object.values(guarded.getTypeMap())) {
+    if (!isObjectType(type) || isIntrospectionType(type)) continue;
+    const ownFields = (schema.getType(type.name) as GraphQLObjectType).getFields();
+    for (const [name, field] of Object.entries(type.getFields()))
+      if (ruleOf(merged, type.name, name) === allow) field.resolve = ownFields[name]!.resolve;
+  }
+  return guarded;
 }

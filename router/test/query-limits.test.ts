@@ -322,10 +322,12 @@ describe("limits on the request's variables", () => {
       await codeOf(await post(JSON.stringify({ query, variables: { ['k\u0000']: 1 } }))),
     ).toEqual({ status: 400, code: 'UNSAFE_TEXT' });
     const literal = `{ product(id: "\\u0000") { id } }`;
-    expect(await codeOf(await post(JSON.stringify({ query: literal })))).toEqual({
-      status: 400,
-      code: 'UNSAFE_TEXT',
-    });
+    // Twice: the second time the parsed document comes from Apollo's cache, and is checked again.
+    for (let attempt = 0; attempt < 2; attempt++)
+      expect(await codeOf(await post(JSON.stringify({ query: literal })))).toEqual({
+        status: 400,
+        code: 'UNSAFE_TEXT',
+      });
     // Korean, emoji (a surrogate pair) and other scripts are text like any other.
     expect((await post(JSON.stringify({ query, variables: { x: '셔츠 👕 café' } }))).status).toBe(
       200,

@@ -28,8 +28,12 @@ export function holdsUnsafeText(value: unknown): boolean {
 
 export const unsafeTextCode = 'UNSAFE_TEXT';
 
+/** Documents found safe: Apollo hands the same parsed document to every request of one query. */
+const safeDocuments = new WeakSet<DocumentNode>();
+
 /** The document's string literals, checked as the variables are. */
 export function checkDocumentText(document: DocumentNode): void {
+  if (safeDocuments.has(document)) return;
   visit(document, {
     StringValue(node) {
       if (isUnsafeText(node.value))
@@ -39,4 +43,5 @@ export function checkDocumentText(document: DocumentNode): void {
         );
     },
   });
+  safeDocuments.add(document);
 }

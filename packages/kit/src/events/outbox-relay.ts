@@ -18,7 +18,10 @@ export interface OutboxRelayOptions {
   /** The process's registry, where the relay counts what it published and what failed. */
   metricsRegistry: Registry;
   batchSize?: number;
-  /** How often an idle relay looks for rows that no `notify()` announced (other processes). */
+  /**
+   * How often an idle relay looks for rows that no `notify()` announced: those a process wrote
+   * and died before sending, or another process's (a script's).
+   */
   pollIntervalMs?: number;
   /** Back-off ceiling while the transport keeps failing. */
   maxBackoffMs?: number;
@@ -33,6 +36,8 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** A notify() came since the current batch began: its rows may have missed that batch. */
+  private notified = false;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
@@ -41,7 +46,7 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.metrics = relayMetricsOn(options.metricsRegistry);
     this.batchSize = options.batchSize ?? 500;
-    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
   }
 
@@ -53,6 +58,7 @@ export class OutboxRelay {
 
   /** Something was just recorded: publish now rather than at the next poll. */
   notify(): void {
+    this.notified = true;
     this.wake?.();
   }
 
@@ -132,9 +138,10 @@ export class OutboxRelay {
     let backoffMs = 0;
     while (this.running) {
       try {
+        this.notified = false;
         const sent = await this.relayBatch();
         backoffMs = 0;
-        if (sent === this.batchSize) continue;
+        if (sent === this.batchSize || this.notified) continue;
         await this.idle(this.pollIntervalMs);
       } catch (error) {
         this.metrics.failures.inc({ service: this.options.service });

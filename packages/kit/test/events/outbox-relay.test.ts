@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { Registry } from 'prom-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, openLedgerDatabase, waitFor, type TestDatabase } from '@shop/testkit';
+import type { Orm } from '../../src/db/index.js';
+import {
+  InProcessTransport,
+  Outbox,
+  OutboxRelay,
+  type OutgoingMessage,
+} from '../../src/events/index.js';
+import { createLogger } from '../../src/logger.js';
+
+describe('the outbox relay', () => {
+  const source = `relay${randomBytes(3).toString('hex')}`;
+  const outbox = new Outbox(source, () => relay.notify());
+  let database: TestDatabase;
+  let orm: Orm;
+  let relay: OutboxRelay;
+  const published: string[] = [];
+  let firstBatchSending: Promise<void>;
+  let finishFirstBatch: () => void = () => {};
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite', source);
+    orm = await openLedgerDatabase(database.config);
+    const transport = new InProcessTransport(new Registry());
+    await transport.ensureTopics([outbox.topic]);
+    const firstBatchMayFinish = new Promise<void>((resolve) => (finishFirstBatch = resolve));
+    let sendingFirst: () => void = () => {};
+    firstBatchSending = new Promise<void>((resolve) => (sendingFirst = resolve));
+    const publish = transport.publish.bind(transport);
+    // The broker takes its time over the first batch, as Kafka does under load.
+    transport.publish = async (messages: OutgoingMessage[]) => {
+      if (published.length === 0) {
+        sendingFirst();
+        await firstBatchMayFinish;
+      }
+      await publish(messages);
+      published.push(...messages.map((message) => message.key));
+    };
+    relay = new OutboxRelay({
+      orm,
+      transport,
+      logger: createLogger('relay-test', { level: 'silent' }),
+      service: source,
+      metricsRegistry: new Registry(),
+      // Longer than the test: only notify() can make the relay send in time.
+      pollIntervalMs: 600_000,
+    });
+  });
+
+  afterAll(async () => {
+    await relay.stop();
+    await orm.close();
+    await database.drop();
+  });
+
+  const record = (subject: string) =>
+    outbox.transaction(orm.em.fork(), (tx) => {
+      outbox.record(tx, { type: 'RelayTested', subject, data: {} });
+      return Promise.resolve();
+    });
+
+  it('sends a row recorded while it was sending another batch, without waiting for its poll', async () => {
+    await record('first');
+    relay.start();
+    await firstBatchSending;
+    await record('second');
+    finishFirstBatch();
+    await waitFor('both rows sent', () => Promise.resolve(published.length === 2), {
+      timeoutMs: 5_000,
+    });
+    expect(published).toEqual(['first', 'second']);
+  });
+});

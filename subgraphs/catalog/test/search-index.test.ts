@@ -333,6 +333,21 @@ describe.each(implementations)('the search index $name', ({ config, skip }) => {
       expect(await index.count()).toBe(visible.length);
     });
 
+    it('tells a sale, which moves only the sold count, from a change a listing shows', async () => {
+      const shorts = named('Cotton Shorts');
+      const sold = { ...shorts, soldCount: shorts.soldCount + 1, revision: 2 };
+      expect(await index.apply(sold)).toBe('sales-only');
+      const repriced = {
+        ...sold,
+        revision: 3,
+        skus: sold.skus.map((sku) => ({ ...sku, price: sku.price + 1_000 })),
+      };
+      expect(await index.apply(repriced)).toBe('applied');
+      expect(await index.apply({ ...repriced, soldCount: sold.soldCount + 1 })).toBe('stale');
+      expect(await index.apply({ ...repriced, status: 'HIDDEN', revision: 4 })).toBe('applied');
+      expect(await index.apply({ ...repriced, revision: 5 })).toBe('applied');
+    });
+
     it('drops a product whose last units sold from in-stock listings only', async () => {
       const shorts = named('카고 반바지');
       const soldOut = {

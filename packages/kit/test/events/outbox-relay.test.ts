@@ -25,7 +25,6 @@ describe('the outbox relay', () => {
     database = await createTestDatabase('sqlite', source);
     orm = await openLedgerDatabase(database.config);
     const transport = new InProcessTransport(new Registry());
-    await transport.ensureTopics([outbox.topic]);
     const firstBatchMayFinish = new Promise<void>((resolve) => (finishFirstBatch = resolve));
     let sendingFirst: () => void = () => {};
     firstBatchSending = new Promise<void>((resolve) => (sendingFirst = resolve));

@@ -7,6 +7,8 @@ import type { ListingCache } from '../services/listing-cache.js';
 /**
  * ProductChanged → the search index, then the cached pages. Idempotent without an inbox: the index
  * keeps each product's highest revision, so a duplicate or late event is 'stale' and changes nothing.
+ * A sale ('sales-only') leaves the cached pages: it only moves the popularity order, which catches
+ * up as they expire, where a shop selling every second would otherwise have no cached page at all.
  */
 export function productChangedHandler(deps: {
   index: SearchIndex;

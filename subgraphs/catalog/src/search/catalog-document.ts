@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { listingSummary, type ProductSnapshot } from '@shop/contracts';
 
 /** Joins a facet's id (or option group) and its label in one keyword: one field, one aggregation. */
@@ -70,4 +71,11 @@ export function toCatalogDocument(snapshot: ProductSnapshot): CatalogDocument {
     soldCount: snapshot.soldCount,
     createdAt: snapshot.createdAt,
   };
+}
+
+/** Whether two documents of a product list the same way: all but the revision and sold count. */
+export function listsTheSame(stored: CatalogDocument, next: CatalogDocument): boolean {
+  const { revision: _storedRevision, soldCount: _storedSales, ...storedListing } = stored;
+  const { revision: _nextRevision, soldCount: _nextSales, ...nextListing } = next;
+  return isDeepStrictEqual(storedListing, nextListing);
 }

@@ -1,5 +1,10 @@
 import type { ProductSnapshot } from '@shop/contracts';
-import { splitFacetKey, toCatalogDocument, type CatalogDocument } from './catalog-document.js';
+import {
+  listsTheSame,
+  splitFacetKey,
+  toCatalogDocument,
+  type CatalogDocument,
+} from './catalog-document.js';
 import {
   facetValuesOf,
   optionFacetsOf,
@@ -12,6 +17,7 @@ import { TextIndex } from './memory-text-index.js';
 import {
   decodeCursor,
   encodeCursor,
+  type IndexChange,
   type IndexRebuild,
   type ProductFacetCounts,
   type ProductSearchPage,
@@ -34,10 +40,11 @@ class Generation {
   private readonly entries = new Map<string, Entry>();
   readonly text = new TextIndex();
 
-  put(snapshot: ProductSnapshot): 'applied' | 'stale' {
+  put(snapshot: ProductSnapshot): IndexChange {
     const stored = this.entries.get(snapshot.id);
     if (stored && stored.document.revision >= snapshot.revision) return 'stale';
     const document = toCatalogDocument(snapshot);
+    const salesOnly = stored !== undefined && listsTheSame(stored.document, document);
     this.entries.set(snapshot.id, {
       document,
       optionKeys: new Set(document.optionValues),
@@ -56,7 +63,7 @@ class Generation {
       ];
       this.text.add(snapshot.id, document.name, context.join(' '));
     }
-    return 'applied';
+    return salesOnly ? 'sales-only' : 'applied';
   }
 
   entry(id: string): Entry | undefined {
@@ -198,7 +205,7 @@ export class MemoryIndex implements SearchIndex {
 
   async ensureReady(): Promise<void> {}
 
-  async apply(snapshot: ProductSnapshot): Promise<'applied' | 'stale'> {
+  async apply(snapshot: ProductSnapshot): Promise<IndexChange> {
     this.building?.put(snapshot);
     return this.live.put(snapshot);
   }

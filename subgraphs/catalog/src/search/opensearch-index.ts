@@ -1,7 +1,12 @@
 import { Client } from '@opensearch-project/opensearch';
 import type { Search_RequestBody } from '@opensearch-project/opensearch/api/index.js';
 import type { ProductSnapshot } from '@shop/contracts';
-import { splitFacetKey, toCatalogDocument, type CatalogDocument } from './catalog-document.js';
+import {
+  listsTheSame,
+  splitFacetKey,
+  toCatalogDocument,
+  type CatalogDocument,
+} from './catalog-document.js';
 import { facetValuesOf, optionFacetsOf, optionGroupsOf } from './facets.js';
 import { catalogIndexBody, catalogSchemaVersion } from './opensearch-mapping.js';
 import {
@@ -15,6 +20,7 @@ import {
 import {
   decodeCursor,
   encodeCursor,
+  type IndexChange,
   type IndexRebuild,
   type ProductFacetCounts,
   type ProductSearchPage,
@@ -82,11 +88,27 @@ export class OpenSearchIndex implements SearchIndex {
     await this.pointAliasAt(await this.createPhysicalIndex(), previous);
   }
 
-  async apply(snapshot: ProductSnapshot): Promise<'applied' | 'stale'> {
+  async apply(snapshot: ProductSnapshot): Promise<IndexChange> {
+    const document = toCatalogDocument(snapshot);
     const building = this.building;
     // The index being built may be dropped meanwhile (aborted): then only the live one matters.
-    if (building) await this.write(building, snapshot).catch(ignoreStatus(404));
-    return this.write(this.alias, snapshot);
+    if (building) await this.write(building, document, true).catch(ignoreStatus(404));
+    const listed = await this.listed(snapshot.id);
+    const salesOnly = listed !== undefined && listsTheSame(listed, document);
+    // A sale moves only the popularity order, which may wait for the next periodic refresh.
+    const outcome = await this.write(this.alias, document, !salesOnly);
+    return outcome === 'applied' && salesOnly ? 'sales-only' : outcome;
+  }
+
+  /** The live document of a product, as stored (a realtime get: the latest write, refreshed or not). */
+  private async listed(id: string): Promise<CatalogDocument | undefined> {
+    try {
+      const response = await this.client.get({ index: this.alias, id });
+      return response.body._source as CatalogDocument | undefined;
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
   }
 
   async count(): Promise<number> {
@@ -207,18 +229,22 @@ export class OpenSearchIndex implements SearchIndex {
     if (previous.length > 0) await this.client.indices.delete({ index: previous });
   }
 
-  private async write(index: string, snapshot: ProductSnapshot): Promise<'applied' | 'stale'> {
+  private async write(
+    index: string,
+    document: CatalogDocument,
+    refresh: boolean,
+  ): Promise<'applied' | 'stale'> {
     try {
       await this.client.index({
         index,
-        id: snapshot.id,
-        body: toCatalogDocument(snapshot),
-        version: snapshot.revision,
+        id: document.id,
+        body: document,
+        version: document.revision,
         version_type: 'external',
         // Searchable before we return: the caller invalidates cached pages next, and a page
         // cached in between must not hold the old product. (`wait_for` would wait for the
         // next periodic refresh, up to a second per event.)
-        refresh: true,
+        refresh,
       });
       return 'applied';
     } catch (error) {

@@ -69,13 +69,17 @@ export interface IndexRebuild {
  * The catalog's search index: OpenSearch in real runs, in memory in the embedded one. Both keep
  * the highest revision of each product and serve the same queries with the same answers.
  */
+export type IndexChange = 'applied' | 'sales-only' | 'stale';
+
 export interface SearchIndex {
   ensureReady(): Promise<void>;
   /**
    * Stores a product if its revision is newer than the stored one ('stale' otherwise), visible to
    * searches once this resolves. While a rebuild is open the new index receives it too.
+   * 'sales-only': stored, but only its sold count moved (a sale), which no listing shows: the
+   * popularity order may wait for cached pages to expire.
    */
-  apply(snapshot: ProductSnapshot): Promise<'applied' | 'stale'>;
+  apply(snapshot: ProductSnapshot): Promise<IndexChange>;
   search(query: ProductSearchQuery): Promise<ProductSearchPage>;
   autocomplete(prefix: string, limit: number): Promise<string[]>;
   /** Visible products. */

@@ -100,7 +100,7 @@ export class OpenSearchIndex implements SearchIndex {
     return outcome === 'applied' && salesOnly ? 'sales-only' : outcome;
   }
 
-  /** The live document of a product, as stored (a realtime get: the latest write, refreshed or not). */
+  /** A product's live document as stored: a realtime get, so the latest write, refreshed or not. */
   private async listed(id: string): Promise<CatalogDocument | undefined> {
     try {
       const response = await this.client.get({ index: this.alias, id });

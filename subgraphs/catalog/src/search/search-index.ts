@@ -65,12 +65,13 @@ export interface IndexRebuild {
   abort(): Promise<void>;
 }
 
+/** What applying a product's snapshot did (see SearchIndex.apply). */
+export type IndexChange = 'applied' | 'sales-only' | 'stale';
+
 /**
  * The catalog's search index: OpenSearch in real runs, in memory in the embedded one. Both keep
  * the highest revision of each product and serve the same queries with the same answers.
  */
-export type IndexChange = 'applied' | 'sales-only' | 'stale';
-
 export interface SearchIndex {
   ensureReady(): Promise<void>;
   /**

@@ -137,6 +137,17 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
         idempotencyKey: `checkout-${randomUUID()}`,
       });
 
+    /** The gate learns, from a product it has not seen, that the SKU has `available` units. */
+    const gateKnows = (available: number) =>
+      gate.apply({ productId: randomUUID(), revision: 1, skus: [{ id: skuId, available }] });
+    /** Product reserves, holding the stock for 15 minutes; `left` as it would answer. */
+    const reservedAnswer = (left?: { id: string; available: number }[]) => () =>
+      Promise.resolve<StockReservation>({
+        status: 'RESERVED',
+        expiresAt: new Date(Date.now() + 900_000).toISOString(),
+        ...(left ? { left } : {}),
+      });
+
     it('PLACING → PENDING once every hold is taken, payable until a minute before the stock lets go', async () => {
       // Whole seconds: MySQL keeps no milliseconds.
       const holdEnds = new Date(Math.ceil(Date.now() / 1000) * 1000 + 15 * 60_000);
@@ -186,11 +197,7 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       expect(gateRefusals).toBe(1);
       // A unit released (a lapsed order) opens the gate with product's next revision.
       await gate.apply({ productId, revision: 8, skus: [{ id: skuId, available: 2 }] });
-      reserve.answer = () =>
-        Promise.resolve({
-          status: 'RESERVED',
-          expiresAt: new Date(Date.now() + 900_000).toISOString(),
-        });
+      reserve.answer = reservedAnswer();
       expect((await place()).kind).toBe('placed');
     });
 
@@ -212,11 +219,7 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
     });
 
     it('only as many buyers as there are units go on to product; the rest hear it at the gate until one is refused', async () => {
-      await gate.apply({
-        productId: randomUUID(),
-        revision: 1,
-        skus: [{ id: skuId, available: 2 }],
-      });
+      await gateKnows(2);
       let answerFirst: (answer: StockReservation) => void = () => {};
       const atProduct = new Promise<void>((reached) => {
         reserve.answer = () =>
@@ -240,31 +243,17 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
         available: 1,
       });
       expect((await first).kind).toBe('out-of-stock');
-      reserve.answer = () =>
-        Promise.resolve({
-          status: 'RESERVED',
-          expiresAt: new Date(Date.now() + 900_000).toISOString(),
-          left: [{ id: skuId, available: 3 }],
-        });
+      reserve.answer = reservedAnswer([{ id: skuId, available: 3 }]);
       expect((await place()).kind).toBe('placed');
       expect(quotes).toBe(quoted + 1);
     });
 
     it('an order is placed even when the gate cannot be told of it (its pass lapses)', async () => {
       // Units enough that the pass this order leaves behind turns no later buyer away.
-      await gate.apply({
-        productId: randomUUID(),
-        revision: 1,
-        skus: [{ id: skuId, available: 100 }],
-      });
+      await gateKnows(100);
       vi.spyOn(gate, 'learn').mockRejectedValueOnce(new Error('Redis went away'));
       vi.spyOn(gate, 'leave').mockRejectedValueOnce(new Error('Redis went away'));
-      reserve.answer = () =>
-        Promise.resolve({
-          status: 'RESERVED',
-          expiresAt: new Date(Date.now() + 900_000).toISOString(),
-          left: [{ id: skuId, available: 7 }],
-        });
+      reserve.answer = reservedAnswer([{ id: skuId, available: 7 }]);
       const outcome = await place();
       expect(outcome.kind).toBe('placed');
       expect(outcome.kind === 'placed' && outcome.order.status).toBe('PENDING');
@@ -272,11 +261,7 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
     });
 
     it('a gate that cannot be asked lets the order through to product, which decides', async () => {
-      await gate.apply({
-        productId: randomUUID(),
-        revision: 1,
-        skus: [{ id: skuId, available: 0 }],
-      });
+      await gateKnows(0);
       vi.spyOn(gate, 'admit').mockRejectedValueOnce(new Error('Redis went away'));
       let reserved = 0;
       reserve.answer = () => {
@@ -291,21 +276,13 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       };
       expect(await place()).toEqual({ kind: 'out-of-stock', skuId, requested: 2, available: 0 });
       expect(reserved).toBe(1);
-      reserve.answer = () =>
-        Promise.resolve({
-          status: 'RESERVED',
-          expiresAt: new Date(Date.now() + 900_000).toISOString(),
-        });
+      reserve.answer = reservedAnswer();
       vi.spyOn(gate, 'admit').mockRejectedValueOnce(new Error('Redis went away'));
       const outcome = await place();
       expect(outcome.kind === 'placed' && outcome.order.status).toBe('PENDING');
       vi.restoreAllMocks();
       // Open again for the tests that follow.
-      await gate.apply({
-        productId: randomUUID(),
-        revision: 1,
-        skus: [{ id: skuId, available: 100 }],
-      });
+      await gateKnows(100);
     });
 
     it('PLACING → FAILED when product does not answer, and the error still reaches the caller', async () => {

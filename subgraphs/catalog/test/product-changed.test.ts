@@ -27,4 +27,17 @@ describe('ProductChanged in catalog', () => {
     await handler({ ...product!, name: `${product!.name} (새 이름)`, revision: 3 }, context);
     expect(await generation()).not.toBe(listed);
   });
+
+  it('drops the cached pages again for a redelivered change, and not for an older one', async () => {
+    const [, product] = catalogFixture();
+    const renamed = { ...product!, name: `${product!.name} (새 이름)`, revision: 5 };
+    await handler(renamed, context);
+    const listed = await generation();
+    // The first delivery may have died after indexing, before the pages were dropped.
+    await handler(renamed, context);
+    const redelivered = await generation();
+    expect(redelivered).not.toBe(listed);
+    await handler({ ...renamed, revision: 4 }, context);
+    expect(await generation()).toBe(redelivered);
+  });
 });

@@ -13,6 +13,7 @@ import {
 } from '../src/after-sale-operations.js';
 import { expectBooksNet } from '../src/books.js';
 import { expectStockConserved } from '../src/chaos-shop.js';
+import { createProduct, searchProducts } from '../src/catalog-operations.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { cancelOrder, orderDetail } from '../src/checkout-operations.js';
 import { startShopProcesses, type ShopProcesses } from '../src/shop-processes.js';
@@ -124,12 +125,27 @@ describe.skipIf(!infra.ok)('every crash point, armed once (processes)', () => {
     async () => {
       expect(points).toEqual(
         expect.arrayContaining([
+          'catalog.product.indexed',
           'order.place.recorded',
           'payment.confirm.charged',
           'payment.refund.sent',
           'return.receive.refunded',
         ]),
       );
+      // catalog dies between indexing a new product and dropping the cached pages (its first
+      // product change): the page cached before must still show the product once it is back.
+      const name = `크래시 머그컵 ${shop.runId}`;
+      const listedCount = async () =>
+        (await shop.call(searchProducts, { search: { text: name }, first: 5 })).data?.products
+          .totalCount as number | undefined;
+      expect(await listedCount()).toBe(0);
+      await shop.call(
+        createProduct,
+        { input: { name, status: 'ACTIVE', basePrice: 9_000 } },
+        shop.adminToken,
+      );
+      await waitFor('the new product listed', async () => (await listedCount()) === 1, patiently);
+
       const skuId = await given.skuOnSale(19_000, 5);
       const buyer = await given.customer();
 

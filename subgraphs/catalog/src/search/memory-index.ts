@@ -18,6 +18,7 @@ import {
   decodeCursor,
   encodeCursor,
   type IndexChange,
+  unchangedBy,
   type IndexRebuild,
   type ProductFacetCounts,
   type ProductSearchPage,
@@ -42,7 +43,8 @@ class Generation {
 
   put(snapshot: ProductSnapshot): IndexChange {
     const stored = this.entries.get(snapshot.id);
-    if (stored && stored.document.revision >= snapshot.revision) return 'stale';
+    const unchanged = unchangedBy(stored?.document.revision, snapshot.revision);
+    if (unchanged) return unchanged;
     const document = toCatalogDocument(snapshot);
     const salesOnly = stored !== undefined && listsTheSame(stored.document, document);
     this.entries.set(snapshot.id, {

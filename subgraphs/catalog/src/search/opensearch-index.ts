@@ -21,6 +21,7 @@ import {
   decodeCursor,
   encodeCursor,
   type IndexChange,
+  unchangedBy,
   type IndexRebuild,
   type ProductFacetCounts,
   type ProductSearchPage,
@@ -94,6 +95,8 @@ export class OpenSearchIndex implements SearchIndex {
     // The index being built may be dropped meanwhile (aborted): then only the live one matters.
     if (building) await this.write(building, document, true).catch(ignoreStatus(404));
     const listed = await this.listed(snapshot.id);
+    const unchanged = unchangedBy(listed?.revision, document.revision);
+    if (unchanged) return unchanged;
     const salesOnly = listed !== undefined && listsTheSame(listed, document);
     // A sale moves only the popularity order, which may wait for the next periodic refresh.
     const outcome = await this.write(this.alias, document, !salesOnly);

@@ -66,7 +66,20 @@ export interface IndexRebuild {
 }
 
 /** What applying a product's snapshot did (see SearchIndex.apply). */
-export type IndexChange = 'applied' | 'sales-only' | 'stale';
+export type IndexChange = 'applied' | 'sales-only' | 'redelivered' | 'stale';
+
+/**
+ * What a snapshot no newer than the stored revision did: nothing. The same revision again is a
+ * redelivery ('redelivered'), whose first delivery may have stopped before its pages were dropped;
+ * an older one is 'stale'. Undefined when the snapshot is newer.
+ */
+export function unchangedBy(
+  storedRevision: number | undefined,
+  revision: number,
+): IndexChange | undefined {
+  if (storedRevision === undefined || storedRevision < revision) return undefined;
+  return storedRevision === revision ? 'redelivered' : 'stale';
+}
 
 /**
  * The catalog's search index: OpenSearch in real runs, in memory in the embedded one. Both keep
@@ -75,8 +88,9 @@ export type IndexChange = 'applied' | 'sales-only' | 'stale';
 export interface SearchIndex {
   ensureReady(): Promise<void>;
   /**
-   * Stores a product if its revision is newer than the stored one ('stale' otherwise), visible to
-   * searches once this resolves. While a rebuild is open the new index receives it too.
+   * Stores a product if its revision is newer than the stored one ('redelivered' for the same one,
+   * 'stale' for an older), visible to searches once this resolves. While a rebuild is open the new
+   * index receives it too.
    * 'sales-only': stored, but only its sold count moved (a sale), which no listing shows: the
    * popularity order may wait for cached pages to expire.
    */

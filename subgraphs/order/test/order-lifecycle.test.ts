@@ -125,8 +125,8 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       onGateRefusal: () => (gateRefusals += 1),
       logger,
     });
-    const place = () =>
-      placeOrder.place(database.orm.em, randomUUID(), {
+    const place = (userId = randomUUID(), idempotencyKey = `checkout-${randomUUID()}`) =>
+      placeOrder.place(database.orm.em, userId, {
         lines: [{ skuId, quantity: 2 }],
         shippingAddress: {
           recipient: '홍길동',
@@ -134,7 +134,7 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
           postalCode: '06236',
           line1: '서울특별시 강남구 테헤란로 123',
         },
-        idempotencyKey: `checkout-${randomUUID()}`,
+        idempotencyKey,
       });
 
     /** The gate learns, from a product it has not seen, that the SKU has `available` units. */
@@ -216,6 +216,29 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       // Product's event of the unit coming back (revision 4) opens it again.
       await gate.apply({ productId, revision: 4, skus: [{ id: skuId, available: 2 }] });
       expect((await place()).kind).toBe('placed');
+    });
+
+    it('createOrder again with the same key answers the order it placed, even once its SKU sold out', async () => {
+      let reservations = 0;
+      reserve.answer = () => {
+        reservations += 1;
+        return Promise.resolve({
+          status: 'RESERVED',
+          expiresAt: new Date(Date.now() + 900_000).toISOString(),
+          soldOut: [{ productId: randomUUID(), revision: 1, skus: [{ id: skuId, available: 0 }] }],
+        });
+      };
+      const [buyer, key] = [randomUUID(), `checkout-${randomUUID()}`];
+      const first = await place(buyer, key);
+      if (first.kind !== 'placed') throw new Error(`not placed: ${first.kind}`);
+      const again = await place(buyer, key);
+      expect(again).toMatchObject({
+        kind: 'placed',
+        order: { id: first.order.id, status: 'PENDING' },
+      });
+      expect(reservations).toBe(1);
+      // The key is the buyer's own: another buyer with the same one is a new order, refused.
+      expect((await place(randomUUID(), key)).kind).toBe('out-of-stock');
     });
 
     it('only as many buyers as there are units go on to product; the rest hear it at the gate until one is refused', async () => {

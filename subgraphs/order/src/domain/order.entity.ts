@@ -131,6 +131,26 @@ export class Order extends OrderSchema.class {
       ),
     );
   }
+
+  /**
+   * The order a customer's createOrder with this key placed before, if any. Every buyer of a
+   * first-come sale asks, the losers too, so it is one plain query: MikroORM's findOne spends four
+   * times its CPU building the same statement.
+   */
+  static async placedWith(
+    em: EntityManager,
+    userId: string,
+    idempotencyKey: string,
+  ): Promise<Order | null> {
+    const earlier = await em
+      .getConnection()
+      .execute<EntityData<Order>>(
+        'select id from shop_order where user_id = ? and idempotency_key = ?',
+        [userId, idempotencyKey],
+        'get',
+      );
+    return earlier?.id ? em.fork().findOneOrFail(Order, { id: earlier.id }) : null;
+  }
 }
 
 /**

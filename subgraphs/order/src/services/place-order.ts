@@ -73,9 +73,7 @@ export class PlaceOrder {
         })),
       };
     const request = parsed.data;
-    const earlier = await em
-      .fork()
-      .findOne(Order, { userId, idempotencyKey: request.idempotencyKey });
+    const earlier = await Order.placedWith(em, userId, request.idempotencyKey);
     if (earlier) return { kind: 'placed', order: earlier };
     const orderId = randomUUID();
     const refused = await this.askGate(orderId, request.lines);

@@ -99,21 +99,37 @@ return 1`;
 /** Only a revision may say a SKU is sold out: a bare 0 may be older than the event reopening it. */
 const lowerable = (left: SkuAvailability[]) => left.filter((sku) => sku.available > 0);
 
-/** Shared by every order instance of a real run. */
+/** Each takes the number of keys, the keys, then the arguments. */
+interface GateScripts {
+  stockGateAdmit(...keyCountKeysArgs: (string | number)[]): Promise<0 | [number, number]>;
+  stockGateApply(...keyCountKeysArgs: (string | number)[]): Promise<number>;
+  stockGateLower(...keyCountKeysArgs: (string | number)[]): Promise<number>;
+}
+
+/**
+ * Shared by every order instance of a real run. The scripts are defined commands, so Redis is sent
+ * each one's digest (EVALSHA), not its text, on every buyer's admission.
+ */
 export class RedisStockGate implements StockGate {
+  private readonly redis: Redis & GateScripts;
+
   constructor(
-    private readonly redis: Redis,
+    redis: Redis,
     private readonly passLifetimeMs = defaultPassLifetimeMs,
-  ) {}
+  ) {
+    redis.defineCommand('stockGateAdmit', { lua: admitScript });
+    redis.defineCommand('stockGateApply', { lua: applyScript });
+    redis.defineCommand('stockGateLower', { lua: lowerScript });
+    this.redis = redis as Redis & GateScripts;
+  }
 
   async admit(orderId: string, lines: OrderLineRequest[]): Promise<GateRefusal | undefined> {
-    const answer = (await this.redis.eval(
-      admitScript,
+    const answer = await this.redis.stockGateAdmit(
       lines.length * 2,
       ...lines.flatMap((line) => [availableKey(line.skuId), passesKey(line.skuId)]),
       String(this.passLifetimeMs),
       ...lines.map((line) => pass(orderId, line.quantity)),
-    )) as 0 | [number, number];
+    );
     if (answer === 0) return undefined;
     return { skuId: lines[answer[0] - 1]!.skuId, available: answer[1] };
   }
@@ -122,8 +138,7 @@ export class RedisStockGate implements StockGate {
     for (const product of soldOut) await this.apply(product);
     const lowered = lowerable(left);
     if (lowered.length > 0)
-      await this.redis.eval(
-        lowerScript,
+      await this.redis.stockGateLower(
         lowered.length,
         ...lowered.map((sku) => availableKey(sku.id)),
         ...lowered.map((sku) => String(sku.available)),
@@ -137,8 +152,7 @@ export class RedisStockGate implements StockGate {
   }
 
   async apply({ productId, revision, skus }: ProductStock): Promise<void> {
-    await this.redis.eval(
-      applyScript,
+    await this.redis.stockGateApply(
       1 + skus.length,
       revisionKey(productId),
       ...skus.map((sku) => availableKey(sku.id)),

@@ -62,10 +62,22 @@ export class OutboxRelay {
     this.wake?.();
   }
 
+  /**
+   * Stops after sending what is pending, so the events of work finished during shutdown go out
+   * with this process, not a poll after its next start. If the transport fails they stay pending.
+   */
   async stop(): Promise<void> {
     this.running = false;
     this.notify();
     await this.loop;
+    try {
+      while ((await this.relayBatch()) === this.batchSize);
+    } catch (error) {
+      this.options.logger.warn(
+        { error: (error as Error).message },
+        'outbox relay stopped with rows pending; they go out after the next start',
+      );
+    }
   }
 
   /** Publishes one batch; returns how many rows were sent, or throws if the transport failed. */

@@ -251,9 +251,9 @@ export async function createSubgraphServer<Loaders = undefined>(
     stop: () =>
       (stopped ??= (async () => {
         stopping = true;
-        // Apollo's drain plugin closes the listener and waits for in-flight requests first.
+        // Apollo's drain plugin closes the listener and waits for in-flight requests. The database
+        // stays open: consumers, jobs and the outbox relay still use it (its opener closes it).
         await apollo.stop();
-        await orm.close();
       })()),
   };
 }

@@ -122,13 +122,15 @@ export async function startService(
     port: server.port,
     orm,
     // Requests drain first (they may use what background jobs own, such as a search client),
-    // then consumers and jobs stop, and the relay last, so the events their work recorded go out.
+    // then consumers and jobs stop, then the relay, which sends the events their work recorded,
+    // and the database last.
     stop: async () => {
       await server.stop();
       await Promise.all(subscriptions.map((subscription) => subscription.stop()));
       for (const job of parts.background ?? []) await job.stop();
       await relay.stop();
       stopMeasuringBacklog();
+      await orm.close();
     },
   };
 }

@@ -72,4 +72,14 @@ describe('the outbox relay', () => {
     });
     expect(published).toEqual(['first', 'second']);
   });
+
+  it('sends what is pending when it stops, without a notify or a poll', async () => {
+    const silent = new Outbox(source);
+    await silent.transaction(orm.em.fork(), (tx) => {
+      silent.record(tx, { type: 'RelayTested', subject: 'during shutdown', data: {} });
+      return Promise.resolve();
+    });
+    await relay.stop();
+    expect(published).toEqual(['first', 'second', 'during shutdown']);
+  });
 });

@@ -278,6 +278,7 @@ describe('a subgraph built and served by the kit', () => {
 
   afterAll(async () => {
     await running.server.stop();
+    await running.orm.close();
     await rm(running.dataDir, { recursive: true, force: true });
   });
 
@@ -482,7 +483,7 @@ describe('readiness and graceful stop', () => {
     }
   });
 
-  it('finishes an in-flight request before closing the database', async () => {
+  it('finishes an in-flight request before it stops, and leaves the database to its opener', async () => {
     const running = await startNotesSubgraph(schema);
     let markStarted!: () => void;
     const started = new Promise<void>((resolve) => (markStarted = resolve));
@@ -508,8 +509,10 @@ describe('readiness and graceful stop', () => {
     expect(status).toBe(200);
     expect(body).toEqual({ data: { slowPing: 'pong with 0 notes' } });
     await stopping;
-    expect(await running.orm.isConnected()).toBe(false);
+    // Consumers, jobs and the outbox relay stop after the server, and still use it.
+    expect(await running.orm.isConnected()).toBe(true);
     await expect(fetch(running.server.url)).rejects.toThrow();
+    await running.orm.close();
     slowPingGate = undefined;
     await rm(running.dataDir, { recursive: true, force: true });
   });

@@ -7,11 +7,15 @@ import {
   searchProducts,
   updateSku,
 } from '../src/catalog-operations.js';
+import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { startShop, type ShopUnderTest } from '../src/shop-under-test.js';
 import { describeOnEachShop } from '../src/shop-runs.js';
 
 interface Listing {
-  products: { totalCount: number; nodes: { name: string; minPrice: number; inStock: boolean }[] };
+  products: {
+    totalCount: number;
+    nodes: { id: string; name: string; minPrice: number; inStock: boolean }[];
+  };
 }
 
 describeOnEachShop('the router’s response cache', ({ env }) => {
@@ -93,5 +97,63 @@ describeOnEachShop('the router’s response cache', ({ env }) => {
     );
     for (let i = 0; i < 20; i++)
       expect((await anonymous()).data!.products.nodes[0]!.inStock).toBe(false);
+  });
+
+  it('keeps cached pages through a sale, which moves only the popularity order', async () => {
+    const given = checkoutFixtures(shop);
+    const category = await shop.call(
+      createCategory,
+      { input: { name: '판매', slug: `sale-${shop.runId}` } },
+      shop.adminToken,
+    );
+    const categoryId = category.data!.createCategory.id as string;
+    const products: { id: string; skus: { id: string }[] }[] = [];
+    for (const label of ['가', '나'])
+      products.push(
+        (
+          await shop.call(
+            createProduct,
+            {
+              input: {
+                name: `판매 머그컵 ${label} ${shop.runId}`,
+                categoryId,
+                status: 'ACTIVE',
+                basePrice: 8_000,
+                initialStock: 5,
+              },
+            },
+            shop.adminToken,
+          )
+        ).data!.createProduct,
+      );
+    // Unsold, they rank by id: the one sold is the one ranked second.
+    const sold = products.sort((a, b) => a.id.localeCompare(b.id))[1]!;
+    const page = (search: Record<string, unknown> = {}) =>
+      graphqlRequest<Listing>(shop.router.url, searchProducts, {
+        variables: { search: { categoryId, ...search }, first: 5 },
+      });
+    // A page may be cached just before the second product moves the generation: wait past it.
+    await waitFor('both listed, from the cache', async () => {
+      const listed = await page();
+      return listed.data?.products.totalCount === 2 && listed.headers.get('x-shop-cache') === 'hit';
+    });
+
+    const buyer = await given.customer();
+    const order = (
+      await given.order(buyer.token, { lines: [{ skuId: sold.skus[0]!.id, quantity: 1 }] })
+    ).data!.createOrder as { id: string; totalAmount: number };
+    const paymentKey = await given.authorize(order.id, order.totalAmount);
+    const paid = await given.confirm(buyer.token, order.id, paymentKey, order.totalAmount);
+    expect(paid.data!.confirmPayment).toMatchObject({ status: 'APPROVED' });
+    // Each look a page never asked for before, so neither cache answers it.
+    let look = 0;
+    await waitFor('the sale in the popularity order', async () => {
+      look += 1;
+      const fresh = await page({ sort: 'POPULARITY', maxPrice: 1_000_000 + look });
+      return fresh.data?.products.nodes[0]?.id === sold.id;
+    });
+    const cached = await page();
+    expect(cached.headers.get('x-shop-cache')).toBe('hit');
+    expect(cached.data!.products.totalCount).toBe(2);
   });
 });

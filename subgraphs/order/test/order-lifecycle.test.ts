@@ -42,17 +42,20 @@ function settlingHolds() {
 /** payment's refund: the whole charge back, or `fails`; every request noted. */
 function refundingPayment() {
   const asked: { orderId: string; reason: string; lines: RefundLine[] }[] = [];
-  const state = { fails: false };
+  const state: { fails: boolean; meanwhile?: (orderId: string) => Promise<void> } = {
+    fails: false,
+  };
   const payment = {
-    refundAll: (orderId: string, reason: string, lines: RefundLine[]) => {
+    refundAll: async (orderId: string, reason: string, lines: RefundLine[]) => {
       asked.push({ orderId, reason, lines });
-      if (state.fails) return Promise.reject(new Error('PG unreachable'));
-      return Promise.resolve({
+      if (state.fails) throw new Error('PG unreachable');
+      await state.meanwhile?.(orderId);
+      return {
         paymentId: randomUUID(),
         cancelledAmount: orderTotal,
         refundableAmount: 0,
         status: 'CANCELLED' as const,
-      });
+      };
     },
   } as unknown as PaymentClient;
   return { payment, asked, state };
@@ -74,6 +77,7 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
     settled.length = 0;
     asked.length = 0;
     state.fails = false;
+    state.meanwhile = undefined;
   });
 
   describe('placing', () => {
@@ -457,6 +461,23 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
           }),
         },
       ]);
+    });
+
+    it('a cancellation whose refund event closed the order first still answers with everything given back', async () => {
+      const { order } = await insertOrder(database.orm, 'PAID');
+      // The refund's PaymentCancelled reaches order before the refund's answer does: its consumer
+      // closes the order, and is still giving back what it held when the cancellation answers.
+      state.meanwhile = (orderId) =>
+        Order.transitionWhereverAllowed(
+          database.orm.em.fork(),
+          orderId,
+          'CANCELLED',
+          'PaymentCancelled',
+          { cancelReason: 'CUSTOMER', refundedAmount: orderTotal, holdsSettled: false },
+        ).then(() => undefined);
+      const outcome = await lifecycle.cancel(database.orm.em, order.id, 'CUSTOMER');
+      expect(outcome).toMatchObject({ kind: 'cancelled', order: { status: 'CANCELLED' } });
+      expect(settled).toEqual([`${order.id} CANCELLED`]);
     });
 
     it('a paid order whose stock came up short is cancelled OUT_OF_STOCK and refunded', async () => {

@@ -179,7 +179,12 @@ export class OrderLifecycle {
         'cancellation refund not made yet; the order stays CANCELLING for the sweeper',
       );
     }
-    return (await em.fork().findOne(Order, { id: order.id }))!;
+    const current = (await em.fork().findOne(Order, { id: order.id }))!;
+    // Closed meanwhile by this refund's own PaymentCancelled, whose consumer may still be giving
+    // back what it held: settling is idempotent, so it is settled here too before the answer.
+    if (current.status === 'CANCELLED' && !current.holdsSettled)
+      await this.settleHolds(em, current);
+    return current;
   }
 
   /**

@@ -179,12 +179,7 @@ export class OrderLifecycle {
         'cancellation refund not made yet; the order stays CANCELLING for the sweeper',
       );
     }
-    const current = (await em.fork().findOne(Order, { id: order.id }))!;
-    // Closed meanwhile by this refund's own PaymentCancelled, whose consumer may still be giving
-    // back what it held: settling is idempotent, so it is settled here too before the answer.
-    if (current.status === 'CANCELLED' && !current.holdsSettled)
-      await this.settleHolds(em, current);
-    return current;
+    return (await em.fork().findOne(Order, { id: order.id }))!;
   }
 
   /**
@@ -310,7 +305,9 @@ export class OrderLifecycle {
 
   /**
    * The order, as read, closes (FAILED or CANCELLED) with its event; then the holds settle.
-   * Undefined if it lost to a change made since it was read.
+   * Undefined if it lost to a change made since it was read. A loser that finds the order closed
+   * by the winner (a sweeper, a refund's PaymentCancelled) settles it too before it answers: the
+   * winner may still be giving back what it held, and settling is idempotent.
    */
   private async transition(
     em: EntityManager,
@@ -330,9 +327,9 @@ export class OrderLifecycle {
       event(tx, await tx.findOneOrFail(Order, { id: order.id }, { refresh: true }));
       return true;
     });
-    if (!won) return undefined;
     const current = (await em.fork().findOne(Order, { id: order.id }))!;
-    await this.settleHolds(em, current);
-    return current;
+    const closed = current.status === 'FAILED' || current.status === 'CANCELLED';
+    if (won || (closed && !current.holdsSettled)) await this.settleHolds(em, current);
+    return won ? current : undefined;
   }
 }

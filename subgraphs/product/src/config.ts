@@ -4,6 +4,8 @@ export const productConfigSchema = z.looseObject({
   /** How long an unpaid order holds its stock. */
   SHOP_RESERVATION_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   SHOP_RESERVATION_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  /** How soon sales reach read models (popularity): products sold meanwhile publish together. */
+  SHOP_PRODUCT_SALES_PUBLISH_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   /** Where the embedded run keeps uploaded pictures (under `media/`). */
   SHOP_DATA_DIR: z.string().default('.data'),
   /** Largest picture an admin may upload. */

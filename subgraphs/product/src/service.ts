@@ -91,6 +91,12 @@ export const productService = defineService({
           run: async () => ({ expired: await reservations.expireDue(orm.em) }),
           logMessage: 'released expired reservations',
         }),
+        periodicJob({
+          name: 'sales-publisher',
+          intervalMs: config.SHOP_PRODUCT_SALES_PUBLISH_MS,
+          run: async () => ({ published: await changes.publishSales(orm.em) }),
+          logMessage: 'published the sales of products',
+        }),
         ...(config.SHOP_SEED_DEMO ? [new DemoSeeder({ orm, catalog, logger })] : []),
       ],
     };

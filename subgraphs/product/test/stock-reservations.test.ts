@@ -205,12 +205,28 @@ describeOnEachDatabase('stock reservations on $name', (kind) => {
     expect(await stockOf(skuId)).toMatchObject({ onHand: 5, reserved: 5 });
   });
 
-  it('counts sales for popularity when an order is paid', async () => {
-    const skuId = await newSku(3);
-    const orderId = randomUUID();
-    await reservations.reserve(orm.em, orderId, [{ skuId, quantity: 2 }]);
-    await reservations.commit(orm.em, orderId);
-    expect((await snapshotsOf(skuId)).at(-1)!.soldCount).toBe(2);
+  /** Runs the sales publisher until nothing is left (other tests' sales wait in this database too). */
+  async function publishAllSales(): Promise<void> {
+    while ((await changes.publishSales(orm.em)) > 0);
+  }
+
+  it('counts sales for popularity when orders are paid, and publishes them once, together', async () => {
+    const skuId = await newSku(5);
+    const published = (await snapshotsOf(skuId)).length;
+    for (const quantity of [2, 1]) {
+      const orderId = randomUUID();
+      await reservations.reserve(orm.em, orderId, [{ skuId, quantity }]);
+      await reservations.commit(orm.em, orderId);
+    }
+    // A sale leaves availability as it was: nothing is published in its transaction.
+    expect(await snapshotsOf(skuId)).toHaveLength(published);
+    await publishAllSales();
+    const snapshots = await snapshotsOf(skuId);
+    expect(snapshots).toHaveLength(published + 1);
+    expect(snapshots.at(-1)).toMatchObject({ soldCount: 3, skus: [{ available: 2 }] });
+    // Nothing sold since: nothing more to publish.
+    await publishAllSales();
+    expect(await snapshotsOf(skuId)).toHaveLength(published + 1);
   });
 
   it('puts a cancelled paid order back on the shelf once, as a restock movement', async () => {
@@ -244,6 +260,11 @@ describeOnEachDatabase('stock reservations on $name', (kind) => {
       { committed: 1, short: 0 },
     ]);
     expect(await stockOf(skuId)).toEqual({ onHand: 1, reserved: 0, movementTotal: 1 });
+    // Taken again outside a reservation, the units left what was available: published at once.
+    expect((await snapshotsOf(skuId)).at(-1)).toMatchObject({
+      soldCount: 2,
+      skus: [{ available: 1 }],
+    });
   });
 
   it('never sells the units of a lapsed reservation twice: it comes short, once, with an event', async () => {

@@ -28,6 +28,8 @@ export const ProductSchema = defineEntity({
     revision: p.integer().default(1),
     /** Units sold, for popularity; moved by the same conditional updates as stock. */
     soldCount: p.integer().default(0),
+    /** Sold since the last ProductChanged: the sales publisher publishes it shortly. */
+    salesPending: p.boolean().default(false).index(),
     /** Set by a client that may retry `createProduct`: the retry returns the first product. */
     idempotencyKey: p.string().length(64).nullable().unique(),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -6,6 +6,7 @@ import { Migration20261124152600 } from './Migration20261124152600.js';
 import { Migration20261203180000 } from './Migration20261203180000.js';
 import { Migration20261204050000 } from './Migration20261204050000.js';
 import { Migration20261204120000 } from './Migration20261204120000.js';
+import { Migration20261205100746 } from './Migration20261205100746.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124144236', class: Migration20261124144236 },
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203180000', class: Migration20261203180000 },
   { name: 'Migration20261204050000', class: Migration20261204050000 },
   { name: 'Migration20261204120000', class: Migration20261204120000 },
+  { name: 'Migration20261205100746', class: Migration20261205100746 },
 ];

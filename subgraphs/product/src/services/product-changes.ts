@@ -1,8 +1,10 @@
 import { productChangedEvent, type ProductSnapshot } from '@shop/contracts';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
+import { Product } from '../domain/product.entity.js';
 import { loadProductSnapshots } from './product-snapshot.js';
 import { guardedUpdate } from './stock-sql.js';
+import { writeTransaction } from './write-transaction.js';
 
 /**
  * Publishes a product's new state through the outbox, in the transaction that changed it. The
@@ -18,9 +20,11 @@ export class ProductChanges {
     await tx.flush();
     const published: ProductSnapshot[] = [];
     for (const productId of [...new Set(productIds)].sort()) {
-      await guardedUpdate(tx, 'update product set revision = revision + 1 where id = ?', [
-        productId,
-      ]);
+      await guardedUpdate(
+        tx,
+        'update product set revision = revision + 1, sales_pending = ? where id = ?',
+        [false, productId],
+      );
       const [snapshot] = await loadProductSnapshots(tx, [productId]);
       if (!snapshot) throw new Error(`product ${productId} vanished while publishing it`);
       this.outbox.record(tx, {
@@ -34,12 +38,31 @@ export class ProductChanges {
     return published;
   }
 
-  /** Units of a product were sold: popularity moves, and read models hear of it. */
-  async recordSale(tx: EntityManager, productId: string, quantity: number): Promise<void> {
-    await guardedUpdate(tx, 'update product set sold_count = sold_count + ? where id = ?', [
-      quantity,
-      productId,
-    ]);
-    await this.publish(tx, [productId]);
+  /**
+   * Units of a product were sold: popularity moves. A sale leaves availability as it was (on hand
+   * and reserved fall together), so it is not published in the sale's transaction, which would hold
+   * the product row across a snapshot and an outbox write for every buyer of a first-come sale: the
+   * row is marked, and `publishSales` publishes it shortly, once for all the sales meanwhile.
+   */
+  async countSale(tx: EntityManager, productId: string, quantity: number): Promise<void> {
+    await guardedUpdate(
+      tx,
+      'update product set sold_count = sold_count + ?, sales_pending = ? where id = ?',
+      [quantity, true, productId],
+    );
+  }
+
+  /**
+   * Publishes the products sold since their last ProductChanged, each in its own transaction.
+   * The mark is on the row, so sales counted before a crash are published after it. Returns how
+   * many it published.
+   */
+  async publishSales(em: EntityManager, batch = 100): Promise<number> {
+    const pending = await em
+      .fork()
+      .find(Product, { salesPending: true }, { fields: ['id'], limit: batch });
+    for (const { id } of pending)
+      await writeTransaction(em, this.outbox, (tx) => this.publish(tx, [id]));
+    return pending.length;
   }
 }

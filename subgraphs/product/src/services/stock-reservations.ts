@@ -195,7 +195,12 @@ export class StockReservations {
       'update sku set on_hand = on_hand - ? where id = ? and on_hand - reserved >= ?',
       [quantity, skuId, quantity],
     );
-    if (taken === 1) return this.recordSold(tx, reservation);
+    if (taken === 1) {
+      // Units left the shelf outside a reservation: availability moved, so it is published now.
+      const productId = await this.recordSold(tx, reservation);
+      if (productId) await this.options.changes.publish(tx, [productId]);
+      return;
+    }
     await tx.nativeUpdate(Reservation, { id: reservation.id }, { status: 'SHORT' });
     const available = (await availableOf(tx, skuId))?.available ?? 0;
     this.options.outbox.record(tx, {
@@ -207,7 +212,11 @@ export class StockReservations {
     this.options.onShortfall(quantity);
   }
 
-  private async recordSold(tx: EntityManager, reservation: Reservation): Promise<void> {
+  /** Returns the product that sold. */
+  private async recordSold(
+    tx: EntityManager,
+    reservation: Reservation,
+  ): Promise<string | undefined> {
     tx.persist(
       tx.create(StockMovement, {
         skuId: reservation.skuId,
@@ -217,7 +226,9 @@ export class StockReservations {
       }),
     );
     const sku = await availableOf(tx, reservation.skuId);
-    if (sku) await this.options.changes.recordSale(tx, sku.productId, reservation.quantity);
+    if (!sku) return undefined;
+    await this.options.changes.countSale(tx, sku.productId, reservation.quantity);
+    return sku.productId;
   }
 
   private async refusalOf(tx: EntityManager, line: ReservationLine): Promise<Unreservable> {

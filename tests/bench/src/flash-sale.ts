@@ -2,11 +2,19 @@
 // listing is measured beside it), on its own.
 //   pnpm bench:flash-sale [--buyers 3000] [--units 100] [--arrival-seconds 10] [--listing-rate 100]
 //     [--cpu-prof <dir>]   the shop's CPU profile (.cpuprofile, for Chrome DevTools) written there
+//     [--baseline <commit>]  the same sale again on that commit (a worktree), with ratios
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { adminSession } from './admin-session.js';
+import { checkOutBaseline } from './baseline/baseline-commit.js';
+import { baselineDatabaseEnv } from './baseline/baseline-databases.js';
 import { checkoutShopEnv } from './sections/checkout.js';
-import { flashSaleReport, measureFlashSale } from './sections/flash-sale.js';
+import {
+  flashSaleComparison,
+  flashSaleReport,
+  measureFlashSale,
+  type FlashSaleFigures,
+} from './sections/flash-sale.js';
 import {
   cpuProfileEnv,
   demoCatalogueListed,
@@ -21,6 +29,7 @@ const { values } = parseArgs({
     'arrival-seconds': { type: 'string', default: '10' },
     'listing-rate': { type: 'string', default: '100' },
     'cpu-prof': { type: 'string' },
+    baseline: { type: 'string' },
   },
 });
 if (!applyInfraEnv()) {
@@ -28,22 +37,42 @@ if (!applyInfraEnv()) {
   process.exit(1);
 }
 
-const realShopEnv = await seededRealShopEnv();
-console.error('starting the shop (real services)…');
-const profiling = cpuProfileEnv(values['cpu-prof']);
-const shop = await startShopProcess(
-  { ...realShopEnv, ...checkoutShopEnv, ...profiling },
-  demoCatalogueListed,
-);
-try {
-  const figures = await measureFlashSale(shop, await adminSession(shop), {
-    buyers: Number(values.buyers),
-    units: Number(values.units),
-    arrivalSeconds: Number(values['arrival-seconds']),
-    listingRate: Number(values['listing-rate']),
+const baseline = values.baseline ? checkOutBaseline(values.baseline) : undefined;
+const sale = {
+  buyers: Number(values.buyers),
+  units: Number(values.units),
+  arrivalSeconds: Number(values['arrival-seconds']),
+  listingRate: Number(values['listing-rate']),
+};
+
+/** The sale on a shop started from `root` (this checkout unless given), its figures printed. */
+async function measureSaleOn(
+  label: string,
+  env: Record<string, string>,
+  root?: string,
+): Promise<FlashSaleFigures> {
+  console.error(`starting ${label}'s shop (real services)…`);
+  const shop = await startShopProcess(
+    { ...env, ...checkoutShopEnv, ...cpuProfileEnv(values['cpu-prof']) },
+    demoCatalogueListed,
+    root ? { root } : {},
+  );
+  try {
+    const figures = await measureFlashSale(shop, await adminSession(shop), sale);
+    console.log(`\n${label}, real services, shop on one core. ${flashSaleReport(figures)}`);
+    if (!figures.conserved) process.exitCode = 1;
+    return figures;
+  } finally {
+    await shop.stop();
+  }
+}
+
+const figures = await measureSaleOn('This commit', await seededRealShopEnv());
+if (baseline) {
+  const baselineEnv = await seededRealShopEnv({
+    root: baseline.root,
+    env: { SHOP_INFRA: 'real', ...(await baselineDatabaseEnv(baseline)) },
   });
-  console.log(`\nReal services, shop on one core. ${flashSaleReport(figures)}`);
-  if (!figures.conserved) process.exitCode = 1;
-} finally {
-  await shop.stop();
+  const against = await measureSaleOn(baseline.short, baselineEnv, baseline.root);
+  console.log(`\n${flashSaleComparison(figures, against, baseline.short)}`);
 }

@@ -118,3 +118,42 @@ export function flashSaleReport(figures: FlashSaleFigures): string {
     ...Object.entries(figures.others).map(([outcome, count]) => `- ${count} × ${outcome}`),
   ].join('\n');
 }
+
+/** This commit's sale beside a baseline commit's, run after it on the same machine. */
+export function flashSaleComparison(
+  figures: FlashSaleFigures,
+  baseline: FlashSaleFigures,
+  baselineName: string,
+): string {
+  const rows: [string, number, number, (value: number) => string][] = [
+    ['paid', figures.paid, baseline.paid, String],
+    [
+      'last payment after the first buyer',
+      figures.lastPaidAfterMs,
+      baseline.lastPaidAfterMs,
+      formatMs,
+    ],
+    ['"sold out" p50', figures.soldOutP50, baseline.soldOutP50, formatMs],
+    ['"sold out" p99', figures.soldOutP99, baseline.soldOutP99, formatMs],
+    [
+      '"sold out" alone, answers/s',
+      figures.soldOutFlat.requestsPerSecond,
+      baseline.soldOutFlat.requestsPerSecond,
+      String,
+    ],
+    [
+      'listing p99 during the sale',
+      figures.listingDuringSale.p99,
+      baseline.listingDuringSale.p99,
+      formatMs,
+    ],
+  ];
+  return [
+    `| figure | this commit | ${baselineName} | this ÷ ${baselineName} |`,
+    '| --- | ---: | ---: | ---: |',
+    ...rows.map(
+      ([name, ours, theirs, format]) =>
+        `| ${name} | ${format(ours)} | ${format(theirs)} | ${(ours / theirs).toFixed(2)} |`,
+    ),
+  ].join('\n');
+}

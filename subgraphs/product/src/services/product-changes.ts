@@ -53,16 +53,19 @@ export class ProductChanges {
   }
 
   /**
-   * Publishes the products sold since their last ProductChanged, each in its own transaction.
-   * The mark is on the row, so sales counted before a crash are published after it. Returns how
-   * many it published.
+   * Publishes the products sold since their last ProductChanged, each in its own transaction, a
+   * batch at a time until none is left, so a shop selling many products keeps up. The mark is on
+   * the row, so sales counted before a crash are published after it. Returns how many it published.
    */
   async publishSales(em: EntityManager, batch = 100): Promise<number> {
-    const pending = await em
-      .fork()
-      .find(Product, { salesPending: true }, { fields: ['id'], limit: batch });
-    for (const { id } of pending)
-      await writeTransaction(em, this.outbox, (tx) => this.publish(tx, [id]));
-    return pending.length;
+    for (let published = 0; ;) {
+      const pending = await em
+        .fork()
+        .find(Product, { salesPending: true }, { fields: ['id'], limit: batch });
+      for (const { id } of pending)
+        await writeTransaction(em, this.outbox, (tx) => this.publish(tx, [id]));
+      published += pending.length;
+      if (pending.length < batch) return published;
+    }
   }
 }

@@ -74,6 +74,8 @@ describeInChromium('the storefront on a phone, in Chromium', ({ name, env }) => 
   async function settled(page: Page, heading: string | RegExp) {
     await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
     await expect.poll(() => page.getByText('불러오는 중…').count(), { timeout: 30_000 }).toBe(0);
+    // Each page here names itself once its data is in, in an effect a moment after it renders.
+    await page.waitForFunction(() => document.title.endsWith(' · Shop'));
   }
 
   beforeAll(async () => {

@@ -19,7 +19,7 @@ import { applyInfraEnv } from '@shop/infra';
 import { graphqlRequest } from '@shop/testkit';
 import { adminSession } from './admin-session.js';
 import { checkOutBaseline, queriesServedBy } from './baseline/baseline-commit.js';
-import { baselineDatabaseEnv } from './baseline/baseline-databases.js';
+import { seededBaselineShopEnv } from './baseline/baseline-databases.js';
 import { baselineGateways, startBaselineGateway } from './gateways/start-baseline.js';
 import { gatewayChartPng } from './report/chart.js';
 import { benchReport } from './report/markdown.js';
@@ -139,10 +139,7 @@ const embedded = await measureEmbeddedStart();
 let against;
 if (baseline) {
   const { served, notServed } = queriesServedBy(baseline, queries);
-  const baselineEnv = await seededRealShopEnv({
-    root: baseline.root,
-    env: { SHOP_INFRA: 'real', ...(await baselineDatabaseEnv(baseline)) },
-  });
+  const baselineEnv = await seededBaselineShopEnv(baseline);
   const startBaselineShop = (label: string, env: Record<string, string>) => {
     console.error(`starting ${baseline.short}'s shop (${label})…`);
     return startShopProcess({ ...baselineEnv, ...env }, demoCatalogueListed, {

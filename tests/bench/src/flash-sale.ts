@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { adminSession } from './admin-session.js';
 import { checkOutBaseline } from './baseline/baseline-commit.js';
-import { baselineDatabaseEnv } from './baseline/baseline-databases.js';
+import { seededBaselineShopEnv } from './baseline/baseline-databases.js';
 import { checkoutShopEnv } from './sections/checkout.js';
 import {
   flashSaleComparison,
@@ -69,10 +69,7 @@ async function measureSaleOn(
 
 const figures = await measureSaleOn('This commit', await seededRealShopEnv());
 if (baseline) {
-  const baselineEnv = await seededRealShopEnv({
-    root: baseline.root,
-    env: { SHOP_INFRA: 'real', ...(await baselineDatabaseEnv(baseline)) },
-  });
+  const baselineEnv = await seededBaselineShopEnv(baseline);
   const against = await measureSaleOn(baseline.short, baselineEnv, baseline.root);
   console.log(`\n${flashSaleComparison(figures, against, baseline.short)}`);
 }

@@ -7,10 +7,11 @@ import { guardedUpdate } from './stock-sql.js';
 import { writeTransaction } from './write-transaction.js';
 
 /**
- * Publishes a product's new state through the outbox, in the transaction that changed it. The
- * revision bump locks the product row, so two changes of one product publish in commit order with
- * increasing revisions. Callers lock SKU rows before product rows (never the other way round), so
- * a reservation and an admin edit cannot deadlock each other.
+ * Publishes a product's new state through the outbox, in the transaction that changed it (a
+ * sale's new count a little later, by `publishSales`). The revision bump locks the product row, so
+ * two changes of one product publish in commit order with increasing revisions. Callers lock SKU
+ * rows before product rows (never the other way round), so a reservation and an admin edit cannot
+ * deadlock each other.
  */
 export class ProductChanges {
   constructor(private readonly outbox: Outbox) {}

@@ -1,6 +1,7 @@
 import mysql from 'mysql2/promise';
 import { domains } from '@shop/infra';
 import { testMysqlServer } from '@shop/testkit';
+import { seededRealShopEnv } from '../shop-process.js';
 import type { BaselineCommit } from './baseline-commit.js';
 
 /**
@@ -34,4 +35,14 @@ export async function baselineDatabaseEnv(
     await connection.end();
   }
   return env;
+}
+
+/** A baseline commit's real-services shop settings, its own databases seeded with the demo catalogue. */
+export async function seededBaselineShopEnv(
+  baseline: BaselineCommit,
+): Promise<Record<string, string>> {
+  return seededRealShopEnv({
+    root: baseline.root,
+    env: { SHOP_INFRA: 'real', ...(await baselineDatabaseEnv(baseline)) },
+  });
 }

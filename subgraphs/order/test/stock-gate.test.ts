@@ -76,17 +76,27 @@ describe.each(gates)('the stock gate, $name', ({ make, skip }) => {
     const third = randomUUID();
     expect(await gate.admit(third, one(sku))).toBeUndefined();
     // The second reserved, leaving one; the third took that last one, which sold the product out.
-    await gate.learn([{ id: sku, available: 1 }], []);
-    await gate.leave(second, one(sku));
-    await gate.learn(
-      [{ id: sku, available: 0 }],
-      [{ productId, revision: 2, skus: [{ id: sku, available: 0 }] }],
-    );
-    await gate.leave(third, one(sku));
+    await gate.learn(second, one(sku), { left: [{ id: sku, available: 1 }], soldOut: [] });
+    await gate.learn(third, one(sku), {
+      left: [{ id: sku, available: 0 }],
+      soldOut: [{ productId, revision: 2, skus: [{ id: sku, available: 0 }] }],
+    });
     expect(await gate.admit(randomUUID(), one(sku))).toEqual({ skuId: sku, available: 0 });
     // A unit comes back (a lapsed order): product's next revision opens the gate again.
     await gate.apply({ productId, revision: 3, skus: [{ id: sku, available: 1 }] });
     expect(await gate.admit(randomUUID(), one(sku))).toBeUndefined();
+  });
+
+  it('counts a reserved unit once: the answer that lowers what is left takes its pass away', async () => {
+    const gate = make();
+    const { sku } = await known(gate, 3);
+    const [first, second] = [randomUUID(), randomUUID()];
+    expect(await gate.admit(first, one(sku))).toBeUndefined();
+    expect(await gate.admit(second, one(sku))).toBeUndefined();
+    // The first reserved: two are left, one of them passing to the second; one is still free.
+    await gate.learn(first, one(sku), { left: [{ id: sku, available: 2 }], soldOut: [] });
+    expect(await gate.admit(randomUUID(), one(sku))).toBeUndefined();
+    expect(await gate.admit(randomUUID(), one(sku))).toEqual({ skuId: sku, available: 0 });
   });
 
   it('applies only newer revisions: a late or repeated event cannot close it again', async () => {
@@ -105,11 +115,13 @@ describe.each(gates)('the stock gate, $name', ({ make, skip }) => {
   it('answers only ever lower what it holds, and only a revision can say sold out', async () => {
     const gate = make();
     const { sku } = await known(gate, 5);
-    await gate.learn([{ id: sku, available: 2 }], []);
+    const answered = (available: number) =>
+      gate.learn(randomUUID(), one(sku), { left: [{ id: sku, available }], soldOut: [] });
+    await answered(2);
     // An earlier reservation's answer, arriving late, does not raise it.
-    await gate.learn([{ id: sku, available: 4 }], []);
+    await answered(4);
     // A bare 0 could be older than the event that reopened the SKU: it is not taken.
-    await gate.learn([{ id: sku, available: 0 }], []);
+    await answered(0);
     expect(await gate.admit(randomUUID(), one(sku, 3))).toEqual({ skuId: sku, available: 2 });
     expect(await gate.admit(randomUUID(), one(sku, 2))).toBeUndefined();
   });

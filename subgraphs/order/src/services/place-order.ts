@@ -208,11 +208,17 @@ export class PlaceOrder {
     request: PlaceOrderRequest,
   ): Promise<Refusal | undefined> {
     const stock = await this.deps.stock.reserve(order.id, request.lines);
-    // Product has answered: the gate learns what it said, then this order's passes stop counting
-    // (if it took the last unit, the next buyer hears so at the gate, not after the event).
-    if (stock.status === 'RESERVED')
-      await this.tellGate(order.id, this.deps.gate.learn(stock.left ?? [], stock.soldOut ?? []));
-    await this.tellGate(order.id, this.deps.gate.leave(order.id, request.lines));
+    // Product has answered: this order's passes stop counting, and the gate learns what product
+    // said (if it took the last unit, the next buyer hears so at the gate, not after the event).
+    await this.tellGate(
+      order.id,
+      stock.status === 'RESERVED'
+        ? this.deps.gate.learn(order.id, request.lines, {
+            left: stock.left ?? [],
+            soldOut: stock.soldOut ?? [],
+          })
+        : this.deps.gate.leave(order.id, request.lines),
+    );
     if (stock.status === 'UNRESERVABLE') {
       if (stock.reason === 'out-of-stock')
         return {

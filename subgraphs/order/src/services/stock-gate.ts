@@ -9,6 +9,12 @@ export interface GateRefusal {
   available: number;
 }
 
+/** What product's reservation answered: the units left of its SKUs, and any product it sold out. */
+export interface ReservationAnswer {
+  left: SkuAvailability[];
+  soldOut: ProductStock[];
+}
+
 /**
  * The first-come sale's gate (docs/architecture.md#checkout, first-come sales). It knows each
  * SKU's units available, and lets an order through to product's reservation only while the units
@@ -23,17 +29,22 @@ export interface GateRefusal {
  *   reaches zero or leaves it: applied only when newer than the revision it holds, so duplicates
  *   and replays change nothing, and a unit released by a lapsed order reopens a sold-out SKU;
  * - each reservation's answer: the units left right after it (only ever lowering what the gate
- *   holds, since answers can arrive out of order), and, for the reservation that took the last
- *   unit, the product as its next ProductChanged will say it (by revision, like the event).
+ *   holds, since answers can arrive out of order, and taking the order's passes away with it),
+ *   and, for the reservation that took the last unit, the product as its next ProductChanged will
+ *   say it (by revision, like the event).
  * A SKU the gate knows nothing of is let through. A pass lapses after 30 s, so passes an order
  * process took with it when it died turn no buyer away for longer than that.
  */
 export interface StockGate {
   /** Takes a pass for each line, or none and answers the first line it must turn away. */
   admit(orderId: string, lines: OrderLineRequest[]): Promise<GateRefusal | undefined>;
-  /** What a reservation answered: the units left of its SKUs, and any product it sold out. */
-  learn(left: SkuAvailability[], soldOut: ProductStock[]): Promise<void>;
-  /** The order heard back from product (or gave up): its passes stop counting. */
+  /**
+   * Product reserved the order's lines: the units it said are left are lowered in the same step as
+   * the order's passes stop counting (a unit counted both as gone and as passing would turn away
+   * a buyer it is still there for), then any product it sold out is applied.
+   */
+  learn(orderId: string, lines: OrderLineRequest[], answer: ReservationAnswer): Promise<void>;
+  /** The order heard back from product without a reservation (or gave up): its passes stop counting. */
   leave(orderId: string, lines: OrderLineRequest[]): Promise<void>;
   /** A ProductChanged. */
   apply(change: ProductStock): Promise<void>;
@@ -88,12 +99,15 @@ redis.call('SET', KEYS[1], ARGV[1])
 for i = 2, #KEYS do redis.call('SET', KEYS[i], ARGV[i]) end
 return 1`;
 
-// KEYS: available keys; ARGV: the units left of each. Lowers, never raises.
-const lowerScript = `
-for i = 1, #KEYS do
+// KEYS: the answer's available keys, then per line its passes key; ARGV: how many available keys,
+// the units left of each, then each line's pass. Lowers, never raises; removes the passes.
+const learnScript = `
+local lowered = tonumber(ARGV[1])
+for i = 1, lowered do
   local held = redis.call('GET', KEYS[i])
-  if not held or tonumber(held) > tonumber(ARGV[i]) then redis.call('SET', KEYS[i], ARGV[i]) end
+  if not held or tonumber(held) > tonumber(ARGV[1 + i]) then redis.call('SET', KEYS[i], ARGV[1 + i]) end
 end
+for i = lowered + 1, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1 + i]) end
 return 1`;
 
 /** Only a revision may say a SKU is sold out: a bare 0 may be older than the event reopening it. */
@@ -103,7 +117,7 @@ const lowerable = (left: SkuAvailability[]) => left.filter((sku) => sku.availabl
 interface GateScripts {
   stockGateAdmit(...keyCountKeysArgs: (string | number)[]): Promise<0 | [number, number]>;
   stockGateApply(...keyCountKeysArgs: (string | number)[]): Promise<number>;
-  stockGateLower(...keyCountKeysArgs: (string | number)[]): Promise<number>;
+  stockGateLearn(...keyCountKeysArgs: (string | number)[]): Promise<number>;
 }
 
 /**
@@ -119,7 +133,7 @@ export class RedisStockGate implements StockGate {
   ) {
     redis.defineCommand('stockGateAdmit', { lua: admitScript });
     redis.defineCommand('stockGateApply', { lua: applyScript });
-    redis.defineCommand('stockGateLower', { lua: lowerScript });
+    redis.defineCommand('stockGateLearn', { lua: learnScript });
     this.redis = redis as Redis & GateScripts;
   }
 
@@ -134,15 +148,17 @@ export class RedisStockGate implements StockGate {
     return { skuId: lines[answer[0] - 1]!.skuId, available: answer[1] };
   }
 
-  async learn(left: SkuAvailability[], soldOut: ProductStock[]): Promise<void> {
-    for (const product of soldOut) await this.apply(product);
-    const lowered = lowerable(left);
-    if (lowered.length > 0)
-      await this.redis.stockGateLower(
-        lowered.length,
-        ...lowered.map((sku) => availableKey(sku.id)),
-        ...lowered.map((sku) => String(sku.available)),
-      );
+  async learn(orderId: string, lines: OrderLineRequest[], answer: ReservationAnswer) {
+    const lowered = lowerable(answer.left);
+    await this.redis.stockGateLearn(
+      lowered.length + lines.length,
+      ...lowered.map((sku) => availableKey(sku.id)),
+      ...lines.map((line) => passesKey(line.skuId)),
+      String(lowered.length),
+      ...lowered.map((sku) => String(sku.available)),
+      ...lines.map((line) => pass(orderId, line.quantity)),
+    );
+    for (const product of answer.soldOut) await this.apply(product);
   }
 
   async leave(orderId: string, lines: OrderLineRequest[]): Promise<void> {
@@ -194,10 +210,11 @@ export class MemoryStockGate implements StockGate {
     return Promise.resolve(undefined);
   }
 
-  async learn(left: SkuAvailability[], soldOut: ProductStock[]): Promise<void> {
-    for (const product of soldOut) await this.apply(product);
-    for (const { id, available } of lowerable(left))
+  async learn(orderId: string, lines: OrderLineRequest[], answer: ReservationAnswer) {
+    for (const { id, available } of lowerable(answer.left))
       this.available.set(id, Math.min(available, this.available.get(id) ?? available));
+    await this.leave(orderId, lines);
+    for (const product of answer.soldOut) await this.apply(product);
   }
 
   leave(orderId: string, lines: OrderLineRequest[]): Promise<void> {

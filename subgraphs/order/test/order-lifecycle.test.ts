@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrderStatus, Quote, RefundLine } from '@shop/contracts';
 import { createLogger } from '@shop/kit';
+import type { Orm } from '@shop/kit/db';
 import { Outbox } from '@shop/kit/events';
 import { Order } from '../src/domain/order.entity.js';
 import { OrderEvents } from '../src/services/order-events.js';
@@ -22,6 +23,7 @@ import {
   type OrderDatabase,
 } from './order-fixture.js';
 import { describeOnEachDatabase } from '@shop/testkit/each-database';
+import { waitFor } from '@shop/testkit';
 
 const logger = createLogger('test', { level: 'silent' });
 const outbox = new Outbox('order');
@@ -37,6 +39,18 @@ function settlingHolds() {
     },
   } as unknown as OrderHolds;
   return { holds, settled };
+}
+
+/**
+ * Whether another connection to this MySQL database is running an UPDATE of an order (read from
+ * the process list, which shows a user its own connections without the PROCESS privilege).
+ */
+async function updatingAnOrder(orm: Orm): Promise<boolean> {
+  const [row] = await orm.em.getConnection().execute<{ updating: number }[]>(
+    `select count(*) as updating from information_schema.processlist
+      where db = database() and command = 'Query' and info like 'update \`shop_order\`%'`,
+  );
+  return Number(row!.updating) > 0;
 }
 
 /** payment's refund: the whole charge back, or `fails`; every request noted. */
@@ -479,6 +493,40 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       expect(outcome).toMatchObject({ kind: 'cancelled', order: { status: 'CANCELLED' } });
       expect(settled).toEqual([`${order.id} CANCELLED`]);
     });
+
+    // MySQL only: the interleaving is made with a row lock, which SQLite's single writer has not.
+    if (kind === 'mysql')
+      it('an unpaid cancellation that loses to the expiry sweeper gives the holds back before it answers', async () => {
+        const { order } = await insertOrder(database.orm, 'PENDING');
+        // The sweeper has expired the order in a transaction it has not committed yet.
+        let commitSweeper!: () => void;
+        let sweeperWrote!: () => void;
+        const written = new Promise<void>((resolve) => (sweeperWrote = resolve));
+        const sweeper = database.orm.em.fork().transactional(async (tx) => {
+          await Order.transitionWhereverAllowed(tx, order.id, 'CANCELLED', 'expired', {
+            cancelReason: 'EXPIRED',
+            holdsSettled: false,
+            closedAt: new Date(),
+          });
+          sweeperWrote();
+          await new Promise<void>((resolve) => (commitSweeper = resolve));
+        });
+        await written;
+        // The customer's cancellation read the order PENDING and waits on the sweeper's row; the
+        // sweeper commits, and is still giving the holds back (or died before it could).
+        const cancelling = lifecycle.cancel(database.orm.em, order.id, 'CUSTOMER');
+        await waitFor('the cancellation to wait on the sweeper', () =>
+          updatingAnOrder(database.orm),
+        );
+        commitSweeper();
+        await sweeper;
+        expect(await cancelling).toMatchObject({
+          kind: 'cancelled',
+          order: { status: 'CANCELLED', cancelReason: 'EXPIRED' },
+        });
+        expect(settled).toEqual([`${order.id} CANCELLED`]);
+        expect(await eventsOf(database.orm, order.id)).toEqual([]);
+      });
 
     it('a paid order whose stock came up short is cancelled OUT_OF_STOCK and refunded', async () => {
       const { order } = await insertOrder(database.orm, 'PAID');

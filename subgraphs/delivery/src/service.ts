@@ -68,9 +68,7 @@ export const deliveryService = defineService({
           name: 'tracking-poller',
           intervalMs: config.SHOP_TRACKING_POLL_MS,
           // Webhooks can be lost: shipments not heard of for a while are looked up.
-          run: async () => ({
-            applied: await shipments.poll(orm.em, config.SHOP_TRACKING_POLL_MS),
-          }),
+          run: () => shipments.poll(orm.em, config.SHOP_TRACKING_POLL_MS),
           logMessage: 'tracking events found by polling',
         }),
       ],

@@ -7,7 +7,11 @@ import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { deliveryEntities } from '../src/domain/entities.js';
 import { Shipment, shipmentStatuses, type ShipmentStatus } from '../src/domain/shipment.entity.js';
 import { ShipmentNotReady } from '../src/schema/shipment.type.js';
-import type { CarrierClient, CarrierEvent } from '../src/services/carrier-client.js';
+import {
+  TrackingLookupRefused,
+  type CarrierClient,
+  type CarrierEvent,
+} from '../src/services/carrier-client.js';
 import type { OrderClient } from '../src/services/order-client.js';
 import { Shipments } from '../src/services/shipments.js';
 
@@ -80,18 +84,28 @@ const reports = shipmentStatuses.flatMap((from) =>
   carrierStatuses.map((report) => ({ from, report, to: after[from][report] })),
 );
 
-/** A carrier that hands out tracking numbers and answers lookups from `tracks`; calls noted. */
+/**
+ * A carrier that hands out tracking numbers and answers lookups from `tracks`, refusing the numbers
+ * in `refused` (as an unknown number is) and every lookup while `down`; calls noted.
+ */
 function fakeCarrier() {
   const registered: { carrier: string; reference: string }[] = [];
   const tracks = new Map<string, CarrierEvent[]>();
+  const refused = new Set<string>();
+  const state = { down: false };
   const carrier = {
     register: (input: { carrier: string; reference: string; trackingNumber?: string | null }) => {
       registered.push({ carrier: input.carrier, reference: input.reference });
       return Promise.resolve(input.trackingNumber ?? `CJ${randomUUID().slice(0, 12)}`);
     },
-    track: (trackingNumber: string) => Promise.resolve(tracks.get(trackingNumber) ?? []),
+    track: (trackingNumber: string) => {
+      if (state.down) return Promise.reject(new Error('carrier unreachable'));
+      if (refused.has(trackingNumber))
+        return Promise.reject(new TrackingLookupRefused(trackingNumber, 404));
+      return Promise.resolve(tracks.get(trackingNumber) ?? []);
+    },
   } as unknown as CarrierClient;
-  return { carrier, registered, tracks };
+  return { carrier, registered, tracks, refused, state };
 }
 
 /** order's claim for shipping: granted unless a cancellation claimed the order first. */
@@ -138,7 +152,7 @@ describe('ShipmentNotReady: what shipOrder answers when it cannot ship', () => {
 describeOnEachDatabase('shipments on $name', (kind) => {
   let database: TestDatabase;
   let orm: Orm;
-  const { carrier, registered, tracks } = fakeCarrier();
+  const { carrier, registered, tracks, refused, state } = fakeCarrier();
   const { orders, cancelling, claimed } = fakeOrders();
   const shipments = new Shipments({ outbox: new Outbox('delivery'), carrier, orders });
 
@@ -335,10 +349,36 @@ describeOnEachDatabase('shipments on $name', (kind) => {
       for (const { trackingNumber } of [stale, fresh, done])
         tracks.set(trackingNumber, [report(trackingNumber, 'OUT_FOR_DELIVERY')]);
 
-      expect(await shipments.poll(orm.em, 60_000)).toBe(1);
+      expect(await shipments.poll(orm.em, 60_000)).toEqual({ applied: 1, refused: 0 });
       expect((await shipmentOf(stale.orderId)).status).toBe('OUT_FOR_DELIVERY');
       expect((await shipmentOf(fresh.orderId)).status).toBe('IN_TRANSIT');
       expect((await shipmentOf(done.orderId)).status).toBe('DELIVERED');
+    });
+
+    it('a number the carrier refuses holds up no other parcel; a carrier that is down fails the run', async () => {
+      const [unknown, moving] = [await shipmentIn('IN_TRANSIT'), await shipmentIn('IN_TRANSIT')];
+      const lastHeard = async (orderId: string, ago: number) =>
+        orm.em
+          .fork()
+          .nativeUpdate(Shipment, { orderId }, { lastTrackedAt: new Date(Date.now() - ago) });
+      // The one the carrier does not know is the stalest, so it is looked up first.
+      await lastHeard(unknown.orderId, 7_200_000);
+      await lastHeard(moving.orderId, 3_600_000);
+      refused.add(unknown.trackingNumber);
+      tracks.set(moving.trackingNumber, [report(moving.trackingNumber, 'OUT_FOR_DELIVERY')]);
+
+      expect(await shipments.poll(orm.em, 60_000)).toEqual({ applied: 1, refused: 1 });
+      expect((await shipmentOf(moving.orderId)).status).toBe('OUT_FOR_DELIVERY');
+      // Both were just looked up: neither is due again until it is stale.
+      expect(await shipments.poll(orm.em, 60_000)).toEqual({ applied: 0, refused: 0 });
+
+      await lastHeard(moving.orderId, 3_600_000);
+      state.down = true;
+      try {
+        await expect(shipments.poll(orm.em, 60_000)).rejects.toThrow('carrier unreachable');
+      } finally {
+        state.down = false;
+      }
     });
   });
 });

@@ -12,6 +12,20 @@ export type CarrierEvent = z.infer<typeof carrierEventSchema>;
 
 const trackingSchema = z.object({ events: z.array(carrierEventSchema) });
 
+/** Answers about the tracking number itself (malformed, unknown, expired), not the carrier's health. */
+const refusalsOfTheNumber = new Set([400, 404, 410]);
+
+/** The carrier will not tell about this tracking number: the parcel's trouble, not the carrier's. */
+export class TrackingLookupRefused extends Error {
+  override readonly name = 'TrackingLookupRefused';
+  constructor(
+    readonly trackingNumber: string,
+    readonly status: number,
+  ) {
+    super(`the carrier refused to look up ${trackingNumber}: ${status}`);
+  }
+}
+
 /** The carrier's API: registering a parcel (with where to send webhooks) and looking it up. */
 export class CarrierClient {
   constructor(
@@ -45,6 +59,8 @@ export class CarrierClient {
         signal: AbortSignal.timeout(this.options.timeoutMs),
       },
     );
+    if (refusalsOfTheNumber.has(response.status))
+      throw new TrackingLookupRefused(trackingNumber, response.status);
     if (!response.ok) throw new Error(`carrier lookup answered ${response.status}`);
     return trackingSchema.parse(await response.json()).events;
   }

@@ -7,7 +7,7 @@ import { crashPoint } from '@shop/kit/ops';
 import { isCarrier } from '../domain/carriers.js';
 import { Shipment, shipmentProgress, type ShipmentStatus } from '../domain/shipment.entity.js';
 import { TrackingEvent } from '../domain/tracking-event.entity.js';
-import type { CarrierClient, CarrierEvent } from './carrier-client.js';
+import { TrackingLookupRefused, type CarrierClient, type CarrierEvent } from './carrier-client.js';
 import type { OrderClient } from './order-client.js';
 
 export type ShipOutcome =
@@ -152,22 +152,34 @@ export class Shipments {
     }
   }
 
-  /** The polling fallback: shipments on their way not heard of for `staleMs`, looked up. */
-  async poll(em: EntityManager, staleMs: number): Promise<number> {
+  /**
+   * The polling fallback: shipments on their way not heard of for `staleMs`, stalest first, looked
+   * up. A number the carrier refuses (unknown, expired) is counted and waits its turn again, so one
+   * parcel cannot hold up every other; a carrier that cannot answer fails the run, and the next
+   * tick tries again.
+   */
+  async poll(em: EntityManager, staleMs: number): Promise<{ applied: number; refused: number }> {
     const stale = await em.fork().find(
       Shipment,
       {
         status: { $in: ['SHIPPED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY'] },
         lastTrackedAt: { $lt: new Date(Date.now() - staleMs) },
       },
-      { limit: 100 },
+      { limit: 100, orderBy: { lastTrackedAt: 'asc' } },
     );
     let applied = 0;
+    let refused = 0;
     for (const shipment of stale) {
-      for (const event of await this.deps.carrier.track(shipment.trackingNumber!))
-        if ((await this.track(em, event)) === 'applied') applied++;
+      const events = await this.deps.carrier
+        .track(shipment.trackingNumber!)
+        .catch((error: unknown) => {
+          if (error instanceof TrackingLookupRefused) return undefined;
+          throw error;
+        });
+      if (!events) refused++;
+      for (const event of events ?? []) if ((await this.track(em, event)) === 'applied') applied++;
       await em.fork().nativeUpdate(Shipment, { id: shipment.id }, { lastTrackedAt: new Date() });
     }
-    return applied;
+    return { applied, refused };
   }
 }

@@ -170,14 +170,14 @@ export class Shipments {
     let applied = 0;
     let refused = 0;
     for (const shipment of stale) {
-      const events = await this.deps.carrier
-        .track(shipment.trackingNumber!)
-        .catch((error: unknown) => {
-          if (error instanceof TrackingLookupRefused) return undefined;
-          throw error;
-        });
-      if (!events) refused++;
-      for (const event of events ?? []) if ((await this.track(em, event)) === 'applied') applied++;
+      let events: CarrierEvent[] = [];
+      try {
+        events = await this.deps.carrier.track(shipment.trackingNumber!);
+      } catch (error) {
+        if (!(error instanceof TrackingLookupRefused)) throw error;
+        refused++;
+      }
+      for (const event of events) if ((await this.track(em, event)) === 'applied') applied++;
       await em.fork().nativeUpdate(Shipment, { id: shipment.id }, { lastTrackedAt: new Date() });
     }
     return { applied, refused };

@@ -1,4 +1,4 @@
-import { SignJWT } from 'jose';
+import { createSigner } from 'fast-jwt';
 import { describe, expect, it } from 'vitest';
 import { InternalTokens } from '../../src/identity/index.js';
 
@@ -28,14 +28,29 @@ describe('InternalTokens', () => {
     expect(await tokens.verify(token)).toEqual(dana);
     const other = new InternalTokens('another-secret-of-at-least-32-characters!');
     expect(await tokens.verify(await other.sign(dana))).toBeNull();
-    const expired = await new SignJWT({ via: 'router' })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer('shop-internal')
-      .setAudience('shop-subgraphs')
-      .setIssuedAt(Math.floor(Date.now() / 1000) - 120)
-      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
-      .sign(new TextEncoder().encode(secret));
+    const expired = createSigner({
+      key: secret,
+      iss: 'shop-internal',
+      aud: 'shop-subgraphs',
+      expiresIn: 60_000,
+      clockTimestamp: Date.now() - 120_000,
+    })({ via: 'router' });
     expect(await tokens.verify(expired)).toBeNull();
     expect(await tokens.verify(expired)).toBeNull();
+  });
+
+  it('refuses a token with no signature, or signed for another audience or issuer', async () => {
+    const tokens = new InternalTokens(secret);
+    const [header, payload] = (await tokens.sign(dana)).split('.');
+    const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${payload}.`;
+    expect(await tokens.verify(unsigned)).toBeNull();
+    expect(await tokens.verify(`${header}.${payload}.`)).toBeNull();
+    const signedBy = (claims: { iss: string; aud: string }) =>
+      createSigner({ key: secret, expiresIn: 60_000, ...claims })({ via: 'router' });
+    expect(await tokens.verify(signedBy({ iss: 'shop-internal', aud: 'storefront' }))).toBeNull();
+    expect(await tokens.verify(signedBy({ iss: 'auth', aud: 'shop-subgraphs' }))).toBeNull();
+    expect(await tokens.verify(signedBy({ iss: 'shop-internal', aud: 'shop-subgraphs' }))).toEqual(
+      anonymous,
+    );
   });
 });

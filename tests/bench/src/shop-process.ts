@@ -177,6 +177,16 @@ export async function seededRealShopEnv({
   return env;
 }
 
+/**
+ * The CPU time a process has used so far (user and system, all its threads) in ms, from /proc:
+ * unlike latency on a saturated core, it does not swing with what else the machine is doing.
+ */
+export function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime (fields 14 and 15 of proc(5), counted from the state) in ticks of 10 ms.
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** A process's resident memory in MB, from /proc. */
 export const rssMb = (pid: number): number =>
   Math.round(

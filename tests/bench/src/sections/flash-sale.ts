@@ -6,7 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { load, type LoadFigures } from '../load.js';
 import { formatMs, quantile } from '../percentiles.js';
-import type { ShopProcess } from '../shop-process.js';
+import { cpuMsOf, type ShopProcess } from '../shop-process.js';
 import { listing } from '../storefront-queries.js';
 import { newSku, oneUnitOrder, ops, purchase, saleOutcome, signUpShoppers } from './checkout.js';
 
@@ -26,6 +26,10 @@ export interface FlashSaleFigures extends FlashSaleOptions {
   others: Record<string, number>;
   /** From the first buyer's arrival to the last payment's answer. */
   lastPaidAfterMs: number;
+  /** The shop's CPU time from the first buyer's arrival to the last buyer's answer. */
+  saleCpuMs: number;
+  /** The same span's wall time. */
+  saleWallMs: number;
   soldOutP50: number;
   soldOutP99: number;
   listingIdle: LoadFigures;
@@ -59,6 +63,7 @@ export async function measureFlashSale(
   const soldOutMs: number[] = [];
   const outcomes: string[] = [];
   let lastPaidAt = 0;
+  const cpuAtOpening = cpuMsOf(shop.pid);
   const opened = performance.now();
   await Promise.all(
     tokens.map(async (token, index) => {
@@ -73,6 +78,8 @@ export async function measureFlashSale(
       if (outcome === 'PAID') lastPaidAt = Math.max(lastPaidAt, performance.now());
     }),
   );
+  const saleWallMs = performance.now() - opened;
+  const saleCpuMs = cpuMsOf(shop.pid) - cpuAtOpening;
   const listingDuringSale = await duringSale;
 
   const { sku, movements, paid, others } = await saleOutcome(shop, admin, skuId, outcomes);
@@ -88,6 +95,8 @@ export async function measureFlashSale(
     soldOut: soldOutMs.length,
     others,
     lastPaidAfterMs: lastPaidAt - opened,
+    saleCpuMs,
+    saleWallMs,
     soldOutP50: quantile(soldOutMs, 0.5),
     soldOutP99: quantile(soldOutMs, 0.99),
     listingIdle,
@@ -107,6 +116,7 @@ export function flashSaleReport(figures: FlashSaleFigures): string {
     '',
     `- paid: ${figures.paid}; told sold out: ${figures.soldOut}; other: ${figures.buyers - figures.paid - figures.soldOut}`,
     `- last payment answered ${(figures.lastPaidAfterMs / 1000).toFixed(2)} s after the first buyer arrived`,
+    `- the shop's CPU from the first arrival to the last answer: ${(figures.saleCpuMs / 1000).toFixed(1)} s in ${(figures.saleWallMs / 1000).toFixed(1)} s (${Math.round((100 * figures.saleCpuMs) / figures.saleWallMs)} % of its core), ${(figures.saleCpuMs / figures.buyers).toFixed(2)} ms per buyer`,
     `- "sold out" answered in p50 ${formatMs(figures.soldOutP50)}, p99 ${formatMs(figures.soldOutP99)}`,
     `- "sold out" alone at full speed (one buyer, 16 connections): ${figures.soldOutFlat.requestsPerSecond} answers/s, p50 ${formatMs(figures.soldOutFlat.p50)}, p99 ${formatMs(figures.soldOutFlat.p99)}, ${figures.soldOutFlat.errors} errors`,
     `- stock after: onHand ${figures.stock.onHand}, reserved ${figures.stock.reserved} (placed, not paid), Σ movements ${figures.stock.movements} → ${figures.conserved ? 'conserved' : 'VIOLATED'}`,
@@ -133,6 +143,7 @@ export function flashSaleComparison(
       baseline.lastPaidAfterMs,
       formatMs,
     ],
+    ["the shop's CPU during the sale", figures.saleCpuMs, baseline.saleCpuMs, formatMs],
     ['"sold out" p50', figures.soldOutP50, baseline.soldOutP50, formatMs],
     ['"sold out" p99', figures.soldOutP99, baseline.soldOutP99, formatMs],
     [

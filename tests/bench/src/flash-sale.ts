@@ -3,6 +3,7 @@
 //   pnpm bench:flash-sale [--buyers 3000] [--units 100] [--arrival-seconds 10] [--listing-rate 100]
 //     [--cpu-prof <dir>]   the shop's CPU profile (.cpuprofile, for Chrome DevTools) written there
 //     [--baseline <commit>]  the same sale again on that commit (a worktree), with ratios
+//     [--processes]  every service in a process of its own (all on the shop's core)
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { adminSession } from './admin-session.js';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     'listing-rate': { type: 'string', default: '100' },
     'cpu-prof': { type: 'string' },
     baseline: { type: 'string' },
+    processes: { type: 'boolean', default: false },
   },
 });
 if (!applyInfraEnv()) {
@@ -55,11 +57,12 @@ async function measureSaleOn(
   const shop = await startShopProcess(
     { ...env, ...checkoutShopEnv, ...cpuProfileEnv(values['cpu-prof']) },
     demoCatalogueListed,
-    root ? { root } : {},
+    { ...(root ? { root } : {}), args: values.processes ? ['--processes'] : [] },
   );
   try {
     const figures = await measureFlashSale(shop, await adminSession(shop), sale);
-    console.log(`\n${label}, real services, shop on one core. ${flashSaleReport(figures)}`);
+    const topology = values.processes ? 'every service its own process' : 'one process';
+    console.log(`\n${label}, real services, ${topology}, on one core. ${flashSaleReport(figures)}`);
     if (!figures.conserved) process.exitCode = 1;
     return figures;
   } finally {

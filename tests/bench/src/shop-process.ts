@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -177,14 +177,35 @@ export async function seededRealShopEnv({
   return env;
 }
 
+/** A /proc file of a process or thread, or '' once it has exited (between listing and reading). */
+function readIfAlive(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
+}
+
+/** A process's children, from /proc (every thread's list). */
+function childrenOf(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).flatMap((thread) =>
+    readIfAlive(`/proc/${pid}/task/${thread}/children`).split(' ').filter(Boolean).map(Number),
+  );
+}
+
 /**
- * The CPU time a process has used so far (user and system, all its threads) in ms, from /proc:
- * unlike latency on a saturated core, it does not swing with what else the machine is doing.
+ * The CPU time a process and its descendants (a shop of many processes) have used so far, user
+ * and system, all threads, in ms, from /proc: unlike latency on a saturated core, it does not
+ * swing with what else the machine is doing.
  */
 export function cpuMsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const stat = readIfAlive(`/proc/${pid}/stat`);
+  if (!stat) return 0;
+  const fields = stat.split(') ')[1]!.split(' ');
   // utime and stime (fields 14 and 15 of proc(5), counted from the state) in ticks of 10 ms.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const own = (Number(fields[11]) + Number(fields[12])) * 10;
+  return childrenOf(pid).reduce((sum, child) => sum + cpuMsOf(child), own);
 }
 
 /** A process's resident memory in MB, from /proc. */

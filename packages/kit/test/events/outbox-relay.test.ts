@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Registry } from 'prom-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDatabase, openLedgerDatabase, waitFor, type TestDatabase } from '@shop/testkit';
+import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import type { Orm } from '../../src/db/index.js';
 import {
   InProcessTransport,
@@ -11,7 +12,7 @@ import {
 } from '../../src/events/index.js';
 import { createLogger } from '../../src/logger.js';
 
-describe('the outbox relay', () => {
+describeOnEachDatabase('the outbox relay ($name)', (kind) => {
   const source = `relay${randomBytes(3).toString('hex')}`;
   const outbox = new Outbox(source, () => relay.notify());
   let database: TestDatabase;
@@ -22,7 +23,7 @@ describe('the outbox relay', () => {
   let finishFirstBatch: () => void = () => {};
 
   beforeAll(async () => {
-    database = await createTestDatabase('sqlite', source);
+    database = await createTestDatabase(kind, source);
     orm = await openLedgerDatabase(database.config);
     const transport = new InProcessTransport(new Registry());
     const firstBatchMayFinish = new Promise<void>((resolve) => (finishFirstBatch = resolve));

@@ -57,7 +57,7 @@ async function measureSaleOn(
   const shop = await startShopProcess(
     { ...env, ...checkoutShopEnv, ...cpuProfileEnv(values['cpu-prof']) },
     demoCatalogueListed,
-    { ...(root ? { root } : {}), args: values.processes ? ['--processes'] : [] },
+    { root, args: values.processes ? ['--processes'] : [] },
   );
   try {
     const figures = await measureFlashSale(shop, await adminSession(shop), sale);

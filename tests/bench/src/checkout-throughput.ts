@@ -1,46 +1,80 @@
-// `pnpm bench:checkout`: the checkout section of `pnpm bench` on its own, on a shop without the
-// demo catalogue.
-//   pnpm bench:checkout [--seconds 10] [--infra real|embedded] [--processes]
-//     [--cpu-prof <dir>]   the shop's CPU profiles (one per process) written there
+// `pnpm bench:checkout`: the checkout section of `pnpm bench` on its own, on the real services (it
+// reads MySQL's statement counters and product's ledger), on a shop without the demo catalogue.
+//   pnpm bench:checkout [--seconds 10] [--processes]
+//     [--cpu-prof <dir>]     the shop's CPU profiles (one per process) written there
+//     [--baseline <commit>]  the same section again on that commit (a worktree), with ratios
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { adminSession } from './admin-session.js';
-import { checkoutReport, checkoutShopEnv, measureCheckout } from './sections/checkout.js';
+import { checkOutBaseline } from './baseline/baseline-commit.js';
+import { baselineDatabaseEnv } from './baseline/baseline-databases.js';
+import {
+  checkoutComparisonRows,
+  checkoutReport,
+  checkoutShopEnv,
+  measureCheckout,
+  type CheckoutFigures,
+} from './sections/checkout.js';
 import { benchEventsEnv, cpuProfileEnv, startShopProcess } from './shop-process.js';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '10' },
-    infra: { type: 'string', default: 'real' },
     processes: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    baseline: { type: 'string' },
   },
 });
-const real = values.infra === 'real';
-if (real && !applyInfraEnv()) {
+if (!applyInfraEnv()) {
   console.error('No connection settings for the real services: run `pnpm infra:up` first.');
   process.exit(1);
 }
+const baseline = values.baseline ? checkOutBaseline(values.baseline) : undefined;
 
-console.error(`starting the shop (${real ? 'real services' : 'embedded'})…`);
-const profiling = cpuProfileEnv(values['cpu-prof']);
-const shop = await startShopProcess(
-  {
-    SHOP_INFRA: real ? 'real' : 'embedded',
-    SHOP_SEED_DEMO: 'false',
-    ...benchEventsEnv,
-    ...checkoutShopEnv,
-    ...profiling,
-  },
-  0,
-  { args: values.processes ? ['--processes'] : [] },
-);
-try {
-  const figures = await measureCheckout(shop, await adminSession(shop), {
-    seconds: Number(values.seconds),
-  });
-  console.log(`\n${real ? 'Real services' : 'Embedded'}. ${checkoutReport(figures)}`);
-  if (!figures.oversell.conserved) process.exitCode = 1;
-} finally {
-  await shop.stop();
+/** The section on a shop started from `root` (this checkout unless given), its figures printed. */
+async function measureOn(
+  label: string,
+  env: Record<string, string> = {},
+  root?: string,
+): Promise<CheckoutFigures> {
+  console.error(`starting ${label}'s shop (real services)…`);
+  const shop = await startShopProcess(
+    {
+      SHOP_INFRA: 'real',
+      SHOP_SEED_DEMO: 'false',
+      ...benchEventsEnv,
+      ...checkoutShopEnv,
+      ...cpuProfileEnv(values['cpu-prof']),
+      ...env,
+    },
+    0,
+    { root, args: values.processes ? ['--processes'] : [] },
+  );
+  try {
+    const figures = await measureCheckout(shop, await adminSession(shop), {
+      seconds: Number(values.seconds),
+    });
+    console.log(`\n${label}, real services. ${checkoutReport(figures)}`);
+    if (!figures.oversell.conserved) process.exitCode = 1;
+    return figures;
+  } finally {
+    await shop.stop();
+  }
+}
+
+const figures = await measureOn('This commit');
+if (baseline) {
+  const against = await measureOn(
+    baseline.short,
+    await baselineDatabaseEnv(baseline),
+    baseline.root,
+  );
+  console.log(
+    [
+      '',
+      `| figure | ${baseline.short} | this commit | this ÷ ${baseline.short} |`,
+      '|---|---:|---:|---:|',
+      ...checkoutComparisonRows(figures, against),
+    ].join('\n'),
+  );
 }

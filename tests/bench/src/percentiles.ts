@@ -9,3 +9,6 @@ export function quantile(values: number[], q: number): number {
 export function formatMs(ms: number): string {
   return Number.isNaN(ms) ? '–' : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 }
+
+/** A figure against its baseline's, e.g. `1.25×`. */
+export const timesOf = (value: number, base: number): string => `${(value / base).toFixed(2)}×`;

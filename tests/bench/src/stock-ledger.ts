@@ -1,5 +1,5 @@
-import mysql from 'mysql2/promise';
-import { databaseConfigSchema } from '@shop/kit/db';
+import type mysql from 'mysql2/promise';
+import { connectToShopDatabase } from './shop-database.js';
 import type { ShopProcess } from './shop-process.js';
 
 /**
@@ -7,15 +7,7 @@ import type { ShopProcess } from './shop-process.js';
  * with): the API pages movements (100 at most), and a sale of 100 units has 101 of them.
  */
 export async function stockLedgerSum(shop: ShopProcess, skuId: string): Promise<number> {
-  const config = databaseConfigSchema('product').parse(shop.env);
-  if (config.kind !== 'mysql') throw new Error('the bench runs on the real services');
-  const connection = await mysql.createConnection({
-    host: config.host,
-    port: config.port,
-    user: config.user,
-    password: config.password,
-    database: config.dbName,
-  });
+  const connection = await connectToShopDatabase(shop, 'product');
   try {
     const [rows] = await connection.query<mysql.RowDataPacket[]>(
       'select coalesce(sum(quantity), 0) as total from stock_movement where sku_id = ?',

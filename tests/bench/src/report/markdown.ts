@@ -1,7 +1,11 @@
 // `pnpm bench`'s figures as markdown, with every ratio against the baselines measured in the
 // same run, and each of the issue's targets stated as met or missed.
-import { formatMs } from '../percentiles.js';
-import { checkoutReport, type CheckoutFigures } from '../sections/checkout.js';
+import { formatMs, timesOf } from '../percentiles.js';
+import {
+  checkoutComparisonRows,
+  checkoutReport,
+  type CheckoutFigures,
+} from '../sections/checkout.js';
 import type { EmbeddedStartFigures } from '../sections/embedded-start.js';
 import type { GatewayRow } from '../sections/gateways.js';
 import { routerName, type RouterOverheadFigures } from '../sections/router-overhead.js';
@@ -30,7 +34,6 @@ export interface BenchResults {
 const stock = 'stock @apollo/gateway';
 const hive = '@graphql-hive/gateway';
 const met = (ok: boolean) => (ok ? 'met' : '**missed**');
-const timesOf = (value: number, base: number) => `${(value / base).toFixed(2)}×`;
 
 function gatewayTable(rows: GatewayRow[]): string[] {
   const of = (gateway: string, query: string) =>
@@ -62,13 +65,7 @@ function againstTable(results: BenchResults, against: BaselineFigures): string[]
       `| router, cache off, ${base.query}: p99 | ${base.p99} ms | ${ours.p99} ms | ${timesOf(ours.p99, base.p99)} |`,
     );
   }
-  for (const base of against.checkout.rows) {
-    const ours = results.checkout.rows.find((row) => row.buyers === base.buyers)!;
-    lines.push(
-      `| checkout, ${base.buyers} buyers: purchases/s | ${base.purchasesPerSecond.toFixed(1)} | ${ours.purchasesPerSecond.toFixed(1)} | ${timesOf(ours.purchasesPerSecond, base.purchasesPerSecond)} |`,
-      `| checkout, ${base.buyers} buyers: p99 | ${formatMs(base.p99)} | ${formatMs(ours.p99)} | ${timesOf(ours.p99, base.p99)} |`,
-    );
-  }
+  lines.push(...checkoutComparisonRows(results.checkout, against.checkout, 'checkout, '));
   lines.push(
     '',
     `Oversell check on ${short}: ${against.checkout.oversell.conserved ? 'OK' : 'VIOLATED'}.`,

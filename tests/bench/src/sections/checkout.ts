@@ -1,11 +1,17 @@
 // Completed purchases per second end to end — createOrder, the PG's hosted payment (sandbox),
 // confirmPayment — through the router at several numbers of concurrent buyers, then an oversell
 // check: 300 buyers for 50 units must make exactly 50 PAID orders and leave the stock at zero.
+// First, one buyer's purchases one after another give the SQL statements a purchase costs.
 import { randomUUID } from 'node:crypto';
 import { authorizeInSandbox } from '@shop/pg-sandbox';
 import { graphqlRequest } from '@shop/testkit';
-import { formatMs, quantile } from '../percentiles.js';
+import { formatMs, quantile, timesOf } from '../percentiles.js';
 import type { ShopProcess } from '../shop-process.js';
+import {
+  formatStatements,
+  statementsPerPurchase,
+  type StatementCounts,
+} from '../statements-per-purchase.js';
 import { stockLedgerSum } from '../stock-ledger.js';
 
 /**
@@ -41,6 +47,7 @@ export interface OversellCheck {
 }
 export interface CheckoutFigures {
   seconds: number;
+  statements: StatementCounts;
   rows: CheckoutRow[];
   oversell: OversellCheck;
 }
@@ -182,6 +189,12 @@ export async function measureCheckout(
   const most = Math.max(...buyerCounts);
   const shoppers = await signUpShoppers(shop, most);
 
+  console.error('  SQL statements per purchase…');
+  const counted = await newSku(shop, admin, 1_000_000);
+  const buy = () => purchase(shop, shoppers[0]!, counted);
+  for (let i = 0; i < 3; i++) await buy(); // warm-up: plans, JIT, pools
+  const statements = await statementsPerPurchase(shop, 50, buy);
+
   const rows: CheckoutRow[] = [];
   for (const buyers of buyerCounts) {
     const skuId = await newSku(shop, admin, 1_000_000);
@@ -223,6 +236,7 @@ export async function measureCheckout(
   const { sku, movements, paid, others } = await saleOutcome(shop, admin, scarce, outcomes);
   return {
     seconds,
+    statements,
     rows,
     oversell: {
       buyers: outcomes.length,
@@ -239,8 +253,10 @@ export async function measureCheckout(
   };
 }
 
-export function checkoutReport({ seconds, rows, oversell }: CheckoutFigures): string {
+export function checkoutReport({ seconds, statements, rows, oversell }: CheckoutFigures): string {
   const lines = [
+    `SQL statements per purchase (50 by one buyer, the idle shop's polls subtracted): ${formatStatements(statements)}.`,
+    '',
     `Each buyer purchases back to back for ${seconds} s after a warm-up.`,
     '',
     '| concurrent buyers | purchases/s | vs 1 buyer | p50 purchase | p99 purchase | failed |',
@@ -256,4 +272,26 @@ export function checkoutReport({ seconds, rows, oversell }: CheckoutFigures): st
     ...Object.entries(oversell.others).map(([outcome, count]) => `- ${count} × ${outcome}`),
   ];
   return lines.join('\n');
+}
+
+/**
+ * Table rows of this commit's figures against a baseline's from the same run (`| figure | theirs |
+ * ours | ratio |`), each figure's name after `prefix`.
+ */
+export function checkoutComparisonRows(
+  ours: CheckoutFigures,
+  base: CheckoutFigures,
+  prefix = '',
+): string[] {
+  const lines = [
+    `| ${prefix}SQL statements per purchase | ${base.statements.total.toFixed(0)} | ${ours.statements.total.toFixed(0)} | ${timesOf(ours.statements.total, base.statements.total)} |`,
+  ];
+  for (const row of base.rows) {
+    const mine = ours.rows.find((candidate) => candidate.buyers === row.buyers)!;
+    lines.push(
+      `| ${prefix}${row.buyers} buyers: purchases/s | ${row.purchasesPerSecond.toFixed(1)} | ${mine.purchasesPerSecond.toFixed(1)} | ${timesOf(mine.purchasesPerSecond, row.purchasesPerSecond)} |`,
+      `| ${prefix}${row.buyers} buyers: p99 | ${formatMs(row.p99)} | ${formatMs(mine.p99)} | ${timesOf(mine.p99, row.p99)} |`,
+    );
+  }
+  return lines;
 }

@@ -74,13 +74,15 @@ export class OrderLifecycle {
         if (changed) await this.deps.events.paid(tx, order);
         return changed;
       }));
-    const current = (await em.fork().findOne(Order, { id: orderId }))!;
-    if (!won)
+    if (!won) {
+      const current = (await em.fork().findOne(Order, { id: orderId }))!;
       return current.status === 'PAID' && current.paymentId === paymentId
         ? { kind: 'paid', order: current }
         : { kind: 'not-payable', status: current.status, paidBy: current.paymentId ?? null };
-    await this.settleHolds(em, current);
-    return { kind: 'paid', order: current };
+    }
+    // Won: the order as read shows the move (transitionTo), so it is not read again.
+    await this.settleHolds(em, order);
+    return { kind: 'paid', order };
   }
 
   /** The payment will not happen (declined, amount mismatch): PENDING → FAILED, holds given back. */

@@ -131,6 +131,8 @@ export class PlaceOrder {
       await this.fail(em, order.id, refusal.kind);
       return refusal;
     }
+    // PENDING: placed, as this order shows (transitionTo); otherwise the sweeper moved it first.
+    if (order.status === 'PENDING') return { kind: 'placed', order };
     return { kind: 'placed', order: (await em.fork().findOne(Order, { id: order.id }))! };
   }
 

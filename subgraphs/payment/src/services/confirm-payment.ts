@@ -176,15 +176,20 @@ export class ConfirmPayment {
     amount: number,
   ): Promise<Payment | null> {
     const fork = em.fork();
-    const payment = fork.create(Payment, {
-      id: randomUUID(),
-      orderId: request.orderId,
-      userId,
-      paymentKey: request.paymentKey,
-      amount,
-    });
+    const payment = fork.create(
+      Payment,
+      {
+        id: randomUUID(),
+        orderId: request.orderId,
+        userId,
+        paymentKey: request.paymentKey,
+        amount,
+      },
+      { persist: false },
+    );
     try {
-      await fork.persist(payment).flush();
+      // One row: a plain insert, without the unit of work's transaction around it.
+      await fork.insert(payment);
       crashPoint('payment.confirm.claimed');
       return payment;
     } catch (error) {
@@ -291,10 +296,12 @@ export class ConfirmPayment {
         { id: payment.id, status: 'READY' },
         { status: 'APPROVED', approvedAt, method: pgPayment.method },
       );
-      const approved = await tx.findOneOrFail(Payment, { id: payment.id }, { refresh: true });
-      // Approved once, announced once, however many workers got here.
-      if (changed === 1) this.deps.events.approved(tx, approved);
-      return approved;
+      // Approved once, announced once, however many workers got here; a worker that lost reads
+      // what the winner wrote.
+      if (changed !== 1) return tx.findOneOrFail(Payment, { id: payment.id }, { refresh: true });
+      Object.assign(payment, { status: 'APPROVED', approvedAt, method: pgPayment.method });
+      this.deps.events.approved(tx, payment);
+      return payment;
     });
   }
   private async failed(

@@ -142,11 +142,10 @@ export class StockReservations {
     await this.settle(em, { orderId }, 'EXPIRED', 'COMMITTED', (tx, reservation) =>
       this.retake(tx, reservation),
     );
-    const [committed, short] = await Promise.all([
-      this.count(em, orderId, 'COMMITTED'),
-      this.count(em, orderId, 'SHORT'),
-    ]);
-    return { committed, short };
+    const statuses = await em.fork().find(Reservation, { orderId }, { fields: ['status'] });
+    const countOf = (status: ReservationStatus) =>
+      statuses.filter((reservation) => reservation.status === status).length;
+    return { committed: countOf('COMMITTED'), short: countOf('SHORT') };
   }
 
   /** A paid order was cancelled before it shipped: its units go back on the shelf. */

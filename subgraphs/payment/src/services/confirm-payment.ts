@@ -94,6 +94,24 @@ export class ConfirmPayment {
     return this.outcomeOf(left);
   }
 
+  /**
+   * Tells order the payment went through; false if the order moved on (expired, cancelled). An
+   * order that does not answer now learns it from PaymentApproved, committed with the approval, so
+   * the customer hears that the payment went through, not an error for money already taken.
+   */
+  private async tellOrderPaid(payment: Payment): Promise<boolean> {
+    try {
+      return await this.deps.orders.markPaid(payment.orderId, payment.id);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableError)) throw error;
+      this.deps.logger.warn(
+        { err: error, orderId: payment.orderId, paymentId: payment.id },
+        'order did not answer that it is paid; PaymentApproved tells it',
+      );
+      return true;
+    }
+  }
+
   /** Recovery: settles READY payments left behind, asking the PG under their own keys. */
   async resumeStale(em: EntityManager, now = new Date()): Promise<number> {
     const stale = await em
@@ -151,8 +169,7 @@ export class ConfirmPayment {
       }
       const approved = await this.approve(em, payment, pgPayment);
       crashPoint('payment.confirm.approved');
-      if (await this.deps.orders.markPaid(payment.orderId, approved.id))
-        return { kind: 'approved', payment: approved };
+      if (await this.tellOrderPaid(approved)) return { kind: 'approved', payment: approved };
       // The order expired or was cancelled while the PG was charging: give the money back.
       await this.void(em, approved, 'order no longer payable');
       return this.failed(

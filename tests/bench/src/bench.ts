@@ -79,12 +79,7 @@ try {
   );
   // With the response cache on: a change must get past every cache a shopper's search meets.
   console.error('catalog sync lag…');
-  syncLag = await measureSyncLag(
-    shop,
-    await adminSession(shop),
-    productId,
-    Number(values['lag-samples']),
-  );
+  syncLag = await measureSyncLag(shop, await adminSession(shop), Number(values['lag-samples']));
 } finally {
   await shop.stop();
 }

@@ -55,7 +55,7 @@ export interface CheckoutFigures {
 export const ops = {
   signUp: `mutation($input: SignUpInput!) { signUp(input: $input) { ... on AuthSession { userId accessToken } } }`,
   category: `mutation($input: CreateCategoryInput!) { createCategory(input: $input) { ... on Category { id } } }`,
-  product: `mutation($input: CreateProductInput!) { createProduct(input: $input) { ... on Product { skus { id } } } }`,
+  product: `mutation($input: CreateProductInput!) { createProduct(input: $input) { ... on Product { id skus { id } } } }`,
   order: `mutation($input: CreateOrderInput!) { createOrder(input: $input) { __typename ... on Order { id totalAmount } } }`,
   confirm: `mutation($input: ConfirmPaymentInput!) { confirmPayment(input: $input) { __typename ... on PaymentFailed { errorCode } } }`,
   stock: `query($id: ID!) { sku(id: $id) { onHand reserved } }`,
@@ -112,6 +112,18 @@ export async function purchase(shop: ShopProcess, token: string, skuId: string):
 }
 
 export async function newSku(shop: ShopProcess, admin: string, stock: number): Promise<string> {
+  return (await newProduct(shop, admin, stock)).skuId;
+}
+
+export const benchProductPrice = 12_900;
+
+/** A new active product of one SKU at `benchProductPrice`, in a category of its own. */
+export async function newProduct(
+  shop: ShopProcess,
+  admin: string,
+  stock: number,
+  name = '벤치 상품',
+): Promise<{ productId: string; skuId: string }> {
   const category = (
     await gql(
       shop,
@@ -125,16 +137,16 @@ export async function newSku(shop: ShopProcess, admin: string, stock: number): P
     ops.product,
     {
       input: {
-        name: '벤치 상품',
+        name,
         categoryId: category,
         status: 'ACTIVE',
-        basePrice: 12_900,
+        basePrice: benchProductPrice,
         initialStock: stock,
       },
     },
     admin,
   );
-  return product.createProduct.skus[0].id;
+  return { productId: product.createProduct.id, skuId: product.createProduct.skus[0].id };
 }
 
 /** `count` new shoppers' access tokens, `concurrency` sign-ups at a time (each hashes a password). */

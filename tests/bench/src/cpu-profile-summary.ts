@@ -36,10 +36,10 @@ const functionKey = (frame: ProfileNode['callFrame']) =>
   `${frame.functionName || '(anonymous)'} · ${ownerOf(frame.url, frame.functionName)}`;
 
 /** Each node's function and those of its callers, each once (recursion counts once). */
-function stacksOf(nodes: ProfileNode[]): Map<number, Set<string>> {
+function stacksOf(byId: Map<number, ProfileNode>): Map<number, Set<string>> {
   const parentOf = new Map<number, number>();
-  for (const node of nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const byId = new Map(nodes.map((node) => [node.id, node]));
+  for (const node of byId.values())
+    for (const child of node.children ?? []) parentOf.set(child, node.id);
   const stacks = new Map<number, Set<string>>();
   const stackOf = (id: number): Set<string> => {
     const known = stacks.get(id);
@@ -50,7 +50,7 @@ function stacksOf(nodes: ProfileNode[]): Map<number, Set<string>> {
     stacks.set(id, stack);
     return stack;
   };
-  for (const node of nodes) stackOf(node.id);
+  for (const id of byId.keys()) stackOf(id);
   return stacks;
 }
 
@@ -73,7 +73,7 @@ function summarise(
   let total = 0;
   for (const profile of profiles) {
     const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-    const stacks = stacksOf(profile.nodes);
+    const stacks = stacksOf(nodes);
     const from = profile.timeDeltas.reduce((sum, delta) => sum + delta, 0) - lastMicros;
     let at = 0;
     profile.samples.forEach((id, i) => {
@@ -112,6 +112,7 @@ const { total, byOwner, byFunction, inclusive } = summarise(
   values.last === undefined ? Infinity : Number(values.last) * 1e6,
 );
 const top = Number(values.top);
+const matching = new RegExp(values.match ?? '');
 const table = (title: string, entries: Map<string, number>, time = 'self time') => [
   `| ${title} | ${time} | share |`,
   '|---|---:|---:|',
@@ -133,7 +134,7 @@ console.log(
     '',
     ...table(
       'function',
-      new Map([...inclusive].filter(([name]) => new RegExp(values.match ?? '').test(name))),
+      new Map([...inclusive].filter(([name]) => matching.test(name))),
       'inclusive time',
     ),
   ].join('\n'),

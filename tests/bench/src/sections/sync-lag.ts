@@ -1,11 +1,11 @@
 // Catalog sync lag: an admin changes a SKU's price through the router; how long until a shopper's
 // search through the router (response cache and all) shows the new "from" price.
 import { randomUUID } from 'node:crypto';
-import { graphqlRequest } from '@shop/testkit';
+import { graphqlRequest, waitFor } from '@shop/testkit';
 import { quantile } from '../percentiles.js';
 import { progress } from '../progress.js';
 import type { ShopProcess } from '../shop-process.js';
-import { benchProductPrice, newProduct } from './checkout.js';
+import { benchProductPrice, gql, newProduct } from './checkout.js';
 
 export interface SyncLagFigures {
   samples: number;
@@ -38,26 +38,18 @@ export async function measureSyncLag(
     );
     return found.data?.products.nodes.find((node) => node.id === productId)?.minPrice;
   };
-  /** Resolves once search shows `price`; throws after 30 s. */
-  const searchable = async (price: number) => {
-    const deadline = performance.now() + 30_000;
-    while ((await shownPrice()) !== price) {
-      if (performance.now() > deadline) throw new Error(`price ${price} not searchable after 30 s`);
-      await new Promise((resolve) => setTimeout(resolve, pollEveryMs));
-    }
-  };
+  const searchable = (price: number) =>
+    waitFor(`price ${price} in search`, async () => (await shownPrice()) === price, {
+      intervalMs: pollEveryMs,
+    });
   await searchable(benchProductPrice);
   const lags: number[] = [];
   for (let i = 1; i <= samples; i++) {
     // Each change lowers the SKU by one won, so the listing's "from" price must follow.
     const price = benchProductPrice - i;
     const started = performance.now();
-    const changed = await graphqlRequest<{ updateSku: { __typename: string } }>(
-      shop.routerUrl,
-      updateSku,
-      { variables: { id: skuId, input: { price } }, token: adminToken },
-    );
-    if (changed.data?.updateSku.__typename !== 'Sku')
+    const changed = await gql(shop, updateSku, { id: skuId, input: { price } }, adminToken);
+    if (changed.updateSku.__typename !== 'Sku')
       throw new Error(`updateSku failed: ${JSON.stringify(changed)}`);
     await searchable(price);
     lags.push(performance.now() - started);

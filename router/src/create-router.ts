@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import {
@@ -35,6 +36,7 @@ import { graphqlHandler } from './graphql-handler.js';
 import { graphqlIde } from './graphql-ide.js';
 import { queryLimitsPlugin } from './limits/query-limits-plugin.js';
 import { RouterMetrics } from './metrics.js';
+import { PassThrough } from './pass-through.js';
 import { OperationSafelist } from './persisted/operation-safelist.js';
 import { PartnerDirectory } from './persisted/partner-directory.js';
 import { PartnerGate } from './persisted/partner-gate.js';
@@ -240,12 +242,13 @@ async function startRouter(
   else if (production)
     logger.warn('no SHOP_OPERATION_MANIFESTS: first-party clients may send any query');
 
+  const supergraph = Supergraph.build(supergraphSdl);
   const catalogCache =
     deps.catalogCache ?? (redis ? new RedisCache(redis, listingGeneration.prefix) : undefined);
   const responseCache =
     catalogCache && config.SHOP_RESPONSE_CACHE_TTL_SECONDS > 0
       ? responseCachePlugin({
-          catalogOnly: new CatalogOnlyOperations(supergraphSdl),
+          catalogOnly: new CatalogOnlyOperations(supergraph),
           generation: async () =>
             (await catalogCache.get<string>(listingGeneration.key)) ?? 'initial',
           ttlSeconds: config.SHOP_RESPONSE_CACHE_TTL_SECONDS,
@@ -255,6 +258,7 @@ async function startRouter(
 
   // Apollo's anonymous usage telemetry from the gateway (on unless this is set) has no place here.
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
+  const passThrough = new PassThrough(supergraph.apiSchema(), metrics);
   const gateway = new ApolloGateway({
     supergraphSdl,
     logger,
@@ -274,9 +278,13 @@ async function startRouter(
       const subgraph = instances.get(name);
       if (!subgraph) throw new Error(`router: no address for subgraph ${name}`);
       const [graphqlUrl = ''] = parseInstanceUrls(urls.get(name) ?? '');
-      return new SubgraphDataSource(name, subgraph, graphqlUrl, circuit, metrics);
+      return new SubgraphDataSource(name, subgraph, graphqlUrl, circuit, metrics, (context) =>
+        passThrough.takeFetched(context),
+      );
     },
+    experimental_didResolveQueryPlan: passThrough.remember,
   });
+  gateway.executor = passThrough.executor(gateway.executor);
 
   let phase: 'starting' | 'ready' | 'stopping' = 'starting';
   const readiness = new ReadinessChecks();

@@ -41,6 +41,7 @@ export class RouterMetrics {
   private readonly fetches: Counter<'subgraph' | 'outcome'>;
   private readonly fetchDuration: Histogram<'subgraph'>;
   private readonly sharedFetches: Counter<'subgraph'>;
+  private readonly passedThrough: Counter<'subgraph'>;
   private readonly circuit: Gauge<'subgraph'>;
   private readonly partnerRequests: Counter<'partner' | 'outcome'>;
   private readonly operationNames = new Set<string>();
@@ -107,6 +108,17 @@ export class RouterMetrics {
           registers,
         }),
     );
+    this.passedThrough = metric(
+      registry,
+      'router_operations_passed_through_total',
+      () =>
+        new Counter({
+          name: 'router_operations_passed_through_total',
+          help: "Operations answered with their one subgraph fetch's data as it came, not re-shaped",
+          labelNames: ['subgraph'],
+          registers,
+        }),
+    );
     this.circuit = metric(
       registry,
       'router_subgraph_circuit_state',
@@ -158,6 +170,10 @@ export class RouterMetrics {
 
   subgraphFetchShared(subgraph: string): void {
     this.sharedFetches.inc({ subgraph });
+  }
+
+  operationPassedThrough(subgraph: string): void {
+    this.passedThrough.inc({ subgraph });
   }
 
   circuitChanged(subgraph: string, state: CircuitStateName): void {

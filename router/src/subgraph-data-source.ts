@@ -54,6 +54,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     url: string,
     private readonly circuit: SubgraphCircuit,
     private readonly metrics: RouterMetrics,
+    /** What the router already fetched for a request it tried to pass through (`PassThrough`). */
+    private readonly alreadyFetched: (context: object) => Promise<SubgraphResponse> | undefined,
   ) {
     super({ url: new URL(new URL(url).pathname, instances.origins[0]).href });
     // The circuit's timeout aborts the request itself, not only the wait for it.
@@ -88,6 +90,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   override async process(
     options: GraphQLDataSourceProcessOptions<RouterContext>,
   ): Promise<SubgraphResponse> {
+    const fetched = this.alreadyFetched(options.context);
+    if (fetched) return fetched;
     const key = sharingKeyOf(options);
     if (!key || !isRouterContext(options.context)) return this.fetchFromSubgraph(options);
     return this.shared.run(

@@ -1,4 +1,4 @@
-import { Supergraph } from '@apollo/federation-internals';
+import type { Supergraph } from '@apollo/federation-internals';
 import { validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 /**
@@ -11,11 +11,8 @@ export class CatalogOnlyOperations {
   private readonly catalog: GraphQLSchema | undefined;
   private readonly decided = new WeakMap<DocumentNode, boolean>();
 
-  constructor(supergraphSdl: string) {
-    this.catalog = Supergraph.build(supergraphSdl)
-      .subgraphs()
-      .get('catalog')
-      ?.schema.toGraphQLJSSchema();
+  constructor(supergraph: Supergraph) {
+    this.catalog = supergraph.subgraphs().get('catalog')?.schema.toGraphQLJSSchema();
   }
 
   test(document: DocumentNode, operationType: string): boolean {

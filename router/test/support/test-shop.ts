@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { pino } from 'pino';
 import { graphqlRequest, type GraphQLRequestOptions } from '@shop/testkit';
 import { createRouter, type RunningRouter } from '../../src/create-router.js';
@@ -27,7 +27,7 @@ const accountsSdl = `
     me: Account
   }
   type Mutation {
-    "Counts attempts; always fails."
+    "Counts attempts; always fails (with an error for one email)."
     login(email: String!, password: String!): Boolean!
   }
   type Caller {
@@ -68,6 +68,9 @@ const catalogSdl = `
 
 /** A product the catalog resolves to nothing, as one deleted since it was referenced. */
 export const removedProductId = 'p-removed';
+/** A product whose read fails, and an email whose login fails, with a coded error. */
+export const brokenProductId = 'p-broken';
+export const failingLoginEmail = 'down@example.com';
 const product = (id: string) => ({ id, name: `Product ${id}`, price: 1000 });
 const account = (id: string) => ({ id, name: `Account ${id}` });
 
@@ -122,8 +125,12 @@ export async function startTestShop(env: Record<string, string> = {}): Promise<T
           caller.identity.kind === 'user' ? account(caller.identity.userId) : null,
       },
       Mutation: {
-        login: () => {
+        login: (_: unknown, args: { email: string }) => {
           logins++;
+          if (args.email === failingLoginEmail)
+            throw new GraphQLError('The account store did not answer.', {
+              extensions: { code: 'ACCOUNTS_DOWN' },
+            });
           return false;
         },
       },
@@ -146,7 +153,13 @@ export async function startTestShop(env: Record<string, string> = {}): Promise<T
       Query: {
         products: (_: unknown, args: { first?: number }) =>
           Array.from({ length: Math.min(args.first ?? 3, 50) }, (_, i) => product(`p${i + 1}`)),
-        product: (_: unknown, args: { id: string }) => product(args.id),
+        product: (_: unknown, args: { id: string }) => {
+          if (args.id === brokenProductId)
+            throw new GraphQLError('This product cannot be read.', {
+              extensions: { code: 'PRODUCT_BROKEN' },
+            });
+          return product(args.id);
+        },
       },
       Product: {
         __resolveReference: (ref: { id: string }) =>

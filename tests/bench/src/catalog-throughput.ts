@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { load, type LoadFigures } from './load.js';
+import { formatMs } from './percentiles.js';
 import {
   cpuProfileEnv,
   demoCatalogueListed,
@@ -97,6 +98,6 @@ console.log('|---|---|---:|---:|---:|---:|---:|');
 for (const row of rows) {
   const baseline = rows.find((other) => other.scenario === row.scenario && other.cache === 'off')!;
   console.log(
-    `| ${row.scenario} | ${row.cache} | ${row.requestsPerSecond} | ${(row.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}× | ${row.p50} ms | ${row.p99} ms | ${row.errors} |`,
+    `| ${row.scenario} | ${row.cache} | ${row.requestsPerSecond} | ${(row.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)}× | ${formatMs(row.p50)} | ${formatMs(row.p99)} | ${row.errors} |`,
   );
 }

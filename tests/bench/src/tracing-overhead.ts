@@ -88,7 +88,7 @@ console.log(
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows)
   console.log(
-    `| ${row.name} | ${row.rounds} | ${row.requestsPerSecond.toFixed(0)} | ${(row.requestsPerSecond / baseline).toFixed(3)} | ${row.p50} | ${row.p99} | ${row.errors} |`,
+    `| ${row.name} | ${row.rounds} | ${row.requestsPerSecond.toFixed(0)} | ${(row.requestsPerSecond / baseline).toFixed(3)} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${row.errors} |`,
   );
 const sampled = rows[1]!;
 const within = sampled.requestsPerSecond >= 0.9 * baseline;

@@ -45,7 +45,7 @@ function gatewayTable(rows: GatewayRow[]): string[] {
     '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map(
       (row) =>
-        `| ${row.gateway} | ${row.query} | ${row.requestsPerSecond} | ${ratio(row, stock)} | ${ratio(row, hive)} | ${row.p50} ms | ${row.p99} ms | ${row.errors} | ${row.rssMb} MB |`,
+        `| ${row.gateway} | ${row.query} | ${row.requestsPerSecond} | ${ratio(row, stock)} | ${ratio(row, hive)} | ${formatMs(row.p50)} | ${formatMs(row.p99)} | ${row.errors} | ${row.rssMb} MB |`,
     ),
     '',
     '(The shop router runs in one process with the ten subgraphs; its RSS is that whole process.)',
@@ -62,7 +62,7 @@ function againstTable(results: BenchResults, against: BaselineFigures): string[]
     )!;
     lines.push(
       `| router, cache off, ${base.query}: requests/s | ${base.requestsPerSecond} | ${ours.requestsPerSecond} | ${timesOf(ours.requestsPerSecond, base.requestsPerSecond)} |`,
-      `| router, cache off, ${base.query}: p99 | ${base.p99} ms | ${ours.p99} ms | ${timesOf(ours.p99, base.p99)} |`,
+      `| router, cache off, ${base.query}: p99 | ${formatMs(base.p99)} | ${formatMs(ours.p99)} | ${timesOf(ours.p99, base.p99)} |`,
     );
   }
   lines.push(...checkoutComparisonRows(results.checkout, against.checkout, 'checkout, '));
@@ -87,13 +87,13 @@ function targets(results: BenchResults): string[] {
     const times = ours.requestsPerSecond / of(hive, query).requestsPerSecond;
     lines.push(
       `- ${query}, response cache off: ${times.toFixed(2)}× hive's requests/s (≥ 2×: ${met(times >= 2)}), ` +
-        `p99 ${ours.p99} vs ${of(hive, query).p99} ms (lower: ${met(ours.p99 < of(hive, query).p99)})`,
+        `p99 ${formatMs(ours.p99)} vs ${formatMs(of(hive, query).p99)} (lower: ${met(ours.p99 < of(hive, query).p99)})`,
     );
   }
   const added = overhead.through[routerName]!.p50 - overhead.direct.p50;
   lines.push(
     `- one subgraph fetch per listing page: ${overhead.fetchesPerPage.listing} (${met(overhead.fetchesPerPage.listing === 1)})`,
-    `- router overhead p50 ≤ 1 ms: +${added} ms (${met(added <= 1)})`,
+    `- router overhead p50 ≤ 1 ms: +${added.toFixed(2)} ms (${met(added <= 1)})`,
   );
   if (against) {
     const at32 = (figures: CheckoutFigures) => figures.rows.find((row) => row.buyers === 32)!;
@@ -122,10 +122,10 @@ export function benchReport(results: BenchResults, setting: string): string {
     '',
     '| path | p50 | p99 | requests/s | p50 added |',
     '|---|---:|---:|---:|---:|',
-    `| straight to catalog | ${overhead.direct.p50} ms | ${overhead.direct.p99} ms | ${overhead.direct.requestsPerSecond} | – |`,
+    `| straight to catalog | ${formatMs(overhead.direct.p50)} | ${formatMs(overhead.direct.p99)} | ${overhead.direct.requestsPerSecond} | – |`,
     ...Object.entries(overhead.through).map(
       ([gateway, figures]) =>
-        `| ${gateway} | ${figures.p50} ms | ${figures.p99} ms | ${figures.requestsPerSecond} | +${figures.p50 - overhead.direct.p50} ms |`,
+        `| ${gateway} | ${formatMs(figures.p50)} | ${formatMs(figures.p99)} | ${figures.requestsPerSecond} | +${(figures.p50 - overhead.direct.p50).toFixed(2)} ms |`,
     ),
     '',
     '## 3. Subgraph fetches per storefront page',

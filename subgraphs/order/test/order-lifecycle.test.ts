@@ -360,6 +360,38 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       expect((await eventsOf(database.orm, order.id)).map((e) => e.type)).toEqual(['OrderPaid']);
     });
 
+    it('the same payment announced twice at once moves the order once', async () => {
+      // payment's call to /paid and its PaymentApproved event arrive together.
+      const { order } = await insertOrder(database.orm, 'PENDING');
+      const paymentId = randomUUID();
+      const moves = vi.spyOn(Order.prototype, 'transitionTo');
+      try {
+        const outcomes = await Promise.all([
+          lifecycle.markPaid(database.orm.em, order.id, paymentId),
+          lifecycle.markPaid(database.orm.em, order.id, paymentId),
+        ]);
+        expect(outcomes.map((outcome) => outcome.kind)).toEqual(['paid', 'paid']);
+        expect(moves).toHaveBeenCalledTimes(1);
+      } finally {
+        moves.mockRestore();
+      }
+      expect(settled).toEqual([`${order.id} PAID`]);
+      expect((await eventsOf(database.orm, order.id)).map((e) => e.type)).toEqual(['OrderPaid']);
+    });
+
+    it('two payments of one order at once: one pays it, the other is refused', async () => {
+      const { order } = await insertOrder(database.orm, 'PENDING');
+      const [first, second] = [randomUUID(), randomUUID()];
+      const outcomes = await Promise.all([
+        lifecycle.markPaid(database.orm.em, order.id, first),
+        lifecycle.markPaid(database.orm.em, order.id, second),
+      ]);
+      const paidBy = (await stored(database.orm, order.id)).paymentId;
+      expect([first, second]).toContain(paidBy);
+      expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['not-payable', 'paid']);
+      expect((await eventsOf(database.orm, order.id)).map((e) => e.type)).toEqual(['OrderPaid']);
+    });
+
     it('another payment of a paid order is refused, naming the payment that paid it', async () => {
       const { order } = await insertOrder(database.orm, 'PAID');
       expect(await lifecycle.markPaid(database.orm.em, order.id, randomUUID())).toEqual({

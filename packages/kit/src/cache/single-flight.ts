@@ -1,7 +1,8 @@
 /**
  * Coalesces concurrent calls for the same key into one: while a call is in flight, later callers
  * get its promise instead of starting their own. Guards the loader behind a cache miss from a
- * stampede when a hot key expires.
+ * stampede when a hot key expires, and an idempotent change asked for twice at once from doing
+ * the work twice.
  */
 export class SingleFlight {
   private readonly inFlight = new Map<string, Promise<unknown>>();

@@ -1,5 +1,6 @@
 import type { OrderStatus } from '@shop/contracts';
 import type { Logger } from '@shop/kit';
+import { SingleFlight } from '@shop/kit/cache';
 import { crashPoint } from '@shop/kit/ops';
 import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
@@ -45,6 +46,13 @@ const placementInterrupted = 'PLACEMENT_INTERRUPTED';
  * event commits with the change; the holds follow.
  */
 export class OrderLifecycle {
+  /**
+   * A payment is announced twice, at the same moment: payment's call to `/paid` and its
+   * PaymentApproved event. When both reach this process while the first is under way, the second
+   * takes the first's outcome instead of losing the same race in the database (five statements).
+   */
+  private readonly payments = new SingleFlight();
+
   constructor(
     private readonly deps: {
       outbox: Outbox;
@@ -56,7 +64,11 @@ export class OrderLifecycle {
   ) {}
 
   /** The PG approved the payment: PENDING and not yet expired → PAID. Idempotent per payment. */
-  async markPaid(em: EntityManager, orderId: string, paymentId: string): Promise<PaidOutcome> {
+  markPaid(em: EntityManager, orderId: string, paymentId: string): Promise<PaidOutcome> {
+    return this.payments.run(`${orderId}:${paymentId}`, () => this.pay(em, orderId, paymentId));
+  }
+
+  private async pay(em: EntityManager, orderId: string, paymentId: string): Promise<PaidOutcome> {
     const order = await em.fork().findOne(Order, { id: orderId });
     if (!order) return { kind: 'not-found' };
     if (order.status === 'PAID' && order.paymentId === paymentId) return { kind: 'paid', order };

@@ -47,13 +47,8 @@ export function oneFetchOf(
     const asked = operationFromDocument(apiSchema, document, { operationName })
       .expandAllFragments()
       .normalize();
-    const sent = operationFromDocument(
-      apiSchema,
-      fetch.operationDocumentNode ?? parse(fetch.operation),
-      {
-        validate: false,
-      },
-    )
+    const sentDocument = fetch.operationDocumentNode ?? parse(fetch.operation);
+    const sent = operationFromDocument(apiSchema, sentDocument, { validate: false })
       .expandAllFragments()
       .normalize();
     if (asked.rootKind !== sent.rootKind) return;

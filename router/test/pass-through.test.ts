@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
 import { parse } from 'graphql';
+import { metricSum } from '@shop/testkit';
 import { oneFetchOf } from '../src/pass-through.js';
 import {
   brokenProductId,
@@ -59,13 +60,11 @@ describe('an operation passed through', () => {
     await shop?.stop();
   });
 
-  const passedThrough = async () => {
-    const text = await (await fetch(shop.router.metricsUrl)).text();
-    return [...text.matchAll(/^router_operations_passed_through_total\{[^}]*\} (\d+)/gm)].reduce(
-      (sum, match) => sum + Number(match[1]),
-      0,
+  const passedThrough = async () =>
+    metricSum(
+      await (await fetch(shop.router.metricsUrl)).text(),
+      'router_operations_passed_through_total',
     );
-  };
 
   /**
    * The router's answer to `query`, and the gateway's own answer to it: the same operation with a

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metricSum } from '@shop/testkit';
 import { SharedFetches } from '../src/shared-fetches.js';
 import { startTestShop, type TestShop } from './support/test-shop.js';
 
@@ -15,12 +16,14 @@ describe('identical subgraph fetches in flight together', () => {
     await shop?.stop();
   });
 
-  const sharedCount = async () => {
-    const text = await (await fetch(shop.router.metricsUrl)).text();
-    return Number(
-      /router_subgraph_fetches_shared_total\{subgraph="catalog"\} (\d+)/.exec(text)?.[1] ?? 0,
+  const sharedCount = async () =>
+    metricSum(
+      await (await fetch(shop.router.metricsUrl)).text(),
+      'router_subgraph_fetches_shared_total',
+      {
+        subgraph: 'catalog',
+      },
     );
-  };
 
   it('give every anonymous caller the whole answer, and are counted when shared', async () => {
     // Whether a request shares depends on when it arrived (SharedFetches' tests pin that down):

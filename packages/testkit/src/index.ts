@@ -5,3 +5,4 @@ export * from './event-ledger.js';
 export * from './free-port.js';
 export * from './graphql-client.js';
 export * from './start-services.js';
+export * from './prometheus-text.js';

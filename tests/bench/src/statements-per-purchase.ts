@@ -17,8 +17,8 @@ export type StatementCounts = Record<StatementKind, number> & { total: number };
  * SQL statements a purchase costs the shop, every service's database together: the server's
  * counters over `purchases` one after another (and their follow-ups' first seconds), less what the
  * idle shop (relays' and jobs' polls) sends in as long. Statements are the largest share of a
- * purchase's CPU (the ORM, the driver, a socket write each), and unlike latency on a shared core this figure does
- * not swing from run to run.
+ * purchase's CPU (the ORM, the driver, a socket write each), and unlike latency on a shared core
+ * this figure does not swing from run to run.
  */
 export async function statementsPerPurchase(
   shop: ShopProcess,

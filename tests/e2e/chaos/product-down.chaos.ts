@@ -1,11 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeInfra, waitFor } from '@shop/testkit';
+import { metricSum, probeInfra, waitFor } from '@shop/testkit';
 import { expectBooksNet } from '../src/books.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { orderDetail, skuStock } from '../src/checkout-operations.js';
 import { reportFigure } from '../src/figures.js';
-import { metricSum } from '../src/prometheus-text.js';
 import { expectStockConserved, startChaosShop } from '../src/chaos-shop.js';
 import type { ShopProcesses } from '../src/shop-processes.js';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { ServiceName } from '@shop/kit/service';
+import { metricSum } from '@shop/testkit';
 import { skuStock } from './checkout-operations.js';
-import { metricSum } from './prometheus-text.js';
 import { startShopProcesses, type ShopProcesses } from './shop-processes.js';
 import type { ShopClient } from './shop-under-test.js';
 

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@shop/kit';
 import { databaseConfigSchema, openDatabase, type Orm } from '@shop/kit/db';
 import type { SubgraphName } from '@shop/kit/service';
-import { probeInfra, waitFor } from '@shop/testkit';
+import { metricSum, probeInfra, waitFor } from '@shop/testkit';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { orderDetail } from '../src/checkout-operations.js';
 import { reportFigure } from '../src/figures.js';
-import { metricSum } from '../src/prometheus-text.js';
 import { startShopProcesses, type ShopProcesses } from '../src/shop-processes.js';
 
 const infra = await probeInfra(['mysql', 'kafka', 'redis', 'opensearch']);

@@ -3,7 +3,7 @@
 // the gateway's own work and not time queued behind other requests; and how many subgraph fetches
 // each storefront page costs, from the router's own count of the fetches its query plans made.
 import { InternalTokens } from '@shop/kit/identity';
-import { graphqlRequest } from '@shop/testkit';
+import { graphqlRequest, metricSum } from '@shop/testkit';
 import { load, type LoadFigures } from '../load.js';
 import type { ShopProcess } from '../shop-process.js';
 
@@ -19,10 +19,7 @@ export interface RouterOverheadFigures {
 
 async function subgraphFetches(shop: ShopProcess): Promise<number> {
   const metrics = await (await fetch(shop.routerMetricsUrl)).text();
-  return [...metrics.matchAll(/^router_subgraph_fetches_total\{[^}]*\} (\d+)/gm)].reduce(
-    (sum, match) => sum + Number(match[1]),
-    0,
-  );
+  return metricSum(metrics, 'router_subgraph_fetches_total');
 }
 
 export async function measureRouterOverhead(

@@ -87,6 +87,26 @@ describe.each(gates)('the stock gate, $name', ({ make, skip }) => {
     expect(await gate.admit(randomUUID(), one(sku))).toBeUndefined();
   });
 
+  it('the answer that took the last unit closes it in the step its pass goes: nobody slips through between', async () => {
+    const gate = make();
+    const { sku, productId } = await known(gate, 3);
+    const [first, second, last] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const order of [first, second, last])
+      expect(await gate.admit(order, one(sku))).toBeUndefined();
+    await gate.learn(first, one(sku), { left: [{ id: sku, available: 2 }], soldOut: [] });
+    // The last reservation's answer comes before the second's: a buyer asking while it is being
+    // learnt (the next command on the same connection) finds the SKU sold out, not a pass gone.
+    const learning = gate.learn(last, one(sku), {
+      left: [{ id: sku, available: 0 }],
+      soldOut: [{ productId, revision: 2, skus: [{ id: sku, available: 0 }] }],
+    });
+    const meanwhile = gate.admit(randomUUID(), one(sku));
+    await learning;
+    expect(await meanwhile).toEqual({ skuId: sku, available: 0 });
+    await gate.learn(second, one(sku), { left: [{ id: sku, available: 1 }], soldOut: [] });
+    expect(await gate.admit(randomUUID(), one(sku))).toEqual({ skuId: sku, available: 0 });
+  });
+
   it('counts a reserved unit once: the answer that lowers what is left takes its pass away', async () => {
     const gate = make();
     const { sku } = await known(gate, 3);

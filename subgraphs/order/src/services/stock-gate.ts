@@ -39,9 +39,10 @@ export interface StockGate {
   /** Takes a pass for each line, or none and answers the first line it must turn away. */
   admit(orderId: string, lines: OrderLineRequest[]): Promise<GateRefusal | undefined>;
   /**
-   * Product reserved the order's lines: the units it said are left are lowered in the same step as
-   * the order's passes stop counting (a unit counted both as gone and as passing would turn away
-   * a buyer it is still there for), then any product it sold out is applied.
+   * Product reserved the order's lines: any product it sold out is applied and the units it said
+   * are left are lowered in the same step as the order's passes stop counting. A unit counted both
+   * as gone and as passing would turn away a buyer it is still there for; a pass gone before the
+   * sold-out news would let one more buyer through.
    */
   learn(orderId: string, lines: OrderLineRequest[], answer: ReservationAnswer): Promise<void>;
   /** The order heard back from product without a reservation (or gave up): its passes stop counting. */
@@ -117,8 +118,23 @@ const lowerable = (left: SkuAvailability[]) => left.filter((sku) => sku.availabl
 interface GateScripts {
   stockGateAdmit(...keyCountKeysArgs: (string | number)[]): Promise<0 | [number, number]>;
   stockGateApply(...keyCountKeysArgs: (string | number)[]): Promise<number>;
-  stockGateLearn(...keyCountKeysArgs: (string | number)[]): Promise<number>;
 }
+
+/** The same scripts queued in a MULTI, which runs them one after the other with nothing between. */
+interface GateTransaction {
+  stockGateApply(...keyCountKeysArgs: (string | number)[]): GateTransaction;
+  stockGateLearn(...keyCountKeysArgs: (string | number)[]): GateTransaction;
+  /** Each command's error or result; a failed command does not reject. */
+  exec(): Promise<[Error | null, unknown][] | null>;
+}
+
+const applyArguments = ({ productId, revision, skus }: ProductStock) => [
+  1 + skus.length,
+  revisionKey(productId),
+  ...skus.map((sku) => availableKey(sku.id)),
+  String(revision),
+  ...skus.map((sku) => String(sku.available)),
+];
 
 /**
  * Shared by every order instance of a real run. The scripts are defined commands, so Redis is sent
@@ -149,8 +165,10 @@ export class RedisStockGate implements StockGate {
   }
 
   async learn(orderId: string, lines: OrderLineRequest[], answer: ReservationAnswer) {
+    const transaction = this.redis.multi() as unknown as GateTransaction;
+    for (const product of answer.soldOut) transaction.stockGateApply(...applyArguments(product));
     const lowered = lowerable(answer.left);
-    await this.redis.stockGateLearn(
+    transaction.stockGateLearn(
       lowered.length + lines.length,
       ...lowered.map((sku) => availableKey(sku.id)),
       ...lines.map((line) => passesKey(line.skuId)),
@@ -158,7 +176,8 @@ export class RedisStockGate implements StockGate {
       ...lowered.map((sku) => String(sku.available)),
       ...lines.map((line) => pass(orderId, line.quantity)),
     );
-    for (const product of answer.soldOut) await this.apply(product);
+    const failed = (await transaction.exec())?.find(([error]) => error);
+    if (failed) throw failed[0];
   }
 
   async leave(orderId: string, lines: OrderLineRequest[]): Promise<void> {
@@ -167,14 +186,8 @@ export class RedisStockGate implements StockGate {
     await removal.exec();
   }
 
-  async apply({ productId, revision, skus }: ProductStock): Promise<void> {
-    await this.redis.stockGateApply(
-      1 + skus.length,
-      revisionKey(productId),
-      ...skus.map((sku) => availableKey(sku.id)),
-      String(revision),
-      ...skus.map((sku) => String(sku.available)),
-    );
+  async apply(change: ProductStock): Promise<void> {
+    await this.redis.stockGateApply(...applyArguments(change));
   }
 }
 
@@ -211,10 +224,10 @@ export class MemoryStockGate implements StockGate {
   }
 
   async learn(orderId: string, lines: OrderLineRequest[], answer: ReservationAnswer) {
+    for (const product of answer.soldOut) await this.apply(product);
     for (const { id, available } of lowerable(answer.left))
       this.available.set(id, Math.min(available, this.available.get(id) ?? available));
     await this.leave(orderId, lines);
-    for (const product of answer.soldOut) await this.apply(product);
   }
 
   leave(orderId: string, lines: OrderLineRequest[]): Promise<void> {

@@ -5,6 +5,7 @@ import { Outbox } from '@shop/kit/events';
 import { createTestDatabase, type TestDatabase } from '@shop/testkit';
 import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import { productEntities } from '../src/domain/entities.js';
+import { Product } from '../src/domain/product.entity.js';
 import { Sku } from '../src/domain/sku.entity.js';
 import { StockMovement } from '../src/domain/stock-movement.entity.js';
 import { descriptionHtml } from '../src/services/description-html.js';
@@ -118,6 +119,27 @@ describeOnEachDatabase('manual stock changes on $name', (kind) => {
       await ledger.adjust(em(), sku!.id, { reason: 'RECEIVED', onHand: 1, reference: 'z' }),
     ).toMatchObject({ kind: 'invalid-input', issues: [{ field: 'onHand' }] });
     expect(await history(sku!.id)).toHaveLength(1);
+  });
+
+  it('puts returned units back on the shelf once per return, and out of the sold count', async () => {
+    const [sku] = await newSkus(4);
+    const orderId = randomUUID();
+    await reservations.reserve(orm.em, orderId, [{ skuId: sku!.id, quantity: 3 }]);
+    await reservations.commit(orm.em, orderId);
+    const soldCount = async () =>
+      (await em().findOneOrFail(Product, { id: sku!.productId })).soldCount;
+    expect(await soldCount()).toBe(3);
+    const returnId = randomUUID();
+    // ReturnReceived delivered twice: the movement's key lets the second one change nothing.
+    for (let delivery = 0; delivery < 2; delivery++)
+      await em().transactional((tx) =>
+        ledger.restock(tx, returnId, [{ skuId: sku!.id, quantity: 2 }]),
+      );
+    expect(await em().findOneOrFail(Sku, { id: sku!.id })).toMatchObject({ onHand: 3 });
+    expect(await soldCount()).toBe(1);
+    expect(await history(sku!.id)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'RESTOCKED', quantity: 2 })]),
+    );
   });
 
   it('never reserves a disabled SKU, while its sibling still sells', async () => {

@@ -241,7 +241,38 @@ describeOnEachDatabase('stock reservations on $name', (kind) => {
     ]);
     expect(restocks.reduce((a, b) => a + b, 0)).toBe(1);
     expect(await stockOf(skuId)).toEqual({ onHand: 3, reserved: 0, movementTotal: 3 });
-    expect((await snapshotsOf(skuId)).at(-1)!.skus[0]!.available).toBe(3);
+    // Back from zero, published at once: the units are on sale again and no longer sold.
+    expect((await snapshotsOf(skuId)).at(-1)).toMatchObject({
+      soldCount: 0,
+      skus: [{ available: 3 }],
+    });
+    expect(await changes.publishSales(orm.em)).toBe(0);
+  });
+
+  it('takes units that come back out of the sold count, and only once', async () => {
+    const skuId = await newSku(6);
+    const [kept, cancelled] = [randomUUID(), randomUUID()];
+    for (const [orderId, quantity] of [
+      [kept, 3],
+      [cancelled, 2],
+    ] as const) {
+      await reservations.reserve(orm.em, orderId, [{ skuId, quantity }]);
+      await reservations.commit(orm.em, orderId);
+    }
+    await changes.publishSales(orm.em);
+    expect((await snapshotsOf(skuId)).at(-1)).toMatchObject({ soldCount: 5 });
+    const published = (await snapshotsOf(skuId)).length;
+    await Promise.all([
+      reservations.restock(orm.em, cancelled),
+      reservations.restock(orm.em, cancelled),
+    ]);
+    // A unit was left, so availability did not cross zero: the new count goes out with the sales.
+    expect(await snapshotsOf(skuId)).toHaveLength(published);
+    expect(await changes.publishSales(orm.em)).toBeGreaterThanOrEqual(1);
+    expect((await snapshotsOf(skuId)).at(-1)).toMatchObject({
+      soldCount: 3,
+      skus: [{ available: 3 }],
+    });
   });
 
   it('commits a lapsed reservation by taking its units again while they are still free', async () => {

@@ -54,6 +54,19 @@ export class ProductChanges {
   }
 
   /**
+   * Sold units came back (a paid order cancelled before it shipped, a return received): they leave
+   * the count too, so popularity ranks what shoppers kept. Published like a sale.
+   */
+  async uncountSale(tx: EntityManager, productId: string, quantity: number): Promise<void> {
+    await guardedUpdate(
+      tx,
+      // Never below zero: sales counted before the count existed are not there to take back.
+      'update product set sold_count = case when sold_count > ? then sold_count - ? else 0 end, sales_pending = ? where id = ?',
+      [quantity, quantity, true, productId],
+    );
+  }
+
+  /**
    * Publishes the products sold since their last ProductChanged, each in its own transaction, a
    * batch at a time until none is left, so a shop selling many products keeps up. The mark is on
    * the row, so sales counted before a crash are published after it. Returns how many it published.

@@ -142,8 +142,9 @@ export class StockLedger {
         line.skuId,
       ]);
       const after = await availableOf(tx, line.skuId);
-      if (after && after.available === line.quantity)
-        await this.deps.changes.publish(tx, [after.productId]);
+      if (!after) continue;
+      await this.deps.changes.uncountSale(tx, after.productId, line.quantity);
+      if (after.available === line.quantity) await this.deps.changes.publish(tx, [after.productId]);
     }
   }
 }

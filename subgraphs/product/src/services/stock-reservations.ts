@@ -148,7 +148,10 @@ export class StockReservations {
     return { committed: countOf('COMMITTED'), short: countOf('SHORT') };
   }
 
-  /** A paid order was cancelled before it shipped: its units go back on the shelf. */
+  /**
+   * A paid order was cancelled before it shipped: its units go back on the shelf and leave the
+   * product's sold count.
+   */
   restock(em: EntityManager, orderId: string): Promise<number> {
     return this.settle(em, { orderId }, 'COMMITTED', 'RESTOCKED', async (tx, reservation) => {
       await guardedUpdate(tx, 'update sku set on_hand = on_hand + ? where id = ?', [
@@ -163,7 +166,11 @@ export class StockReservations {
           reference: orderId,
         }),
       );
-      await this.publishIfBackInStock(tx, reservation);
+      const after = await availableOf(tx, reservation.skuId);
+      if (!after) return;
+      await this.options.changes.uncountSale(tx, after.productId, reservation.quantity);
+      if (after.available === reservation.quantity)
+        await this.options.changes.publish(tx, [after.productId]);
     });
   }
 

@@ -30,6 +30,8 @@ export class Outbox {
   ]);
   /** The event types the service declares; undefined: any (tests, tools on a service's database). */
   private readonly publishes: ReadonlySet<string> | undefined;
+  /** Events recorded so far, so a transaction that recorded none leaves the relay asleep. */
+  private recorded = 0;
 
   constructor(
     private readonly source: string,
@@ -61,6 +63,7 @@ export class Outbox {
       time: new Date().toISOString(),
       data: event.data,
     };
+    this.recorded++;
     // The work recording the event is what caused it: its consumers continue this trace.
     const headers = traceHeadersOfActiveSpan();
     em.persist(
@@ -75,14 +78,19 @@ export class Outbox {
     return envelope;
   }
 
-  /** Runs `work` in a transaction and wakes the relay once it has committed. */
+  /**
+   * Runs `work` in a transaction and, if events were recorded meanwhile, wakes the relay once it
+   * has committed. A wake-up another transaction's events caused is harmless; a transaction that
+   * recorded nothing (most of a reservation's) costs the relay no look at its table.
+   */
   async transaction<T>(
     em: EntityManager,
     work: (tx: EntityManager) => Promise<T>,
     options: { isolationLevel?: IsolationLevel } = {},
   ): Promise<T> {
+    const before = this.recorded;
     const result = await em.transactional(work, options);
-    this.onRecorded();
+    if (this.recorded !== before) this.onRecorded();
     return result;
   }
 }

@@ -83,4 +83,25 @@ describeOnEachDatabase('the outbox relay ($name)', (kind) => {
     await relay.stop();
     expect(published).toEqual(['first', 'second', 'during shutdown']);
   });
+
+  it('is woken only by a commit that recorded events', async () => {
+    let wakes = 0;
+    const counted = new Outbox(source, () => wakes++);
+    const recording = (tx: Parameters<Parameters<Outbox['transaction']>[1]>[0]) =>
+      counted.record(tx, { type: 'RelayTested', subject: 'woken', data: {} });
+    await counted.transaction(orm.em.fork(), () => Promise.resolve());
+    expect(wakes).toBe(0);
+    await expect(
+      counted.transaction(orm.em.fork(), (tx) => {
+        recording(tx);
+        return Promise.reject(new Error('rolled back'));
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(wakes).toBe(0);
+    await counted.transaction(orm.em.fork(), (tx) => {
+      recording(tx);
+      return Promise.resolve();
+    });
+    expect(wakes).toBe(1);
+  });
 });

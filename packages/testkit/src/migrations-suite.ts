@@ -45,10 +45,49 @@ export function describeMigrations(
       await orm.migrator.up();
       expect(await left()).toBe(migrated);
       // What MikroORM still reports once the schema is synced to the entities is its own noise (it
-      // sees nullable varchar and text columns as changed however often they are altered); the
-      // migrations must leave nothing beyond it.
-      await orm.schema.update();
+      // sees nullable varchar and text columns as changed however often they are altered, and
+      // MariaDB's JSON columns, which are text columns, with their checks); the migrations must
+      // leave nothing beyond it.
+      await syncToEntities(orm);
       expect(migrated).toBe(await left());
     });
   });
+}
+
+/**
+ * `orm.schema.update()` less the one statement of its noise that MariaDB refuses. MariaDB makes a
+ * JSON column a longtext with a column-level CHECK (json_valid(`column`)) named after the column,
+ * whether the migrations or the entities created it. MikroORM reads that check as one the entities
+ * lack and drops it, which MariaDB refuses ("Can't DROP CONSTRAINT"), before declaring the column
+ * JSON again, which brings the check back. Only that drop is left out: the diffs compared still
+ * list it, so a JSON column created as anything else, or any other check, still fails the suite.
+ */
+async function syncToEntities(orm: Orm): Promise<void> {
+  const refused = new Set(
+    (await implicitJsonChecks(orm)).map(
+      ({ table, column }) => `alter table \`${table}\` drop constraint \`${column}\`;`,
+    ),
+  );
+  const sql = await orm.schema.getUpdateSchemaSQL();
+  await orm.schema.execute(
+    sql
+      .split('\n')
+      .filter((line) => !refused.has(line.trim()))
+      .join('\n'),
+  );
+}
+
+/** The checks MariaDB adds to JSON columns (MySQL adds none, and has no `level` to tell them by). */
+async function implicitJsonChecks(orm: Orm): Promise<{ table: string; column: string }[]> {
+  const connection = orm.em.getConnection();
+  const [{ version }] = await connection.execute<{ version: string }[]>(
+    'select version() as version',
+  );
+  if (!/mariadb/i.test(version)) return [];
+  return connection.execute<{ table: string; column: string }[]>(
+    `select table_name as \`table\`, constraint_name as \`column\`
+       from information_schema.check_constraints
+      where constraint_schema = database() and level = 'Column'
+        and check_clause = concat('json_valid(\`', constraint_name, '\`)')`,
+  );
 }

@@ -12,4 +12,11 @@ export class Migration20261203151000 extends Migration {
       'alter table `shop_order` add index `shop_order_status_created_at_index` (`status`, `created_at`);',
     );
   }
+
+  override down(): void | Promise<void> {
+    this.addSql('alter table `shop_order` drop index `shop_order_status_created_at_index`;');
+    this.addSql(
+      "alter table `shop_order` modify `status` enum('PENDING','PAID','PREPARING','SHIPPED','DELIVERED','COMPLETED','FAILED','CANCELLED') not null default 'PENDING';",
+    );
+  }
 }

@@ -9,4 +9,10 @@ export class Migration20261203181000 extends Migration {
       "alter table `shop_order` modify `cancel_reason` enum('CUSTOMER','ADMIN','EXPIRED','OUT_OF_STOCK') null;",
     );
   }
+
+  override down(): void | Promise<void> {
+    this.addSql(
+      "alter table `shop_order` modify `cancel_reason` enum('CUSTOMER','ADMIN','EXPIRED') null;",
+    );
+  }
 }

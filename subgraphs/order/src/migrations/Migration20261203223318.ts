@@ -18,4 +18,15 @@ export class Migration20261203223318 extends Migration {
       'alter table `order_line` add `return_pending_quantity` int not null default 0, add `returned_quantity` int not null default 0, add `refunded_amount` int not null default 0;',
     );
   }
+
+  override down(): void | Promise<void> {
+    this.addSql(
+      'alter table `order_line` drop column `return_pending_quantity`, drop column `returned_quantity`, drop column `refunded_amount`;',
+    );
+    this.addSql(
+      "alter table `shop_order` modify `status` enum('PLACING','PENDING','PAID','PREPARING','SHIPPED','DELIVERED','COMPLETED','FAILED','CANCELLED') not null default 'PLACING';",
+    );
+    this.addSql('alter table `shop_order` drop column `open_returns`;');
+    this.addSql('drop table if exists `order_return`;');
+  }
 }

@@ -15,4 +15,14 @@ export class Migration20261203150000 extends Migration {
       'alter table `payment` add index `payment_status_updated_at_index` (`status`, `updated_at`);',
     );
   }
+
+  override down(): void | Promise<void> {
+    this.addSql('alter table `payment` drop index `payment_status_updated_at_index`;');
+    this.addSql(
+      'alter table `payment_cancel` drop index `payment_cancel_status_updated_at_index`;',
+    );
+    this.addSql(
+      'alter table `payment_cancel` drop column `lines`, drop column `void`, drop column `updated_at`;',
+    );
+  }
 }

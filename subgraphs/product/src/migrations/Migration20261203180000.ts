@@ -9,4 +9,10 @@ export class Migration20261203180000 extends Migration {
       "alter table `reservation` modify `status` enum('ACTIVE','COMMITTED','RELEASED','EXPIRED','RESTOCKED','SHORT') not null default 'ACTIVE';",
     );
   }
+
+  override down(): void | Promise<void> {
+    this.addSql(
+      "alter table `reservation` modify `status` enum('ACTIVE','COMMITTED','RELEASED','EXPIRED','RESTOCKED') not null default 'ACTIVE';",
+    );
+  }
 }

@@ -12,4 +12,9 @@ export class Migration20261203183000 extends Migration {
       'alter table `shop_return` add index `shop_return_status_updated_at_index` (`status`, `updated_at`);',
     );
   }
+
+  override down(): void | Promise<void> {
+    this.addSql('alter table `shop_return` drop index `shop_return_status_updated_at_index`;');
+    this.addSql('alter table `shop_return` drop column `updated_at`;');
+  }
 }

@@ -6,6 +6,7 @@ import { Migration20261124193000 } from './Migration20261124193000.js';
 import { Migration20261203183000 } from './Migration20261203183000.js';
 import { Migration20261204050000 } from './Migration20261204050000.js';
 import { Migration20261204120000 } from './Migration20261204120000.js';
+import { Migration20261206120000 } from './Migration20261206120000.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124162215', class: Migration20261124162215 },
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261203183000', class: Migration20261203183000 },
   { name: 'Migration20261204050000', class: Migration20261204050000 },
   { name: 'Migration20261204120000', class: Migration20261204120000 },
+  { name: 'Migration20261206120000', class: Migration20261206120000 },
 ];

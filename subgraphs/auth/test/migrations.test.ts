@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import { describeMigrations } from '@shop/testkit/migrations-suite';
+import { authEntities } from '../src/domain/entities.js';
+import { migrationsList } from '../src/migrations/index.js';
+
+describeMigrations('auth', {
+  entities: authEntities,
+  migrations: {
+    list: migrationsList,
+    folder: fileURLToPath(new URL('../src/migrations', import.meta.url)),
+  },
+  downTo: 0,
+});

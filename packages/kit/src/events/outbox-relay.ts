@@ -7,6 +7,7 @@ import type { TraceHeaders } from '../tracing/trace-headers.js';
 import { relayMetricsOn } from './event-metrics.js';
 import { startSendSpan } from './event-spans.js';
 import { OutboxEvent } from './outbox-event.entity.js';
+import { recordedEvents } from './recorded-events.js';
 import type { EventTransport } from './transport.js';
 
 export interface OutboxRelayOptions {
@@ -48,6 +49,13 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
+    // Every commit on its database that recorded events wakes it: a service's own transactions,
+    // its consumers' inbox transactions, a flush. One that recorded none costs no look at the table.
+    options.orm.em.getEventManager().registerSubscriber({
+      afterTransactionCommit: ({ em }) => {
+        if (recordedEvents(em)) this.notify();
+      },
+    });
   }
 
   start(): void {
@@ -56,7 +64,7 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Something was just recorded: publish now rather than at the next poll. */
+  /** Something was just committed: publish now rather than at the next poll. */
   notify(): void {
     this.notified = true;
     this.wake?.();

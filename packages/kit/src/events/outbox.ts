@@ -9,6 +9,7 @@ import {
 import type { EntityManager } from '../db/open-database.js';
 import { traceHeadersOfActiveSpan } from '../tracing/trace-headers.js';
 import { OutboxEvent } from './outbox-event.entity.js';
+import { markRecorded } from './recorded-events.js';
 
 export interface NewEvent<Data> {
   type: string;
@@ -30,13 +31,9 @@ export class Outbox {
   ]);
   /** The event types the service declares; undefined: any (tests, tools on a service's database). */
   private readonly publishes: ReadonlySet<string> | undefined;
-  /** Events recorded so far, so a transaction that recorded none leaves the relay asleep. */
-  private recorded = 0;
 
   constructor(
     private readonly source: string,
-    /** Called after a commit that wrote events, to wake the relay instead of waiting for its poll. */
-    private readonly onRecorded: () => void = () => {},
     /** The service's `events.publishes`: the only events it may record, all of its own topic. */
     publishes?: readonly EventContract[],
   ) {
@@ -63,7 +60,7 @@ export class Outbox {
       time: new Date().toISOString(),
       data: event.data,
     };
-    this.recorded++;
+    markRecorded(em);
     // The work recording the event is what caused it: its consumers continue this trace.
     const headers = traceHeadersOfActiveSpan();
     em.persist(
@@ -78,19 +75,12 @@ export class Outbox {
     return envelope;
   }
 
-  /**
-   * Runs `work` in a transaction and, if events were recorded meanwhile, wakes the relay once it
-   * has committed. A wake-up another transaction's events caused is harmless; a transaction that
-   * recorded nothing (most of a reservation's) costs the relay no look at its table.
-   */
-  async transaction<T>(
+  /** Runs `work` in a transaction: what it records is published once it commits. */
+  transaction<T>(
     em: EntityManager,
     work: (tx: EntityManager) => Promise<T>,
     options: { isolationLevel?: IsolationLevel } = {},
   ): Promise<T> {
-    const before = this.recorded;
-    const result = await em.transactional(work, options);
-    if (this.recorded !== before) this.onRecorded();
-    return result;
+    return em.transactional(work, options);
   }
 }

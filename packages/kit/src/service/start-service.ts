@@ -41,7 +41,7 @@ export async function startService(
     migrations: definition.migrations,
   });
   await prepareSchema(orm);
-  const outbox = new Outbox(name, () => relay.notify(), definition.events.publishes);
+  const outbox = new Outbox(name, definition.events.publishes);
   const relay = new OutboxRelay({
     orm,
     transport: runtime.transport,

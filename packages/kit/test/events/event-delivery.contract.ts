@@ -45,7 +45,7 @@ export function describeEventDeliveryContract(harness: TransportHarness): void {
   describe(`event delivery contract on ${harness.name}`, () => {
     const logger = createLogger('contract-test', { level: 'silent' });
     const source = `contract${randomBytes(3).toString('hex')}`;
-    const outbox = new Outbox(source, () => relay.notify());
+    const outbox = new Outbox(source);
     const metricsRegistry = new Registry();
     let sourceDb: TestDatabase;
     let sinkDb: TestDatabase;

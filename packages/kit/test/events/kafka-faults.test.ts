@@ -56,7 +56,7 @@ describe.skipIf(!infra.ok)('Kafka under faults (MySQL)', () => {
       logger,
       metricsRegistry,
     });
-    outbox = new Outbox(source, () => relay.notify());
+    outbox = new Outbox(source);
     relay = new OutboxRelay({
       orm: sourceOrm,
       transport,

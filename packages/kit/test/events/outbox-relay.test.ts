@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { createTestDatabase, openLedgerDatabase, waitFor, type TestDatabase } from '@shop/testkit';
 import { describeOnEachDatabase } from '@shop/testkit/each-database';
 import type { Orm } from '../../src/db/index.js';
 import {
   InProcessTransport,
   Outbox,
+  OutboxEvent,
   OutboxRelay,
   type OutgoingMessage,
 } from '../../src/events/index.js';
@@ -14,7 +15,7 @@ import { createLogger } from '../../src/logger.js';
 
 describeOnEachDatabase('the outbox relay ($name)', (kind) => {
   const source = `relay${randomBytes(3).toString('hex')}`;
-  const outbox = new Outbox(source, () => relay.notify());
+  const outbox = new Outbox(source);
   let database: TestDatabase;
   let orm: Orm;
   let relay: OutboxRelay;
@@ -74,34 +75,57 @@ describeOnEachDatabase('the outbox relay ($name)', (kind) => {
     expect(published).toEqual(['first', 'second']);
   });
 
-  it('sends what is pending when it stops, without a notify or a poll', async () => {
-    const silent = new Outbox(source);
-    await silent.transaction(orm.em.fork(), (tx) => {
-      silent.record(tx, { type: 'RelayTested', subject: 'during shutdown', data: {} });
-      return Promise.resolve();
+  it('sends what is pending when it stops, with no commit announcing it and before its poll', async () => {
+    // A row no commit announced: a process wrote it and died before its relay sent it.
+    await orm.em.fork().insert(OutboxEvent, {
+      eventId: randomUUID(),
+      topic: outbox.topic,
+      key: 'during shutdown',
+      envelope: JSON.stringify({
+        id: randomUUID(),
+        type: 'RelayTested',
+        subject: 'during shutdown',
+      }),
+      createdAt: new Date(),
     });
     await relay.stop();
     expect(published).toEqual(['first', 'second', 'during shutdown']);
   });
 
-  it('is woken only by a commit that recorded events', async () => {
-    let wakes = 0;
-    const counted = new Outbox(source, () => wakes++);
-    const recording = (tx: Parameters<Parameters<Outbox['transaction']>[1]>[0]) =>
-      counted.record(tx, { type: 'RelayTested', subject: 'woken', data: {} });
-    await counted.transaction(orm.em.fork(), () => Promise.resolve());
-    expect(wakes).toBe(0);
+  it('is woken by every commit that recorded events, and by no other', async () => {
+    const woken = new OutboxRelay({
+      orm,
+      transport: new InProcessTransport(new Registry()),
+      logger: createLogger('relay-test', { level: 'silent' }),
+      service: source,
+      metricsRegistry: new Registry(),
+    });
+    const notify = vi.spyOn(woken, 'notify');
+    const event = { type: 'RelayTested', subject: 'woken', data: {} };
+    await outbox.transaction(orm.em.fork(), () => Promise.resolve());
     await expect(
-      counted.transaction(orm.em.fork(), (tx) => {
-        recording(tx);
+      outbox.transaction(orm.em.fork(), (tx) => {
+        outbox.record(tx, event);
         return Promise.reject(new Error('rolled back'));
       }),
     ).rejects.toThrow('rolled back');
-    expect(wakes).toBe(0);
-    await counted.transaction(orm.em.fork(), (tx) => {
-      recording(tx);
+    expect(notify).not.toHaveBeenCalled();
+    await outbox.transaction(orm.em.fork(), (tx) => {
+      outbox.record(tx, event);
       return Promise.resolve();
     });
-    expect(wakes).toBe(1);
+    expect(notify).toHaveBeenCalledTimes(1);
+    // An event consumer's inbox transaction, the ORM's own: it records too.
+    await orm.em.fork().transactional((tx) => {
+      outbox.record(tx, event);
+      return Promise.resolve();
+    });
+    expect(notify).toHaveBeenCalledTimes(2);
+    // A flush outside any transaction of ours commits in one of its own.
+    const em = orm.em.fork();
+    outbox.record(em, event);
+    await em.flush();
+    expect(notify).toHaveBeenCalledTimes(3);
+    await woken.stop();
   });
 });

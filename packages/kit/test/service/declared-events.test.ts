@@ -87,13 +87,13 @@ describe('a service held to its events declaration', () => {
       create: (_entity: unknown, row: unknown) => row,
       persist: (row: unknown) => void recorded.push(row),
     } as unknown as EntityManager;
-    const outbox = new Outbox('order', undefined, [orderPaidEvent, orderCompletedEvent]);
+    const outbox = new Outbox('order', [orderPaidEvent, orderCompletedEvent]);
     outbox.record(em, { type: 'OrderPaid', subject: 'o-1', data: {} });
     expect(recorded).toHaveLength(1);
     expect(() => outbox.record(em, { type: 'OrderPlaced', subject: 'o-1', data: {} })).toThrow(
       'order records OrderPlaced, which its events.publishes lacks',
     );
-    expect(() => new Outbox('order', undefined, [paymentCancelledEvent])).toThrow(
+    expect(() => new Outbox('order', [paymentCancelledEvent])).toThrow(
       'order cannot publish PaymentCancelled: it belongs to payment.events',
     );
   });

@@ -49,7 +49,7 @@ export async function runOutboxPipeline(
   const sinkOrm = await openLedgerDatabase(sinkDb.config);
   const metricsRegistry = new Registry();
   const transport = options.transport(source, metricsRegistry);
-  const outbox = new Outbox(source, () => relay.notify());
+  const outbox = new Outbox(source);
   const relay = new OutboxRelay({
     orm: sourceOrm,
     transport,

@@ -3,7 +3,7 @@ import type { EntityManager } from '@shop/kit/db';
 import type { Outbox } from '@shop/kit/events';
 import { Product } from '../domain/product.entity.js';
 import { loadProductSnapshots } from './product-snapshot.js';
-import { guardedUpdate } from './stock-sql.js';
+import { availableOf, guardedUpdate } from './stock-sql.js';
 import { writeTransaction } from './write-transaction.js';
 
 /**
@@ -54,16 +54,29 @@ export class ProductChanges {
   }
 
   /**
-   * Sold units came back (a paid order cancelled before it shipped, a return received): they leave
-   * the count too, so popularity ranks what shoppers kept. Published like a sale.
+   * Sold units came back on a SKU's shelf (a paid order cancelled before it shipped, a return
+   * received), in the caller's transaction: they leave the sold count too, so popularity ranks what
+   * shoppers kept, published like a sale, or at once if the SKU is back from zero.
    */
-  async uncountSale(tx: EntityManager, productId: string, quantity: number): Promise<void> {
+  async soldUnitsBack(tx: EntityManager, skuId: string, quantity: number): Promise<void> {
+    const after = await availableOf(tx, skuId);
+    if (!after) return;
     await guardedUpdate(
       tx,
       // Never below zero: sales counted before the count existed are not there to take back.
       'update product set sold_count = case when sold_count > ? then sold_count - ? else 0 end, sales_pending = ? where id = ?',
-      [quantity, quantity, true, productId],
+      [quantity, quantity, true, after.productId],
     );
+    await this.publishIfBackFromZero(tx, after, quantity);
+  }
+
+  /** `quantity` units came back to a SKU now at `available`: from zero, its product is back in stock. */
+  async publishIfBackFromZero(
+    tx: EntityManager,
+    after: { productId: string; available: number },
+    quantity: number,
+  ): Promise<void> {
+    if (after.available === quantity) await this.publish(tx, [after.productId]);
   }
 
   /**

@@ -141,10 +141,7 @@ export class StockLedger {
         line.quantity,
         line.skuId,
       ]);
-      const after = await availableOf(tx, line.skuId);
-      if (!after) continue;
-      await this.deps.changes.uncountSale(tx, after.productId, line.quantity);
-      if (after.available === line.quantity) await this.deps.changes.publish(tx, [after.productId]);
+      await this.deps.changes.soldUnitsBack(tx, line.skuId, line.quantity);
     }
   }
 }

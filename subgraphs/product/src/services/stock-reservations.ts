@@ -166,11 +166,7 @@ export class StockReservations {
           reference: orderId,
         }),
       );
-      const after = await availableOf(tx, reservation.skuId);
-      if (!after) return;
-      await this.options.changes.uncountSale(tx, after.productId, reservation.quantity);
-      if (after.available === reservation.quantity)
-        await this.options.changes.publish(tx, [after.productId]);
+      await this.options.changes.soldUnitsBack(tx, reservation.skuId, reservation.quantity);
     });
   }
 
@@ -255,9 +251,7 @@ export class StockReservations {
 
   private async publishIfBackInStock(tx: EntityManager, reservation: Reservation): Promise<void> {
     const after = await availableOf(tx, reservation.skuId);
-    // Back from zero: the product is in stock again.
-    if (after && after.available === reservation.quantity)
-      await this.options.changes.publish(tx, [after.productId]);
+    if (after) await this.options.changes.publishIfBackFromZero(tx, after, reservation.quantity);
   }
 
   /**

@@ -6,6 +6,7 @@ import { fetchOutcomeOf, httpStatusOf, type SubgraphCircuit } from './circuit.js
 import type { RouterMetrics } from './metrics.js';
 import { isRouterContext, type RouterContext } from './router-context.js';
 import { SharedFetches } from './shared-fetches.js';
+import { SubgraphAnswer } from './subgraph-answer.js';
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -58,19 +59,22 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     private readonly alreadyFetched: (context: object) => Promise<SubgraphResponse> | undefined,
   ) {
     super({ url: new URL(new URL(url).pathname, instances.origins[0]).href });
-    // The circuit's timeout aborts the request itself, not only the wait for it.
-    this.fetcher = (input, init) =>
-      this.fetchAnInstance(input, {
-        ...(init as RequestInit),
-        signal: this.fetches.getStore()?.signal ?? (init?.signal as AbortSignal | undefined),
-      }) as ReturnType<RemoteGraphQLDataSource['fetcher']>;
-  }
-
-  /** A query only reads: it may go on to another instance when an instance dies under it. */
-  private fetchAnInstance(url: string, init: RequestInit): Promise<Response> {
-    return this.instances.fetch(url, init, {
-      repeatable: this.fetches.getStore()?.repeatable ?? false,
-    });
+    // The circuit's timeout aborts the request itself, not only the wait for it. A query only
+    // reads: it may go on to another instance when an instance dies under it.
+    this.fetcher = async (url, init = {}) => {
+      const fetch = this.fetches.getStore();
+      const answer = await this.instances.request(
+        url,
+        {
+          method: 'POST',
+          headers: init.headers ?? {},
+          body: init.body?.toString(),
+          signal: fetch?.signal ?? (init.signal as AbortSignal | undefined),
+        },
+        { repeatable: fetch?.repeatable ?? false },
+      );
+      return new SubgraphAnswer(url, answer);
+    };
   }
 
   override async willSendRequest({

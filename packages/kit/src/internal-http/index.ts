@@ -20,5 +20,7 @@ export {
   ServiceInstances,
   isConnectionRefused,
   parseInstanceUrls,
+  type InstanceAnswer,
+  type InstanceRequest,
   type ServiceInstancesOptions,
 } from './service-instances.js';

@@ -6,7 +6,12 @@ import { createCallPolicies } from './call-policies.js';
 import { createClientMetrics, type RequestOutcome } from './client-metrics.js';
 import { InternalHttpError, ServiceUnavailableError } from './errors.js';
 import { toCallerError } from './failures.js';
-import { isConnectionRefused, type ServiceInstances } from './service-instances.js';
+import {
+  isConnectionRefused,
+  type InstanceAnswer,
+  type InstanceRequest,
+  type ServiceInstances,
+} from './service-instances.js';
 
 export interface InternalClientOptions {
   /** The calling service, for metrics and logs. */
@@ -43,7 +48,7 @@ export interface InternalClient {
   post<T>(path: string, body: unknown, options?: PostOptions): Promise<T>;
 }
 
-type Method = 'GET' | 'POST';
+type Method = InstanceRequest['method'];
 
 /**
  * A JSON client for one service's internal API. Throws `InternalHttpError` for a non-2xx answer
@@ -95,7 +100,7 @@ export function createInternalClient(options: InternalClientOptions): InternalCl
     path: string,
     requestId: string,
     idempotent: boolean,
-    init: RequestInit & { method: Method; signal: AbortSignal },
+    init: InstanceRequest & { signal: AbortSignal },
   ): Promise<T> {
     const request = `${init.method} ${path}`;
     const started = performance.now();
@@ -106,11 +111,9 @@ export function createInternalClient(options: InternalClientOptions): InternalCl
         logger.warn({ target, request, requestId, outcome, status }, 'internal call failed');
       }
     };
-    let response: Response;
-    let text: string;
+    let answer: InstanceAnswer;
     try {
-      response = await instances.fetch(`${baseUrl}${path}`, init, { repeatable: idempotent });
-      text = await response.text();
+      answer = await instances.request(`${baseUrl}${path}`, init, { repeatable: idempotent });
     } catch (error) {
       // An aborted signal is this attempt's timeout: cockatiel has already failed it.
       if (init.signal.aborted) {
@@ -124,13 +127,13 @@ export function createInternalClient(options: InternalClientOptions): InternalCl
       ended('unreachable');
       throw new ServiceUnavailableError(target, 'unreachable', { cause: error });
     }
-    const payload = parseJson(text);
-    if (response.ok) {
+    const payload = parseJson(answer.body);
+    if (answer.status >= 200 && answer.status < 300) {
       ended('success');
       return payload as T;
     }
-    ended(response.status >= 500 ? 'server_error' : 'client_error', response.status);
-    throw new InternalHttpError(target, response.status, payload, request);
+    ended(answer.status >= 500 ? 'server_error' : 'client_error', answer.status);
+    throw new InternalHttpError(target, answer.status, payload, request);
   }
 
   return {

@@ -1,7 +1,24 @@
-import { BalancedPool, fetch as undiciFetch, request } from 'undici';
+import type { IncomingHttpHeaders } from 'node:http';
+import { BalancedPool, request } from 'undici';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../logger.js';
 import { instanceUpGauge } from './client-metrics.js';
+
+/** One call to an instance: what undici's `request` takes, without the pool. */
+export interface InstanceRequest {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: string;
+  /** Aborts the call, reading the answer included. */
+  signal?: AbortSignal;
+}
+
+/** An instance's answer, read whole. */
+export interface InstanceAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 
 export interface ServiceInstancesOptions {
   /** Names the service in logs and metrics. */
@@ -53,27 +70,36 @@ export class ServiceInstances {
   }
 
   /**
-   * `fetch` through the pool: the URL's origin is replaced by the chosen instance's. A refused
-   * connection sent nothing, so the request goes on to another instance whatever it is; a
-   * `repeatable` one (it only reads, or carries an idempotency key) also goes on when the
-   * connection broke under it, as when an instance dies. The instances are looked at first, so
-   * the next attempt finds a live one, and callers (and their circuits) only see a failure when
-   * every instance failed.
+   * One call through the pool, its answer read whole: the URL's origin is replaced by the chosen
+   * instance's. undici's `request`, not `fetch`: a third of the CPU per call, measured on a local
+   * hop, and every call between services and from the router takes one. A refused connection sent
+   * nothing, so the call goes on to another instance whatever it is; a `repeatable` one (it only
+   * reads, or carries an idempotency key) also goes on when the connection broke under it, as when
+   * an instance dies. The instances are looked at first, so the next attempt finds a live one,
+   * and callers (and their circuits) only see a failure when every instance failed.
    */
-  async fetch(
+  async request(
     url: string,
-    init: RequestInit = {},
+    { method, headers, body, signal }: InstanceRequest,
     { repeatable = false }: { repeatable?: boolean } = {},
-  ): Promise<Response> {
+  ): Promise<InstanceAnswer> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await undiciFetch(url, {
-          ...(init as Parameters<typeof undiciFetch>[1]),
+        const answer = await request(url, {
+          method,
+          headers,
+          body,
+          signal,
           dispatcher: this.dispatcher,
-        })) as unknown as Response;
+        });
+        return {
+          status: answer.statusCode,
+          headers: answer.headers,
+          body: await answer.body.text(),
+        };
       } catch (error) {
         const another =
-          !init.signal?.aborted &&
+          !signal?.aborted &&
           attempt < this.origins.length &&
           (repeatable || isConnectionRefused(error));
         if (!another) throw error;

@@ -87,6 +87,48 @@ describe('service instances', () => {
     expect(back.hits).toBeGreaterThan(0);
   });
 
+  it('goes on to another instance when an answer breaks off while read, for a call it may repeat only', async () => {
+    const b = await startInstance('b');
+    let brokenHits = 0;
+    // Sends its headers and half a body, then the connection breaks: a process dying mid-answer.
+    const broken = createServer((request, response) => {
+      if (request.url === '/ready') return response.end();
+      brokenHits++;
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      response.write('{"instance":');
+      setImmediate(() => response.destroy());
+    });
+    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
+    const brokenOrigin = `http://127.0.0.1:${(broken.address() as AddressInfo).port}`;
+    running.push({
+      close: async () => {
+        broken.closeAllConnections();
+        await new Promise((resolve) => broken.close(resolve));
+        await kill(b);
+      },
+    });
+    const instances = new ServiceInstances({
+      target: 'product',
+      urls: [brokenOrigin, b.origin],
+      logger,
+    });
+    running.push(instances);
+    // No retries by the call's policy: what goes on to another instance is the pool's doing.
+    const client = testClient(b.origin, { instances, retries: 0 });
+
+    for (let i = 0; i < 6; i++)
+      expect((await client.get<{ instance: string }>('/anything')).instance).toBe('b');
+    expect(brokenHits).toBeGreaterThan(0);
+
+    // A POST without an idempotency key may have been applied: it fails instead of going on.
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) => client.post('/orders', { i })),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === 'rejected')[0]).toMatchObject({
+      reason: { name: 'ServiceUnavailableError', reason: 'unreachable' },
+    });
+  });
+
   it('keeps the last instance, so a call fails with its own error rather than "no upstream"', async () => {
     const a = await startInstance('a');
     const b = await startInstance('b');

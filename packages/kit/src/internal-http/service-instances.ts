@@ -71,7 +71,7 @@ export class ServiceInstances {
 
   /**
    * One call through the pool, its answer read whole: the URL's origin is replaced by the chosen
-   * instance's. undici's `request`, not `fetch`: a third of the CPU per call, measured on a local
+   * instance's. undici's `request`, not `fetch`: under half the CPU per call, measured on a local
    * hop, and every call between services and from the router takes one. A refused connection sent
    * nothing, so the call goes on to another instance whatever it is; a `repeatable` one (it only
    * reads, or carries an idempotency key) also goes on when the connection broke under it, as when

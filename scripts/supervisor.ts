@@ -40,7 +40,10 @@ export interface Supervisor {
   ready(timeoutMs?: number): Promise<void>;
   /** Sends a signal to one instance (chaos, tests); the supervisor restarts it if it dies. */
   kill(id: string, signal?: NodeJS.Signals): void;
-  /** SIGTERM to all, SIGKILL to any still running after the timeout; no more restarts. */
+  /**
+   * SIGTERM to the routers, then (once they exited) to the rest; SIGKILL to any still running after
+   * the timeout; no more restarts.
+   */
   stop(): Promise<void>;
 }
 
@@ -177,11 +180,17 @@ export function startSupervisor(options: SupervisorOptions): Supervisor {
       const running = instances.filter(
         (instance) => instance.child?.exitCode === null && instance.child.signalCode === null,
       );
-      for (const instance of running) instance.child?.kill('SIGTERM');
       const killer = setTimeout(() => {
         for (const instance of running) instance.child?.kill('SIGKILL');
       }, timeoutMs);
-      await Promise.all(running.map((instance) => exited.get(instance.id)));
+      const terminate = async (group: Instance[]) => {
+        for (const instance of group) instance.child?.kill('SIGTERM');
+        await Promise.all(group.map((instance) => exited.get(instance.id)));
+      };
+      // The routers first, as the embedded start does: the requests they drain still need the
+      // subgraphs. One deadline for both steps.
+      await terminate(running.filter((instance) => instance.service === 'router'));
+      await terminate(running.filter((instance) => instance.service !== 'router'));
       clearTimeout(killer);
       process.off('exit', killAll);
     },

@@ -185,7 +185,14 @@ describe.skipIf(!infra.ok)('every service in a process of its own (real services
     expect(JSON.parse(entries[0]!.after!)).toMatchObject({ price: 11_000 });
   });
 
-  it('stops every process on SIGTERM within its deadline, each exiting 0', async () => {
+  it('stops every process on SIGTERM within its deadline, each exiting 0, the router before the subgraphs are told', async () => {
+    // What the supervisor does, in order: each signal it sends and each exit it sees.
+    const steps: string[] = [];
+    for (const { id, child } of shop.supervisor.instances) {
+      const kill = child!.kill.bind(child);
+      child!.kill = (signal) => (steps.push(`${String(signal)} ${id}`), kill(signal));
+      child!.once('exit', () => steps.push(`exit ${id}`));
+    }
     const started = performance.now();
     await shop.supervisor.stop();
     const seconds = (performance.now() - started) / 1000;
@@ -198,5 +205,12 @@ describe.skipIf(!infra.ok)('every service in a process of its own (real services
       Object.fromEntries(shop.supervisor.instances.map((instance) => [instance.id, 0])),
     );
     expect(readFileSync(shop.logFile, 'utf8')).not.toContain('shutdown timed out');
+    // The requests the router drains still need the subgraphs.
+    const routerGone = steps.indexOf('exit router');
+    const subgraphsTold = steps.filter(
+      (step) => step.startsWith('SIGTERM') && step !== 'SIGTERM router',
+    );
+    expect(subgraphsTold).toHaveLength(10);
+    for (const told of subgraphsTold) expect(steps.indexOf(told)).toBeGreaterThan(routerGone);
   });
 });

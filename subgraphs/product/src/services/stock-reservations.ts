@@ -131,14 +131,27 @@ export class StockReservations {
    * learns it from the answer. Returns how many of the order's reservations ended in each.
    */
   async commit(em: EntityManager, orderId: string): Promise<CommitOutcome> {
-    await this.settle(em, { orderId }, 'ACTIVE', 'COMMITTED', async (tx, reservation) => {
-      await guardedUpdate(
-        tx,
-        'update sku set on_hand = on_hand - ?, reserved = reserved - ? where id = ?',
-        [reservation.quantity, reservation.quantity, reservation.skuId],
-      );
-      await this.recordSold(tx, reservation);
-    });
+    const reservations = await em.fork().find(Reservation, { orderId });
+    let allCommitted = true;
+    for (const reservation of reservations) {
+      if (reservation.status === 'COMMITTED') continue;
+      if (
+        reservation.status === 'ACTIVE' &&
+        (await this.settleOne(em, reservation, 'ACTIVE', 'COMMITTED', async (tx) => {
+          await guardedUpdate(
+            tx,
+            'update sku set on_hand = on_hand - ?, reserved = reserved - ? where id = ?',
+            [reservation.quantity, reservation.quantity, reservation.skuId],
+          );
+          await this.recordSold(tx, reservation);
+        }))
+      )
+        continue;
+      allCommitted = false;
+    }
+    // The usual payment ends here, on one read; the rest read again what other settlers did.
+    if (allCommitted) return { committed: reservations.length, short: 0 };
+    // Lapsed first, or by the sweeper meanwhile: the units are taken again while still free.
     await this.settle(em, { orderId }, 'EXPIRED', 'COMMITTED', (tx, reservation) =>
       this.retake(tx, reservation),
     );
@@ -267,19 +280,29 @@ export class StockReservations {
   ): Promise<number> {
     const candidates = await em.fork().find(Reservation, { ...where, status: from });
     let settled = 0;
-    for (const reservation of candidates) {
-      const won = await writeTransaction(em, this.options.outbox, async (tx) => {
-        const changed = await tx.nativeUpdate(
-          Reservation,
-          { id: reservation.id, status: from },
-          { status, settledAt: new Date() },
-        );
-        if (changed !== 1) return false;
-        await effect(tx, reservation);
-        return true;
-      });
-      if (won) settled++;
-    }
+    for (const reservation of candidates)
+      if (await this.settleOne(em, reservation, from, status, (tx) => effect(tx, reservation)))
+        settled++;
     return settled;
+  }
+
+  /** Whether this settler moved the reservation (and applied its effect), not another one. */
+  private settleOne(
+    em: EntityManager,
+    reservation: Reservation,
+    from: 'ACTIVE' | 'COMMITTED' | 'EXPIRED',
+    status: 'COMMITTED' | 'RELEASED' | 'EXPIRED' | 'RESTOCKED',
+    effect: (tx: EntityManager) => Promise<void>,
+  ): Promise<boolean> {
+    return writeTransaction(em, this.options.outbox, async (tx) => {
+      const changed = await tx.nativeUpdate(
+        Reservation,
+        { id: reservation.id, status: from },
+        { status, settledAt: new Date() },
+      );
+      if (changed !== 1) return false;
+      await effect(tx);
+      return true;
+    });
   }
 }

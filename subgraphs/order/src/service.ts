@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
   exchangeReshippedEvent,
@@ -15,6 +16,7 @@ import {
   shipmentDeliveredEvent,
   shipmentShippedEvent,
 } from '@shop/contracts';
+import { bulkhead } from 'cockatiel';
 import { loadConfig } from '@shop/kit';
 import { counterOn } from '@shop/kit/ops';
 import { eventConsumer, idempotentConsumer } from '@shop/kit/events';
@@ -118,6 +120,10 @@ export const orderService = defineService({
       points,
       rules,
       gate,
+      placements: bulkhead(
+        config.SHOP_ORDER_PLACEMENTS_AT_ONCE ?? availableParallelism(),
+        Number.POSITIVE_INFINITY,
+      ),
       onGateRefusal: () => soldOutAtGate.inc(),
       logger,
     });

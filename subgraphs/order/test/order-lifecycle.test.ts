@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { bulkhead } from 'cockatiel';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OrderStatus, Quote, RefundLine } from '@shop/contracts';
 import { createLogger } from '@shop/kit';
 import type { Orm } from '@shop/kit/db';
 import { Outbox } from '@shop/kit/events';
+import { OrderLine } from '../src/domain/order-line.entity.js';
 import { Order } from '../src/domain/order.entity.js';
 import { OrderEvents } from '../src/services/order-events.js';
 import type { OrderHolds } from '../src/services/order-holds.js';
@@ -124,6 +126,8 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       answer: () => Promise.reject(new Error('set by each test')),
     };
     const gate = new MemoryStockGate();
+    /** One placement at a time, so a test can hold one and see the next wait. */
+    const placements = bulkhead(1, 10);
     let quotes = 0;
     let gateRefusals = 0;
     const placeOrder = new PlaceOrder({
@@ -140,6 +144,7 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       points: {} as PointsClient,
       rules: { freeShippingFrom: 50_000, shippingFee: 3_000, minimumCharge: 100 },
       gate,
+      placements,
       onGateRefusal: () => (gateRefusals += 1),
       logger,
     });
@@ -175,8 +180,26 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       if (outcome.kind !== 'placed') throw new Error(`not placed: ${outcome.kind}`);
       expect(outcome.order.status).toBe('PENDING');
       expect(outcome.order.expiresAt).toEqual(new Date(holdEnds.getTime() - 60_000));
-      expect((await eventsOf(database.orm, outcome.order.id)).map((e) => e.type)).toEqual([
-        'OrderPlaced',
+      // The event carries the lines as stored (placing hands over those it wrote).
+      const stored = await database.orm.em.fork().find(OrderLine, { orderId: outcome.order.id });
+      expect(stored).toHaveLength(1);
+      expect(await eventsOf(database.orm, outcome.order.id)).toEqual([
+        {
+          type: 'OrderPlaced',
+          data: expect.objectContaining({
+            lines: stored.map((line) => ({
+              lineId: line.id,
+              skuId,
+              productId: line.productId,
+              brandId: line.brandId,
+              quantity: 2,
+              paidAmount: line.paidAmount,
+              productDiscount: line.productDiscount,
+              couponDiscount: line.couponDiscount,
+              pointsUsed: line.pointsUsed,
+            })),
+          }),
+        },
       ]);
     });
 
@@ -203,6 +226,19 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
         { type: 'OrderFailed', data: expect.objectContaining({ reason: 'out-of-stock' }) },
       ]);
     });
+
+    /** The next reservation waits at product until the test answers it; `asked` once it is. */
+    const heldAtProduct = () => {
+      let answer: (reservation: StockReservation) => void = () => {};
+      const asked = new Promise<void>((reached) => {
+        reserve.answer = () =>
+          new Promise((resolve) => {
+            answer = resolve;
+            reached();
+          });
+      });
+      return { asked, answer: (reservation: StockReservation) => answer(reservation) };
+    };
 
     it('a SKU product said is sold out is refused at the gate: no quote, no order row, no hold', async () => {
       const productId = randomUUID();
@@ -261,22 +297,15 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
 
     it('only as many buyers as there are units go on to product; the rest hear it at the gate until one is refused', async () => {
       await gateKnows(2);
-      let answerFirst: (answer: StockReservation) => void = () => {};
-      const atProduct = new Promise<void>((reached) => {
-        reserve.answer = () =>
-          new Promise((resolve) => {
-            answerFirst = resolve;
-            reached();
-          });
-      });
+      const held = heldAtProduct();
       const first = place();
-      await atProduct;
+      await held.asked;
       // The first order's two units are the only ones: the next buyer is told at the gate.
       const quoted = quotes;
       expect(await place()).toEqual({ kind: 'out-of-stock', skuId, requested: 2, available: 0 });
       expect(quotes).toBe(quoted);
       // Product refuses the first (its units went elsewhere): its pass goes, the next buyer goes on.
-      answerFirst({
+      held.answer({
         status: 'UNRESERVABLE',
         skuId,
         requested: 2,
@@ -286,6 +315,22 @@ describeOnEachDatabase('order lifecycle on $name', (kind) => {
       expect((await first).kind).toBe('out-of-stock');
       reserve.answer = reservedAnswer([{ id: skuId, available: 3 }]);
       expect((await place()).kind).toBe('placed');
+      expect(quotes).toBe(quoted + 1);
+    });
+
+    it('places as many admitted orders at once as it may; the next waits its turn, unquoted', async () => {
+      await gateKnows(100);
+      const held = heldAtProduct();
+      const first = place();
+      await held.asked;
+      const quoted = quotes;
+      reserve.answer = reservedAnswer();
+      const second = place();
+      await waitFor('the second order waiting its turn', () => placements.queueSlots === 9);
+      expect(quotes).toBe(quoted);
+      held.answer({ status: 'RESERVED', expiresAt: new Date(Date.now() + 900_000).toISOString() });
+      expect((await first).kind).toBe('placed');
+      expect((await second).kind).toBe('placed');
       expect(quotes).toBe(quoted + 1);
     });
 

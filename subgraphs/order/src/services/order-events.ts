@@ -20,26 +20,29 @@ const amountsOf = (order: Order) => ({
   totalAmount: order.totalAmount,
 });
 
+const eventLine = (line: OrderLine) => ({
+  lineId: line.id,
+  skuId: line.skuId,
+  productId: line.productId,
+  brandId: line.brandId,
+  quantity: line.quantity,
+  paidAmount: line.paidAmount,
+  productDiscount: line.productDiscount,
+  couponDiscount: line.couponDiscount,
+  pointsUsed: line.pointsUsed,
+});
+
 async function linesOf(tx: EntityManager, orderId: string) {
   const lines = await tx.find(OrderLine, { orderId }, { orderBy: { position: 'asc' } });
-  return lines.map((line) => ({
-    lineId: line.id,
-    skuId: line.skuId,
-    productId: line.productId,
-    brandId: line.brandId,
-    quantity: line.quantity,
-    paidAmount: line.paidAmount,
-    productDiscount: line.productDiscount,
-    couponDiscount: line.couponDiscount,
-    pointsUsed: line.pointsUsed,
-  }));
+  return lines.map(eventLine);
 }
 
 /** The order's events, recorded in the transaction that changes its status. */
 export class OrderEvents {
   constructor(private readonly outbox: Outbox) {}
 
-  async placed(tx: EntityManager, order: Order): Promise<void> {
+  /** With the lines placing wrote (in position order), not read again. */
+  placed(tx: EntityManager, order: Order, lines: OrderLine[]): void {
     this.outbox.record(tx, {
       type: orderPlacedEvent.type,
       subject: order.id,
@@ -47,7 +50,7 @@ export class OrderEvents {
         orderId: order.id,
         userId: order.userId,
         amounts: amountsOf(order),
-        lines: await linesOf(tx, order.id),
+        lines: lines.map(eventLine),
       },
     });
   }

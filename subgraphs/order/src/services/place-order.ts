@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { BulkheadPolicy } from 'cockatiel';
 import type { Quote } from '@shop/contracts';
 import type { Logger } from '@shop/kit';
 import type { EntityManager } from '@shop/kit/db';
@@ -52,6 +53,13 @@ export class PlaceOrder {
       points: PointsClient;
       rules: CheckoutRules;
       gate: StockGate;
+      /**
+       * How many admitted orders are placed at once. A placement and what it sets off (payment,
+       * events, the stock's commit) cost far more than a refusal; let all of a sale's admitted
+       * buyers in at once and every cheap answer, "sold out" or a listing, queues behind their
+       * work for seconds. Held to about the cores, the admitted wait their turn instead.
+       */
+      placements: BulkheadPolicy;
       /** Counts buyers the gate answered (`shop_order_sold_out_at_gate_total`). */
       onGateRefusal: () => void;
       logger: Logger;
@@ -88,7 +96,9 @@ export class PlaceOrder {
       };
     }
     try {
-      return await this.placeAdmitted(em, orderId, userId, request);
+      return await this.deps.placements.execute(() =>
+        this.placeAdmitted(em, orderId, userId, request),
+      );
     } finally {
       // Given back as soon as product answers (hold); this covers every way out before that.
       await this.tellGate(orderId, this.deps.gate.leave(orderId, request.lines));
@@ -117,11 +127,11 @@ export class PlaceOrder {
     const charged = checkoutCharge(quote.total, request.pointsToUse, this.deps.rules);
     if (charged.kind === 'invalid-input') return charged;
 
-    const order = await this.record(em, orderId, userId, request, quote, charged.charge);
+    const { order, lines } = await this.record(em, orderId, userId, request, quote, charged.charge);
     crashPoint('order.place.recorded');
     let refusal: Refusal | undefined;
     try {
-      refusal = await this.hold(em, order, request);
+      refusal = await this.hold(em, order, lines, request);
     } catch (error) {
       // A service did not answer: nothing may stay held for an order the customer never got.
       await this.fail(em, order.id, 'SERVICE_UNAVAILABLE');
@@ -143,7 +153,7 @@ export class PlaceOrder {
     request: PlaceOrderRequest,
     quote: Quote,
     charge: CheckoutCharge,
-  ): Promise<Order> {
+  ): Promise<{ order: Order; lines: OrderLine[] }> {
     const points = allocate(
       charge.pointsUsed,
       quote.lines.map((line) => line.lineTotal),
@@ -177,29 +187,28 @@ export class PlaceOrder {
       tx.persist(
         tx.create(OrderStatusChange, { orderId, status: initialOrderStatus, cause: 'createOrder' }),
       );
-      quote.lines.forEach((line, position) =>
-        tx.persist(
-          tx.create(OrderLine, {
-            id: randomUUID(),
-            orderId,
-            position,
-            skuId: line.skuId,
-            productId: line.productId,
-            productName: line.productName,
-            brandId: line.brandId,
-            options: line.options,
-            quantity: line.quantity,
-            unitPrice: line.unitPrice,
-            salePrice: line.salePrice,
-            lineSubtotal: line.lineSubtotal,
-            productDiscount: line.productDiscount,
-            couponDiscount: line.couponDiscount,
-            pointsUsed: points[position]!,
-            paidAmount: line.lineTotal - points[position]!,
-          }),
-        ),
+      const lines = quote.lines.map((line, position) =>
+        tx.create(OrderLine, {
+          id: randomUUID(),
+          orderId,
+          position,
+          skuId: line.skuId,
+          productId: line.productId,
+          productName: line.productName,
+          brandId: line.brandId,
+          options: line.options,
+          quantity: line.quantity,
+          unitPrice: line.unitPrice,
+          salePrice: line.salePrice,
+          lineSubtotal: line.lineSubtotal,
+          productDiscount: line.productDiscount,
+          couponDiscount: line.couponDiscount,
+          pointsUsed: points[position]!,
+          paidAmount: line.lineTotal - points[position]!,
+        }),
       );
-      return order;
+      tx.persist(lines);
+      return { order, lines };
     });
   }
 
@@ -207,6 +216,7 @@ export class PlaceOrder {
   private async hold(
     em: EntityManager,
     order: Order,
+    lines: OrderLine[],
     request: PlaceOrderRequest,
   ): Promise<Refusal | undefined> {
     const stock = await this.deps.stock.reserve(order.id, request.lines);
@@ -258,7 +268,7 @@ export class PlaceOrder {
       const changed = await order.transitionTo(tx, 'PENDING', 'createOrder', {
         expiresAt: new Date(holdEnds - grace),
       });
-      if (changed) await this.deps.events.placed(tx, order);
+      if (changed) this.deps.events.placed(tx, order, lines);
       return changed;
     });
     // Not placed: the sweeper failed it meanwhile (this outlived the placing timeout) and gave

@@ -32,6 +32,8 @@ export interface FlashSaleFigures extends FlashSaleOptions {
   saleWallMs: number;
   soldOutP50: number;
   soldOutP99: number;
+  /** "Sold out" p99 of the buyers who arrived in each second of the sale: where a backlog sits. */
+  soldOutP99ByArrivalSecond: number[];
   listingIdle: LoadFigures;
   listingDuringSale: LoadFigures;
   /** createOrder for the sold-out SKU, one buyer on 16 connections, as fast as they go. */
@@ -61,6 +63,7 @@ export async function measureFlashSale(
   const duringSale = listingLoad(arrivalSeconds + 3);
   await sleep(2_000); // the listing load's warm-up, which it does not count
   const soldOutMs: number[] = [];
+  const soldOutByArrivalSecond: number[][] = Array.from({ length: arrivalSeconds }, () => []);
   const outcomes: string[] = [];
   let lastPaidAt = 0;
   const cpuAtOpening = cpuMsOf(shop.pid);
@@ -74,7 +77,12 @@ export async function measureFlashSale(
         (error: Error) => `${error.message} ${(error.cause as { code?: string })?.code ?? ''}`,
       );
       outcomes.push(outcome);
-      if (outcome === 'OutOfStock') soldOutMs.push(performance.now() - arrived);
+      if (outcome === 'OutOfStock') {
+        const answeredInMs = performance.now() - arrived;
+        soldOutMs.push(answeredInMs);
+        const second = Math.min(arrivalSeconds - 1, Math.floor((arrived - opened) / 1000));
+        soldOutByArrivalSecond[second]!.push(answeredInMs);
+      }
       if (outcome === 'PAID') lastPaidAt = Math.max(lastPaidAt, performance.now());
     }),
   );
@@ -99,6 +107,7 @@ export async function measureFlashSale(
     saleWallMs,
     soldOutP50: quantile(soldOutMs, 0.5),
     soldOutP99: quantile(soldOutMs, 0.99),
+    soldOutP99ByArrivalSecond: soldOutByArrivalSecond.map((answers) => quantile(answers, 0.99)),
     listingIdle,
     listingDuringSale,
     soldOutFlat,
@@ -118,6 +127,7 @@ export function flashSaleReport(figures: FlashSaleFigures): string {
     `- last payment answered ${(figures.lastPaidAfterMs / 1000).toFixed(2)} s after the first buyer arrived`,
     `- the shop's CPU from the first arrival to the last answer: ${(figures.saleCpuMs / 1000).toFixed(1)} s in ${(figures.saleWallMs / 1000).toFixed(1)} s (${Math.round((100 * figures.saleCpuMs) / figures.saleWallMs)} % of its core), ${(figures.saleCpuMs / figures.buyers).toFixed(2)} ms per buyer`,
     `- "sold out" answered in p50 ${formatMs(figures.soldOutP50)}, p99 ${formatMs(figures.soldOutP99)}`,
+    `- "sold out" p99 by the second the buyer arrived in: ${figures.soldOutP99ByArrivalSecond.map(formatMs).join(' · ')}`,
     `- "sold out" alone at full speed (one buyer, 16 connections): ${figures.soldOutFlat.requestsPerSecond} answers/s, p50 ${formatMs(figures.soldOutFlat.p50)}, p99 ${formatMs(figures.soldOutFlat.p99)}, ${figures.soldOutFlat.errors} errors`,
     `- stock after: onHand ${figures.stock.onHand}, reserved ${figures.stock.reserved} (placed, not paid), Σ movements ${figures.stock.movements} → ${figures.conserved ? 'conserved' : 'VIOLATED'}`,
     '',

@@ -54,6 +54,9 @@ describe('access tokens checked against the JWKS', () => {
       invalid,
     );
     await expectRefused('unknown kid', await shop.token('alice', {}, stranger), invalid);
+    const [header, , signature] = (await shop.token('alice')).split('.');
+    const [, claimsOfBob] = (await shop.token('bob')).split('.');
+    await expectRefused('claims swapped', `${header}.${claimsOfBob}.${signature}`, invalid);
     await expectRefused(
       'expired',
       await shop.token('alice', { expiresInSeconds: -60 }),

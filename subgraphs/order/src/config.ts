@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 export const orderConfigSchema = z.looseObject({
@@ -18,11 +19,13 @@ export const orderConfigSchema = z.looseObject({
    * gives back whatever it held. Longer than a placement with every retry takes.
    */
   SHOP_ORDER_PLACING_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
-  /**
-   * Orders this instance places at once (quote, order row, holds); the rest wait their turn.
-   * Default: the cores the process may use.
-   */
-  SHOP_ORDER_PLACEMENTS_AT_ONCE: z.coerce.number().int().min(1).max(256).optional(),
+  /** Orders this instance places at once (quote, order row, holds); the rest wait their turn. */
+  SHOP_ORDER_PLACEMENTS_AT_ONCE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(256)
+    .default(() => availableParallelism()),
 });
 
 export type OrderConfig = z.infer<typeof orderConfigSchema>;

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
   exchangeReshippedEvent,
@@ -120,10 +119,7 @@ export const orderService = defineService({
       points,
       rules,
       gate,
-      placements: bulkhead(
-        config.SHOP_ORDER_PLACEMENTS_AT_ONCE ?? availableParallelism(),
-        Number.POSITIVE_INFINITY,
-      ),
+      placements: bulkhead(config.SHOP_ORDER_PLACEMENTS_AT_ONCE, Number.POSITIVE_INFINITY),
       onGateRefusal: () => soldOutAtGate.inc(),
       logger,
     });

@@ -62,7 +62,6 @@ export async function measureFlashSale(
   console.error(`  the sale: ${buyers} buyers over ${arrivalSeconds} s for ${units} units…`);
   const duringSale = listingLoad(arrivalSeconds + 3);
   await sleep(2_000); // the listing load's warm-up, which it does not count
-  const soldOutMs: number[] = [];
   const soldOutByArrivalSecond: number[][] = Array.from({ length: arrivalSeconds }, () => []);
   const outcomes: string[] = [];
   let lastPaidAt = 0;
@@ -78,10 +77,8 @@ export async function measureFlashSale(
       );
       outcomes.push(outcome);
       if (outcome === 'OutOfStock') {
-        const answeredInMs = performance.now() - arrived;
-        soldOutMs.push(answeredInMs);
         const second = Math.min(arrivalSeconds - 1, Math.floor((arrived - opened) / 1000));
-        soldOutByArrivalSecond[second]!.push(answeredInMs);
+        soldOutByArrivalSecond[second]!.push(performance.now() - arrived);
       }
       if (outcome === 'PAID') lastPaidAt = Math.max(lastPaidAt, performance.now());
     }),
@@ -89,6 +86,7 @@ export async function measureFlashSale(
   const saleWallMs = performance.now() - opened;
   const saleCpuMs = cpuMsOf(shop.pid) - cpuAtOpening;
   const listingDuringSale = await duringSale;
+  const soldOutMs = soldOutByArrivalSecond.flat();
 
   const { sku, movements, paid, others } = await saleOutcome(shop, admin, skuId, outcomes);
   console.error('  "sold out" alone, at full speed…');

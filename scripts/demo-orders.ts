@@ -1,6 +1,7 @@
 // The demo catalogue's first start also gets a demo shopper with a few paid orders, so the admin's
 // dashboard has orders to ship and a day's sales to show. Through the router and the PG sandbox,
 // as a shopper's browser does: nothing is written behind the services' backs.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '@shop/kit';
 import { authorizeInSandbox } from '@shop/pg-sandbox';
 
@@ -24,32 +25,40 @@ interface Answer {
   errors?: { message: string }[];
 }
 
-async function call(routerUrl: string, query: string, variables = {}, token?: string) {
-  const response = await fetch(routerUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const answer = (await response.json()) as Answer;
-  if (answer.errors?.length) throw new Error(answer.errors.map((e) => e.message).join('; '));
-  return answer.data!;
+/** The router, as the demo shopper's browser calls it; every call ends when `signal` aborts. */
+type Call = (
+  query: string,
+  variables?: object,
+  token?: string,
+) => Promise<NonNullable<Answer['data']>>;
+
+function callerOf(routerUrl: string, signal?: AbortSignal): Call {
+  return async (query, variables = {}, token) => {
+    const response = await fetch(routerUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+    const answer = (await response.json()) as Answer;
+    if (answer.errors?.length) throw new Error(answer.errors.map((e) => e.message).join('; '));
+    return answer.data!;
+  };
 }
 
 type Shopper = typeof demoShopper;
 
-async function sessionOf(routerUrl: string, shopper: Shopper): Promise<string> {
+async function sessionOf(call: Call, shopper: Shopper): Promise<string> {
   const signedUp = await call(
-    routerUrl,
     `mutation ($input: SignUpInput!) { signUp(input: $input) { __typename ... on AuthSession { accessToken } } }`,
     { input: shopper },
   );
   if (signedUp.signUp!.__typename === 'AuthSession') return signedUp.signUp!.accessToken as string;
   const { email, password } = shopper;
   const login = await call(
-    routerUrl,
     `mutation ($input: LoginInput!) { login(input: $input) { __typename ... on AuthSession { accessToken } } }`,
     { input: { email, password } },
   );
@@ -59,13 +68,17 @@ async function sessionOf(routerUrl: string, shopper: Shopper): Promise<string> {
 }
 
 /** The first SKU in stock of the first products listed, once the catalogue is searchable. */
-async function skusOnSale(routerUrl: string, count: number, waitMs: number): Promise<string[]> {
+async function skusOnSale(
+  call: Call,
+  count: number,
+  waitMs: number,
+  signal?: AbortSignal,
+): Promise<string[]> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     // In stock only: the best sellers come first, and where they are sold out (a busy shop, or
     // the databases the real-service tests share) the first page would offer nothing to order.
     const listed = await call(
-      routerUrl,
       `query ($first: Int) {
         products(first: $first, search: { inStockOnly: true }) { nodes { skus { id available } } }
       }`,
@@ -75,25 +88,26 @@ async function skusOnSale(routerUrl: string, count: number, waitMs: number): Pro
     const skus = nodes.flatMap((node) => node.skus.find((sku) => sku.available > 0)?.id ?? []);
     if (skus.length >= count) return skus.slice(0, count);
     if (Date.now() > deadline) throw new Error('no demo products to order from');
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await sleep(2_000, undefined, { signal });
   }
 }
 
 /**
  * Places and pays the demo shopper's orders. Idempotent: each order has a fixed key, so a start
- * interrupted halfway finishes them next time, and a shop that has them changes nothing.
+ * interrupted halfway (`signal`: the shop is stopping) finishes them next time, and a shop that
+ * has them changes nothing.
  */
 export async function seedDemoOrders(
-  deps: { routerUrl: string; pgUrl: string; logger: Logger },
+  deps: { routerUrl: string; pgUrl: string; logger: Logger; signal?: AbortSignal },
   { shopper = demoShopper, catalogueWaitMs = 15 * 60_000 } = {},
 ): Promise<void> {
-  const { routerUrl, pgUrl, logger } = deps;
-  const token = await sessionOf(routerUrl, shopper);
-  const skus = await skusOnSale(routerUrl, orders, catalogueWaitMs);
+  const { pgUrl, logger, signal } = deps;
+  const call = callerOf(deps.routerUrl, signal);
+  const token = await sessionOf(call, shopper);
+  const skus = await skusOnSale(call, orders, catalogueWaitMs, signal);
   let paid = 0;
   for (const [index, skuId] of skus.entries()) {
     const placed = await call(
-      routerUrl,
       `mutation ($input: CreateOrderInput!) { createOrder(input: $input) {
         __typename ... on Order { id status orderName totalAmount } ... on ErrorResult { message } } }`,
       {
@@ -116,13 +130,13 @@ export async function seedDemoOrders(
     if (order.__typename !== 'Order') throw new Error(`demo order refused: ${order.message}`);
     if (order.status !== 'PENDING') continue;
     // The sandbox's hosted page, as the shopper's browser would have it approve the card.
+    signal?.throwIfAborted();
     const paymentKey = await authorizeInSandbox(pgUrl, {
       orderId: order.id,
       orderName: order.orderName,
       amount: order.totalAmount,
     });
     const confirmed = await call(
-      routerUrl,
       `mutation ($input: ConfirmPaymentInput!) { confirmPayment(input: $input) {
         __typename ... on ErrorResult { message } } }`,
       { input: { orderId: order.id, paymentKey, amount: order.totalAmount } },

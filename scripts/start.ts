@@ -143,6 +143,9 @@ if (process.env.SHOP_INFRA === 'real') {
   const withdraw = publishScrapeTargets('shop', scrapeTargets);
   started.push({ name: 'scrape-targets', stop: async () => withdraw() });
 }
+// Stopped first: a stop while the demo orders are being placed interrupts them, and is no failure.
+const demoOrders = new AbortController();
+started.push({ name: 'demo-orders', stop: async () => demoOrders.abort() });
 installShutdownHandlers(started.reverse(), logger);
 const addresses: ShopAddresses = {
   mode: args.processes ? 'processes' : process.env.SHOP_INFRA === 'real' ? 'real' : 'embedded',
@@ -157,6 +160,13 @@ if (logFormat === 'pretty') process.stdout.write(startBanner(addresses));
 else logger.info(addresses, 'shop running');
 // The demo catalogue comes with a demo shopper's paid orders, once the catalogue is searchable.
 if (process.env.SHOP_SEED_DEMO === 'true')
-  seedDemoOrders({ routerUrl, pgUrl: process.env.SHOP_PG_URL, logger }).catch((error: unknown) =>
-    logger.error({ err: error }, 'demo orders not placed; the next start tries again'),
+  seedDemoOrders({
+    routerUrl,
+    pgUrl: process.env.SHOP_PG_URL,
+    logger,
+    signal: demoOrders.signal,
+  }).catch((error: unknown) =>
+    demoOrders.signal.aborted
+      ? logger.info('demo orders interrupted by the stop; the next start places them')
+      : logger.error({ err: error }, 'demo orders not placed; the next start tries again'),
   );

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Outbox } from '@shop/kit/events';
 import { describeOnEachDatabase } from '@shop/testkit/each-database';
-import { OrderStatusChange } from '../src/domain/order-status-change.entity.js';
+import { historyAsOf, OrderStatusChange } from '../src/domain/order-status-change.entity.js';
 import { Order } from '../src/domain/order.entity.js';
 import { OrderEvents } from '../src/services/order-events.js';
 import { OrderFulfilment } from '../src/services/order-fulfilment.js';
@@ -20,10 +20,11 @@ describeOnEachDatabase('the order history on $name', (kind) => {
     await database.close();
   });
 
-  const historyOf = async (orderId: string) =>
-    (
-      await database.orm.em.fork().find(OrderStatusChange, { orderId }, { orderBy: { id: 'asc' } })
-    ).map(({ status, cause }) => ({ status, cause }));
+  const changesOf = (orderId: string) =>
+    database.orm.em.fork().find(OrderStatusChange, { orderId }, { orderBy: { id: 'asc' } });
+  const shown = (changes: OrderStatusChange[]) =>
+    changes.map(({ status, cause }) => ({ status, cause }));
+  const historyOf = async (orderId: string) => shown(await changesOf(orderId));
 
   it('writes a row per status change, and none for a repeated or refused one', async () => {
     const { order } = await insertOrder(database.orm, 'PAID');
@@ -50,5 +51,20 @@ describeOnEachDatabase('the order history on $name', (kind) => {
     ).rejects.toThrow('the refund failed');
     expect((await stored(database.orm, order.id)).status).toBe('PAID');
     expect(await historyOf(order.id)).toEqual([]);
+  });
+
+  it('ends at the status the order was read with, though a change committed after that read', async () => {
+    const { order } = await insertOrder(database.orm, 'PAID');
+    await fulfilment.prepare(database.orm.em, order.id);
+    const { status } = await stored(database.orm, order.id);
+    await fulfilment.shipped(database.orm.em, order.id);
+    const changes = await changesOf(order.id);
+    expect(status).toBe('PREPARING');
+    expect(shown(historyAsOf(changes, status))).toEqual([
+      { status: 'PREPARING', cause: 'shipmentClaimed' },
+    ]);
+    expect(shown(historyAsOf(changes, 'SHIPPED'))).toEqual(shown(changes));
+    // An order older than its history has no change to its status: every row is kept.
+    expect(shown(historyAsOf(changes, 'PAID'))).toEqual(shown(changes));
   });
 });

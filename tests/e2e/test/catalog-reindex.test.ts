@@ -94,17 +94,30 @@ describeOnEachShop('a full reindex of the demo catalogue', ({ env }) => {
     const shopper = { ...demoShopper, email: `demo.${shop.runId}@example.com` };
     const seed = () =>
       seedDemoOrders({ routerUrl: shop.router.url, pgUrl: shop.pg.url, logger }, { shopper });
-    const ordersOfShopper = async () => {
+    const login = async () => {
       const { email, password } = shopper;
-      const login = await shop.call(
-        `mutation ($input: LoginInput!) { login(input: $input) { ... on AuthSession { accessToken } } }`,
+      const answer = await shop.call(
+        `mutation ($input: LoginInput!) { login(input: $input) { __typename ... on AuthSession { accessToken } } }`,
         { input: { email, password } },
       );
-      const account = await shop.call(myAccount, {}, login.data!.login.accessToken);
+      return answer.data!.login as { __typename: string; accessToken?: string };
+    };
+    const ordersOfShopper = async () => {
+      const account = await shop.call(myAccount, {}, (await login()).accessToken);
       return (account.data!.me.orders.nodes as { id: string; status: string }[]).toSorted((a, b) =>
         a.id.localeCompare(b.id),
       );
     };
+    // `pnpm start` stops the seeding first when it stops: it ends there, and the next start seeds.
+    const stopping = new AbortController();
+    const interrupted = seedDemoOrders(
+      { routerUrl: shop.router.url, pgUrl: shop.pg.url, logger, signal: stopping.signal },
+      { shopper },
+    );
+    stopping.abort();
+    await expect(interrupted).rejects.toMatchObject({ name: 'AbortError' });
+    // Stopped before its first call went out: not even the shopper's account was made.
+    expect((await login()).__typename).not.toBe('AuthSession');
     await seed();
     const first = await ordersOfShopper();
     expect(first.map((order) => order.status)).toEqual(['PAID', 'PAID', 'PAID']);

@@ -3,7 +3,7 @@ import type { OrderStatus } from '@shop/contracts';
 import { mayDo } from '@shop/contracts/staff-duties';
 import { forbidden, InvalidInput, ownsOrIsStaff } from '@shop/kit/server';
 import type { OrderLine } from '../domain/order-line.entity.js';
-import { OrderStatusChange } from '../domain/order-status-change.entity.js';
+import { historyAsOf, OrderStatusChange } from '../domain/order-status-change.entity.js';
 import type { Order } from '../domain/order.entity.js';
 import { isConfirmable, type OrderFulfilment } from '../services/order-fulfilment.js';
 import type { OrderLifecycle } from '../services/order-lifecycle.js';
@@ -89,8 +89,13 @@ export class OrderResolver {
     description:
       'Every status change, oldest first (orders placed before it was kept start later).',
   })
-  history(@Root() order: Order, @Ctx() context: OrderContext) {
-    return context.em.find(OrderStatusChange, { orderId: order.id }, { orderBy: { id: 'asc' } });
+  async history(@Root() order: Order, @Ctx() context: OrderContext) {
+    const changes = await context.em.find(
+      OrderStatusChange,
+      { orderId: order.id },
+      { orderBy: { id: 'asc' } },
+    );
+    return historyAsOf(changes, order.status);
   }
 
   @FieldResolver(() => [OrderLineType])

@@ -55,4 +55,12 @@ describe('query plans of storefront pages', () => {
       }`),
     ).toEqual(['product']);
   });
+
+  it("prices a product page's SKUs at promotion with what product's fetch brought, in one more fetch", () => {
+    expect(
+      fetchesOf(`query($id: ID!) {
+        product(id: $id) { id name skus { id price salePrice available } }
+      }`),
+    ).toEqual(['product', 'promotion']);
+  });
 });

@@ -52,7 +52,7 @@ export const promotionService = defineService({
         new UserCouponsResolver(),
         new SkuSalePriceResolver(),
       ),
-      loaders: (em) => createPromotionLoaders(product, em),
+      loaders: (em) => createPromotionLoaders(em),
       internalRoutes: (router) => promotionRoutes(router, orm, quotes, coupons),
     };
   },

@@ -57,7 +57,7 @@ describeOnEachDatabase('a discount listed, edited and ended on $name', (kind) =>
     return {
       em,
       identity: { kind: 'user', userId: randomUUID(), roles },
-      loaders: createPromotionLoaders(product, em),
+      loaders: createPromotionLoaders(em),
       audit: {},
     } as unknown as PromotionContext;
   }
@@ -78,7 +78,7 @@ describeOnEachDatabase('a discount listed, edited and ended on $name', (kind) =>
     return {
       internalTotal: quote.total,
       quoteTotal: answered.total,
-      salePrice: await salePrice.salePrice({ id: shirt.id, price: shirt.price }, request()),
+      salePrice: await salePrice.salePrice(shirt, request()),
     };
   }
 

@@ -61,7 +61,9 @@ export const createDiscount = `mutation Discount($input: CreateDiscountInput!) {
   createDiscount(input: $input) { __typename ... on Discount { id } ... on InvalidInput { issues { field message } } }
 }`;
 
-export const skuPrices = `query Prices($id: ID!) { sku(id: $id) { id price salePrice product { id } } }`;
+export const skuPrices = `query Prices($id: ID!) {
+  sku(id: $id) { id price salePrice product { id category { id } } }
+}`;
 
 export const adminOrders = `query AdminOrders($filter: AdminOrderFilter) {
   adminOrders(filter: $filter, first: 50) { nodes { id status totalAmount } hasNextPage }

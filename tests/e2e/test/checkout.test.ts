@@ -265,24 +265,23 @@ describeOnEachShop('checkout through the router', ({ env }) => {
 
   it('shows sale prices from promotion on the SKU, and prices orders with them', async () => {
     const skuId = await given.skuOnSale(40_000, 5);
-    const productId = (await shop.call(skuPrices, { id: skuId })).data!.sku.product.id;
-    const discount = await shop.call(
-      createDiscount,
-      {
-        input: {
-          name: '주말 특가',
-          target: 'PRODUCT',
-          targetId: productId,
-          kind: 'RATE',
-          value: 25,
-          startsAt: new Date(Date.now() - 60_000).toISOString(),
-          endsAt: new Date(Date.now() + 3_600_000).toISOString(),
-        },
-      },
-      shop.adminToken,
-    );
-    expect(discount.data?.createDiscount.__typename).toBe('Discount');
-    // price from product, salePrice from promotion (@requires price): one query, two subgraphs.
+    const { product } = (await shop.call(skuPrices, { id: skuId })).data!.sku;
+    const discountOn = async (target: 'PRODUCT' | 'CATEGORY', targetId: string, rate: number) => {
+      const input = {
+        name: `${target} 특가`,
+        target,
+        targetId,
+        kind: 'RATE',
+        value: rate,
+        startsAt: new Date(Date.now() - 60_000).toISOString(),
+        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      };
+      const discount = await shop.call(createDiscount, { input }, shop.adminToken);
+      expect(discount.data?.createDiscount.__typename).toBe('Discount');
+    };
+    await discountOn('PRODUCT', product.id, 25);
+    // price from product, salePrice from promotion (@requires price and what a discount may
+    // target): one query, two subgraphs.
     expect((await shop.call(skuPrices, { id: skuId })).data!.sku).toMatchObject({
       price: 40_000,
       salePrice: 30_000,
@@ -297,6 +296,12 @@ describeOnEachShop('checkout through the router', ({ env }) => {
     expect(listed.nodes.map((node: { id: string }) => node.id)).toEqual([order.id]);
     const forbidden = await shop.call(adminOrders, {}, buyer.token);
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // A better discount on its category: the best one counts.
+    await discountOn('CATEGORY', product.category.id, 40);
+    expect((await shop.call(skuPrices, { id: skuId })).data!.sku).toMatchObject({
+      price: 40_000,
+      salePrice: 24_000,
+    });
   });
 
   it('keeps orders to their owners and refuses bad input', async () => {

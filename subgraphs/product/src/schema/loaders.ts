@@ -5,6 +5,7 @@ import { Brand } from '../domain/brand.entity.js';
 import { Category } from '../domain/category.entity.js';
 import { Product } from '../domain/product.entity.js';
 import { Sku } from '../domain/sku.entity.js';
+import { categoryPaths } from '../services/product-snapshot.js';
 
 function byId<T extends { id: string }>(
   load: (ids: readonly string[]) => Promise<T[]>,
@@ -28,6 +29,11 @@ export function createProductLoaders(em: EntityManager) {
         { orderBy: { position: 'asc', id: 'asc' } },
       );
       return productIds.map((productId) => skus.filter((sku) => sku.productId === productId));
+    }),
+    /** A category's id and its ancestors', root first. */
+    categoryPath: new DataLoader<string, string[]>(async (categoryIds) => {
+      const paths = await categoryPaths(em, [...categoryIds]);
+      return categoryIds.map((id) => (paths.get(id) ?? []).map((level) => level.id));
     }),
   };
 }

@@ -151,6 +151,16 @@ export class SkuType {
 
   @Field(() => Int, { description: 'Admin: units held for unpaid orders.' })
   reserved!: number;
+
+  // What promotion's salePrice requires (@requires): the targets a discount may name, planned into
+  // product's own fetch instead of promotion asking product again. Not in the API.
+  @Field(() => ID)
+  @Directive('@inaccessible')
+  productId!: string;
+
+  @Field(() => [ID], { description: "The product's category and its ancestors, root first." })
+  @Directive('@inaccessible')
+  categoryIds!: string[];
 }
 
 @ObjectType('Product')

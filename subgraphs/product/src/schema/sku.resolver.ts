@@ -36,6 +36,12 @@ export class SkuResolver {
     return availableUnits(sku);
   }
 
+  @FieldResolver(() => [ID])
+  async categoryIds(@Root() sku: Sku, @Ctx() context: ProductContext): Promise<string[]> {
+    const product = await context.loaders.product.load(sku.productId);
+    return product?.categoryId ? context.loaders.categoryPath.load(product.categoryId) : [];
+  }
+
   @FieldResolver(() => [StockMovementType], { description: 'Admin: newest first.' })
   async stockMovements(
     @Root() sku: Sku,

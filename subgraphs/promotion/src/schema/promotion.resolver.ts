@@ -15,7 +15,7 @@ import { CouponTemplate } from '../domain/coupon-template.entity.js';
 import { Coupon, couponStatuses, type CouponStatus } from '../domain/coupon.entity.js';
 import { claimableTemplates } from '../services/claimable-templates.js';
 import type { CouponBook, IssueOutcome } from '../services/coupon-book.js';
-import { unitDiscount } from '../services/pricing.js';
+import { unitDiscount, type DiscountedSku } from '../services/pricing.js';
 import { Discount } from '../domain/discount.entity.js';
 import { discountStatus, type PromotionAdmin } from '../services/promotion-admin.js';
 import { parseQuoteRequest, type Quotes } from '../services/quotes.js';
@@ -247,14 +247,13 @@ export class SkuSalePriceResolver {
   @FieldResolver(() => Int, {
     description: 'Price after the best product or category discount running now (KRW).',
   })
-  @Directive('@requires(fields: "price")')
-  async salePrice(@Root() sku: { id: string; price: number }, @Ctx() context: PromotionContext) {
-    const info = await context.loaders.sku.load(sku.id);
-    if (!info) return sku.price;
+  // Product's own fetch brings what a discount may target, so a page costs promotion no call back.
+  @Directive('@requires(fields: "price productId categoryIds")')
+  async salePrice(@Root() sku: DiscountedSku, @Ctx() context: PromotionContext) {
     const { runningDiscounts } = context.loaders;
     const discounts = await Promise.all(
-      [info.productId, ...info.categoryIds].map((targetId) => runningDiscounts.load(targetId)),
+      [sku.productId, ...sku.categoryIds].map((targetId) => runningDiscounts.load(targetId)),
     );
-    return sku.price - unitDiscount({ ...info, price: sku.price }, discounts.flat());
+    return sku.price - unitDiscount(sku, discounts.flat());
   }
 }

@@ -113,6 +113,14 @@ export class SkuWithSalePrice {
   @Field(() => Int)
   @Directive('@external')
   price!: number;
+
+  @Field(() => ID)
+  @Directive('@external')
+  productId!: string;
+
+  @Field(() => [ID])
+  @Directive('@external')
+  categoryIds!: string[];
 }
 
 export const CouponNotIssued = errorResultWithCodes('CouponNotIssued', [

@@ -26,7 +26,10 @@ export interface CouponTerms {
  * 3. The coupon is shared across lines in proportion to their discounted amounts, in whole won
  *    that sum exactly (largest remainder), so a refund of one line knows what it really cost.
  */
-export function unitDiscount(sku: SkuInfo, discounts: readonly ApplicableDiscount[]): number {
+/** What a SKU's discount depends on: its price and what a discount may target. */
+export type DiscountedSku = Pick<SkuInfo, 'price' | 'productId' | 'categoryIds'>;
+
+export function unitDiscount(sku: DiscountedSku, discounts: readonly ApplicableDiscount[]): number {
   let best = 0;
   for (const discount of discounts) {
     const applies =

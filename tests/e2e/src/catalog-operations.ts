@@ -17,6 +17,10 @@ export const createProduct = `mutation CreateProduct($input: CreateProductInput!
   }
 }`;
 
+export const updateProduct = `mutation UpdateProduct($id: ID!, $input: UpdateProductInput!) {
+  updateProduct(id: $id, input: $input) { __typename ... on ErrorResult { message } }
+}`;
+
 export const updateSku = `mutation UpdateSku($id: ID!, $input: UpdateSkuInput!) {
   updateSku(id: $id, input: $input) { __typename ... on Sku { id price } ... on ErrorResult { message } }
 }`;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testCards } from '@shop/pg-sandbox';
 import { waitFor } from '@shop/testkit';
+import { createCategory, updateProduct } from '../src/catalog-operations.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import {
   adminOrders,
@@ -301,6 +302,21 @@ describeOnEachShop('checkout through the router', ({ env }) => {
     expect((await shop.call(skuPrices, { id: skuId })).data!.sku).toMatchObject({
       price: 40_000,
       salePrice: 24_000,
+    });
+    // Moved under a parent with a better discount: an ancestor's discount reaches it too.
+    const category = async (parentId?: string) => {
+      const input = { name: '분류', slug: `sale-${randomUUID().slice(0, 8)}`, parentId };
+      return (await shop.call(createCategory, { input }, shop.adminToken)).data!.createCategory
+        .id as string;
+    };
+    const parentId = await category();
+    const input = { categoryId: await category(parentId) };
+    const moved = await shop.call(updateProduct, { id: product.id, input }, shop.adminToken);
+    expect(moved.data?.updateProduct.__typename).toBe('Product');
+    await discountOn('CATEGORY', parentId, 50);
+    expect((await shop.call(skuPrices, { id: skuId })).data!.sku).toMatchObject({
+      price: 40_000,
+      salePrice: 20_000,
     });
   });
 

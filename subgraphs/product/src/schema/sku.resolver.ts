@@ -39,7 +39,7 @@ export class SkuResolver {
   @FieldResolver(() => [ID])
   async categoryIds(@Root() sku: Sku, @Ctx() context: ProductContext): Promise<string[]> {
     const product = await context.loaders.product.load(sku.productId);
-    return product?.categoryId ? context.loaders.categoryPath.load(product.categoryId) : [];
+    return product?.categoryId ? context.loaders.categoryPath(product.categoryId) : [];
   }
 
   @FieldResolver(() => [StockMovementType], { description: 'Admin: newest first.' })

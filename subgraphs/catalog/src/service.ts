@@ -23,7 +23,7 @@ export const catalogService = defineService({
   },
   graphql: { resolvers: [CatalogResolver], permissions: catalogPermissions },
   events: { publishes: [], consumes: { 'product-changed': [productChangedEvent] } },
-  setup: async ({ orm, runtime, logger }) => {
+  setup: async ({ orm, runtime, logger, stopping }) => {
     const config = loadConfig('catalog', catalogConfigSchema, runtime.env);
     const index = createSearchIndex(
       runtime.mode === 'real'
@@ -47,6 +47,7 @@ export const catalogService = defineService({
       product: runtime.internalClient('catalog', 'product'),
       pageSize: config.SHOP_CATALOG_REINDEX_PAGE_SIZE,
       logger,
+      stopping,
     });
     return {
       container: resolverContainer(

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { waitFor } from '@shop/testkit';
 import { reindexCatalog, reindexStatus, searchProducts } from '../src/catalog-operations.js';
-import { createLogger } from '@shop/kit';
+import { createLogger, loadConfig } from '@shop/kit';
+import { databaseConfigSchema, openDatabase } from '@shop/kit/db';
+import { reindexStopped } from '../../../subgraphs/catalog/src/services/catalog-reindexer.js';
 import { demoShopper, seedDemoOrders } from '../../../scripts/demo-orders.js';
 import { checkoutFixtures } from '../src/checkout-fixtures.js';
 import { myAccount } from '../src/checkout-operations.js';
@@ -127,5 +129,29 @@ describeOnEachShop('a full reindex of the demo catalogue', ({ env }) => {
     const fixtures = checkoutFixtures(shop);
     for (const order of first)
       expect(await fixtures.pgPayment(order.id)).toMatchObject({ status: 'DONE' });
+  });
+
+  // Last: catalog stays stopped (the shop's stop then stops the rest).
+  it('ends a reindex under way at its next page when catalog stops, and records the stop', async () => {
+    const before = await totalVisible();
+    const started = await shop.call(reindexCatalog, {}, shop.adminToken);
+    const runId = Number(started.data!.reindexCatalog.id);
+    await shop.shop.services.get('catalog')!.stop();
+    const orm = await openDatabase({
+      config: loadConfig('catalog', databaseConfigSchema('catalog'), shop.shop.runtime.env),
+      entities: [],
+    });
+    try {
+      const [run] = await orm.em
+        .getConnection()
+        .execute<{ state: string; error: string; indexed: number }[]>(
+          'select state, error, indexed from reindex_run where id = ?',
+          [runId],
+        );
+      expect(run).toMatchObject({ state: 'FAILED', error: reindexStopped });
+      expect(Number(run!.indexed)).toBeLessThan(before);
+    } finally {
+      await orm.close();
+    }
   });
 });

@@ -63,6 +63,11 @@ export interface ServiceSetup {
    * `shop_job_runs_total` and `shop_job_items_total` (what `run` returns).
    */
   periodicJob(job: ServiceJobOptions): PeriodicJob;
+  /**
+   * Aborted as the service begins to stop, before its requests drain: long work (a reindex) ends
+   * at its next step, and tells a stop from a failure of the peers stopping beside it.
+   */
+  stopping: AbortSignal;
 }
 
 /**

@@ -58,7 +58,15 @@ export async function startService(
     const metrics = createJobMetrics(runtime.metricsRegistry, name, job.name);
     return new PeriodicJob({ ...job, logger, orm, metrics });
   };
-  const parts = await definition.setup({ orm, outbox, runtime, logger, periodicJob });
+  const stopping = new AbortController();
+  const parts = await definition.setup({
+    orm,
+    outbox,
+    runtime,
+    logger,
+    periodicJob,
+    stopping: stopping.signal,
+  });
   const built = await buildSubgraphSchema({
     ...definition.graphql,
     container: parts.container,
@@ -116,6 +124,7 @@ export async function startService(
   relay.start();
   for (const job of parts.background ?? []) job.start();
 
+  let stopped: Promise<void> | undefined;
   return {
     name,
     url: server.url,
@@ -123,14 +132,16 @@ export async function startService(
     orm,
     // Requests drain first (they may use what background jobs own, such as a search client),
     // then consumers and jobs stop, then the relay, which sends the events their work recorded,
-    // and the database last.
-    stop: async () => {
-      await server.stop();
-      await Promise.all(subscriptions.map((subscription) => subscription.stop()));
-      for (const job of parts.background ?? []) await job.stop();
-      await relay.stop();
-      stopMeasuringBacklog();
-      await orm.close();
-    },
+    // and the database last. A second stop waits on the first.
+    stop: () =>
+      (stopped ??= (async () => {
+        stopping.abort();
+        await server.stop();
+        await Promise.all(subscriptions.map((subscription) => subscription.stop()));
+        for (const job of parts.background ?? []) await job.stop();
+        await relay.stop();
+        stopMeasuringBacklog();
+        await orm.close();
+      })()),
   };
 }

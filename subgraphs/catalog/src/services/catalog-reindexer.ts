@@ -12,6 +12,9 @@ interface SnapshotPage {
   total: number;
 }
 
+/** A run's error when the service stopped under it. */
+export const reindexStopped = 'stopped with the service';
+
 export type StartOutcome =
   { kind: 'started'; run: ReindexRun } | { kind: 'already-running'; run: ReindexRun };
 
@@ -31,6 +34,8 @@ export class CatalogReindexer {
       product: InternalClient;
       pageSize: number;
       logger: Logger;
+      /** The service is stopping: the run under way ends at its next page. */
+      stopping: AbortSignal;
     },
   ) {}
 
@@ -59,12 +64,13 @@ export class CatalogReindexer {
   }
 
   private async rebuild(runId: number): Promise<void> {
-    const { index, product, pageSize, logger } = this.deps;
+    const { index, product, pageSize, logger, stopping } = this.deps;
     const rebuild = await index.beginRebuild();
     try {
       let after: string | null = null;
       let indexed = 0;
       do {
+        stopping.throwIfAborted();
         const query = new URLSearchParams({ limit: String(pageSize), ...(after ? { after } : {}) });
         const page: SnapshotPage = await product.get(`/internal/product-snapshots?${query}`);
         await rebuild.write(page.snapshots);
@@ -81,6 +87,12 @@ export class CatalogReindexer {
       logger.info({ runId, indexed }, 'reindex done: alias swapped');
     } catch (error) {
       await rebuild.abort().catch(() => {});
+      // Stopping, a page's call may fail only because product is stopping beside catalog.
+      if (stopping.aborted) {
+        await this.finish(runId, 'FAILED', reindexStopped);
+        logger.info({ runId }, 'reindex stopped with the service; searches use the previous index');
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
       await this.finish(runId, 'FAILED', message);
       logger.error({ err: error, runId }, 'reindex failed; searches still use the previous index');

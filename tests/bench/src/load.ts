@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { quantile } from './percentiles.js';
 
@@ -12,8 +13,6 @@ export interface LoadOptions {
   seconds: number;
   connections: number;
   headers?: Record<string, string>;
-  /** Requests per second across all connections; unset: as fast as the connections go. */
-  rate?: number;
 }
 
 /**
@@ -25,7 +24,7 @@ export interface LoadOptions {
 export async function load(
   url: string,
   bodies: object[],
-  { seconds, connections, headers = {}, rate }: LoadOptions,
+  { seconds, connections, headers = {} }: LoadOptions,
 ): Promise<LoadFigures> {
   const requests = bodies.map((body) => ({
     method: 'POST' as const,
@@ -35,13 +34,7 @@ export async function load(
   }));
   const run = (duration: number, onResponse: (ms: number) => void = () => {}) =>
     new Promise<autocannon.Result>((resolve, reject) => {
-      const options = {
-        url,
-        connections,
-        duration,
-        requests,
-        ...(rate ? { overallRate: rate } : {}),
-      };
+      const options = { url, connections, duration, requests };
       const instance = autocannon(options, (error, result) =>
         error ? reject(error as Error) : resolve(result),
       );
@@ -55,5 +48,52 @@ export async function load(
     p50: quantile(times, 0.5),
     p99: quantile(times, 0.99),
     errors: result.errors + result.non2xx,
+  };
+}
+
+/**
+ * Shoppers arriving at a steady pace: one request every 1000/`rate` ms whether or not the ones
+ * before were answered, each timed from when it was due, after a 2 s warm-up that is not counted.
+ * (autocannon's `overallRate` is no pace: each connection sends its second's share back to back,
+ * then waits for the next second, so its percentiles time a burst queueing behind itself.)
+ */
+export async function pacedLoad(
+  url: string,
+  body: object,
+  { seconds, rate }: { seconds: number; rate: number },
+): Promise<LoadFigures> {
+  const payload = JSON.stringify(body);
+  const run = async (duration: number) => {
+    const times: number[] = [];
+    let errors = 0;
+    const answers: Promise<void>[] = [];
+    const opened = performance.now();
+    for (let sent = 0; sent < duration * rate; sent++) {
+      const due = opened + (sent * 1000) / rate;
+      await sleep(Math.max(0, due - performance.now()));
+      answers.push(
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: payload,
+        })
+          .then(async (response) => {
+            await response.arrayBuffer();
+            if (!response.ok) errors++;
+            times.push(performance.now() - due);
+          })
+          .catch(() => void errors++),
+      );
+    }
+    await Promise.all(answers);
+    return { times, errors };
+  };
+  await run(2);
+  const { times, errors } = await run(seconds);
+  return {
+    requestsPerSecond: Math.round(times.length / seconds),
+    p50: quantile(times, 0.5),
+    p99: quantile(times, 0.99),
+    errors,
   };
 }

@@ -115,11 +115,9 @@ if (args.processes) {
   const router = await createRouter(runtime);
   routerUrl = router.url;
   mediaOrigin = runtime.baseUrlOf('product');
-  // The subgraphs of one process share a registry: one of them serves it all.
-  scrapeTargets = [
-    { address: new URL(services[0]!.url).host, instance: 'subgraphs' },
-    { address: new URL(router.metricsUrl).host, instance: 'router' },
-  ];
+  // The subgraphs and the router of one process share a registry, which each of them serves:
+  // one target, or Prometheus would keep every series twice and every sum over them would double.
+  scrapeTargets = [{ address: new URL(router.metricsUrl).host, instance: 'shop' }];
   // The router drains first; then the subgraphs stop together (each waits on its consumers).
   started.push({ name: 'runtime', stop: () => runtime.close() });
   started.push({

@@ -5,7 +5,7 @@ import { InternalProblem } from '@shop/kit/internal-http';
 import { Brand } from '../domain/brand.entity.js';
 import { Product } from '../domain/product.entity.js';
 import { availableUnits, Sku } from '../domain/sku.entity.js';
-import { categoryPaths, loadProductSnapshots } from '../services/product-snapshot.js';
+import { categoriesIn, categoryPaths, loadProductSnapshots } from '../services/product-snapshot.js';
 
 const pageQuery = z.object({
   after: z.uuid().optional(),
@@ -52,7 +52,7 @@ export function productRoutes(router: InternalRouter, orm: Orm): void {
       const products = await em.find(Product, { id: { $in: skus.map((sku) => sku.productId) } });
       const productOf = new Map(products.map((product) => [product.id, product]));
       const paths = await categoryPaths(
-        em,
+        categoriesIn(em),
         products.flatMap((product) => (product.categoryId ? [product.categoryId] : [])),
       );
       return skus.map((sku) => ({

@@ -5,6 +5,7 @@ import { Brand } from '../domain/brand.entity.js';
 import { Category } from '../domain/category.entity.js';
 import { Product } from '../domain/product.entity.js';
 import { Sku } from '../domain/sku.entity.js';
+import { categoriesIn, categoryPaths, type FindCategories } from '../services/product-snapshot.js';
 
 function byId<T extends { id: string }>(
   load: (ids: readonly string[]) => Promise<T[]>,
@@ -15,29 +16,19 @@ function byId<T extends { id: string }>(
   });
 }
 
-/** A category's id and its ancestors', root first; bounded, so a cycle cannot hang a request. */
-async function categoryPathOf(
-  category: DataLoader<string, Category | null>,
-  id: string,
-): Promise<string[]> {
-  const path: string[] = [];
-  let next = await category.load(id);
-  while (next && path.length < 8) {
-    path.unshift(next.id);
-    next = next.parentId ? await category.load(next.parentId) : null;
-  }
-  return path;
-}
-
 /** One query per kind per request, however many products a page or an `_entities` call holds. */
 export function createProductLoaders(em: EntityManager) {
-  const category = byId((ids) => em.find(Category, { id: { $in: [...ids] } }));
+  const category = byId(categoriesIn(em));
+  // Through `category`: a page's categories and their paths share the rows it reads.
+  const loadedCategories: FindCategories = async (ids) =>
+    (await category.loadMany(ids)).filter((found) => found instanceof Category);
   return {
     product: byId((ids) => em.find(Product, { id: { $in: [...ids] } })),
     brand: byId((ids) => em.find(Brand, { id: { $in: [...ids] } })),
     category,
-    /** Through `category`: a page's categories and their paths cost a query per tree level. */
-    categoryPath: (id: string) => categoryPathOf(category, id),
+    /** A category's id and its ancestors', root first. */
+    categoryPath: async (id: string) =>
+      ((await categoryPaths(loadedCategories, [id])).get(id) ?? []).map((level) => level.id),
     skusOfProduct: new DataLoader<string, Sku[]>(async (productIds) => {
       const skus = await em.find(
         Sku,

@@ -9,17 +9,24 @@ type CategoryPath = { id: string; name: string }[];
 
 const isId = (id: string | null | undefined): id is string => Boolean(id);
 
+/** Categories by id, read as the caller reads them: from its database, or a request's loader. */
+export type FindCategories = (ids: readonly string[]) => Promise<Category[]>;
+
+export const categoriesIn =
+  (em: EntityManager): FindCategories =>
+  (ids) =>
+    em.find(Category, { id: { $in: [...ids] } });
+
 /** Each category's path from the root, for the categories the given products use. */
 export async function categoryPaths(
-  em: EntityManager,
+  find: FindCategories,
   ids: string[],
 ): Promise<Map<string, CategoryPath>> {
   const byId = new Map<string, Category>();
   let missing = [...new Set(ids)];
-  // One query per tree level; bounded so a cycle cannot hang a publisher.
+  // One read per tree level; bounded so a cycle cannot hang a publisher or a request.
   for (let depth = 0; missing.length > 0 && depth < 8; depth++) {
-    for (const category of await em.find(Category, { id: { $in: missing } }))
-      byId.set(category.id, category);
+    for (const category of await find(missing)) byId.set(category.id, category);
     missing = [...byId.values()]
       .map((category) => category.parentId)
       .filter((parent): parent is string => isId(parent) && !byId.has(parent));
@@ -61,7 +68,10 @@ export async function loadProductSnapshots(
       brand,
     ]),
   );
-  const paths = await categoryPaths(em, products.map((product) => product.categoryId).filter(isId));
+  const paths = await categoryPaths(
+    categoriesIn(em),
+    products.map((product) => product.categoryId).filter(isId),
+  );
   return products.map((product) => {
     const brand = product.brandId ? brands.get(product.brandId) : undefined;
     const path = product.categoryId ? (paths.get(product.categoryId) ?? []) : [];

@@ -5,7 +5,7 @@
 //   2. what each gateway adds over calling the subgraph directly, and 3. subgraph fetches per page;
 //   4. completed purchases per second at 1, 8 and 32 concurrent buyers, with the oversell check;
 //   5. catalog sync lag (a price change → shown by search through the router), p50 / p99;
-//   6. the embedded `pnpm start`: time to ready and memory;
+//   6. the embedded `pnpm start`: time to ready and memory; what a Prometheus scrape costs the shop;
 //   7. with --processes: checkout again with every service in a process of its own;
 //   8. with --baseline <commit>: the router (response cache off) and checkout sections again on
 //      that commit's shop, from a worktree with databases of its own, and each figure's ratio.
@@ -27,6 +27,7 @@ import { checkoutShopEnv, measureCheckout } from './sections/checkout.js';
 import { measureEmbeddedStart } from './sections/embedded-start.js';
 import { measureGateway, type GatewayRow } from './sections/gateways.js';
 import { measureRouterOverhead } from './sections/router-overhead.js';
+import { measureScrape } from './sections/scrape.js';
 import { measureSyncLag } from './sections/sync-lag.js';
 import { demoCatalogueListed, seededRealShopEnv, startShopProcess } from './shop-process.js';
 import { listing, productPage } from './storefront-queries.js';
@@ -86,6 +87,7 @@ try {
 
 shop = await startRealShop('response cache off', { SHOP_RESPONSE_CACHE_TTL_SECONDS: '0' });
 let overhead;
+let scrape;
 try {
   gateways.push(
     ...(await measureGateway(
@@ -104,6 +106,7 @@ try {
   } finally {
     for (const baseline of baselines) await baseline.stop();
   }
+  scrape = await measureScrape(shop);
 } finally {
   await shop.stop();
 }
@@ -143,12 +146,14 @@ if (baseline) {
   };
   shop = await startBaselineShop('response cache off', { SHOP_RESPONSE_CACHE_TTL_SECONDS: '0' });
   let baselineGateways;
+  let baselineScrape;
   try {
     baselineGateways = await measureGateway(
       { name: `${baseline.short} router (response cache off)`, url: shop.routerUrl, pid: shop.pid },
       served,
       loadOptions,
     );
+    baselineScrape = await measureScrape(shop);
   } finally {
     await shop.stop();
   }
@@ -165,6 +170,7 @@ if (baseline) {
     gateways: baselineGateways,
     notServed,
     checkout: baselineCheckout,
+    scrape: baselineScrape,
   };
 }
 
@@ -177,6 +183,7 @@ const results = {
   checkoutApart,
   syncLag,
   embedded,
+  scrape,
   against,
 };
 const setting = `real services, demo catalogue; ${connections} connections, ${seconds} s per figure after a 2 s warm-up; load generator on core 0, gateways and subgraphs on core 1`;

@@ -1,10 +1,18 @@
+import { raw } from '@mikro-orm/core';
 import { Gauge, type Registry } from 'prom-client';
 import type { Orm } from '../db/open-database.js';
-import { oldestAgeGauge, type OldestRow } from '../ops/oldest-age-gauge.js';
+import { oldestAgeGauge } from '../ops/oldest-age-gauge.js';
 import { OutboxEvent } from './outbox-event.entity.js';
 
 /** Per registry, the outboxes its scrape reads: one process may host several services. */
 const outboxesOf = new WeakMap<Registry, Map<string, Orm>>();
+
+interface Backlog {
+  service: string;
+  unsent: number;
+  /** When the oldest unsent event was recorded; none when nothing waits. */
+  oldest: Date | undefined;
+}
 
 /**
  * `outbox_unsent_events{service}` and `outbox_oldest_unsent_age_seconds{service}`, read from the
@@ -22,31 +30,45 @@ export function measureOutboxBacklog(registry: Registry, service: string, orm: O
   return () => outboxes.delete(service);
 }
 
+/** One statement per outbox for both figures. */
+async function backlogOf(service: string, orm: Orm): Promise<Backlog> {
+  const [row] = await orm.em
+    .fork()
+    .createQueryBuilder(OutboxEvent)
+    .select([raw('count(*) as unsent'), raw('min(created_at) as oldest')])
+    .where({ sentAt: null })
+    .execute<{ unsent: number | string; oldest: Date | string | number | null }[]>('all', false);
+  const oldest = row?.oldest;
+  return {
+    service,
+    unsent: Number(row?.unsent ?? 0),
+    oldest: oldest === null || oldest === undefined ? undefined : new Date(oldest),
+  };
+}
+
 function registerBacklogGauges(registry: Registry, outboxes: Map<string, Orm>): void {
+  // A scrape collects both gauges at once: they share one reading, dropped once it is read.
+  let reading: Promise<Backlog[]> | undefined;
+  const backlogs = () =>
+    (reading ??= Promise.all(
+      // Only the services measured now: one stopped in this process leaves no stale value.
+      [...outboxes].map(([service, orm]) => backlogOf(service, orm)),
+    ).finally(() => (reading = undefined)));
   new Gauge({
     name: 'outbox_unsent_events',
     help: 'Outbox events not yet published',
     labelNames: ['service'],
     registers: [registry],
     async collect() {
-      // Only the services measured now: one stopped in this process leaves no stale value.
+      const read = await backlogs();
       this.reset();
-      for (const [service, orm] of outboxes)
-        this.set({ service }, await orm.em.fork().count(OutboxEvent, { sentAt: null }));
+      for (const { service, unsent } of read) this.set({ service }, unsent);
     },
   });
   oldestAgeGauge(registry, {
     name: 'outbox_oldest_unsent_age_seconds',
     help: 'Age of the oldest outbox event not yet published (0 when none waits)',
     labelNames: ['service'],
-    oldest: () =>
-      Promise.all(
-        [...outboxes].map(async ([service, orm]): Promise<OldestRow<'service'>> => {
-          const oldest = await orm.em
-            .fork()
-            .findOne(OutboxEvent, { sentAt: null }, { orderBy: { id: 'asc' } });
-          return [{ service }, oldest?.createdAt];
-        }),
-      ),
+    oldest: async () => (await backlogs()).map(({ service, oldest }) => [{ service }, oldest]),
   });
 }

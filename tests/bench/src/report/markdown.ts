@@ -9,6 +9,7 @@ import {
 import type { EmbeddedStartFigures } from '../sections/embedded-start.js';
 import type { GatewayRow } from '../sections/gateways.js';
 import { routerName, type RouterOverheadFigures } from '../sections/router-overhead.js';
+import { scrapeSummary, type ScrapeFigures } from '../sections/scrape.js';
 import type { SyncLagFigures } from '../sections/sync-lag.js';
 
 /** The same sections on a baseline commit's shop. */
@@ -18,6 +19,8 @@ export interface BaselineFigures {
   /** Queries the commit's API does not answer, with why: not compared. */
   notServed: Record<string, string>;
   checkout: CheckoutFigures;
+  /** Undefined when the commit's shop serves no `/metrics`. */
+  scrape?: ScrapeFigures;
 }
 
 export interface BenchResults {
@@ -28,6 +31,7 @@ export interface BenchResults {
   checkoutApart?: CheckoutFigures;
   syncLag: SyncLagFigures;
   embedded: EmbeddedStartFigures;
+  scrape?: ScrapeFigures;
   against?: BaselineFigures;
 }
 
@@ -66,6 +70,11 @@ function againstTable(results: BenchResults, against: BaselineFigures): string[]
     );
   }
   lines.push(...checkoutComparisonRows(results.checkout, against.checkout, 'checkout, '));
+  if (results.scrape && against.scrape)
+    lines.push(
+      `| a scrape of /metrics: p50 | ${formatMs(against.scrape.p50)} | ${formatMs(results.scrape.p50)} | ${timesOf(results.scrape.p50, against.scrape.p50)} |`,
+      `| a scrape of /metrics: the shop's CPU | ${formatMs(against.scrape.cpuMsPerScrape)} | ${formatMs(results.scrape.cpuMsPerScrape)} | ${timesOf(results.scrape.cpuMsPerScrape, against.scrape.cpuMsPerScrape)} |`,
+    );
   lines.push(
     '',
     `Oversell check on ${short}: ${against.checkout.oversell.conserved ? 'OK' : 'VIOLATED'}.`,
@@ -109,7 +118,8 @@ function targets(results: BenchResults): string[] {
 }
 
 export function benchReport(results: BenchResults, setting: string): string {
-  const { gateways, overhead, checkout, checkoutApart, syncLag, embedded, against } = results;
+  const { gateways, overhead, checkout, checkoutApart, syncLag, embedded, scrape, against } =
+    results;
   return [
     '',
     `# pnpm bench — ${setting}`,
@@ -144,6 +154,12 @@ export function benchReport(results: BenchResults, setting: string): string {
     '',
     `Ready (the router lists the demo catalogue): ${embedded.firstStartSeconds.toFixed(1)} s on a first start, which seeds it; ` +
       `${embedded.restartSeconds.toFixed(1)} s on a restart. RSS ${embedded.readyRssMb} MB when ready, ${embedded.loadedRssMb} MB after 5 s of listing traffic.`,
+    ...(scrape
+      ? [
+          '',
+          `A Prometheus scrape of the idle shop (real services, one process): ${scrapeSummary(scrape)}.`,
+        ]
+      : []),
     ...(checkoutApart
       ? ['', '## 7. Checkout, every service its own process', '', checkoutReport(checkoutApart)]
       : []),

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { OrderStaffActionsDocument, type AdminOrderQuery } from '../graphql/generated';
 import { dateTime } from '../shared/format';
 import { useI18n } from '../shared/i18n';
-import type { MessageKey } from '../shared/messages';
+import { messages, type MessageKey } from '../shared/messages';
 
 type Order = NonNullable<AdminOrderQuery['order']>;
 
@@ -15,6 +15,12 @@ const actionLabels: Partial<Record<string, MessageKey>> = {
   rejectReturn: 'orderAction.rejectReturn',
   receiveReturn: 'orderAction.receiveReturn',
 };
+
+/** What moved the order, in words; a cause this client does not know yet is shown as it is sent. */
+function causeLabel(cause: string, t: (key: MessageKey) => string): string {
+  const key = `orderCause.${cause}`;
+  return key in messages.ko ? t(key as MessageKey) : cause;
+}
 
 interface Entry {
   key: string;
@@ -43,7 +49,7 @@ export function OrderTimeline({ order }: { order: Order }) {
       key: `status-${change.status}-${change.createdAt}`,
       at: change.createdAt as string,
       what: t(`orderStatus.${change.status}`),
-      detail: change.cause,
+      detail: causeLabel(change.cause, t),
     })),
     ...(data?.staffActionsOn ?? []).map((action) => {
       const label = actionLabels[action.action];

@@ -150,6 +150,15 @@ describeInChromium('the admin’s orders, in Chromium', ({ name, env }) => {
     for (const part of [address.recipient, address.phone, address.postalCode, address.line1])
       expect(shownAddress).toContain(part);
     await staff.getByTestId('history').getByText('결제 완료').waitFor();
+    // Each change says what moved the order, in words: no cause shown as its code.
+    const changes = (
+      await staff.getByTestId('history').getByRole('listitem').allTextContents()
+    ).map((text) => text.replace(/\s+/g, ' '));
+    expect(changes).toEqual([
+      expect.stringMatching(/^주문 접수 중 .* · 주문 요청$/),
+      expect.stringMatching(/^결제 대기 .* · 주문 요청$/),
+      expect.stringMatching(/^결제 완료 .* · 결제 승인$/),
+    ]);
     found['order-page'] = await seriousViolations(staff);
     await shot(staff, 'order-page');
 

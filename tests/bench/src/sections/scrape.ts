@@ -15,13 +15,9 @@ export async function measureScrape(
   shop: ShopProcess,
   scrapes = 300,
 ): Promise<ScrapeFigures | undefined> {
-  if (
-    !(await fetch(shop.routerMetricsUrl).then(
-      (response) => response.ok,
-      () => false,
-    ))
-  )
-    return undefined;
+  const first = await fetch(shop.routerMetricsUrl).catch(() => undefined);
+  if (!first?.ok) return undefined;
+  await first.text();
   console.error(`  ${scrapes} scrapes of the shop's /metrics…`);
   const scrape = async () => (await fetch(shop.routerMetricsUrl)).text();
   for (let warmUp = 0; warmUp < 20; warmUp++) await scrape();

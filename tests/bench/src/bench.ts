@@ -7,8 +7,8 @@
 //   5. catalog sync lag (a price change → shown by search through the router), p50 / p99;
 //   6. the embedded `pnpm start`: time to ready and memory; what a Prometheus scrape costs the shop;
 //   7. with --processes: checkout again with every service in a process of its own;
-//   8. with --baseline <commit>: the router (response cache off) and checkout sections again on
-//      that commit's shop, from a worktree with databases of its own, and each figure's ratio.
+//   8. with --baseline <commit>: the router (response cache off), scrape and checkout sections
+//      again on that commit's shop, from a worktree with databases of its own, and each ratio.
 // The load generator runs on core 0 (`taskset` in package.json), the shop and gateways on core 1.
 // Prints markdown; writes tests/bench/results/bench.json and bench.png.
 //   pnpm bench [--seconds 10] [--connections 16] [--lag-samples 50] [--processes]

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { OrderStaffActionsDocument, type AdminOrderQuery } from '../graphql/generated';
 import { dateTime } from '../shared/format';
 import { useI18n } from '../shared/i18n';
-import { messages, type MessageKey } from '../shared/messages';
+import { isMessageKey, type MessageKey } from '../shared/messages';
 
 type Order = NonNullable<AdminOrderQuery['order']>;
 
@@ -19,7 +19,7 @@ const actionLabels: Partial<Record<string, MessageKey>> = {
 /** What moved the order, in words; a cause this client does not know yet is shown as it is sent. */
 function causeLabel(cause: string, t: (key: MessageKey) => string): string {
   const key = `orderCause.${cause}`;
-  return key in messages.ko ? t(key as MessageKey) : cause;
+  return isMessageKey(key) ? t(key) : cause;
 }
 
 interface Entry {

@@ -1058,3 +1058,8 @@ const en: Record<MessageKey, string> = {
 };
 
 export const messages: Record<'ko' | 'en', Record<MessageKey, string>> = { ko, en };
+
+/** Whether a key made from what the server sent (an error code, a cause) has words here. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(ko, key);
+}

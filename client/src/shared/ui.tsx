@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { ErrorCode } from '../graphql/generated';
 import { errorMessage } from './error-messages';
 import { useI18n } from './i18n';
-import { messages, type MessageKey } from './messages';
+import { isMessageKey, type MessageKey } from './messages';
 
 export function Loading() {
   const { t } = useI18n();
@@ -103,8 +103,4 @@ function fieldIssueKey(field: string): MessageKey | undefined {
     .at(-1);
   const key = `invalid.${name}`;
   return isMessageKey(key) ? key : undefined;
-}
-
-function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(messages.ko, key);
 }

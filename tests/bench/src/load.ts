@@ -15,6 +15,56 @@ export interface LoadOptions {
   headers?: Record<string, string>;
 }
 
+/** One endpoint to load: its URL, the bodies to cycle through, and headers beyond the type. */
+export interface LoadTarget {
+  url: string;
+  bodies: object[];
+  headers?: Record<string, string>;
+}
+
+interface Timed {
+  /** Every response's own time, ms. */
+  times: number[];
+  requests: number;
+  errors: number;
+}
+
+/** autocannon for `seconds` against one target; every response's own time (microseconds). */
+function timedRun(
+  { url, bodies, headers = {} }: LoadTarget,
+  seconds: number,
+  connections: number,
+): Promise<Timed> {
+  const requests = bodies.map((body) => ({
+    method: 'POST' as const,
+    path: new URL(url).pathname,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  }));
+  const times: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      { url, connections, duration: seconds, requests },
+      (error, result) =>
+        error
+          ? reject(error as Error)
+          : resolve({
+              times,
+              requests: result.requests.total,
+              errors: result.errors + result.non2xx,
+            }),
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  });
+}
+
+const figuresOf = ({ times, requests, errors }: Timed, seconds: number): LoadFigures => ({
+  requestsPerSecond: Math.round(requests / seconds),
+  p50: quantile(times, 0.5),
+  p99: quantile(times, 0.99),
+  errors,
+});
+
 /**
  * autocannon against one GraphQL endpoint, cycling through the given bodies, after a 2 s warm-up
  * (plans, JIT, connections, caches) that is not counted. Percentiles come from every response's
@@ -26,29 +76,32 @@ export async function load(
   bodies: object[],
   { seconds, connections, headers = {} }: LoadOptions,
 ): Promise<LoadFigures> {
-  const requests = bodies.map((body) => ({
-    method: 'POST' as const,
-    path: new URL(url).pathname,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  }));
-  const run = (duration: number, onResponse: (ms: number) => void = () => {}) =>
-    new Promise<autocannon.Result>((resolve, reject) => {
-      const options = { url, connections, duration, requests };
-      const instance = autocannon(options, (error, result) =>
-        error ? reject(error as Error) : resolve(result),
-      );
-      instance.on('response', (_client, _status, _bytes, ms) => onResponse(ms));
-    });
-  await run(2);
-  const times: number[] = [];
-  const result = await run(seconds, (ms) => times.push(ms));
-  return {
-    requestsPerSecond: Math.round(result.requests.average),
-    p50: quantile(times, 0.5),
-    p99: quantile(times, 0.99),
-    errors: result.errors + result.non2xx,
-  };
+  const target = { url, bodies, headers };
+  await timedRun(target, 2, connections);
+  return figuresOf(await timedRun(target, seconds, connections), seconds);
+}
+
+/**
+ * Several targets loaded in turns of one second each, `seconds` turns per target after a 2 s
+ * warm-up of each, so that every target is timed in the same stretches of the run: on a shared
+ * machine whose speed swings from one ten-second stretch to the next, figures taken one after
+ * another differ by the machine as much as by the targets.
+ */
+export async function interleavedLoad(
+  targets: LoadTarget[],
+  { seconds, connections }: Omit<LoadOptions, 'headers'>,
+): Promise<LoadFigures[]> {
+  for (const target of targets) await timedRun(target, 2, connections);
+  const totals = targets.map((): Timed => ({ times: [], requests: 0, errors: 0 }));
+  for (let turn = 0; turn < seconds; turn++)
+    for (const [index, target] of targets.entries()) {
+      const { times, requests, errors } = await timedRun(target, 1, connections);
+      const total = totals[index]!;
+      total.times.push(...times);
+      total.requests += requests;
+      total.errors += errors;
+    }
+  return totals.map((total) => figuresOf(total, seconds));
 }
 
 /**

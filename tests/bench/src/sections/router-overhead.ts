@@ -1,10 +1,11 @@
 // What a gateway adds: the same one-subgraph query (the listing) through the router, through each
 // baseline gateway and straight to the catalog subgraph, on one connection so the difference is
-// the gateway's own work and not time queued behind other requests; and how many subgraph fetches
-// each storefront page costs, from the router's own count of the fetches its query plans made.
+// the gateway's own work and not time queued behind other requests, all in turns of a second so
+// each is timed in the same stretches of the run; and how many subgraph fetches each storefront
+// page costs, from the router's own count of the fetches its query plans made.
 import { InternalTokens } from '@shop/kit/identity';
 import { graphqlRequest, metricSum } from '@shop/testkit';
-import { load, type LoadFigures } from '../load.js';
+import { interleavedLoad, type LoadFigures } from '../load.js';
 import type { ShopProcess } from '../shop-process.js';
 
 export const routerName = 'shop router';
@@ -33,17 +34,22 @@ export async function measureRouterOverhead(
     identity: { kind: 'anonymous' },
   });
   const listing = queries.listing!;
-  const through: Record<string, LoadFigures> = {};
-  for (const gateway of [{ name: routerName, url: shop.routerUrl }, ...baselines]) {
-    console.error(`  overhead: listing through ${gateway.name}, 1 connection`);
-    through[gateway.name] = await load(gateway.url, [listing], { seconds, connections: 1 });
-  }
-  console.error('  overhead: listing straight to catalog, 1 connection');
-  const direct = await load(shop.subgraphUrls.catalog!, [listing], {
-    seconds,
-    connections: 1,
-    headers: { 'x-shop-internal-token': token },
-  });
+  const gateways = [{ name: routerName, url: shop.routerUrl }, ...baselines];
+  console.error(
+    `  overhead: listing through ${gateways.map(({ name }) => name).join(', ')} and straight to catalog, in turns, 1 connection`,
+  );
+  const [direct, ...throughEach] = await interleavedLoad(
+    [
+      {
+        url: shop.subgraphUrls.catalog!,
+        bodies: [listing],
+        headers: { 'x-shop-internal-token': token },
+      },
+      ...gateways.map(({ url }) => ({ url, bodies: [listing] })),
+    ],
+    { seconds, connections: 1 },
+  );
+  const through = Object.fromEntries(gateways.map(({ name }, i) => [name, throughEach[i]!]));
 
   const fetchesPerPage: Record<string, number> = {};
   const requests = 20;
@@ -52,5 +58,5 @@ export async function measureRouterOverhead(
     for (let i = 0; i < requests; i++) await graphqlRequest(shop.routerUrl, query, { variables });
     fetchesPerPage[page] = ((await subgraphFetches(shop)) - before) / requests;
   }
-  return { direct, through, fetchesPerPage };
+  return { direct: direct!, through, fetchesPerPage };
 }

@@ -1,7 +1,12 @@
 import type { Redis } from 'ioredis';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { Identity } from '@shop/kit/identity';
 import { RequestRefused } from './refusal.js';
-import { WriteBehindCounter } from './write-behind-counter.js';
 
 export interface RateLimits {
   /** Requests per minute per client IP, for anonymous clients (and bad tokens). */
@@ -10,28 +15,31 @@ export interface RateLimits {
   userPerMinute: number;
 }
 
-const windowMs = 60_000;
-/**
- * How long a router keeps its counts before sharing them: what several routers may admit over a
- * budget together, and what a request no longer waits for (a Redis round trip each, before).
- */
-const syncMs = 100;
+const windowSeconds = 60;
 
-const limiter = (keyPrefix: string, points: number, redis: Redis | undefined) =>
-  new WriteBehindCounter({ keyPrefix, points, windowMs, syncMs, redis });
+function limiter(keyPrefix: string, points: number, redis: Redis | undefined): RateLimiterAbstract {
+  const options = { keyPrefix, points, duration: windowSeconds };
+  if (!redis) return new RateLimiterMemory(options);
+  return new RateLimiterRedis({
+    ...options,
+    storeClient: redis,
+    // While Redis is unreachable, count in this process instead of failing every request.
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: new RateLimiterMemory(options),
+  });
+}
 
 /**
  * Per-user budgets for authenticated clients, per-IP budgets for anonymous ones and per-partner
  * budgets for partner keys, kept apart:
  * one user's exhaustion never touches another user, and many users behind one NAT do not share a
- * budget. Counts meet in Redis when given (every router instance shares them, a tenth of a second
- * behind), else stay in memory.
+ * budget. Counters live in Redis when given (every router instance shares them), else in memory.
  */
 export class RequestRateLimiter {
-  private readonly perIp: WriteBehindCounter;
-  private readonly perUser: WriteBehindCounter;
+  private readonly perIp: RateLimiterAbstract;
+  private readonly perUser: RateLimiterAbstract;
   /** Per partner, by its own limit: a limiter per distinct limit, keyed by partner id. */
-  private readonly perPartner = new Map<number, WriteBehindCounter>();
+  private readonly perPartner = new Map<number, RateLimiterAbstract>();
 
   constructor(
     limits: RateLimits,
@@ -59,15 +67,18 @@ export class RequestRateLimiter {
   }
 }
 
-async function consume(budget: WriteBehindCounter, key: string, who: string): Promise<void> {
-  const decision = await budget.consume(key);
-  if (decision.allowed) return;
-  const retryAfter = Math.max(1, Math.ceil(decision.msBeforeNext / 1000));
-  throw new RequestRefused({
-    status: 429,
-    code: 'RATE_LIMITED',
-    message: `Too many requests from ${who}: try again in ${retryAfter} seconds.`,
-    headers: { 'retry-after': String(retryAfter) },
-    extensions: { retryAfterSeconds: retryAfter },
-  });
+async function consume(budget: RateLimiterAbstract, key: string, who: string): Promise<void> {
+  try {
+    await budget.consume(key);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw new RequestRefused({
+      status: 429,
+      code: 'RATE_LIMITED',
+      message: `Too many requests from ${who}: try again in ${retryAfter} seconds.`,
+      headers: { 'retry-after': String(retryAfter) },
+      extensions: { retryAfterSeconds: retryAfter },
+    });
+  }
 }

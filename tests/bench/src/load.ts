@@ -15,7 +15,7 @@ export interface LoadOptions {
   headers?: Record<string, string>;
 }
 
-/** One endpoint to load: its URL, the bodies to cycle through, and headers beyond the type. */
+/** One endpoint to load: its URL, the bodies to cycle through, headers besides content-type. */
 export interface LoadTarget {
   url: string;
   bodies: object[];
@@ -29,7 +29,7 @@ interface Timed {
   errors: number;
 }
 
-/** autocannon for `seconds` against one target; every response's own time (microseconds). */
+/** autocannon for `seconds` against one target; every response's own time, to the microsecond. */
 function timedRun(
   { url, bodies, headers = {} }: LoadTarget,
   seconds: number,

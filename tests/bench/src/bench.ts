@@ -1,7 +1,8 @@
 // `pnpm bench`: on the real services with the demo catalogue,
-//   1. the storefront's listing and product-page queries through the shop's router (response
-//      cache on and off), stock @apollo/gateway and @graphql-hive/gateway over the same
-//      supergraph and subgraphs, under the same load: requests/s, p50, p99, RSS, ratios;
+//   1. the storefront's listing and product-page queries, and 24 different listings, through the
+//      shop's router (response cache on and off), stock @apollo/gateway and @graphql-hive/gateway
+//      over the same supergraph and subgraphs, under the same load: requests/s, p50, p99, RSS,
+//      ratios;
 //   2. what each gateway adds over calling the subgraph directly, and 3. subgraph fetches per page;
 //   4. completed purchases per second at 1, 8 and 32 concurrent buyers, with the oversell check;
 //   5. catalog sync lag (a price change → shown by search through the router), p50 / p99;
@@ -30,7 +31,7 @@ import { measureRouterOverhead } from './sections/router-overhead.js';
 import { measureScrape } from './sections/scrape.js';
 import { measureSyncLag } from './sections/sync-lag.js';
 import { demoCatalogueListed, seededRealShopEnv, startShopProcess } from './shop-process.js';
-import { listing, productPage } from './storefront-queries.js';
+import { listing, listingVariations, productPage } from './storefront-queries.js';
 
 const { values } = parseArgs({
   options: {
@@ -65,9 +66,17 @@ const popular = await graphqlRequest<{ products: { nodes: { id: string }[] } }>(
   { variables: { search: { sort: 'POPULARITY' } } },
 );
 const productId = popular.data!.products.nodes[0]!.id;
-const queries = {
+const pages = {
   listing: { query: listing, variables: { search: { sort: 'POPULARITY' } } },
   'product page': { query: productPage, variables: { id: productId } },
+};
+const queries = {
+  ...pages,
+  '24 listings': {
+    query: listing,
+    variables: listingVariations[0]!,
+    variations: listingVariations,
+  },
 };
 let syncLag;
 try {
@@ -102,7 +111,7 @@ try {
   try {
     for (const baseline of baselines)
       gateways.push(...(await measureGateway(baseline, queries, loadOptions)));
-    overhead = await measureRouterOverhead(shop, queries, seconds, baselines);
+    overhead = await measureRouterOverhead(shop, pages, seconds, baselines);
   } finally {
     for (const baseline of baselines) await baseline.stop();
   }

@@ -42,9 +42,16 @@ function timedRun(
     body: JSON.stringify(body),
   }));
   const times: number[] = [];
+  // autocannon starts every connection at the first body; each starts at its own instead, spread
+  // over the list, or the connections would send the same body at the same moments.
+  let connection = 0;
+  const startAtOwnBody = (client: autocannon.Client) => {
+    const first = Math.floor((connection++ * requests.length) / connections);
+    client.setRequests([...requests.slice(first), ...requests.slice(0, first)]);
+  };
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url, connections, duration: seconds, requests },
+      { url, connections, duration: seconds, requests, setupClient: startAtOwnBody },
       (error, result) =>
         error
           ? reject(error as Error)

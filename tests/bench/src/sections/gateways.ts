@@ -4,6 +4,13 @@ import { graphqlRequest } from '@shop/testkit';
 import { load, type LoadFigures, type LoadOptions } from '../load.js';
 import { rssMb } from '../shop-process.js';
 
+/** A query to load a gateway with; given variations, their bodies in turn instead of one. */
+export interface BenchQuery {
+  query: string;
+  variables: Record<string, unknown>;
+  variations?: Record<string, unknown>[];
+}
+
 export interface GatewayRow extends LoadFigures {
   gateway: string;
   query: string;
@@ -12,7 +19,7 @@ export interface GatewayRow extends LoadFigures {
 
 export async function measureGateway(
   gateway: { name: string; url: string; pid: number },
-  queries: Record<string, { query: string; variables: Record<string, unknown> }>,
+  queries: Record<string, BenchQuery>,
   options: LoadOptions,
 ): Promise<GatewayRow[]> {
   const rows: GatewayRow[] = [];
@@ -25,7 +32,10 @@ export async function measureGateway(
     console.error(
       `  ${gateway.name}, ${query}: ${options.seconds} s at ${options.connections} connections`,
     );
-    const figures = await load(gateway.url, [body], options);
+    const bodies = body.variations?.map((variables) => ({ query: body.query, variables })) ?? [
+      body,
+    ];
+    const figures = await load(gateway.url, bodies, options);
     rows.push({ gateway: gateway.name, query, ...figures, rssMb: rssMb(gateway.pid) });
   }
   return rows;

@@ -72,11 +72,7 @@ const pages = {
 };
 const queries = {
   ...pages,
-  '24 listings': {
-    query: listing,
-    variables: listingVariations[0]!,
-    variations: listingVariations,
-  },
+  '24 listings': { query: listing, variations: listingVariations },
 };
 let syncLag;
 try {

@@ -74,6 +74,11 @@ describeInChromium('the storefront on a phone, in Chromium', ({ name, env }) => 
   async function settled(page: Page, heading: string | RegExp) {
     await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
     await expect.poll(() => page.getByText('불러오는 중…').count(), { timeout: 30_000 }).toBe(0);
+    // A listing keeps the results it shows while the next ones load (aria-busy): until they come,
+    // the page still shows the last search's.
+    await expect
+      .poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 30_000 })
+      .toBe(0);
     // Each page here names itself once its data is in, in an effect a moment after it renders.
     await page.waitForFunction(() => document.title.endsWith(' · Shop'));
   }
@@ -213,14 +218,15 @@ describeInChromium('the storefront on a phone, in Chromium', ({ name, env }) => 
     await page.getByLabel('상품 검색').fill(`셔츠 ${shop.runId}`);
     await page.getByRole('button', { name: '검색', exact: true }).click();
     await settled(page, `“셔츠 ${shop.runId}” 검색 결과`);
-    await page.locator('main .grid > li').first().waitFor();
+    await shot(page, 'search');
+    // Every shirt, and no filter of the category's carried into the search.
+    expect(await page.locator('.result-count').textContent()).toBe('4개');
     expect(
       await page
         .locator('main .grid > li')
         .first()
         .evaluate((card) => card.getBoundingClientRect().top),
     ).toBeLessThan(phone.height / 2);
-    await shot(page, 'search');
     found.search = await seriousViolations(page);
 
     // Nothing found: the shop offers its categories and what is popular instead.

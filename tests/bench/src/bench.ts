@@ -26,7 +26,7 @@ import { gatewayChartPng } from './report/chart.js';
 import { benchReport } from './report/markdown.js';
 import { checkoutShopEnv, measureCheckout } from './sections/checkout.js';
 import { measureEmbeddedStart } from './sections/embedded-start.js';
-import { measureGateway, type GatewayRow } from './sections/gateways.js';
+import { measureGateways, type GatewayRow } from './sections/gateways.js';
 import { measureRouterOverhead } from './sections/router-overhead.js';
 import { measureScrape } from './sections/scrape.js';
 import { measureSyncLag } from './sections/sync-lag.js';
@@ -77,8 +77,8 @@ const queries = {
 let syncLag;
 try {
   gateways.push(
-    ...(await measureGateway(
-      { name: 'shop router (response cache on)', url: shop.routerUrl, pid: shop.pid },
+    ...(await measureGateways(
+      [{ name: 'shop router (response cache on)', url: shop.routerUrl, pid: shop.pid }],
       queries,
       loadOptions,
     )),
@@ -94,19 +94,12 @@ shop = await startRealShop('response cache off', { SHOP_RESPONSE_CACHE_TTL_SECON
 let overhead;
 let scrape;
 try {
-  gateways.push(
-    ...(await measureGateway(
-      { name: 'shop router (response cache off)', url: shop.routerUrl, pid: shop.pid },
-      queries,
-      loadOptions,
-    )),
-  );
   const baselines = [];
   for (const name of Object.keys(baselineGateways) as (keyof typeof baselineGateways)[])
     baselines.push(await startBaselineGateway(name, shop));
   try {
-    for (const baseline of baselines)
-      gateways.push(...(await measureGateway(baseline, queries, loadOptions)));
+    const router = { name: 'shop router (response cache off)', url: shop.routerUrl, pid: shop.pid };
+    gateways.push(...(await measureGateways([router, ...baselines], queries, loadOptions)));
     overhead = await measureRouterOverhead(shop, pages, seconds, baselines);
   } finally {
     for (const baseline of baselines) await baseline.stop();
@@ -153,8 +146,14 @@ if (baseline) {
   let baselineGateways;
   let baselineScrape;
   try {
-    baselineGateways = await measureGateway(
-      { name: `${baseline.short} router (response cache off)`, url: shop.routerUrl, pid: shop.pid },
+    baselineGateways = await measureGateways(
+      [
+        {
+          name: `${baseline.short} router (response cache off)`,
+          url: shop.routerUrl,
+          pid: shop.pid,
+        },
+      ],
       served,
       loadOptions,
     );

@@ -1,8 +1,8 @@
 // `pnpm bench`: on the real services with the demo catalogue,
-//   1. the storefront's listing and product-page queries, and 24 different listings, through the
-//      shop's router (response cache on and off), stock @apollo/gateway and @graphql-hive/gateway
-//      over the same supergraph and subgraphs, under the same load: requests/s, p50, p99, RSS,
-//      ratios;
+//   1. the storefront's listing and product-page queries, 24 different listings and 24 different
+//      product pages, through the shop's router (response cache on and off), stock @apollo/gateway
+//      and @graphql-hive/gateway over the same supergraph and subgraphs, under the same load (the
+//      cache-off router and the two in turns): requests/s, p50, p99, RSS, ratios;
 //   2. what each gateway adds over calling the subgraph directly, and 3. subgraph fetches per page;
 //   4. completed purchases per second at 1, 8 and 32 concurrent buyers, with the oversell check;
 //   5. catalog sync lag (a price change → shown by search through the router), p50 / p99;
@@ -73,6 +73,11 @@ const pages = {
 const queries = {
   ...pages,
   '24 listings': { query: listing, variations: listingVariations },
+  // The popular listing's products: shoppers on different pages share no fetch in the router.
+  '24 product pages': {
+    query: productPage,
+    variations: popular.data!.products.nodes.map(({ id }) => ({ id })),
+  },
 };
 let syncLag;
 try {

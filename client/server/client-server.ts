@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
+import { listen } from '@shop/kit/ops';
 import { fixedOriginProxy } from './fixed-origin-proxy.js';
 import { setSecurityHeaders } from './security-headers.js';
 import { sessionEndpoint } from './session-endpoint.js';
@@ -96,12 +97,7 @@ export async function startClientServer(
     else storefront(req, res);
   });
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, resolve);
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const port = await listen(server, options.port, host);
   return {
     url: `http://${host}:${port}`,
     stop: () =>

@@ -46,6 +46,7 @@ describe.skipIf(process.platform !== 'linux')('listen', () => {
     );
 
     connectMany(port, 64);
+    await new Promise((connecting) => process.nextTick(connecting)); // net.connect's own tick
     // The process is busy (a sale's purchases) while the burst arrives; it waits in the kernel.
     busyFor(300);
     // One listening socket accepts one connection per turn.

@@ -68,10 +68,13 @@ export function measureOperation(input: {
     if (definition.kind === Kind.FRAGMENT_DEFINITION)
       fragments.set(definition.name.value, definition);
   }
+  // Coerced once, and only for an operation with a page size to read: most (an order's input,
+  // say) have none, and coercing their variables is most of what measuring them would cost.
+  let variables: Record<string, unknown> | undefined;
   const walker = new Walker(
     input.schema,
     fragments,
-    variableValues(input.schema, input.operation, input.variables ?? {}),
+    () => (variables ??= variableValues(input.schema, input.operation, input.variables ?? {})),
     input.maxPageSize ?? defaultMaxPageSize,
   );
   const rootType = input.schema.getRootType(input.operation.operation) ?? undefined;
@@ -124,7 +127,7 @@ class Walker {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly fragments: Map<string, FragmentDefinitionNode>,
-    private readonly variables: Record<string, unknown>,
+    private readonly variables: () => Record<string, unknown>,
     private readonly maxPageSize: number,
   ) {}
 

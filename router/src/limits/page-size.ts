@@ -39,7 +39,8 @@ function fromPageFields(values: Record<string, unknown>, names: readonly string[
 export function pageSizeOf(
   field: GraphQLField<unknown, unknown> | undefined,
   node: FieldNode,
-  variables: Record<string, unknown>,
+  /** The request's variables, coerced only when a page-size argument is there to read them. */
+  variables: () => Record<string, unknown>,
 ): PageSize {
   // Only the arguments that carry a page size: another argument that does not coerce (execution
   // refuses it) says nothing about the page.
@@ -51,7 +52,7 @@ export function pageSizeOf(
   if (!field || args.length === 0) return undefined;
   let values: Record<string, unknown>;
   try {
-    values = getArgumentValues({ ...field, args }, node, variables);
+    values = getArgumentValues({ ...field, args }, node, variables());
   } catch {
     // A page size that does not coerce: execution refuses it; until then, nobody knows it.
     return 'unknown';

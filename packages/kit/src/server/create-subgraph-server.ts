@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
 import {
   ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -165,6 +166,9 @@ export async function createSubgraphServer<Loaders = undefined>(
       // No cache hints are set anywhere; Apollo's default plugin would still work out a cache
       // policy for every field of every answer.
       ApolloServerPluginCacheControlDisabled(),
+      // Traces go to Zipkin (OpenTelemetry); Apollo's own (ftv1, for its usage reporting) would
+      // still start a trace tree for every request of a subgraph.
+      ApolloServerPluginInlineTraceDisabled(),
       operationMetricsPlugin({
         registry: metricsRegistry,
         service: name,

@@ -94,11 +94,7 @@ export async function measureFlashSale(
 
   const { sku, movements, paid, others } = await saleOutcome(shop, admin, skuId, outcomes);
   console.error('  "sold out" alone, at full speed…');
-  const soldOutFlat = await load(
-    shop.routerUrl,
-    [{ query: ops.order, variables: { input: oneUnitOrder(skuId) } }],
-    { seconds: 5, connections: 16, headers: { authorization: `Bearer ${tokens[0]}` } },
-  );
+  const soldOutFlat = await soldOutAtFullSpeed(shop, skuId, tokens[0]!, 5);
   return {
     ...options,
     paid,
@@ -137,12 +133,21 @@ async function shopBeforeTheSale(shop: ShopProcess, admin: string): Promise<void
       for (let i = 0; i < 5; i++) await purchase(shop, token, skuId);
     }),
   );
-  await load(shop.routerUrl, [{ query: ops.order, variables: { input: oneUnitOrder(skuId) } }], {
-    seconds: 3,
-    connections: 16,
-    headers: { authorization: `Bearer ${shoppers[0]}` },
-  });
+  await soldOutAtFullSpeed(shop, skuId, shoppers[0]!, 3);
 }
+
+/** createOrder for a sold-out SKU by one buyer on 16 connections, as fast as they go. */
+const soldOutAtFullSpeed = (
+  shop: ShopProcess,
+  skuId: string,
+  token: string,
+  seconds: number,
+): Promise<LoadFigures> =>
+  load(shop.routerUrl, [{ query: ops.order, variables: { input: oneUnitOrder(skuId) } }], {
+    seconds,
+    connections: 16,
+    headers: { authorization: `Bearer ${token}` },
+  });
 
 export function flashSaleReport(figures: FlashSaleFigures): string {
   const { listingIdle: idle, listingDuringSale: busy } = figures;

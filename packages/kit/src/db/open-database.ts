@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { EntitySchema, MigrationObject } from '@mikro-orm/core';
+import { CompiledQuery, type DatabaseConnection } from 'kysely';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM as LibSqlMikroORM } from '@mikro-orm/libsql';
 import { MikroORM as MySqlMikroORM } from '@mikro-orm/mysql';
@@ -49,6 +50,7 @@ export async function openDatabase({
     password: config.password,
     dbName: config.dbName,
     pool: { min: 0, max: config.poolSize },
+    onCreateConnection: readCommitted,
     extensions: [Migrator],
     migrations: {
       path: migrations?.folder,
@@ -60,6 +62,21 @@ export async function openDatabase({
   });
   return orm as unknown as Orm;
 }
+
+/**
+ * Every session reads committed data, the isolation PostgreSQL defaults to. The services' writes
+ * rest on guarded updates, row locks and unique keys, never on a repeatable-read snapshot, and a
+ * row read after waiting for its lock must be the row the previous holder committed. Set once per
+ * connection: as a transaction's own setting it cost a statement per transaction (five a purchase).
+ * Repeatable read's gap locks would also make every insert wait for a range a locking read holds,
+ * such as the outbox rows a relay is publishing.
+ */
+const readCommitted = async (connection: unknown): Promise<void> => {
+  // MikroORM's MySQL driver hands over Kysely's connection (its type says unknown).
+  await (connection as DatabaseConnection).executeQuery(
+    CompiledQuery.raw('set session transaction isolation level read committed'),
+  );
+};
 
 /**
  * Brings the schema up to date: MySQL (what production runs) through the subgraph's migrations,

@@ -1,4 +1,4 @@
-import { IsolationLevel, LockMode } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Registry } from 'prom-client';
 import { isMySql, type EntityManager, type Orm } from '../db/open-database.js';
@@ -7,7 +7,7 @@ import type { TraceHeaders } from '../tracing/trace-headers.js';
 import { relayMetricsOn } from './event-metrics.js';
 import { startSendSpan } from './event-spans.js';
 import { OutboxEvent } from './outbox-event.entity.js';
-import { recordedEvents } from './recorded-events.js';
+import { recordedIds } from './recorded-events.js';
 import type { EventTransport } from './transport.js';
 
 export interface OutboxRelayOptions {
@@ -37,8 +37,13 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
-  /** A notify() came since the current batch began: its rows may have missed that batch. */
-  private notified = false;
+  /**
+   * Rows this process committed that no batch has settled yet, by id. A batch settles every row
+   * committed before it began: it sends it, or finds it sent (by another replica's relay).
+   */
+  private readonly awaiting = new Set<number>();
+  /** A notify() without ids came since the current batch began: look for pending rows again. */
+  private lookAgain = false;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxBackoffMs: number;
@@ -53,7 +58,8 @@ export class OutboxRelay {
     // its consumers' inbox transactions, a flush. One that recorded none costs no look at the table.
     options.orm.em.getEventManager().registerSubscriber({
       afterTransactionCommit: ({ em }) => {
-        if (recordedEvents(em)) this.notify();
+        const ids = recordedIds(em);
+        if (ids.length > 0) this.notify(ids);
       },
     });
   }
@@ -64,9 +70,13 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Something was just committed: publish now rather than at the next poll. */
-  notify(): void {
-    this.notified = true;
+  /**
+   * Something was just committed: publish now rather than at the next poll. `ids`: the outbox rows
+   * this process committed, known to be pending; without them the relay looks for pending rows.
+   */
+  notify(ids: readonly number[] = []): void {
+    for (const id of ids) this.awaiting.add(id);
+    if (ids.length === 0) this.lookAgain = true;
     this.wake?.();
   }
 
@@ -90,31 +100,35 @@ export class OutboxRelay {
 
   /** Publishes one batch; returns how many rows were sent, or throws if the transport failed. */
   async relayBatch(): Promise<number> {
-    const result = await this.lockAndSend();
+    return (await this.sendBatch({ knownPending: false })).length;
+  }
+
+  /** The ids sent, or throws if the transport failed. */
+  private async sendBatch({ knownPending }: { knownPending: boolean }): Promise<number[]> {
+    const result = await this.lockAndSend(knownPending);
     if ('failure' in result) throw result.failure;
     return result.sent;
   }
 
-  private async lockAndSend(): Promise<SendResult> {
+  private async lockAndSend(knownPending: boolean): Promise<SendResult> {
     const em = this.options.orm.em.fork();
     // MySQL: lock the batch so a second relay (another replica) waits instead of sending it twice;
-    // read committed avoids gap locks that would block writers adding new rows meanwhile.
-    // SQLite is one process with one relay, and a read transaction there would go stale.
+    // read committed (every session's, see openDatabase) avoids gap locks that would block writers
+    // adding new rows meanwhile. SQLite is one process with one relay, and a read transaction
+    // there would go stale.
     if (isMySql(this.options.orm)) {
-      // Half the polls of a busy shop find nothing (a notify often names rows the batch under way
-      // took already), and every poll of an idle one: one plain read settles those, instead of a
-      // transaction of four statements. A row committed just after it comes with its own notify,
-      // or the next poll finds it.
-      const pending = await em
-        .createQueryBuilder(OutboxEvent)
-        .select('id')
-        .where({ sentAt: null })
-        .limit(1)
-        .execute('get');
-      if (!pending) return { sent: 0 };
-      return em.transactional((tx) => this.sendPending(tx, LockMode.PESSIMISTIC_WRITE), {
-        isolationLevel: IsolationLevel.READ_COMMITTED,
-      });
+      // A poll usually finds nothing: one plain read settles that, instead of a transaction of
+      // four statements. Rows this process committed are known to be there and skip the look.
+      if (!knownPending) {
+        const pending = await em
+          .createQueryBuilder(OutboxEvent)
+          .select('id')
+          .where({ sentAt: null })
+          .limit(1)
+          .execute('get');
+        if (!pending) return { sent: [] };
+      }
+      return em.transactional((tx) => this.sendPending(tx, LockMode.PESSIMISTIC_WRITE));
     }
     return this.sendPending(em, undefined);
   }
@@ -129,7 +143,7 @@ export class OutboxRelay {
       { sentAt: null },
       { orderBy: { id: 'asc' }, limit: this.batchSize, lockMode },
     );
-    if (rows.length === 0) return { sent: 0 };
+    if (rows.length === 0) return { sent: [] };
     const ids = rows.map((row) => row.id);
     const { transport, service } = this.options;
     const sends = rows.map((row) =>
@@ -162,17 +176,22 @@ export class OutboxRelay {
     }
     await em.nativeUpdate(OutboxEvent, { id: { $in: ids } }, { sentAt: new Date() });
     this.metrics.published.inc({ service: this.options.service }, rows.length);
-    return { sent: rows.length };
+    return { sent: ids };
   }
 
   private async run(): Promise<void> {
     let backoffMs = 0;
     while (this.running) {
       try {
-        this.notified = false;
-        const sent = await this.relayBatch();
+        this.lookAgain = false;
+        const settling = [...this.awaiting];
+        const sent = await this.sendBatch({ knownPending: settling.length > 0 });
         backoffMs = 0;
-        if (sent === this.batchSize || this.notified) continue;
+        // A row committed while the batch ran may have been in it: then it needs no other batch.
+        for (const id of sent) this.awaiting.delete(id);
+        if (sent.length === this.batchSize) continue;
+        for (const id of settling) this.awaiting.delete(id);
+        if (this.awaiting.size > 0 || this.lookAgain) continue;
         await this.idle(this.pollIntervalMs);
       } catch (error) {
         this.metrics.failures.inc({ service: this.options.service });
@@ -193,7 +212,7 @@ export class OutboxRelay {
   }
 }
 
-type SendResult = { sent: number } | { failure: RelayPublishError };
+type SendResult = { sent: number[] } | { failure: RelayPublishError };
 
 export class RelayPublishError extends Error {
   override readonly name = 'RelayPublishError';

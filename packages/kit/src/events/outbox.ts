@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IsolationLevel } from '@mikro-orm/core';
 import {
   staffActionRecordedEvent,
   topicOf,
@@ -60,27 +59,22 @@ export class Outbox {
       time: new Date().toISOString(),
       data: event.data,
     };
-    markRecorded(em);
     // The work recording the event is what caused it: its consumers continue this trace.
     const headers = traceHeadersOfActiveSpan();
-    em.persist(
-      em.create(OutboxEvent, {
-        eventId: envelope.id,
-        topic: chassisTopic ?? this.topic,
-        key: envelope.subject,
-        envelope: JSON.stringify(envelope),
-        headers: Object.keys(headers).length > 0 ? JSON.stringify(headers) : null,
-      }),
-    );
+    const row = em.create(OutboxEvent, {
+      eventId: envelope.id,
+      topic: chassisTopic ?? this.topic,
+      key: envelope.subject,
+      envelope: JSON.stringify(envelope),
+      headers: Object.keys(headers).length > 0 ? JSON.stringify(headers) : null,
+    });
+    em.persist(row);
+    markRecorded(em, row);
     return envelope;
   }
 
   /** Runs `work` in a transaction: what it records is published once it commits. */
-  transaction<T>(
-    em: EntityManager,
-    work: (tx: EntityManager) => Promise<T>,
-    options: { isolationLevel?: IsolationLevel } = {},
-  ): Promise<T> {
-    return em.transactional(work, options);
+  transaction<T>(em: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return em.transactional(work);
   }
 }

@@ -1,20 +1,23 @@
 import type { EntityManager } from '@mikro-orm/core';
 
 /**
- * Which transactions recorded outbox events, so the relay is woken by the commits that did and by
- * no other (kit-internal: the outbox marks, the relay asks).
+ * The outbox rows each transaction recorded, so the relay is woken by the commits that recorded
+ * events, and by no other, and knows which rows they were (kit-internal: the outbox marks, the
+ * relay asks).
  */
-const recording = new WeakSet<EntityManager>();
+const recorded = new WeakMap<EntityManager, { id: number }[]>();
 
-/** `em`'s transaction recorded an event. */
-export function markRecorded(em: EntityManager): void {
-  recording.add(em);
+/** `em`'s transaction recorded `row`. */
+export function markRecorded(em: EntityManager, row: { id: number }): void {
+  const rows = recorded.get(em);
+  if (rows) rows.push(row);
+  else recorded.set(em, [row]);
 }
 
 /**
- * Whether the transaction `em` just committed recorded events. A transaction's entity manager is
- * its own (the ORM forks one for each), so the mark goes with it.
+ * The ids of the outbox rows the transaction `em` just committed (its inserts assigned them). A
+ * transaction's entity manager is its own (the ORM forks one for each), so the rows go with it.
  */
-export function recordedEvents(em: EntityManager): boolean {
-  return recording.has(em);
+export function recordedIds(em: EntityManager): number[] {
+  return recorded.get(em)?.map((row) => row.id) ?? [];
 }

@@ -76,10 +76,6 @@ export class StockReservations {
     orderId: string,
     lines: ReservationLine[],
   ): Promise<ReserveOutcome> {
-    const existing = await em.fork().find(Reservation, { orderId });
-    // A retry: the first answer told of any sold-out SKU, and the event tells it again.
-    if (existing.length > 0)
-      return { kind: 'reserved', expiresAt: existing[0]!.expiresAt, left: [], soldOut: [] };
     const expiresAt = new Date(Date.now() + this.options.ttlSeconds * 1000);
     // A fixed order of SKUs: two orders over the same SKUs cannot lock them crosswise.
     const sorted = [...lines].sort((a, b) => a.skuId.localeCompare(b.skuId));
@@ -110,10 +106,14 @@ export class StockReservations {
         published = await this.options.changes.publish(tx, soldOut);
       });
     } catch (error) {
+      if (!(error instanceof LineRefused || error instanceof UniqueConstraintViolationException))
+        throw error;
+      // A retry, or the same order reserved twice at once: the first holds the stock (its rows
+      // made this one's insert fail, or took the last units). Looked for only now, as retries are
+      // rare; the first answer told of any sold-out SKU, and the event tells it again.
+      const earlier = await em.fork().findOne(Reservation, { orderId });
+      if (earlier) return { kind: 'reserved', expiresAt: earlier.expiresAt, left: [], soldOut: [] };
       if (error instanceof LineRefused) return { kind: 'unreservable', ...error.refusal };
-      // The same order reserved twice at once: the other request holds the stock.
-      if (error instanceof UniqueConstraintViolationException)
-        return this.reserve(em, orderId, lines);
       throw error;
     }
     const soldOut = published.map((product) => ({

@@ -4,7 +4,8 @@
 //      and @graphql-hive/gateway over the same supergraph and subgraphs, under the same load (the
 //      cache-off router and the two in turns): requests/s, p50, p99, RSS, ratios;
 //   2. what each gateway adds over calling the subgraph directly, and 3. subgraph fetches per page;
-//   4. completed purchases per second at 1, 8 and 32 concurrent buyers, with the oversell check;
+//   4. completed purchases per second at 1, 8 and 32 concurrent buyers, with the oversell check,
+//      on fresh databases (this commit's and a baseline's alike);
 //   5. catalog sync lag (a price change → shown by search through the router), p50 / p99;
 //   6. the embedded `pnpm start`: time to ready and memory; what a Prometheus scrape costs the shop;
 //   7. with --processes: checkout again with every service in a process of its own;
@@ -24,7 +25,7 @@ import { seededBaselineShopEnv } from './baseline/baseline-databases.js';
 import { baselineGateways, startBaselineGateway } from './gateways/start-baseline.js';
 import { gatewayChartPng } from './report/chart.js';
 import { benchReport } from './report/markdown.js';
-import { checkoutShopEnv, measureCheckout } from './sections/checkout.js';
+import { measureCheckout, startCheckoutShop } from './sections/checkout.js';
 import { measureEmbeddedStart } from './sections/embedded-start.js';
 import { measureGateways, type GatewayRow } from './sections/gateways.js';
 import { measureRouterOverhead } from './sections/router-overhead.js';
@@ -53,9 +54,9 @@ if (!applyInfraEnv()) {
 // First, so a commit that cannot be checked out or installed stops the run before it begins.
 const baseline = values.baseline ? checkOutBaseline(values.baseline) : undefined;
 const realShopEnv = await seededRealShopEnv();
-const startRealShop = (label: string, env: Record<string, string>, args: string[] = []) => {
+const startRealShop = (label: string, env: Record<string, string>) => {
   console.error(`starting the shop (real services, ${label})…`);
-  return startShopProcess({ ...realShopEnv, ...env }, demoCatalogueListed, { args });
+  return startShopProcess({ ...realShopEnv, ...env }, demoCatalogueListed);
 };
 
 const gateways: GatewayRow[] = [];
@@ -114,7 +115,8 @@ try {
   await shop.stop();
 }
 
-shop = await startRealShop('checkout timeouts', checkoutShopEnv);
+console.error('starting the shop (real services, checkout, fresh databases)…');
+shop = await startCheckoutShop('current', {});
 let checkout;
 try {
   console.error('checkout…');
@@ -125,7 +127,8 @@ try {
 
 let checkoutApart;
 if (values.processes) {
-  shop = await startRealShop('every service its own process', checkoutShopEnv, ['--processes']);
+  console.error('starting the shop (real services, checkout, every service its own process)…');
+  shop = await startCheckoutShop('current', { args: ['--processes'] });
   try {
     console.error('checkout, every service its own process…');
     checkoutApart = await measureCheckout(shop, await adminSession(shop), { seconds });
@@ -166,7 +169,8 @@ if (baseline) {
   } finally {
     await shop.stop();
   }
-  shop = await startBaselineShop('checkout timeouts', checkoutShopEnv);
+  console.error(`starting ${baseline.short}'s shop (checkout, fresh databases)…`);
+  shop = await startCheckoutShop(baseline.short, { root: baseline.root });
   let baselineCheckout;
   try {
     console.error(`checkout on ${baseline.short}…`);

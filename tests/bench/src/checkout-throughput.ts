@@ -1,5 +1,6 @@
 // `pnpm bench:checkout`: the checkout section of `pnpm bench` on its own, on the real services (it
-// reads MySQL's statement counters and product's ledger), on a shop without the demo catalogue.
+// reads MySQL's statement counters and product's ledger), on a shop without the demo catalogue, on
+// fresh databases (this commit's and a baseline's alike).
 //   pnpm bench:checkout [--seconds 10] [--processes]
 //     [--cpu-prof <dir>]     the shop's CPU profiles (one per process) written there
 //     [--baseline <commit>]  the same section again on that commit (a worktree), with ratios
@@ -7,15 +8,14 @@ import { parseArgs } from 'node:util';
 import { applyInfraEnv } from '@shop/infra';
 import { adminSession } from './admin-session.js';
 import { checkOutBaseline } from './baseline/baseline-commit.js';
-import { baselineDatabaseEnv } from './baseline/baseline-databases.js';
 import {
   checkoutComparisonRows,
   checkoutReport,
-  checkoutShopEnv,
   measureCheckout,
+  startCheckoutShop,
   type CheckoutFigures,
 } from './sections/checkout.js';
-import { benchEventsEnv, cpuProfileEnv, startShopProcess } from './shop-process.js';
+import { cpuProfileEnv } from './shop-process.js';
 
 const { values } = parseArgs({
   options: {
@@ -34,22 +34,15 @@ const baseline = values.baseline ? checkOutBaseline(values.baseline) : undefined
 /** The section on a shop started from `root` (this checkout unless given), its figures printed. */
 async function measureOn(
   label: string,
-  env: Record<string, string> = {},
+  databases: string,
   root?: string,
 ): Promise<CheckoutFigures> {
   console.error(`starting ${label}'s shop (real services)…`);
-  const shop = await startShopProcess(
-    {
-      SHOP_INFRA: 'real',
-      SHOP_SEED_DEMO: 'false',
-      ...benchEventsEnv,
-      ...checkoutShopEnv,
-      ...cpuProfileEnv(values['cpu-prof']),
-      ...env,
-    },
-    0,
-    { root, args: values.processes ? ['--processes'] : [] },
-  );
+  const shop = await startCheckoutShop(databases, {
+    root,
+    args: values.processes ? ['--processes'] : [],
+    env: cpuProfileEnv(values['cpu-prof']),
+  });
   try {
     const figures = await measureCheckout(shop, await adminSession(shop), {
       seconds: Number(values.seconds),
@@ -62,13 +55,9 @@ async function measureOn(
   }
 }
 
-const figures = await measureOn('This commit');
+const figures = await measureOn('This commit', 'current');
 if (baseline) {
-  const against = await measureOn(
-    baseline.short,
-    await baselineDatabaseEnv(baseline),
-    baseline.root,
-  );
+  const against = await measureOn(baseline.short, baseline.short, baseline.root);
   console.log(
     [
       '',

@@ -12,15 +12,33 @@ import type { BaselineCommit } from './baseline-commit.js';
 export async function baselineDatabaseEnv(
   baseline: BaselineCommit,
 ): Promise<Record<string, string>> {
+  return {
+    SHOP_CATALOG_INDEX_ALIAS: `bench-catalog-${baseline.short}`,
+    ...(await benchDatabaseEnv(baseline.short, { fresh: false })),
+  };
+}
+
+/**
+ * Databases of a shop's own, dropped and created anew (`shop_test_bench_<label>_<domain>`, owned
+ * by the test user): what a checkout is measured on, for this commit and a baseline alike, so
+ * neither side's figures hang on how many runs filled its tables before (this commit's shop used
+ * to buy on the shop's long-lived databases, a baseline's on databases kept per commit).
+ */
+export const freshDatabaseEnv = (label: string): Promise<Record<string, string>> =>
+  benchDatabaseEnv(label, { fresh: true });
+
+async function benchDatabaseEnv(
+  label: string,
+  { fresh }: { fresh: boolean },
+): Promise<Record<string, string>> {
   const server = testMysqlServer();
   const { user, password } = server;
   const connection = await mysql.createConnection(server);
-  const env: Record<string, string> = {
-    SHOP_CATALOG_INDEX_ALIAS: `bench-catalog-${baseline.short}`,
-  };
+  const env: Record<string, string> = {};
   try {
     for (const domain of domains) {
-      const name = `shop_test_bench_${baseline.short}_${domain}`;
+      const name = `shop_test_bench_${label}_${domain}`;
+      if (fresh) await connection.query(`drop database if exists \`${name}\``);
       await connection.query(
         `create database if not exists \`${name}\` character set utf8mb4 collate utf8mb4_unicode_ci`,
       );

@@ -9,9 +9,7 @@ import type { BaselineCommit } from './baseline-commit.js';
  * (`shop_test_bench_<sha>_<domain>`, owned by the test user, kept for the next run), so neither
  * commit's migrations ever meet the other's schema.
  */
-export async function baselineDatabaseEnv(
-  baseline: BaselineCommit,
-): Promise<Record<string, string>> {
+async function baselineDatabaseEnv(baseline: BaselineCommit): Promise<Record<string, string>> {
   return {
     SHOP_CATALOG_INDEX_ALIAS: `bench-catalog-${baseline.short}`,
     ...(await benchDatabaseEnv(baseline.short, { fresh: false })),

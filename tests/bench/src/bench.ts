@@ -116,7 +116,7 @@ try {
 }
 
 console.error('starting the shop (real services, checkout, fresh databases)…');
-shop = await startCheckoutShop('current', {});
+shop = await startCheckoutShop('current');
 let checkout;
 try {
   console.error('checkout…');

@@ -33,7 +33,11 @@ export const checkoutShopEnv = {
  */
 export async function startCheckoutShop(
   label: string,
-  { root, args = [], env = {} }: { root?: string; args?: string[]; env?: Record<string, string> },
+  {
+    root,
+    args = [],
+    env = {},
+  }: { root?: string; args?: string[]; env?: Record<string, string> } = {},
 ): Promise<ShopProcess> {
   return startShopProcess(
     {

@@ -111,20 +111,34 @@ export async function interleavedLoad(
   return totals.map((total) => figuresOf(total, seconds));
 }
 
+/** Answers the router's response cache gave (`x-shop-cache: hit`) or had to fetch (`miss`). */
+export interface CacheAnswers {
+  answers: number;
+  p99: number;
+}
+
+export interface PacedLoadFigures extends LoadFigures {
+  cacheHits: CacheAnswers;
+  cacheMisses: CacheAnswers;
+}
+
 /**
  * Shoppers arriving at a steady pace: one request every 1000/`rate` ms whether or not the ones
  * before were answered, each timed from when it was due, after a 2 s warm-up that is not counted.
  * (autocannon's `overallRate` is no pace: each connection sends its second's share back to back,
- * then waits for the next second, so its percentiles time a burst queueing behind itself.)
+ * then waits for the next second, so its percentiles time a burst queueing behind itself.) The
+ * answers the router's response cache gave are told apart from those it fetched: a product change
+ * moves the cache on, and the answers waiting on its first fetch set a tail of their own.
  */
 export async function pacedLoad(
   url: string,
   body: object,
   { seconds, rate }: { seconds: number; rate: number },
-): Promise<LoadFigures> {
+): Promise<PacedLoadFigures> {
   const payload = JSON.stringify(body);
   const run = async (duration: number) => {
     const times: number[] = [];
+    const byCache: Record<'hit' | 'miss', number[]> = { hit: [], miss: [] };
     let errors = 0;
     const answers: Promise<void>[] = [];
     const opened = performance.now();
@@ -140,20 +154,29 @@ export async function pacedLoad(
           .then(async (response) => {
             await response.arrayBuffer();
             if (!response.ok) errors++;
-            times.push(performance.now() - due);
+            const took = performance.now() - due;
+            times.push(took);
+            const cache = response.headers.get('x-shop-cache');
+            if (cache === 'hit' || cache === 'miss') byCache[cache].push(took);
           })
           .catch(() => void errors++),
       );
     }
     await Promise.all(answers);
-    return { times, errors };
+    return { times, byCache, errors };
   };
   await run(2);
-  const { times, errors } = await run(seconds);
+  const { times, byCache, errors } = await run(seconds);
+  const cacheAnswers = (answered: number[]): CacheAnswers => ({
+    answers: answered.length,
+    p99: quantile(answered, 0.99),
+  });
   return {
     requestsPerSecond: Math.round(times.length / seconds),
     p50: quantile(times, 0.5),
     p99: quantile(times, 0.99),
     errors,
+    cacheHits: cacheAnswers(byCache.hit),
+    cacheMisses: cacheAnswers(byCache.miss),
   };
 }

@@ -101,10 +101,16 @@ const settings = z.object({
   SHOP_OPERATION_MANIFESTS: commaSeparated.default([]),
   /**
    * Whole responses to anonymous catalog-only queries, kept by listing generation (0: off). A
-   * product change is never answered stale: it moves the generation on.
+   * product change moves the generation on.
    */
   SHOP_RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(300),
   SHOP_RESPONSE_CACHE_MAX_ENTRIES: positive.default(10_000),
+  /**
+   * Once a product change moves the generation on, the first request for a query fetches its new
+   * answer; for this long, requests for it arriving meanwhile get the previous answer instead of
+   * waiting (0: they wait). Once the new answer is served, nobody gets the old one.
+   */
+  SHOP_RESPONSE_CACHE_STALE_MS: z.coerce.number().int().min(0).default(2_000),
   /** How long a partner key check or operation is reused before auth is asked again. */
   SHOP_PARTNER_CACHE_TTL_MS: positive.default(5_000),
   /**

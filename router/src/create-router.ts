@@ -253,6 +253,7 @@ async function startRouter(
             (await catalogCache.get<string>(listingGeneration.key)) ?? 'initial',
           ttlSeconds: config.SHOP_RESPONSE_CACHE_TTL_SECONDS,
           maxEntries: config.SHOP_RESPONSE_CACHE_MAX_ENTRIES,
+          staleWhileRefreshingMs: config.SHOP_RESPONSE_CACHE_STALE_MS,
         })
       : undefined;
 

@@ -3,7 +3,7 @@ import { composeServices } from '@apollo/composition';
 import { GraphQLError, parse } from 'graphql';
 import { pino } from 'pino';
 import { graphqlRequest, type GraphQLRequestOptions } from '@shop/testkit';
-import { createRouter, type RunningRouter } from '../../src/create-router.js';
+import { createRouter, type RouterDeps, type RunningRouter } from '../../src/create-router.js';
 import { loadRouterConfig } from '../../src/config.js';
 import {
   audience,
@@ -71,7 +71,8 @@ export const removedProductId = 'p-removed';
 /** A product whose read fails, and an email whose login fails, with a coded error. */
 export const brokenProductId = 'p-broken';
 export const failingLoginEmail = 'down@example.com';
-const product = (id: string) => ({ id, name: `Product ${id}`, price: 1000 });
+/** What the test catalog prices every product at, unless a test changes it (`setCatalogPrice`). */
+export const catalogPrice = 1000;
 const account = (id: string) => ({ id, name: `Account ${id}` });
 
 export interface LogLine {
@@ -91,6 +92,8 @@ export interface TestShop {
   key: SigningKey;
   logs: LogLine[];
   loginAttempts(): number;
+  /** The price the catalog answers with from now on. */
+  setCatalogPrice(price: number): void;
   /** An access token for `sub`, signed with `key` unless another is given. */
   token(sub: string, options?: Omit<TokenOptions, 'sub'>, key?: SigningKey): Promise<string>;
   call<Data = Record<string, unknown>>(
@@ -105,8 +108,13 @@ export interface TestShop {
  * port 0, configured through `loadRouterConfig` like production: the supergraph is composed with
  * dead URLs and `SHOP_SUBGRAPH_URL_<NAME>` points the router at the running subgraphs.
  */
-export async function startTestShop(env: Record<string, string> = {}): Promise<TestShop> {
+export async function startTestShop(
+  env: Record<string, string> = {},
+  deps: Pick<RouterDeps, 'catalogCache'> = {},
+): Promise<TestShop> {
   let logins = 0;
+  let price = catalogPrice;
+  const product = (id: string) => ({ id, name: `Product ${id}`, price });
   const accounts = await startTestSubgraph({
     name: 'accounts',
     sdl: accountsSdl,
@@ -203,7 +211,11 @@ export async function startTestShop(env: Record<string, string> = {}): Promise<T
     SHOP_CORS_ORIGINS: 'https://shop.example',
     ...env,
   });
-  const router = await createRouter(config, { supergraphSdl: composed.supergraphSdl, logger });
+  const router = await createRouter(config, {
+    supergraphSdl: composed.supergraphSdl,
+    logger,
+    ...deps,
+  });
 
   return {
     router,
@@ -214,6 +226,7 @@ export async function startTestShop(env: Record<string, string> = {}): Promise<T
     key,
     logs,
     loginAttempts: () => logins,
+    setCatalogPrice: (newPrice) => (price = newPrice),
     token: (sub, options = {}, signingKey = key) =>
       signAccessToken(signingKey, { sub, ...options }),
     call: (query, options) => graphqlRequest(router.url, query, options),

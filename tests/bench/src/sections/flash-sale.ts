@@ -163,7 +163,7 @@ export function flashSaleReport(figures: FlashSaleFigures): string {
     `- "sold out" alone at full speed (one buyer, 16 connections): ${figures.soldOutFlat.requestsPerSecond} answers/s, p50 ${formatMs(figures.soldOutFlat.p50)}, p99 ${formatMs(figures.soldOutFlat.p99)}, ${figures.soldOutFlat.errors} errors`,
     `- stock after: onHand ${figures.stock.onHand}, reserved ${figures.stock.reserved} (placed, not paid), Σ movements ${figures.stock.movements} → ${figures.conserved ? 'conserved' : 'VIOLATED'}`,
     '',
-    `| listing (one every ${formatMs(1000 / figures.listingRate)}) | requests/s | p50 | p99 | p99 × idle | from the router's cache: answers, p99 | fetched: answers, p99 | errors |`,
+    `| listing (one every ${formatMs(1000 / figures.listingRate)}) | requests/s | p50 | p99 | p99 × idle | from the router's cache: answers (stale), p99 | fetched: answers, p99 | errors |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     `| idle | ${idle.requestsPerSecond} | ${formatMs(idle.p50)} | ${formatMs(idle.p99)} | 1.00 | ${cacheColumns(idle)} | ${idle.errors} |`,
     `| during the sale | ${busy.requestsPerSecond} | ${formatMs(busy.p50)} | ${formatMs(busy.p99)} | ${(busy.p99 / idle.p99).toFixed(2)} | ${cacheColumns(busy)} | ${busy.errors} |`,
@@ -172,7 +172,7 @@ export function flashSaleReport(figures: FlashSaleFigures): string {
 }
 
 const cacheColumns = ({ cacheHits: hits, cacheMisses: misses }: PacedLoadFigures) =>
-  `${hits.answers}, ${formatMs(hits.p99)} | ${misses.answers}, ${formatMs(misses.p99)}`;
+  `${hits.answers} (${hits.stale} stale), ${formatMs(hits.p99)} | ${misses.answers}, ${formatMs(misses.p99)}`;
 
 /** This commit's sale beside a baseline commit's, run after it on the same machine. */
 export function flashSaleComparison(

@@ -106,7 +106,8 @@ export interface TestShop {
 /**
  * Two real subgraphs (accounts, catalog), a JWKS server with one key, and the router in front on
  * port 0, configured through `loadRouterConfig` like production: the supergraph is composed with
- * dead URLs and `SHOP_SUBGRAPH_URL_<NAME>` points the router at the running subgraphs.
+ * dead URLs and `SHOP_SUBGRAPH_URL_<NAME>` points the router at the running subgraphs. Given a
+ * `catalogCache`, the router caches catalog answers by the listing generation kept there.
  */
 export async function startTestShop(
   env: Record<string, string> = {},

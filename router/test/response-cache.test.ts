@@ -45,7 +45,7 @@ describe('the response cache, once a product change moves the generation on', ()
   let cached: Awaited<ReturnType<typeof startCachingShop>>;
 
   beforeAll(async () => {
-    cached = await startCachingShop(300);
+    cached = await startCachingShop(1000);
   });
   afterAll(async () => {
     await cached?.shop.stop();
@@ -57,9 +57,9 @@ describe('the response cache, once a product change moves the generation on', ()
     expect(await cached.call()).toMatchObject({ cache: 'hit', data: pricedAt(catalogPrice) });
 
     await cached.change(2000, 'g2');
-    cached.shop.catalog.delay(200);
+    cached.shop.catalog.delay(600);
     const { answered: refresh } = await cached.fetching();
-    // The catalog answers in 200 ms: meanwhile the same query gets the previous answer at once.
+    // The catalog answers in 600 ms: meanwhile the same query gets the previous answer at once.
     expect(await cached.call()).toEqual({ cache: 'stale', data: pricedAt(catalogPrice) });
     expect(await refresh).toEqual({ cache: 'miss', data: pricedAt(2000) });
     for (let i = 0; i < 3; i++)
@@ -68,11 +68,11 @@ describe('the response cache, once a product change moves the generation on', ()
 
   it('makes the next request fetch once a refresh is older than SHOP_RESPONSE_CACHE_STALE_MS', async () => {
     await cached.change(3000, 'g3');
-    cached.shop.catalog.delay(1500);
+    cached.shop.catalog.delay(3000);
     const { answered: lost } = await cached.fetching();
     expect(await cached.call()).toMatchObject({ cache: 'stale', data: pricedAt(2000) });
-    await sleep(400);
-    // The first refresh is past 300 ms: this request fetches and becomes the refresh.
+    await sleep(1100);
+    // The first refresh is past 1000 ms: this request fetches and becomes the refresh.
     const { answered: next } = await cached.fetching();
     expect(await cached.call()).toMatchObject({ cache: 'stale', data: pricedAt(2000) });
     expect(await lost).toEqual({ cache: 'miss', data: pricedAt(3000) });
@@ -80,7 +80,7 @@ describe('the response cache, once a product change moves the generation on', ()
   });
 
   it('serves nothing older than it served, when the generation moves twice during a fetch', async () => {
-    cached.shop.catalog.delay(200);
+    cached.shop.catalog.delay(600);
     await cached.change(4000, 'g4');
     const { answered: underG4 } = await cached.fetching();
     await cached.change(5000, 'g5');

@@ -129,7 +129,7 @@ export interface PacedLoadFigures extends LoadFigures {
  * (autocannon's `overallRate` is no pace: each connection sends its second's share back to back,
  * then waits for the next second, so its percentiles time a burst queueing behind itself.) The
  * answers the router's response cache gave are told apart from those it fetched: a product change
- * moves the cache on, and the answers waiting on its first fetch set a tail of their own.
+ * moves the cache on, and the answers that wait on a fetch set a tail of their own.
  */
 export async function pacedLoad(
   url: string,

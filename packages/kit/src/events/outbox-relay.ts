@@ -136,7 +136,7 @@ export class OutboxRelay {
     }
   }
 
-  /** A batch of this process's committed rows, from memory; if the send fails they wait in the table. */
+  /** This process's committed rows, from memory; if the send fails they wait in the table. */
   private async sendOwn(): Promise<void> {
     const rows = [...this.awaiting.values()].sort((a, b) => a.id - b.id).slice(0, this.batchSize);
     for (const row of rows) this.awaiting.delete(row.id);
@@ -247,7 +247,7 @@ export class OutboxRelay {
     return { sent: ids };
   }
 
-  /** Publishes the rows in one call, each in a span of its own; the failure, if the transport failed. */
+  /** Publishes the rows in one call, each in a span of its own; the failure, if there was one. */
   private async publish(rows: readonly OutboxEvent[]): Promise<RelayPublishError | undefined> {
     const { transport, service } = this.options;
     const sends = rows.map((row) =>

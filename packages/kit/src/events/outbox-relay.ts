@@ -145,11 +145,7 @@ export class OutboxRelay {
     const failure = await this.publish(rows);
     if (failure) {
       this.degraded = true;
-      await em.nativeUpdate(
-        OutboxEvent,
-        { id: { $in: ids } },
-        { attempts: raw('attempts + 1'), lastError: failure.lastError },
-      );
+      await this.recordAttempt(em, ids, failure);
       throw failure;
     }
     await this.markSent(em, ids);
@@ -233,16 +229,12 @@ export class OutboxRelay {
       lockMode,
     });
     if (rows.length === 0) return { sent: [] };
+    const ids = rows.map((row) => row.id);
     const failure = await this.publish(rows);
     if (failure) {
-      for (const row of rows) {
-        row.attempts += 1;
-        row.lastError = failure.lastError;
-      }
-      await em.flush();
+      await this.recordAttempt(em, ids, failure);
       return { failure };
     }
-    const ids = rows.map((row) => row.id);
     await this.markSent(em, ids);
     return { sent: ids };
   }
@@ -274,6 +266,19 @@ export class OutboxRelay {
       const message = error instanceof Error ? error.message : String(error);
       return new RelayPublishError(message, rows.length);
     }
+  }
+
+  /** The rows stay pending, one more failed attempt and its error recorded on each. */
+  private async recordAttempt(
+    em: EntityManager,
+    ids: number[],
+    failure: RelayPublishError,
+  ): Promise<void> {
+    await em.nativeUpdate(
+      OutboxEvent,
+      { id: { $in: ids } },
+      { attempts: raw('attempts + 1'), lastError: failure.lastError },
+    );
   }
 
   private async markSent(em: EntityManager, ids: number[]): Promise<void> {
